@@ -1,0 +1,15 @@
+"""Django admin for beheerders only, after both factors (issue: "Django admin for beheerders
+only"). Parties, memberships and functions are changed through the beheerder's pages, which
+record the reason (P3); the admin shows them read-only."""
+
+from django.contrib.admin import AdminSite
+
+
+def restrict_admin_to_beheerders(site: AdminSite) -> None:
+    from parties.permissions import is_beheerder
+
+    def has_permission(request):
+        return request.user.is_active and is_beheerder(request.user)
+
+    site.has_permission = has_permission
+    site.site_header = site.site_title = "Veiligheidshuis beheer"

@@ -1,0 +1,72 @@
+"""What every endpoint under /api/v1/ shares (NLGov API Design Rules): headers and errors."""
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler
+
+API_PREFIX = "/api/"
+PROBLEM_JSON = "application/problem+json"
+
+
+class ApiHeadersMiddleware:
+    """API-Version and no caching on every API answer, errors included."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(API_PREFIX):
+            response["API-Version"] = settings.API_VERSION
+            response["Cache-Control"] = "no-store"
+        return response
+
+
+def problem_response(*, status_code: int, title: str, detail: str = "", invalid_params=None):
+    body = {"type": "about:blank", "status": status_code, "title": title, "detail": detail}
+    if invalid_params:
+        body["invalidParams"] = invalid_params
+    return Response(body, status=status_code, content_type=PROBLEM_JSON)
+
+
+def _invalid_params(data, prefix=""):
+    """Flatten DRF's error detail into RFC 9457 invalid parameters: name, code, reason."""
+    params = []
+    if isinstance(data, dict):
+        for name, value in data.items():
+            params += _invalid_params(value, f"{prefix}.{name}" if prefix else str(name))
+    elif isinstance(data, list):
+        for item in data:
+            if isinstance(item, dict | list):
+                params += _invalid_params(item, prefix)
+            else:
+                params.append(
+                    {"name": prefix or "nonFieldErrors", "code": item.code, "reason": str(item)}
+                )
+    else:
+        params.append({"name": prefix or "nonFieldErrors", "code": data.code, "reason": str(data)})
+    return params
+
+
+def problem_exception_handler(exc, context):
+    response = exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        problem = problem_response(
+            status_code=status.HTTP_400_BAD_REQUEST,
+            title=_("Ongeldige invoer."),
+            detail=_("Een of meer velden zijn niet goed ingevuld."),
+            invalid_params=_invalid_params(exc.detail),
+        )
+    else:
+        detail = exc.detail if isinstance(exc, exceptions.APIException) else ""
+        problem = problem_response(
+            status_code=response.status_code, title=str(detail), detail=str(detail)
+        )
+    for header in ("WWW-Authenticate", "Retry-After", "Allow"):
+        if header in response:
+            problem[header] = response[header]
+    return problem

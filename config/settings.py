@@ -1,0 +1,397 @@
+"""Django settings: every value comes from the environment (see `config/environment.py`).
+
+With no environment set the application runs on the embedded default: SQLite and a Celery
+broker on the filesystem, both in `data/`. The defaults are the safe production ones; the demo
+(`make run`) and the tests relax only what they must, through the same variables.
+"""
+
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+from celery.schedules import crontab
+from csp.constants import NONE, SELF
+from django.utils.translation import gettext_lazy as _
+
+from config.environment import env, setting
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+DATA_DIR = Path(
+    setting(
+        "DATA_DIR",
+        default=str(BASE_DIR / "data"),
+        help_text="Map voor de ingebouwde database, de Celery-wachtrij en de gegenereerde "
+        "geheime sleutel. Folder for the embedded database, broker and generated secret.",
+    )
+)
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def _generated_secret_key() -> str:
+    """A random key kept in the data folder, so no secret ever sits in the repository."""
+    path = DATA_DIR / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(64))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+SECRET_KEY = (
+    setting(
+        "SECRET_KEY",
+        default="",
+        help_text="Django's secret key. Empty: a random key is generated once in `DATA_DIR`.",
+        group="Beveiliging",
+    )
+    or _generated_secret_key()
+)
+DEBUG = setting(
+    "DEBUG", default=False, cast=bool, help_text="Django's debug mode. Never in production."
+)
+DEMO_MODE = setting(
+    "DEMO_MODE",
+    default=False,
+    cast=bool,
+    help_text="Demo: the sign-in page shows the current codes of the demo users. "
+    "Never in production.",
+)
+ALLOWED_HOSTS = setting(
+    "ALLOWED_HOSTS",
+    default=["localhost", "127.0.0.1"],
+    cast=list,
+    help_text="Host names this site answers to, comma-separated.",
+)
+CSRF_TRUSTED_ORIGINS = setting(
+    "CSRF_TRUSTED_ORIGINS",
+    default=[],
+    cast=list,
+    help_text="Origins trusted for forms behind a proxy, e.g. `https://vh.example.nl`.",
+)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.forms",
+    "django_otp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_totp",
+    "two_factor",
+    "axes",
+    "guardian",
+    "auditlog",
+    "rest_framework",
+    "drf_spectacular",
+    "csp",
+    "parties",
+    "subjects",
+    "security",
+    "rights",
+    "retention",
+    "weegploeg",
+    "cases",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "config.locale.DutchFirstLocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "config.audit.AuditMiddleware",
+    "config.api.ApiHeadersMiddleware",
+    "parties.middleware.AccessMiddleware",
+    # Last, as django-axes asks: it turns a lock-out into the lock-out page.
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+# Form widgets render with the design system's classes (templates/django/forms/widgets/).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "parties.context_processors.acting_as",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": env.db_url_config(
+        setting(
+            "DATABASE_URL",
+            default=f"sqlite:///{DATA_DIR / 'db.sqlite3'}",
+            help_text="Database, e.g. `postgres://user:pass@db:5432/vh`. Empty: SQLite in "
+            "`DATA_DIR`.",
+            group="Diensten",
+        )
+    )
+}
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
+DATABASES["default"]["CONN_MAX_AGE"] = setting(
+    "DATABASE_CONN_MAX_AGE",
+    default=0,
+    cast=int,
+    help_text="Seconds a database connection is kept open between requests.",
+    group="Diensten",
+)
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {
+    "default": env.cache_url_config(
+        setting(
+            "CACHE_URL",
+            default="locmemcache://",
+            help_text="Cache, e.g. `redis://redis:6379/1`. Holds no personal data.",
+            group="Diensten",
+        )
+    )
+}
+
+# --- sign-in (S4) -----------------------------------------------------------------------------
+AUTH_USER_MODEL = "parties.User"
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+    "guardian.backends.ObjectPermissionBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "two_factor:login"
+LOGIN_REDIRECT_URL = "dashboard"
+LOGOUT_REDIRECT_URL = "two_factor:login"
+OTP_TOTP_ISSUER = "Veiligheidshuis"
+TWO_FACTOR_LOGIN_TIMEOUT = 300
+
+SESSION_IDLE_MINUTES = setting(
+    "SESSION_IDLE_MINUTES",
+    default=15,
+    cast=int,
+    help_text="A session ends after this many minutes without a request.",
+    group="Beveiliging",
+)
+SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True  # each request pushes the expiry on: an idle timeout
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+AXES_FAILURE_LIMIT = setting(
+    "LOCKOUT_FAILURES",
+    default=5,
+    cast=int,
+    help_text="Failed sign-ins after which the user name, and separately the address, is "
+    "locked out.",
+    group="Beveiliging",
+)
+AXES_COOLOFF_TIME = timedelta(
+    minutes=setting(
+        "LOCKOUT_MINUTES",
+        default=30,
+        cast=int,
+        help_text="Minutes a lock-out lasts.",
+        group="Beveiliging",
+    )
+)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_USERNAME_CALLABLE = "parties.signin.username_from_attempt"
+AXES_VERBOSE = False  # its log lines name the user
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# --- cookies and headers ----------------------------------------------------------------------
+SECURE_COOKIES = setting(
+    "SECURE_COOKIES",
+    default=True,
+    cast=bool,
+    help_text="Send cookies only over HTTPS. Off only for the local demo over plain HTTP.",
+    group="Beveiliging",
+)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = SECURE_COOKIES
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = LANGUAGE_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = LANGUAGE_COOKIE_SAMESITE = "Lax"
+SECURE_HSTS_SECONDS = setting(
+    "HSTS_SECONDS",
+    default=31536000,
+    cast=int,
+    help_text="Strict-Transport-Security max-age, sent on HTTPS responses.",
+    group="Beveiliging",
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = False
+SECURE_SSL_REDIRECT = setting(
+    "SECURE_SSL_REDIRECT",
+    default=False,
+    cast=bool,
+    help_text="Redirect plain HTTP to HTTPS here (usually the proxy in front does this).",
+    group="Beveiliging",
+)
+if setting(
+    "BEHIND_TLS_PROXY",
+    default=False,
+    cast=bool,
+    help_text="Trust the proxy's `X-Forwarded-Proto` header to tell HTTPS requests.",
+    group="Beveiliging",
+):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],  # the design system's icons are data URLs
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+
+# --- audit (S2) -------------------------------------------------------------------------------
+AUDITLOG_LOGENTRY_MODEL = "security.AuditEntry"
+AUDITLOG_MASK_CALLABLE = "config.audit.mask_completely"
+AUDITLOG_DISABLE_REMOTE_ADDR = False
+ANONYMOUS_USER_NAME = None  # django-guardian: no anonymous user with object permissions
+GUARDIAN_RAISE_403 = False
+
+# --- language and time ------------------------------------------------------------------------
+LANGUAGE_CODE = "nl"
+LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Amsterdam"
+USE_I18N = True
+USE_TZ = True
+
+# --- static files -----------------------------------------------------------------------------
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+# `npm run build` (part of `make run` and `make test`) puts the design system's CSS here.
+STATICFILES_DIRS = [BASE_DIR / "static", BASE_DIR / "build" / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": setting(
+            "STATICFILES_STORAGE",
+            default="whitenoise.storage.CompressedManifestStaticFilesStorage",
+            help_text="Storage for static files; the tests use Django's plain one.",
+        )
+    },
+}
+
+# --- mail -------------------------------------------------------------------------------------
+EMAIL_BACKEND = setting(
+    "EMAIL_BACKEND",
+    default="django.core.mail.backends.console.EmailBackend",
+    help_text="Django mail backend for deadline warnings.",
+    group="Diensten",
+)
+DEFAULT_FROM_EMAIL = setting(
+    "DEFAULT_FROM_EMAIL",
+    default="noreply@veiligheidshuis.localhost",
+    help_text="Sender of the application's e-mail.",
+    group="Diensten",
+)
+
+# --- API --------------------------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["parties.permissions.IsVerifiedMember"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "config.api.problem_exception_handler",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Veiligheidshuis API",
+    "DESCRIPTION": "REST API of the Veiligheidshuis case-meeting files (NLGov API Design Rules).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+}
+API_VERSION = SPECTACULAR_SETTINGS["VERSION"]
+
+# --- Celery -----------------------------------------------------------------------------------
+CELERY_BROKER_URL = setting(
+    "CELERY_BROKER_URL",
+    default="filesystem://",
+    help_text="Celery broker, e.g. `redis://redis:6379/0`. Empty: a folder in `DATA_DIR`, "
+    "no server needed.",
+    group="Diensten",
+)
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    _queue = DATA_DIR / "celery"
+    for _folder in ("queue", "processed"):
+        (_queue / _folder).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_queue / "queue"),
+        "data_folder_out": str(_queue / "queue"),
+        "processed_folder": str(_queue / "processed"),
+        "store_processed": False,
+    }
+else:
+    # Above the hard time limit, so a running task is never handed to a second worker.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_TIME_LIMIT = 50 * 60
+CELERY_TASK_SOFT_TIME_LIMIT = 45 * 60
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
+CELERY_BEAT_SCHEDULE = {
+    "parties-end-departed-parties": {
+        "task": "parties.tasks.end_departed_parties",
+        "schedule": crontab(minute=5),
+    },
+}
+
+# --- logging: no personal data in log lines ---------------------------------------------------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": "INFO"},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        "axes": {"level": "WARNING"},
+    },
+}
+ADMINS = []  # error mails would carry request data

@@ -1,0 +1,46 @@
+from django.contrib import admin
+from django.contrib.auth.views import LogoutView
+from django.http import HttpResponse
+from django.urls import include, path
+from drf_spectacular.views import SpectacularJSONAPIView
+from rest_framework.routers import SimpleRouter
+from two_factor.views import QRGeneratorView, SetupCompleteView, SetupView
+
+from config.admin_site import restrict_admin_to_beheerders
+from parties import api as parties_api
+from parties.signin import SignInView
+from parties.views import DashboardView
+
+restrict_admin_to_beheerders(admin.site)
+
+# Only sign-in and enrolment of django-two-factor-auth: its pages to disable the second factor
+# or manage phones are not offered (S4: every user has a second factor).
+two_factor_patterns = (
+    [
+        path("account/login/", SignInView.as_view(), name="login"),
+        path("account/two_factor/setup/", SetupView.as_view(), name="setup"),
+        path("account/two_factor/qrcode/", QRGeneratorView.as_view(), name="qr"),
+        path(
+            "account/two_factor/setup/complete/",
+            SetupCompleteView.as_view(),
+            name="setup_complete",
+        ),
+    ],
+    "two_factor",
+)
+
+api_router = SimpleRouter(trailing_slash=False)
+api_router.register("veiligheidshuizen", parties_api.VeiligheidshuisViewSet)
+api_router.register("partijen", parties_api.PartyViewSet)
+
+urlpatterns = [
+    path("", DashboardView.as_view(), name="dashboard"),
+    path("", include(two_factor_patterns)),
+    path("account/logout/", LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("beheer/", include("parties.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
+    path("api/v1/", include(api_router.urls)),
+    path("healthz", lambda request: HttpResponse("ok", content_type="text/plain")),
+]

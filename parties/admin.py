@@ -1,0 +1,40 @@
+from django.contrib import admin
+
+from parties.models import AuthorisationChange, Membership, Party, Veiligheidshuis
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Changes go through the beheerder's pages, which record who, when and why (P3)."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Veiligheidshuis)
+class VeiligheidshuisAdmin(ReadOnlyAdmin):
+    list_display = ["name", "code"]
+
+
+@admin.register(Party)
+class PartyAdmin(ReadOnlyAdmin):
+    list_display = ["name", "kind", "role", "joined_on", "left_on"]
+    list_filter = ["kind", "role"]
+    search_fields = ["name"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(ReadOnlyAdmin):
+    list_display = ["pk", "party", "started_on", "ended_on"]
+    list_filter = ["party"]
+
+
+@admin.register(AuthorisationChange)
+class AuthorisationChangeAdmin(ReadOnlyAdmin):
+    list_display = ["at", "action", "party"]
+    list_filter = ["action"]

@@ -1,0 +1,16 @@
+"""Audit registration of this app's models that hold personal data (S2)."""
+
+from auditlog.registry import auditlog
+
+
+def register_models():
+    from parties.models import ConfidentialityDeclaration, FunctionGrant, Membership, User
+
+    auditlog.register(
+        User,
+        exclude_fields=["password", "last_login"],
+        m2m_fields={"groups"},
+    )
+    auditlog.register(Membership)
+    auditlog.register(FunctionGrant)
+    auditlog.register(ConfidentialityDeclaration)

@@ -1,0 +1,185 @@
+"""Demo data of the CTER covenant (seed_demo): its three Veiligheidshuizen, their gemeenten, the
+core and case parties, two external partners and users for every function. Synthetic people
+only. Running it again changes nothing."""
+
+import base64
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from parties import services
+from parties.constants import Function, PartyKind
+from parties.models import ConfidentialityDeclaration, Party, User, Veiligheidshuis
+from parties.signin import DEMO_DEVICE_NAME
+
+DEMO_PASSWORD = "Veiligheidshuis-demo-2026"  # noqa: S105 - demo only, printed by make run
+REASON = "Demogegevens (seed_demo)"
+JOINED = date(2024, 1, 1)
+
+VEILIGHEIDSHUIZEN = {
+    "kennemerland": "Veiligheidshuis Kennemerland",
+    "noord-holland-noord": "Veiligheidshuis Noord-Holland Noord",
+    "zaanstreek-waterland": "Veiligheidshuis Zaanstreek-Waterland",
+}
+
+GEMEENTEN = {
+    "kennemerland": [
+        ("Haarlem", "0392"),
+        ("Zandvoort", "0473"),
+        ("Velsen", "0453"),
+        ("Bloemendaal", "0377"),
+        ("Heemstede", "0397"),
+        ("Beverwijk", "0375"),
+        ("Heemskerk", "0396"),
+        ("Haarlemmermeer", "0394"),
+    ],
+    "noord-holland-noord": [
+        ("Alkmaar", "0361"),
+        ("Den Helder", "0400"),
+        ("Hoorn", "0405"),
+        ("Schagen", "0441"),
+        ("Enkhuizen", "0388"),
+        ("Heiloo", "0399"),
+    ],
+    "zaanstreek-waterland": [
+        ("Zaanstad", "0479"),
+        ("Purmerend", "0439"),
+        ("Edam-Volendam", "0385"),
+        ("Oostzaan", "0431"),
+        ("Wormerland", "0880"),
+        ("Landsmeer", "0415"),
+    ],
+}
+
+REGIONAL_PARTIES = [
+    ("Politie eenheid Noord-Holland", PartyKind.POLITIE),
+    ("Openbaar Ministerie, Arrondissementsparket Noord-Holland", PartyKind.OM),
+    ("Raad voor de Kinderbescherming", PartyKind.RVDK),
+    ("Reclassering Nederland", PartyKind.RECLASSERING),
+    ("GGZ Noord-Holland-Noord", PartyKind.GGZ),
+]
+
+EXTERNAL_WITH_DECLARATION = "Stichting Exitprogramma Noord-Holland"
+EXTERNAL_WITHOUT_DECLARATION = "Jeugdinstelling De Brug"
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    first_name: str
+    last_name: str
+    party: str
+    functions: tuple[str, ...]
+
+
+DEMO_USERS = [
+    DemoUser("beheerder", "Bram", "Beheer", "Gemeente Haarlem", (Function.BEHEERDER,)),
+    DemoUser("uitvoerder", "Ulla", "Uitvoer", "Gemeente Haarlem", (Function.UITVOERDER,)),
+    DemoUser("fg", "Fenna", "Gegevens", "Gemeente Haarlem", (Function.FG,)),
+    DemoUser(
+        "voorzitter",
+        "Victor",
+        "Voorzit",
+        "Gemeente Zaanstad",
+        (Function.VOORZITTER, Function.DEELNEMER),
+    ),
+    DemoUser("gemeente.alkmaar", "Gert", "Gemeente", "Gemeente Alkmaar", (Function.DEELNEMER,)),
+    DemoUser(
+        "politie", "Petra", "Politie", "Politie eenheid Noord-Holland", (Function.DEELNEMER,)
+    ),
+    DemoUser(
+        "om",
+        "Olaf",
+        "Officier",
+        "Openbaar Ministerie, Arrondissementsparket Noord-Holland",
+        (Function.DEELNEMER,),
+    ),
+    DemoUser("rvdk", "Rosa", "Raad", "Raad voor de Kinderbescherming", (Function.DEELNEMER,)),
+    DemoUser(
+        "reclassering",
+        "Ruben",
+        "Reclassering",
+        "Reclassering Nederland",
+        (Function.CASEMANAGER, Function.DEELNEMER),
+    ),
+    DemoUser("extern", "Esther", "Extern", EXTERNAL_WITH_DECLARATION, (Function.DEELNEMER,)),
+    DemoUser(
+        "extern.zonder", "Ernst", "Zonder", EXTERNAL_WITHOUT_DECLARATION, (Function.DEELNEMER,)
+    ),
+]
+
+
+def _party(name, kind, regions, municipality_code=""):
+    existing = Party.objects.filter(name=name).first()
+    if existing is not None:
+        return existing
+    return services.create_party(
+        name=name,
+        kind=kind,
+        veiligheidshuizen=regions,
+        municipality_code=municipality_code,
+        joined_on=JOINED,
+        by=None,
+        reason=REASON,
+    )
+
+
+def _user(demo: DemoUser) -> User:
+    user = User.objects.filter(username=demo.username).first()
+    if user is None:
+        user = services.create_user(
+            username=demo.username,
+            first_name=demo.first_name,
+            last_name=demo.last_name,
+            email=f"{demo.username}@example.org",
+            password=DEMO_PASSWORD,
+            party=Party.objects.get(name=demo.party),
+            functions=demo.functions,
+            by=None,
+            reason=REASON,
+        )
+    TOTPDevice.objects.get_or_create(
+        user=user, name=DEMO_DEVICE_NAME, defaults={"confirmed": True}
+    )
+    return user
+
+
+@transaction.atomic
+def seed() -> None:
+    regions = {}
+    for code, name in VEILIGHEIDSHUIZEN.items():
+        regions[code], _ = Veiligheidshuis.objects.get_or_create(code=code, defaults={"name": name})
+    for code, gemeenten in GEMEENTEN.items():
+        for name, municipality_code in gemeenten:
+            _party(f"Gemeente {name}", PartyKind.GEMEENTE, [regions[code]], municipality_code)
+    everywhere = list(regions.values())
+    for name, kind in REGIONAL_PARTIES:
+        _party(name, kind, everywhere)
+    partner = _party(EXTERNAL_WITH_DECLARATION, PartyKind.EXTERN, everywhere)
+    _party(EXTERNAL_WITHOUT_DECLARATION, PartyKind.EXTERN, [regions["kennemerland"]])
+    for demo in DEMO_USERS:
+        _user(demo)
+    if not ConfidentialityDeclaration.objects.filter(party=partner).exists():
+        services.record_declaration(
+            partner,
+            signed_on=JOINED,
+            signed_by="A. de Directeur",
+            document_reference="GV-2024-001",
+            by=User.objects.get(username="beheerder"),
+        )
+
+
+def totp_secret(device: TOTPDevice) -> str:
+    """The base32 secret an authenticator app takes."""
+    return base64.b32encode(device.bin_key).decode()
+
+
+def logins() -> list[tuple[str, str, str, str]]:
+    rows = []
+    for demo in DEMO_USERS:
+        device = TOTPDevice.objects.get(user__username=demo.username, name=DEMO_DEVICE_NAME)
+        functions = ", ".join(str(Function(code).label) for code in demo.functions)
+        rows.append((demo.username, f"{demo.party} ({functions})", DEMO_PASSWORD, totp_secret(device)))
+    return rows

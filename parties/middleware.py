@@ -1,0 +1,74 @@
+"""No page and no API endpoint without a verified second factor, except signing in (S4), and
+nothing at all for a user whose party has left or lacks its declaration (P5, P6)."""
+
+import json
+
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_otp import user_has_device
+
+from config.api import API_PREFIX, PROBLEM_JSON
+from parties.permissions import access_refusal
+
+
+def _problem(status: int, title: str):
+    body = {"type": "about:blank", "status": status, "title": title, "detail": title}
+    return HttpResponse(json.dumps(body), status=status, content_type=PROBLEM_JSON)
+
+
+class AccessMiddleware:
+    # Reachable by anyone: static files, the language switch and the published API description.
+    OPEN_PREFIXES = ("/static/", "/i18n/", "/api/v1/openapi.json", "/healthz")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        path = request.path_info
+        if path.startswith(self.OPEN_PREFIXES):
+            return self.get_response(request)
+        sign_in = reverse("two_factor:login")
+        sign_out = reverse("logout")
+        enrolment = (
+            reverse("two_factor:setup"),
+            reverse("two_factor:qr"),
+            reverse("two_factor:setup_complete"),
+        )
+        is_api = path.startswith(API_PREFIX)
+        user = request.user
+
+        if not user.is_authenticated:
+            if path == sign_in:
+                return self.get_response(request)
+            if is_api:
+                return _problem(401, _("Niet aangemeld."))
+            return redirect_to_login(request.get_full_path(), sign_in)
+
+        if not user.is_verified():
+            if path in (sign_in, sign_out):
+                return self.get_response(request)
+            has_device = user_has_device(user, confirmed=True)
+            if not has_device and path in enrolment:
+                # First sign-in: the password is known, the second factor is enrolled now.
+                return self.get_response(request)
+            if is_api:
+                return _problem(403, _("Aanmelden met een tweede factor is vereist."))
+            if has_device:
+                # A password alone never reaches anything, nor adds another device.
+                logout(request)
+                return redirect_to_login(request.get_full_path(), sign_in)
+            return redirect(enrolment[0])
+
+        refusal = access_refusal(user)
+        if refusal is not None and path not in (sign_out, *enrolment):
+            if is_api:
+                return _problem(403, str(refusal.label))
+            return TemplateResponse(
+                request, "parties/no_access.html", {"refusal": refusal}, status=403
+            ).render()
+        return self.get_response(request)

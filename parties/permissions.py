@@ -1,0 +1,77 @@
+"""Who may act at all (P2, P5, P6) and which functions a user holds."""
+
+from datetime import date
+
+from django.utils import timezone
+from rest_framework import permissions
+
+from parties.constants import AccessRefusal, Function
+from parties.models import Membership
+
+
+def membership_of(user) -> Membership | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    try:
+        return user.membership
+    except Membership.DoesNotExist:
+        return None
+
+
+def access_refusal(user, *, today: date | None = None) -> AccessRefusal | None:
+    """The reason a signed-in user may do nothing today, or None when they may act.
+
+    Decided from the state in the database at each request, so a party's end date takes effect
+    at midnight whether or not the hourly sync has run yet (P5).
+    """
+    today = today or timezone.localdate()
+    membership = membership_of(user)
+    if membership is None:
+        return AccessRefusal.NO_MEMBERSHIP
+    if membership.ended_on is not None and membership.ended_on <= today:
+        return AccessRefusal.MEMBERSHIP_ENDED
+    party = membership.party
+    if party.joined_on > today:
+        return AccessRefusal.PARTY_NOT_JOINED
+    if party.left_on is not None and party.left_on <= today:
+        return AccessRefusal.PARTY_LEFT
+    if party.is_external and not party.has_declaration():
+        return AccessRefusal.NO_DECLARATION
+    return None
+
+
+def may_act(user) -> bool:
+    return access_refusal(user) is None
+
+
+def functions_of(user) -> set[str]:
+    """The functions a user may exercise now: none when access is refused."""
+    membership = membership_of(user)
+    if membership is None or access_refusal(user) is not None:
+        return set()
+    return set(membership.function_codes())
+
+
+def has_function(user, function: Function) -> bool:
+    return function in functions_of(user)
+
+
+def is_beheerder(user) -> bool:
+    return (
+        getattr(user, "is_verified", lambda: False)()
+        and has_function(user, Function.BEHEERDER)
+        and user.has_perm("parties.manage_authorisations")
+    )
+
+
+class IsVerifiedMember(permissions.BasePermission):
+    """Signed in with both factors (S4), acting for a party that may act now (P5, P6)."""
+
+    def has_permission(self, request, view):
+        user = request.user
+        return bool(
+            user
+            and user.is_authenticated
+            and getattr(user, "is_verified", lambda: False)()
+            and may_act(user)
+        )

@@ -1,0 +1,332 @@
+"""Every change to parties, memberships and functions (P1-P3, P5, P6).
+
+Each function checks its rule, writes in one transaction, records an AuthorisationChange with
+who, when, what and why, and leaves the users' groups right.
+"""
+
+from collections.abc import Iterable
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from parties import groups
+from parties.constants import (
+    NOTICE_PERIOD_MONTHS,
+    AuthorisationAction,
+    Function,
+    PartyKind,
+    default_role,
+)
+from parties.models import (
+    AuthorisationChange,
+    ConfidentialityDeclaration,
+    FunctionGrant,
+    Membership,
+    Party,
+    User,
+)
+from parties.permissions import access_refusal
+
+
+def _require_reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Geef de reden van deze wijziging op.")})
+    return reason
+
+
+def _record(action, *, by, party, reason, user=None, before=(), after=()):
+    return AuthorisationChange.objects.create(
+        actor=by,
+        action=action,
+        party=party,
+        user=user,
+        functions_before=sorted(before),
+        functions_after=sorted(after),
+        reason=reason,
+    )
+
+
+def _clean_functions(functions: Iterable[str]) -> set[str]:
+    chosen = set(functions)
+    unknown = chosen - set(Function.values)
+    if unknown:
+        raise ValidationError({"functions": _("Onbekende functie.")})
+    if not chosen:
+        raise ValidationError({"functions": _("Kies ten minste één functie.")})
+    return chosen
+
+
+# --- groups -----------------------------------------------------------------------------------
+
+
+def sync_user_groups(user: User, *, today: date | None = None) -> None:
+    """Give the user exactly the groups of their party and functions, or none at all when
+    they may not act (P5, P6)."""
+    wanted: list[Group] = []
+    if access_refusal(user, today=today) is None:
+        membership = user.membership
+        wanted.append(membership.party.group)
+        by_function = groups.function_groups()
+        wanted += [by_function[code] for code in membership.function_codes()]
+    current = set(user.groups.values_list("pk", flat=True))
+    if current != {group.pk for group in wanted}:
+        user.groups.set(wanted)
+
+
+def _sync_party_users(party: Party) -> None:
+    for membership in party.memberships.select_related("user", "party"):
+        sync_user_groups(membership.user)
+
+
+# --- parties ----------------------------------------------------------------------------------
+
+
+def _validate_party(party: Party) -> None:
+    party.full_clean(exclude=["group"])
+
+
+@transaction.atomic
+def create_party(
+    *,
+    name: str,
+    kind: str,
+    veiligheidshuizen,
+    joined_on: date,
+    by: User | None,
+    reason: str,
+    role: str | None = None,
+    municipality_code: str = "",
+) -> Party:
+    """A new party joins the covenant (P1, VH 23.4)."""
+    reason = _require_reason(reason)
+    if kind == PartyKind.GEMEENTE and not municipality_code:
+        raise ValidationError(
+            {"municipality_code": _("Een gemeente heeft een gemeentecode van vier cijfers.")}
+        )
+    party = Party(
+        name=name,
+        kind=kind,
+        role=role or default_role(kind),
+        municipality_code=municipality_code if kind == PartyKind.GEMEENTE else "",
+        joined_on=joined_on,
+    )
+    _validate_party(party)
+    party.group = groups.new_party_group(name)
+    party.save()
+    party.veiligheidshuizen.set(veiligheidshuizen)
+    _record(AuthorisationAction.PARTY_CREATED, by=by, party=party, reason=reason)
+    return party
+
+
+@transaction.atomic
+def update_party(party: Party, *, by: User, reason: str, veiligheidshuizen=None, **fields) -> Party:
+    reason = _require_reason(reason)
+    allowed = {"name", "kind", "role", "municipality_code", "joined_on"}
+    if set(fields) - allowed:
+        raise ValueError(f"Not changeable here: {sorted(set(fields) - allowed)}")
+    for name, value in fields.items():
+        setattr(party, name, value)
+    if party.kind != PartyKind.GEMEENTE:
+        party.municipality_code = ""
+    _validate_party(party)
+    party.save()
+    if veiligheidshuizen is not None:
+        party.veiligheidshuizen.set(veiligheidshuizen)
+    _record(AuthorisationAction.PARTY_CHANGED, by=by, party=party, reason=reason)
+    _sync_party_users(party)
+    return party
+
+
+def notice_end_date(notice_on: date) -> date:
+    return notice_on + relativedelta(months=NOTICE_PERIOD_MONTHS)
+
+
+@transaction.atomic
+def give_notice(party: Party, *, notice_on: date, by: User, reason: str) -> Party:
+    """The party leaves the covenant three months after its notice (CTER 18.2). Its users lose
+    access on that date; its duty of confidentiality stays (18.3)."""
+    reason = _require_reason(reason)
+    if party.notice_given_on is not None:
+        raise ValidationError(_("Deze partij heeft al opgezegd."))
+    if notice_on < party.joined_on:
+        raise ValidationError({"notice_on": _("De opzegging valt vóór de deelname.")})
+    party.notice_given_on = notice_on
+    party.left_on = notice_end_date(notice_on)
+    party.save(update_fields=["notice_given_on", "left_on"])
+    _record(AuthorisationAction.NOTICE_GIVEN, by=by, party=party, reason=reason)
+    return party
+
+
+@transaction.atomic
+def record_declaration(
+    party: Party,
+    *,
+    signed_on: date,
+    signed_by: str,
+    document_reference: str,
+    by: User,
+) -> ConfidentialityDeclaration:
+    """The external partner's signed confidentiality declaration (CTER 14.2-3, P6)."""
+    if not party.is_external:
+        raise ValidationError(
+            _("Alleen voor een externe casuspartner wordt een verklaring vastgelegd.")
+        )
+    if signed_on > timezone.localdate():
+        raise ValidationError({"signed_on": _("De ondertekening kan niet in de toekomst liggen.")})
+    declaration = ConfidentialityDeclaration(
+        party=party,
+        signed_on=signed_on,
+        signed_by=signed_by,
+        document_reference=document_reference,
+        recorded_by=by,
+    )
+    declaration.full_clean()
+    declaration.save()
+    _record(
+        AuthorisationAction.DECLARATION_RECORDED,
+        by=by,
+        party=party,
+        reason=_("Geheimhoudingsverklaring %(reference)s") % {"reference": document_reference},
+    )
+    _sync_party_users(party)
+    return declaration
+
+
+# --- users and memberships --------------------------------------------------------------------
+
+
+@transaction.atomic
+def create_user(
+    *,
+    username: str,
+    first_name: str,
+    last_name: str,
+    email: str,
+    password: str,
+    party: Party,
+    functions: Iterable[str],
+    by: User | None,
+    reason: str,
+) -> User:
+    """A new user with a first password; the second factor is enrolled at first sign-in (S4)."""
+    from django.contrib.auth.password_validation import validate_password
+
+    user = User(username=username, first_name=first_name, last_name=last_name, email=email)
+    user.full_clean(exclude=["password"])
+    try:
+        validate_password(password, user)
+    except ValidationError as error:
+        raise ValidationError({"password": error.error_list}) from error
+    user.set_password(password)
+    user.save()
+    grant_membership(user, party=party, functions=functions, by=by, reason=reason)
+    return user
+
+
+@transaction.atomic
+def grant_membership(
+    user: User, *, party: Party, functions: Iterable[str], by: User | None, reason: str
+) -> Membership:
+    reason = _require_reason(reason)
+    chosen = _clean_functions(functions)
+    if Membership.objects.filter(user=user, ended_on__isnull=True).exists():
+        raise ValidationError(_("Deze gebruiker handelt al namens een partij."))
+    Membership.objects.filter(user=user).delete()  # an ended one makes way for the new
+    membership = Membership.objects.create(
+        user=user, party=party, started_on=timezone.localdate()
+    )
+    for code in sorted(chosen):
+        FunctionGrant.objects.create(membership=membership, function=code)
+    _record(
+        AuthorisationAction.MEMBERSHIP_GRANTED,
+        by=by,
+        party=party,
+        user=user,
+        after=chosen,
+        reason=reason,
+    )
+    user.refresh_from_db()
+    sync_user_groups(user)
+    return membership
+
+
+@transaction.atomic
+def change_functions(
+    membership: Membership, *, functions: Iterable[str], by: User, reason: str
+) -> Membership:
+    reason = _require_reason(reason)
+    chosen = _clean_functions(functions)
+    if membership.is_ended:
+        raise ValidationError(_("Dit lidmaatschap is beëindigd."))
+    before = set(membership.function_codes())
+    if before == chosen:
+        raise ValidationError({"functions": _("De functies zijn niet gewijzigd.")})
+    for grant in membership.functions.exclude(function__in=chosen):
+        grant.delete()  # one by one, so the audit log sees each
+    for code in sorted(chosen - before):
+        FunctionGrant.objects.create(membership=membership, function=code)
+    _record(
+        AuthorisationAction.FUNCTIONS_CHANGED,
+        by=by,
+        party=membership.party,
+        user=membership.user,
+        before=before,
+        after=chosen,
+        reason=reason,
+    )
+    membership = Membership.objects.get(pk=membership.pk)
+    sync_user_groups(membership.user)
+    return membership
+
+
+@transaction.atomic
+def revoke_membership(membership: Membership, *, by: User, reason: str) -> Membership:
+    reason = _require_reason(reason)
+    if membership.is_ended:
+        raise ValidationError(_("Dit lidmaatschap is al beëindigd."))
+    if membership.user_id == getattr(by, "pk", None):
+        raise ValidationError(_("U kunt uw eigen toegang niet intrekken."))
+    before = set(membership.function_codes())
+    membership.ended_on = timezone.localdate()
+    membership.save(update_fields=["ended_on"])
+    _record(
+        AuthorisationAction.MEMBERSHIP_REVOKED,
+        by=by,
+        party=membership.party,
+        user=membership.user,
+        before=before,
+        reason=reason,
+    )
+    sync_user_groups(membership.user)
+    return membership
+
+
+def end_departed_parties(*, today: date | None = None) -> int:
+    """Take the groups away from every user whose party has left (P5). Decides from the state
+    in the database, so running it twice, or a day late, is correct. Returns the users changed."""
+    today = today or timezone.localdate()
+    changed = 0
+    departed = Party.objects.filter(left_on__lte=today)
+    memberships = Membership.objects.filter(
+        party__in=departed, user__groups__isnull=False
+    ).select_related("user", "party")
+    for membership in memberships.distinct():
+        with transaction.atomic():
+            sync_user_groups(membership.user, today=today)
+            _record(
+                AuthorisationAction.ACCESS_ENDED,
+                by=None,
+                party=membership.party,
+                user=membership.user,
+                before=set(membership.function_codes()),
+                reason=_("Einde deelname van de partij op %(date)s.")
+                % {"date": membership.party.left_on.isoformat()},
+            )
+        changed += 1
+    return changed

@@ -1,0 +1,9 @@
+from celery import shared_task
+
+from parties import services
+
+
+@shared_task(acks_late=True)
+def end_departed_parties() -> int:
+    """Hourly (P5): idempotent, decides from the database, catches up after downtime."""
+    return services.end_departed_parties()
