@@ -57,8 +57,8 @@ def problem_exception_handler(exc, context):
     if isinstance(exc, exceptions.ValidationError):
         problem = problem_response(
             status_code=status.HTTP_400_BAD_REQUEST,
-            title=_("Ongeldige invoer."),
-            detail=_("Een of meer velden zijn niet goed ingevuld."),
+            title=_("Invalid input."),
+            detail=_("One or more fields are not filled in correctly."),
             invalid_params=_invalid_params(exc.detail),
         )
     else:

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class PartiesConfig(AppConfig):
     name = "parties"
-    verbose_name = _("Partijen en gebruikers")
+    verbose_name = _("Parties and users")
 
     def ready(self):
         from django.db.models.signals import post_migrate

@@ -5,29 +5,29 @@ from django.utils.translation import gettext_lazy as _
 class PartyKind(models.TextChoices):
     """The kinds of parties in the CTER and VH covenants; the parties themselves are data (P1)."""
 
-    GEMEENTE = "gemeente", _("Gemeente")
-    OM = "om", _("Openbaar Ministerie")
-    POLITIE = "politie", _("Politie")
-    RVDK = "rvdk", _("Raad voor de Kinderbescherming")
-    RECLASSERING = "reclassering", _("Reclassering")
-    GGD = "ggd", _("GGD")
-    GGZ = "ggz", _("Geestelijke gezondheidszorg")
-    VERSLAVINGSZORG = "verslavingszorg", _("Verslavingszorg")
-    JEUGDZORG = "jeugdzorg", _("Jeugdzorg")
-    LEERPLICHT = "leerplicht", _("Leerplicht en leerlingzaken")
+    GEMEENTE = "gemeente", _("Municipality")
+    OM = "om", _("Public Prosecution Service")
+    POLITIE = "politie", _("Police")
+    RVDK = "rvdk", _("Child Protection Board")
+    RECLASSERING = "reclassering", _("Probation service")
+    GGD = "ggd", _("Municipal public health service (GGD)")
+    GGZ = "ggz", _("Mental health care")
+    VERSLAVINGSZORG = "verslavingszorg", _("Addiction care")
+    JEUGDZORG = "jeugdzorg", _("Youth care")
+    LEERPLICHT = "leerplicht", _("Compulsory education and pupil affairs")
     HALT = "halt", _("Bureau Halt")
-    SLACHTOFFERHULP = "slachtofferhulp", _("Slachtofferhulp")
-    MAATSCHAPPELIJKE_OPVANG = "opvang", _("Maatschappelijke opvang en begeleid wonen")
-    WELZIJN = "welzijn", _("Welzijn")
-    WONINGCORPORATIE = "woningcorporatie", _("Woningcorporatie")
-    DJI = "dji", _("Dienst Justitiële Inrichtingen")
-    EXTERN = "extern", _("Externe casuspartner")
+    SLACHTOFFERHULP = "slachtofferhulp", _("Victim support")
+    MAATSCHAPPELIJKE_OPVANG = "opvang", _("Social shelter and supported housing")
+    WELZIJN = "welzijn", _("Social welfare")
+    WONINGCORPORATIE = "woningcorporatie", _("Housing association")
+    DJI = "dji", _("Custodial Institutions Agency")
+    EXTERN = "extern", _("External case partner")
 
 
 class PartyRole(models.TextChoices):
-    KERNPARTIJ = "kernpartij", _("Kernpartij")
-    CASUSPARTIJ = "casuspartij", _("Casuspartij")
-    EXTERN = "extern", _("Externe casuspartner")
+    KERNPARTIJ = "kernpartij", _("Core party (kernpartij)")
+    CASUSPARTIJ = "casuspartij", _("Case party (casuspartij)")
+    EXTERN = "extern", _("External case partner")
 
 
 # CTER 1: gemeente, OM and politie are kernpartijen; an external case partner is "extern";
@@ -45,12 +45,12 @@ def default_role(kind: str) -> str:
 
 
 class Function(models.TextChoices):
-    DEELNEMER = "deelnemer", _("Deelnemer")
-    VOORZITTER = "voorzitter", _("Voorzitter")
-    CASEMANAGER = "casemanager", _("Casemanager")
+    DEELNEMER = "deelnemer", _("Participant")
+    VOORZITTER = "voorzitter", _("Chair")
+    CASEMANAGER = "casemanager", _("Case manager")
     UITVOERDER = "uitvoerder", _("Uitvoerder")
-    FG = "fg", _("Functionaris gegevensbescherming")
-    BEHEERDER = "beheerder", _("Beheerder")
+    FG = "fg", _("Data protection officer")
+    BEHEERDER = "beheerder", _("Administrator")
 
 
 # Model permissions each function group carries. Object permissions on files go to party
@@ -75,25 +75,26 @@ FUNCTION_PERMISSIONS: dict[str, list[str]] = {
 
 
 class AuthorisationAction(models.TextChoices):
-    PARTY_CREATED = "party_created", _("Partij toegevoegd")
-    PARTY_CHANGED = "party_changed", _("Partij gewijzigd")
-    NOTICE_GIVEN = "notice_given", _("Opzegging vastgelegd")
-    DECLARATION_RECORDED = "declaration_recorded", _("Geheimhoudingsverklaring vastgelegd")
-    MEMBERSHIP_GRANTED = "membership_granted", _("Lidmaatschap verleend")
-    FUNCTIONS_CHANGED = "functions_changed", _("Functies gewijzigd")
-    MEMBERSHIP_REVOKED = "membership_revoked", _("Lidmaatschap ingetrokken")
-    ACCESS_ENDED = "access_ended", _("Toegang beëindigd (partij uitgetreden)")
+    PARTY_CREATED = "party_created", _("Party added")
+    PARTY_CHANGED = "party_changed", _("Party changed")
+    NOTICE_GIVEN = "notice_given", _("Notice recorded")
+    DECLARATION_RECORDED = "declaration_recorded", _("Confidentiality declaration recorded")
+    MEMBERSHIP_GRANTED = "membership_granted", _("Membership granted")
+    FUNCTIONS_CHANGED = "functions_changed", _("Functions changed")
+    MEMBERSHIP_REVOKED = "membership_revoked", _("Membership revoked")
+    ACCESS_ENDED = "access_ended", _("Access ended (party left)")
 
 
 class AccessRefusal(models.TextChoices):
     """Why a signed-in user can do nothing (P5, P6)."""
 
-    NO_MEMBERSHIP = "no_membership", _("U bent aan geen partij gekoppeld.")
-    MEMBERSHIP_ENDED = "membership_ended", _("Uw lidmaatschap is beëindigd.")
-    PARTY_NOT_JOINED = "party_not_joined", _("Uw partij neemt nog niet deel aan het convenant.")
-    PARTY_LEFT = "party_left", _("Uw partij neemt niet meer deel aan het convenant.")
-    NO_DECLARATION = "no_declaration", _(
-        "Voor uw organisatie is nog geen geheimhoudingsverklaring vastgelegd."
+    NO_MEMBERSHIP = "no_membership", _("You are not linked to any party.")
+    MEMBERSHIP_ENDED = "membership_ended", _("Your membership has ended.")
+    PARTY_NOT_JOINED = "party_not_joined", _("Your party does not take part in the covenant yet.")
+    PARTY_LEFT = "party_left", _("Your party no longer takes part in the covenant.")
+    NO_DECLARATION = (
+        "no_declaration",
+        _("No confidentiality declaration has been recorded for your organisation yet."),
     )
 
 

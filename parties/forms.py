@@ -5,12 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from parties.constants import Function, PartyKind, PartyRole
 from parties.models import Party, User, Veiligheidshuis
 
-REASON_HELP = _("Wordt vastgelegd in het autorisatielog (wie, wanneer, wat en waarom).")
+REASON_HELP = _("Recorded in the authorisation log (who, when, what and why).")
 
 
 def reason_field():
     return forms.CharField(
-        label=_("Reden van de wijziging"),
+        label=_("Reason for the change"),
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=REASON_HELP,
     )
@@ -24,14 +24,16 @@ class DateInput(forms.DateInput):
 
 
 class PartyForm(forms.Form):
-    name = forms.CharField(label=_("Naam"), max_length=200)
-    kind = forms.ChoiceField(label=_("Soort"), choices=PartyKind.choices)
+    name = forms.CharField(label=_("Name"), max_length=200)
+    kind = forms.ChoiceField(label=_("Type"), choices=PartyKind.choices)
     role = forms.ChoiceField(
-        label=_("Rol"),
-        choices=[("", _("Volgens de soort"))] + PartyRole.choices,
+        label=_("Role"),
+        choices=[("", _("Based on the type"))] + PartyRole.choices,
         required=False,
-        help_text=_("Leeg: gemeente, OM en politie zijn kernpartij, een externe partner is "
-                    "extern, de overige soorten zijn casuspartij."),
+        help_text=_(
+            "Empty: a municipality, the OM and the police are a core party (kernpartij), an "
+            "external partner is external, every other type is a case party (casuspartij)."
+        ),
     )
     veiligheidshuizen = forms.ModelMultipleChoiceField(
         label=_("Veiligheidshuizen"),
@@ -39,39 +41,39 @@ class PartyForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     municipality_code = forms.CharField(
-        label=_("Gemeentecode"),
+        label=_("Municipality code"),
         max_length=4,
         required=False,
-        help_text=_("Vier cijfers, alleen voor een gemeente (bijvoorbeeld 0392 voor Haarlem)."),
+        help_text=_("Four digits, only for a municipality (for example 0392 for Haarlem)."),
     )
-    joined_on = forms.DateField(label=_("Deelname vanaf"), widget=DateInput())
+    joined_on = forms.DateField(label=_("Participation from"), widget=DateInput())
     reason = reason_field()
 
 
 class NoticeForm(forms.Form):
     notice_on = forms.DateField(
-        label=_("Datum van opzegging"),
+        label=_("Date of notice"),
         widget=DateInput(),
-        help_text=_("De deelname eindigt drie maanden later; dan vervalt de toegang van alle "
-                    "gebruikers van deze partij."),
+        help_text=_(
+            "Participation ends three months later; all users of this party then lose their access."
+        ),
     )
     reason = reason_field()
     confirm = forms.BooleanField(
-        label=_("Ik begrijp dat de gebruikers van deze partij op de einddatum hun toegang "
-                "verliezen."),
+        label=_("I understand that the users of this party lose their access on the end date."),
     )
 
 
 class DeclarationForm(forms.Form):
-    signed_on = forms.DateField(label=_("Ondertekend op"), widget=DateInput())
-    signed_by = forms.CharField(label=_("Ondertekend door"), max_length=200)
-    document_reference = forms.CharField(label=_("Kenmerk van het document"), max_length=100)
+    signed_on = forms.DateField(label=_("Signed on"), widget=DateInput())
+    signed_by = forms.CharField(label=_("Signed by"), max_length=200)
+    document_reference = forms.CharField(label=_("Document reference"), max_length=100)
 
 
 class FunctionsField(forms.MultipleChoiceField):
     def __init__(self, **kwargs):
         super().__init__(
-            label=_("Functies"),
+            label=_("Functions"),
             choices=Function.choices,
             widget=forms.CheckboxSelectMultiple,
             **kwargs,
@@ -79,29 +81,29 @@ class FunctionsField(forms.MultipleChoiceField):
 
 
 class UserCreateForm(forms.Form):
-    username = forms.CharField(label=_("Gebruikersnaam"), max_length=150)
-    first_name = forms.CharField(label=_("Voornaam"), max_length=150)
-    last_name = forms.CharField(label=_("Achternaam"), max_length=150)
-    email = forms.EmailField(label=_("E-mailadres"))
+    username = forms.CharField(label=_("Username"), max_length=150)
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    email = forms.EmailField(label=_("Email address"))
     password = forms.CharField(
-        label=_("Eerste wachtwoord"),
+        label=_("Initial password"),
         widget=forms.PasswordInput(render_value=True),
         help_text=password_validators_help_text_html(),
         strip=False,
     )
-    party = forms.ModelChoiceField(label=_("Partij"), queryset=Party.objects.all())
+    party = forms.ModelChoiceField(label=_("Party"), queryset=Party.objects.all())
     functions = FunctionsField()
     reason = reason_field()
 
     def clean_username(self):
         username = self.cleaned_data["username"]
         if User.objects.filter(username__iexact=username).exists():
-            raise forms.ValidationError(_("Deze gebruikersnaam is al in gebruik."))
+            raise forms.ValidationError(_("This username is already taken."))
         return username
 
 
 class MembershipForm(forms.Form):
-    party = forms.ModelChoiceField(label=_("Partij"), queryset=Party.objects.all())
+    party = forms.ModelChoiceField(label=_("Party"), queryset=Party.objects.all())
     functions = FunctionsField()
     reason = reason_field()
 
@@ -114,9 +116,9 @@ class FunctionsForm(forms.Form):
 class RevokeForm(forms.Form):
     reason = reason_field()
     confirm = forms.BooleanField(
-        label=_("Ik begrijp dat deze gebruiker direct alle toegang verliest."),
+        label=_("I understand that this user loses all access immediately."),
     )
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Zoeken"), required=False)
+    q = forms.CharField(label=_("Search"), required=False)

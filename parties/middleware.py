@@ -46,7 +46,7 @@ class AccessMiddleware:
             if path == sign_in:
                 return self.get_response(request)
             if is_api:
-                return _problem(401, _("Niet aangemeld."))
+                return _problem(401, _("Not signed in."))
             return redirect_to_login(request.get_full_path(), sign_in)
 
         if not user.is_verified():
@@ -57,7 +57,7 @@ class AccessMiddleware:
                 # First sign-in: the password is known, the second factor is enrolled now.
                 return self.get_response(request)
             if is_api:
-                return _problem(403, _("Aanmelden met een tweede factor is vereist."))
+                return _problem(403, _("Signing in with a second factor is required."))
             if has_device:
                 # A password alone never reaches anything, nor adds another device.
                 logout(request)

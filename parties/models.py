@@ -11,7 +11,7 @@ from parties.constants import AuthorisationAction, Function, PartyKind, PartyRol
 class Veiligheidshuis(models.Model):
     """A region: every file belongs to one (P7)."""
 
-    name = models.CharField(_("naam"), max_length=200, unique=True)
+    name = models.CharField(_("name"), max_length=200, unique=True)
     code = models.SlugField(_("code"), max_length=50, unique=True)
 
     class Meta:
@@ -31,25 +31,25 @@ class PartyQuerySet(models.QuerySet):
 class Party(models.Model):
     """An organisation that signed the covenant, or an external case partner (P1)."""
 
-    name = models.CharField(_("naam"), max_length=200, unique=True)
-    kind = models.CharField(_("soort"), max_length=30, choices=PartyKind.choices)
-    role = models.CharField(_("rol"), max_length=20, choices=PartyRole.choices)
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    kind = models.CharField(_("type"), max_length=30, choices=PartyKind.choices)
+    role = models.CharField(_("role"), max_length=20, choices=PartyRole.choices)
     veiligheidshuizen = models.ManyToManyField(
         Veiligheidshuis, related_name="parties", verbose_name=_("Veiligheidshuizen")
     )
     municipality_code = models.CharField(
-        _("gemeentecode"),
+        _("municipality code"),
         max_length=4,
         blank=True,
-        help_text=_("De viercijferige CBS-gemeentecode, alleen voor een gemeente."),
+        help_text=_("The four-digit CBS municipality code, only for a municipality."),
     )
-    joined_on = models.DateField(_("deelname vanaf"))
-    notice_given_on = models.DateField(_("opgezegd op"), null=True, blank=True)
+    joined_on = models.DateField(_("participation from"))
+    notice_given_on = models.DateField(_("notice given on"), null=True, blank=True)
     left_on = models.DateField(
-        _("deelname tot"),
+        _("participation until"),
         null=True,
         blank=True,
-        help_text=_("Vanaf deze datum hebben de gebruikers van de partij geen toegang meer."),
+        help_text=_("From this date on, the users of the party no longer have access."),
     )
     group = models.OneToOneField(
         Group, on_delete=models.PROTECT, related_name="party", editable=False
@@ -58,8 +58,8 @@ class Party(models.Model):
     objects = PartyQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("partij")
-        verbose_name_plural = _("partijen")
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
@@ -96,23 +96,24 @@ class ConfidentialityDeclaration(models.Model):
     PERSONAL_DATA_FIELDS = ("signed_by",)
 
     party = models.ForeignKey(
-        Party, on_delete=models.PROTECT, related_name="declarations", verbose_name=_("partij")
+        Party, on_delete=models.PROTECT, related_name="declarations", verbose_name=_("party")
     )
-    signed_on = models.DateField(_("ondertekend op"))
-    signed_by = models.CharField(_("ondertekend door"), max_length=200)
-    document_reference = models.CharField(_("kenmerk document"), max_length=100)
+    signed_on = models.DateField(_("signed on"))
+    signed_by = models.CharField(_("signed by"), max_length=200)
+    document_reference = models.CharField(_("document reference"), max_length=100)
     recorded_by = models.ForeignKey(
-        "parties.User", on_delete=models.PROTECT, related_name="+", verbose_name=_("vastgelegd door")
+        "parties.User", on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
     )
-    recorded_at = models.DateTimeField(_("vastgelegd op"), auto_now_add=True)
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("geheimhoudingsverklaring")
-        verbose_name_plural = _("geheimhoudingsverklaringen")
+        verbose_name = _("confidentiality declaration")
+        verbose_name_plural = _("confidentiality declarations")
         ordering = ["-signed_on"]
 
     def __str__(self):
-        return f"{_('Geheimhoudingsverklaring')} {self.document_reference}"
+        label = _("Confidentiality declaration")
+        return f"{label} {self.document_reference}"
 
 
 class User(AbstractUser):
@@ -121,13 +122,14 @@ class User(AbstractUser):
     PERSONAL_DATA_FIELDS = ("username", "first_name", "last_name", "email")
 
     class Meta:
-        verbose_name = _("gebruiker")
-        verbose_name_plural = _("gebruikers")
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
         ordering = ["last_name", "first_name", "pk"]
 
     def __str__(self):
         # No personal data: audit entries store str() of related objects.
-        return f"{_('Gebruiker')} #{self.pk}"
+        label = _("User")
+        return f"{label} #{self.pk}"
 
     @property
     def display_name(self) -> str:
@@ -138,21 +140,22 @@ class Membership(models.Model):
     """The one party a user acts for (P2). Changed only through `parties.services`."""
 
     user = models.OneToOneField(
-        User, on_delete=models.CASCADE, related_name="membership", verbose_name=_("gebruiker")
+        User, on_delete=models.CASCADE, related_name="membership", verbose_name=_("user")
     )
     party = models.ForeignKey(
-        Party, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("partij")
+        Party, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("party")
     )
-    started_on = models.DateField(_("vanaf"))
-    ended_on = models.DateField(_("beëindigd op"), null=True, blank=True)
+    started_on = models.DateField(_("from"))
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("lidmaatschap")
-        verbose_name_plural = _("lidmaatschappen")
-        permissions = [("manage_authorisations", _("Partijen en autorisaties beheren"))]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        permissions = [("manage_authorisations", _("Manage parties and authorisations"))]
 
     def __str__(self):
-        return f"{_('Lidmaatschap')} #{self.pk}"
+        label = _("Membership")
+        return f"{label} #{self.pk}"
 
     @property
     def is_ended(self) -> bool:
@@ -166,54 +169,59 @@ class Membership(models.Model):
 
 
 class FunctionGrant(models.Model):
-    membership = models.ForeignKey(
-        Membership, on_delete=models.CASCADE, related_name="functions"
-    )
-    function = models.CharField(_("functie"), max_length=20, choices=Function.choices)
-    granted_at = models.DateTimeField(_("toegekend op"), auto_now_add=True)
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="functions")
+    function = models.CharField(_("function"), max_length=20, choices=Function.choices)
+    granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("functie")
-        verbose_name_plural = _("functies")
+        verbose_name = _("function")
+        verbose_name_plural = _("functions")
         constraints = [
-            models.UniqueConstraint(fields=["membership", "function"], name="one_grant_per_function")
+            models.UniqueConstraint(
+                fields=["membership", "function"], name="one_grant_per_function"
+            )
         ]
 
     def __str__(self):
-        return f"{_('Functie')} #{self.pk}"
+        label = _("Function")
+        return f"{label} #{self.pk}"
 
 
 class AuthorisationChange(models.Model):
     """Who granted, changed or revoked what, when and why (P3, CTER 15.1c). Append-only."""
 
-    at = models.DateTimeField(_("tijdstip"), auto_now_add=True, db_index=True)
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
         User,
         on_delete=models.PROTECT,
         null=True,
         related_name="authorisation_changes_made",
-        verbose_name=_("door"),
+        verbose_name=_("by"),
     )
-    action = models.CharField(_("handeling"), max_length=30, choices=AuthorisationAction.choices)
+    action = models.CharField(_("action"), max_length=30, choices=AuthorisationAction.choices)
     user = models.ForeignKey(
         User,
         on_delete=models.PROTECT,
         null=True,
         blank=True,
         related_name="authorisation_changes",
-        verbose_name=_("gebruiker"),
+        verbose_name=_("user"),
     )
     party = models.ForeignKey(
-        Party, on_delete=models.PROTECT, related_name="authorisation_changes", verbose_name=_("partij")
+        Party,
+        on_delete=models.PROTECT,
+        related_name="authorisation_changes",
+        verbose_name=_("party"),
     )
-    functions_before = models.JSONField(_("functies voor"), default=list, blank=True)
-    functions_after = models.JSONField(_("functies na"), default=list, blank=True)
-    reason = models.TextField(_("reden"))
+    functions_before = models.JSONField(_("functions before"), default=list, blank=True)
+    functions_after = models.JSONField(_("functions after"), default=list, blank=True)
+    reason = models.TextField(_("reason"))
 
     class Meta:
-        verbose_name = _("autorisatiewijziging")
-        verbose_name_plural = _("autorisatiewijzigingen")
+        verbose_name = _("authorisation change")
+        verbose_name_plural = _("authorisation changes")
         ordering = ["-at", "-pk"]
 
     def __str__(self):
-        return f"{_('Autorisatiewijziging')} #{self.pk}"
+        label = _("Authorisation change")
+        return f"{label} #{self.pk}"

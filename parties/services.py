@@ -36,7 +36,7 @@ from parties.permissions import access_refusal
 def _require_reason(reason: str) -> str:
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": _("Geef de reden van deze wijziging op.")})
+        raise ValidationError({"reason": _("Give the reason for this change.")})
     return reason
 
 
@@ -56,9 +56,9 @@ def _clean_functions(functions: Iterable[str]) -> set[str]:
     chosen = set(functions)
     unknown = chosen - set(Function.values)
     if unknown:
-        raise ValidationError({"functions": _("Onbekende functie.")})
+        raise ValidationError({"functions": _("Unknown function.")})
     if not chosen:
-        raise ValidationError({"functions": _("Kies ten minste één functie.")})
+        raise ValidationError({"functions": _("Choose at least one function.")})
     return chosen
 
 
@@ -107,7 +107,7 @@ def create_party(
     reason = _require_reason(reason)
     if kind == PartyKind.GEMEENTE and not municipality_code:
         raise ValidationError(
-            {"municipality_code": _("Een gemeente heeft een gemeentecode van vier cijfers.")}
+            {"municipality_code": _("A municipality has a four-digit municipality code.")}
         )
     party = Party(
         name=name,
@@ -153,9 +153,11 @@ def give_notice(party: Party, *, notice_on: date, by: User, reason: str) -> Part
     access on that date; its duty of confidentiality stays (18.3)."""
     reason = _require_reason(reason)
     if party.notice_given_on is not None:
-        raise ValidationError(_("Deze partij heeft al opgezegd."))
+        raise ValidationError(_("This party has already given notice."))
     if notice_on < party.joined_on:
-        raise ValidationError({"notice_on": _("De opzegging valt vóór de deelname.")})
+        raise ValidationError(
+            {"notice_on": _("The notice falls before the start of participation.")}
+        )
     party.notice_given_on = notice_on
     party.left_on = notice_end_date(notice_on)
     party.save(update_fields=["notice_given_on", "left_on"])
@@ -174,11 +176,9 @@ def record_declaration(
 ) -> ConfidentialityDeclaration:
     """The external partner's signed confidentiality declaration (CTER 14.2-3, P6)."""
     if not party.is_external:
-        raise ValidationError(
-            _("Alleen voor een externe casuspartner wordt een verklaring vastgelegd.")
-        )
+        raise ValidationError(_("A declaration is recorded only for an external case partner."))
     if signed_on > timezone.localdate():
-        raise ValidationError({"signed_on": _("De ondertekening kan niet in de toekomst liggen.")})
+        raise ValidationError({"signed_on": _("The signing date cannot be in the future.")})
     declaration = ConfidentialityDeclaration(
         party=party,
         signed_on=signed_on,
@@ -192,7 +192,7 @@ def record_declaration(
         AuthorisationAction.DECLARATION_RECORDED,
         by=by,
         party=party,
-        reason=_("Geheimhoudingsverklaring %(reference)s") % {"reference": document_reference},
+        reason=_("Confidentiality declaration %(reference)s") % {"reference": document_reference},
     )
     _sync_party_users(party)
     return declaration
@@ -236,11 +236,9 @@ def grant_membership(
     reason = _require_reason(reason)
     chosen = _clean_functions(functions)
     if Membership.objects.filter(user=user, ended_on__isnull=True).exists():
-        raise ValidationError(_("Deze gebruiker handelt al namens een partij."))
+        raise ValidationError(_("This user already acts on behalf of a party."))
     Membership.objects.filter(user=user).delete()  # an ended one makes way for the new
-    membership = Membership.objects.create(
-        user=user, party=party, started_on=timezone.localdate()
-    )
+    membership = Membership.objects.create(user=user, party=party, started_on=timezone.localdate())
     for code in sorted(chosen):
         FunctionGrant.objects.create(membership=membership, function=code)
     _record(
@@ -263,10 +261,10 @@ def change_functions(
     reason = _require_reason(reason)
     chosen = _clean_functions(functions)
     if membership.is_ended:
-        raise ValidationError(_("Dit lidmaatschap is beëindigd."))
+        raise ValidationError(_("This membership has ended."))
     before = set(membership.function_codes())
     if before == chosen:
-        raise ValidationError({"functions": _("De functies zijn niet gewijzigd.")})
+        raise ValidationError({"functions": _("The functions have not changed.")})
     for grant in membership.functions.exclude(function__in=chosen):
         grant.delete()  # one by one, so the audit log sees each
     for code in sorted(chosen - before):
@@ -289,9 +287,9 @@ def change_functions(
 def revoke_membership(membership: Membership, *, by: User, reason: str) -> Membership:
     reason = _require_reason(reason)
     if membership.is_ended:
-        raise ValidationError(_("Dit lidmaatschap is al beëindigd."))
+        raise ValidationError(_("This membership has already ended."))
     if membership.user_id == getattr(by, "pk", None):
-        raise ValidationError(_("U kunt uw eigen toegang niet intrekken."))
+        raise ValidationError(_("You cannot revoke your own access."))
     before = set(membership.function_codes())
     membership.ended_on = timezone.localdate()
     membership.save(update_fields=["ended_on"])
@@ -325,7 +323,7 @@ def end_departed_parties(*, today: date | None = None) -> int:
                 party=membership.party,
                 user=membership.user,
                 before=set(membership.function_codes()),
-                reason=_("Einde deelname van de partij op %(date)s.")
+                reason=_("End of the party's participation on %(date)s.")
                 % {"date": membership.party.left_on.isoformat()},
             )
         changed += 1

@@ -88,9 +88,7 @@ class PartyDetailView(BeheerderRequiredMixin, DetailView):
             "declarations",
             Prefetch(
                 "memberships",
-                queryset=Membership.objects.select_related("user").prefetch_related(
-                    "functions"
-                ),
+                queryset=Membership.objects.select_related("user").prefetch_related("functions"),
             ),
         )
 
@@ -115,7 +113,7 @@ class PartyCreateView(BeheerderRequiredMixin, FormView):
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
-        messages.success(self.request, _("De partij is toegevoegd."))
+        messages.success(self.request, _("The party has been added."))
         return redirect("parties:party-detail", pk=party.pk)
 
 
@@ -158,7 +156,7 @@ class PartyUpdateView(BeheerderRequiredMixin, FormView):
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
-        messages.success(self.request, _("De partij is gewijzigd."))
+        messages.success(self.request, _("The party has been changed."))
         return redirect("parties:party-detail", pk=self.party.pk)
 
 
@@ -188,7 +186,7 @@ class PartyNoticeView(PartyActionView):
 
     @property
     def success_message(self):
-        return _("De opzegging is vastgelegd. De deelname eindigt op %(date)s.") % {
+        return _("The notice has been recorded. Participation ends on %(date)s.") % {
             "date": self.party.left_on.strftime("%d-%m-%Y")
         }
 
@@ -201,7 +199,7 @@ class PartyNoticeView(PartyActionView):
 class DeclarationCreateView(PartyActionView):
     template_name = "parties/declaration_form.html"
     form_class = forms.DeclarationForm
-    success_message = _("De geheimhoudingsverklaring is vastgelegd.")
+    success_message = _("The confidentiality declaration has been recorded.")
 
     def perform(self, data):
         services.record_declaration(self.party, by=self.request.user, **data)
@@ -278,7 +276,10 @@ class UserCreateView(BeheerderRequiredMixin, FormView):
             return self.form_invalid(form)
         messages.success(
             self.request,
-            _("De gebruiker is aangemaakt en stelt bij de eerste aanmelding de tweede factor in."),
+            _(
+                "The user has been created and will set up the second factor at their first "
+                "sign-in."
+            ),
         )
         return redirect("parties:user-detail", pk=user.pk)
 
@@ -310,7 +311,7 @@ class UserActionView(BeheerderRequiredMixin, FormView):
 class MembershipGrantView(UserActionView):
     template_name = "parties/membership_form.html"
     form_class = forms.MembershipForm
-    success_message = _("Het lidmaatschap is verleend.")
+    success_message = _("The membership has been granted.")
 
     def perform(self, data):
         services.grant_membership(self.shown_user, by=self.request.user, **data)
@@ -319,7 +320,7 @@ class MembershipGrantView(UserActionView):
 class FunctionsChangeView(UserActionView):
     template_name = "parties/functions_form.html"
     form_class = forms.FunctionsForm
-    success_message = _("De functies zijn gewijzigd.")
+    success_message = _("The functions have been changed.")
 
     def get(self, request, *args, **kwargs):
         if self.membership() is None or self.membership().is_ended:
@@ -333,19 +334,19 @@ class FunctionsChangeView(UserActionView):
     def perform(self, data):
         membership = self.membership()
         if membership is None:
-            raise ValidationError(_("Deze gebruiker heeft geen lidmaatschap."))
+            raise ValidationError(_("This user has no membership."))
         services.change_functions(membership, by=self.request.user, **data)
 
 
 class MembershipRevokeView(UserActionView):
     template_name = "parties/membership_revoke.html"
     form_class = forms.RevokeForm
-    success_message = _("Het lidmaatschap is ingetrokken.")
+    success_message = _("The membership has been revoked.")
 
     def perform(self, data):
         membership = self.membership()
         if membership is None:
-            raise ValidationError(_("Deze gebruiker heeft geen lidmaatschap."))
+            raise ValidationError(_("This user has no membership."))
         services.revoke_membership(membership, by=self.request.user, reason=data["reason"])
 
 

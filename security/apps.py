@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class SecurityConfig(AppConfig):
     name = "security"
-    verbose_name = _("Beveiliging en audit")
+    verbose_name = _("Security and audit")

@@ -15,11 +15,11 @@ class AuditEntry(AbstractLogEntry):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("partij van de handelende"),
+        verbose_name=_("party of the actor"),
     )
-    actor_party_name = models.CharField(_("naam partij"), max_length=200, blank=True)
+    actor_party_name = models.CharField(_("party name"), max_length=200, blank=True)
 
     class Meta(AbstractLogEntry.Meta):
-        verbose_name = _("auditregel")
-        verbose_name_plural = _("auditregels")
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
         indexes = [models.Index(fields=["actor_party", "timestamp"])]

@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class SubjectsConfig(AppConfig):
     name = "subjects"
-    verbose_name = _("Personen en bestanden")
+    verbose_name = _("Persons and files")

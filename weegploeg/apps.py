@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class WeegploegConfig(AppConfig):
     name = "weegploeg"
-    verbose_name = _("i2o-weegploeg")
+    verbose_name = _("i2o weegploeg")
