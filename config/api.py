@@ -1,7 +1,11 @@
 """What every endpoint under /api/v1/ shares (NLGov API Design Rules): headers and errors."""
 
+import json
+
 from django.conf import settings
+from django.http import HttpResponse
 from django.utils.translation import gettext as _
+from django.views.defaults import page_not_found
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
@@ -22,6 +26,19 @@ class ApiHeadersMiddleware:
             response["API-Version"] = settings.API_VERSION
             response["Cache-Control"] = "no-store"
         return response
+
+
+def plain_problem(status_code: int, title: str, detail: str = "") -> HttpResponse:
+    """An RFC 9457 answer outside DRF's views (middleware, URL resolving)."""
+    body = {"type": "about:blank", "status": status_code, "title": title, "detail": detail}
+    return HttpResponse(json.dumps(body), status=status_code, content_type=PROBLEM_JSON)
+
+
+def not_found(request, exception):
+    """404 for the whole site: problem+json under the API, the page elsewhere."""
+    if request.path.startswith(API_PREFIX):
+        return plain_problem(404, _("Not found."))
+    return page_not_found(request, exception)
 
 
 def problem_response(*, status_code: int, title: str, detail: str = "", invalid_params=None):

@@ -8,6 +8,7 @@ from auditlog.context import auditlog_value, set_extra_data
 from auditlog.middleware import AuditlogMiddleware
 from auditlog.signals import accessed
 from celery import Task
+from rest_framework.response import Response
 
 AUDIT_ACTOR_HEADER = "audit_actor_id"
 
@@ -86,9 +87,9 @@ class AccessLoggedRetrieveMixin:
     """The API's counterpart for viewsets: every retrieve writes an access entry (S2)."""
 
     def retrieve(self, request, *args, **kwargs):
-        response = super().retrieve(request, *args, **kwargs)
-        log_access(self.get_object())
-        return response
+        instance = self.get_object()
+        log_access(instance)
+        return Response(self.get_serializer(instance).data)
 
 
 def _current_actor_id():

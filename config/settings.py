@@ -17,13 +17,11 @@ from config.environment import env, setting
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-DATA_DIR = Path(
-    setting(
-        "DATA_DIR",
-        default=str(BASE_DIR / "data"),
-        help_text="Map voor de ingebouwde database, de Celery-wachtrij en de gegenereerde "
-        "geheime sleutel. Folder for the embedded database, broker and generated secret.",
-    )
+DATA_DIR = BASE_DIR / setting(
+    "DATA_DIR",
+    default="data",
+    help_text="Folder for the embedded database, the filesystem broker and the generated "
+    "secret key; relative to the project folder unless absolute.",
 )
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
@@ -42,7 +40,7 @@ SECRET_KEY = (
         "SECRET_KEY",
         default="",
         help_text="Django's secret key. Empty: a random key is generated once in `DATA_DIR`.",
-        group="Beveiliging",
+        group="Security",
     )
     or _generated_secret_key()
 )
@@ -141,11 +139,12 @@ DATABASES = {
     "default": env.db_url_config(
         setting(
             "DATABASE_URL",
-            default=f"sqlite:///{DATA_DIR / 'db.sqlite3'}",
+            default="",
             help_text="Database, e.g. `postgres://user:pass@db:5432/vh`. Empty: SQLite in "
             "`DATA_DIR`.",
-            group="Diensten",
+            group="Services",
         )
+        or f"sqlite:///{DATA_DIR / 'db.sqlite3'}"
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
@@ -154,7 +153,7 @@ DATABASES["default"]["CONN_MAX_AGE"] = setting(
     default=0,
     cast=int,
     help_text="Seconds a database connection is kept open between requests.",
-    group="Diensten",
+    group="Services",
 )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -164,7 +163,7 @@ CACHES = {
             "CACHE_URL",
             default="locmemcache://",
             help_text="Cache, e.g. `redis://redis:6379/1`. Holds no personal data.",
-            group="Diensten",
+            group="Services",
         )
     )
 }
@@ -196,7 +195,7 @@ SESSION_IDLE_MINUTES = setting(
     default=15,
     cast=int,
     help_text="A session ends after this many minutes without a request.",
-    group="Beveiliging",
+    group="Security",
 )
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
 SESSION_SAVE_EVERY_REQUEST = True  # each request pushes the expiry on: an idle timeout
@@ -208,7 +207,7 @@ AXES_FAILURE_LIMIT = setting(
     cast=int,
     help_text="Failed sign-ins after which the user name, and separately the address, is "
     "locked out.",
-    group="Beveiliging",
+    group="Security",
 )
 AXES_COOLOFF_TIME = timedelta(
     minutes=setting(
@@ -216,7 +215,7 @@ AXES_COOLOFF_TIME = timedelta(
         default=30,
         cast=int,
         help_text="Minutes a lock-out lasts.",
-        group="Beveiliging",
+        group="Security",
     )
 )
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
@@ -232,7 +231,7 @@ SECURE_COOKIES = setting(
     default=True,
     cast=bool,
     help_text="Send cookies only over HTTPS. Off only for the local demo over plain HTTP.",
-    group="Beveiliging",
+    group="Security",
 )
 SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = SECURE_COOKIES
 SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = LANGUAGE_COOKIE_HTTPONLY = True
@@ -242,7 +241,7 @@ SECURE_HSTS_SECONDS = setting(
     default=31536000,
     cast=int,
     help_text="Strict-Transport-Security max-age, sent on HTTPS responses.",
-    group="Beveiliging",
+    group="Security",
 )
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = False
@@ -251,14 +250,14 @@ SECURE_SSL_REDIRECT = setting(
     default=False,
     cast=bool,
     help_text="Redirect plain HTTP to HTTPS here (usually the proxy in front does this).",
-    group="Beveiliging",
+    group="Security",
 )
 if setting(
     "BEHIND_TLS_PROXY",
     default=False,
     cast=bool,
     help_text="Trust the proxy's `X-Forwarded-Proto` header to tell HTTPS requests.",
-    group="Beveiliging",
+    group="Security",
 ):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -284,6 +283,9 @@ CONTENT_SECURITY_POLICY = {
 AUDITLOG_LOGENTRY_MODEL = "security.AuditEntry"
 AUDITLOG_MASK_CALLABLE = "config.audit.mask_completely"
 AUDITLOG_DISABLE_REMOTE_ADDR = False
+# django-auditlog's own migrations create its default table even when the model is swapped,
+# which breaks flush (jazzband/django-auditlog#804). Unmigrated, the swapped model gets no table.
+MIGRATION_MODULES = {"auditlog": None}
 ANONYMOUS_USER_NAME = None  # django-guardian: no anonymous user with object permissions
 GUARDIAN_RAISE_403 = False
 
@@ -316,13 +318,13 @@ EMAIL_BACKEND = setting(
     "EMAIL_BACKEND",
     default="django.core.mail.backends.console.EmailBackend",
     help_text="Django mail backend for deadline warnings.",
-    group="Diensten",
+    group="Services",
 )
 DEFAULT_FROM_EMAIL = setting(
     "DEFAULT_FROM_EMAIL",
     default="noreply@veiligheidshuis.localhost",
     help_text="Sender of the application's e-mail.",
-    group="Diensten",
+    group="Services",
 )
 
 # --- API --------------------------------------------------------------------------------------
@@ -354,7 +356,7 @@ CELERY_BROKER_URL = setting(
     default="filesystem://",
     help_text="Celery broker, e.g. `redis://redis:6379/0`. Empty: a folder in `DATA_DIR`, "
     "no server needed.",
-    group="Diensten",
+    group="Services",
 )
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _queue = DATA_DIR / "celery"

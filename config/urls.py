@@ -41,6 +41,9 @@ urlpatterns = [
     path("beheer/", include("parties.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
+    path("api/v1/gebruikers/mij", parties_api.CurrentUserView.as_view(), name="current-user"),
     path("api/v1/", include(api_router.urls)),
     path("healthz", lambda request: HttpResponse("ok", content_type="text/plain")),
 ]
+
+handler404 = "config.api.not_found"

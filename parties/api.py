@@ -1,8 +1,9 @@
 """API of parties: read-only lists of organisations for partner systems."""
 
-from rest_framework import serializers, viewsets
+from rest_framework import generics, serializers, viewsets
 
-from parties.models import Party, Veiligheidshuis
+from config.audit import AccessLoggedRetrieveMixin
+from parties.models import Party, User, Veiligheidshuis
 
 
 class VeiligheidshuisSerializer(serializers.ModelSerializer):
@@ -12,9 +13,7 @@ class VeiligheidshuisSerializer(serializers.ModelSerializer):
 
 
 class PartySerializer(serializers.ModelSerializer):
-    veiligheidshuizen = serializers.SlugRelatedField(
-        slug_field="code", many=True, read_only=True
-    )
+    veiligheidshuizen = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
 
     class Meta:
         model = Party
@@ -40,3 +39,34 @@ class PartyViewSet(viewsets.ReadOnlyModelViewSet):
 
     queryset = Party.objects.prefetch_related("veiligheidshuizen").order_by("name")
     serializer_class = PartySerializer
+
+
+class PartyReferenceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Party
+        fields = ["id", "name", "kind", "role"]
+
+
+class CurrentUserSerializer(serializers.ModelSerializer):
+    party = PartyReferenceSerializer(source="membership.party", read_only=True)
+    functions = serializers.SerializerMethodField()
+
+    class Meta:
+        model = User
+        fields = ["id", "username", "first_name", "last_name", "email", "party", "functions"]
+
+    def get_functions(self, user) -> list[str]:
+        return user.membership.function_codes()
+
+
+class CurrentUserView(AccessLoggedRetrieveMixin, generics.RetrieveAPIView):
+    """The signed-in user, the party they act for and their functions (P2)."""
+
+    serializer_class = CurrentUserSerializer
+
+    def get_object(self):
+        return (
+            User.objects.select_related("membership__party")
+            .prefetch_related("membership__functions")
+            .get(pk=self.request.user.pk)
+        )

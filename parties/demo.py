@@ -7,16 +7,18 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import transaction
+from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from parties import services
 from parties.constants import Function, PartyKind
 from parties.models import ConfidentialityDeclaration, Party, User, Veiligheidshuis
-from parties.signin import DEMO_DEVICE_NAME
 
 DEMO_PASSWORD = "Veiligheidshuis-demo-2026"  # noqa: S105 - demo only, printed by make run
 REASON = "Demogegevens (seed_demo)"
 JOINED = date(2024, 1, 1)
+# django-two-factor-auth asks for the code of the device named "default".
+DEVICE_NAME = "default"
 
 VEILIGHEIDSHUIZEN = {
     "kennemerland": "Veiligheidshuis Kennemerland",
@@ -86,9 +88,7 @@ DEMO_USERS = [
         (Function.VOORZITTER, Function.DEELNEMER),
     ),
     DemoUser("gemeente.alkmaar", "Gert", "Gemeente", "Gemeente Alkmaar", (Function.DEELNEMER,)),
-    DemoUser(
-        "politie", "Petra", "Politie", "Politie eenheid Noord-Holland", (Function.DEELNEMER,)
-    ),
+    DemoUser("politie", "Petra", "Politie", "Politie eenheid Noord-Holland", (Function.DEELNEMER,)),
     DemoUser(
         "om",
         "Olaf",
@@ -140,9 +140,7 @@ def _user(demo: DemoUser) -> User:
             by=None,
             reason=REASON,
         )
-    TOTPDevice.objects.get_or_create(
-        user=user, name=DEMO_DEVICE_NAME, defaults={"confirmed": True}
-    )
+    TOTPDevice.objects.get_or_create(user=user, name=DEVICE_NAME, defaults={"confirmed": True})
     return user
 
 
@@ -179,7 +177,31 @@ def totp_secret(device: TOTPDevice) -> str:
 def logins() -> list[tuple[str, str, str, str]]:
     rows = []
     for demo in DEMO_USERS:
-        device = TOTPDevice.objects.get(user__username=demo.username, name=DEMO_DEVICE_NAME)
+        device = TOTPDevice.objects.get(user__username=demo.username, name=DEVICE_NAME)
         functions = ", ".join(str(Function(code).label) for code in demo.functions)
-        rows.append((demo.username, f"{demo.party} ({functions})", DEMO_PASSWORD, totp_secret(device)))
+        rows.append(
+            (demo.username, f"{demo.party} ({functions})", DEMO_PASSWORD, totp_secret(device))
+        )
     return rows
+
+
+def current_code(device: TOTPDevice) -> str:
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"
+
+
+def demo_accounts() -> list[dict]:
+    """Only in demo mode (never in production): each demo user's name, party and code now."""
+    devices = TOTPDevice.objects.filter(
+        user__username__in=[demo.username for demo in DEMO_USERS],
+        name=DEVICE_NAME,
+        confirmed=True,
+    ).select_related("user__membership__party")
+    return [
+        {
+            "username": device.user.username,
+            "party": device.user.membership.party.name,
+            "code": current_code(device),
+        }
+        for device in devices.order_by("user__username")
+    ]

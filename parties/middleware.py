@@ -1,29 +1,23 @@
 """No page and no API endpoint without a verified second factor, except signing in (S4), and
 nothing at all for a user whose party has left or lacks its declaration (P5, P6)."""
 
-import json
-
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_otp import user_has_device
 
-from config.api import API_PREFIX, PROBLEM_JSON
+from config.api import API_PREFIX, plain_problem
 from parties.permissions import access_refusal
 
 
-def _problem(status: int, title: str):
-    body = {"type": "about:blank", "status": status, "title": title, "detail": title}
-    return HttpResponse(json.dumps(body), status=status, content_type=PROBLEM_JSON)
-
-
 class AccessMiddleware:
-    # Reachable by anyone: static files, the language switch and the published API description.
-    OPEN_PREFIXES = ("/static/", "/i18n/", "/api/v1/openapi.json", "/healthz")
+    # Reachable by anyone: static files, the language switch, the published API description.
+    # The browser's own /favicon.ico request must not land on the sign-in page: showing it
+    # restarts the sign-in wizard of that session.
+    OPEN_PREFIXES = ("/static/", "/favicon.ico", "/i18n/", "/api/v1/openapi.json", "/healthz")
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -46,7 +40,7 @@ class AccessMiddleware:
             if path == sign_in:
                 return self.get_response(request)
             if is_api:
-                return _problem(401, _("Not signed in."))
+                return plain_problem(401, _("Not signed in."))
             return redirect_to_login(request.get_full_path(), sign_in)
 
         if not user.is_verified():
@@ -57,7 +51,7 @@ class AccessMiddleware:
                 # First sign-in: the password is known, the second factor is enrolled now.
                 return self.get_response(request)
             if is_api:
-                return _problem(403, _("Signing in with a second factor is required."))
+                return plain_problem(403, _("Signing in with a second factor is required."))
             if has_device:
                 # A password alone never reaches anything, nor adds another device.
                 logout(request)
@@ -67,7 +61,7 @@ class AccessMiddleware:
         refusal = access_refusal(user)
         if refusal is not None and path not in (sign_out, *enrolment):
             if is_api:
-                return _problem(403, str(refusal.label))
+                return plain_problem(403, str(refusal.label))
             return TemplateResponse(
                 request, "parties/no_access.html", {"refusal": refusal}, status=403
             ).render()

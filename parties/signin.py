@@ -1,8 +1,6 @@
 """Sign-in: django-two-factor-auth's wizard, django-axes' lock-out, and the demo codes."""
 
 from django.conf import settings
-from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
 from two_factor.views import LoginView
 
 
@@ -21,31 +19,7 @@ class SignInView(LoginView):
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form, **kwargs)
         if settings.DEMO_MODE:
+            from parties.demo import demo_accounts
+
             context["demo_accounts"] = demo_accounts()
         return context
-
-
-DEMO_DEVICE_NAME = "demo"
-
-
-def current_code(device: TOTPDevice) -> str:
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    return f"{totp.token():0{device.digits}d}"
-
-
-def demo_accounts() -> list[dict]:
-    """Only in demo mode (never in production): each demo user's name, party and code now."""
-    devices = TOTPDevice.objects.filter(name=DEMO_DEVICE_NAME, confirmed=True).select_related(
-        "user__membership__party"
-    )
-    accounts = []
-    for device in devices.order_by("user__username"):
-        membership = getattr(device.user, "membership", None)
-        accounts.append(
-            {
-                "username": device.user.username,
-                "party": membership.party.name if membership else "",
-                "code": current_code(device),
-            }
-        )
-    return accounts

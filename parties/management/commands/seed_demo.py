@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from config.audit import acting_as
 from parties import demo
@@ -10,9 +11,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with acting_as(None, system_name="seed_demo"):
             demo.seed()
-        self.stdout.write("\nDemo-aanmeldingen (wachtwoord en TOTP-geheim voor uw authenticator-app):\n")
+        self.stdout.write(
+            "\n" + _("Demo sign-ins (password and TOTP secret for your authenticator app):")
+        )
         for username, party, password, secret in demo.logins():
             self.stdout.write(f"  {username:<18} {password}  TOTP {secret}  {party}")
         self.stdout.write(
-            "\nIn demo-modus toont de aanmeldpagina ook de actuele code van iedere demo-gebruiker.\n"
+            "\n" + _("In demo mode the sign-in page also shows each demo user's current code.")
         )

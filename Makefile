@@ -1,0 +1,95 @@
+# Two commands for a newcomer (README): `make run` and `make test`. Everything they need is
+# installed from the lock files: uv.lock (Python, through a pinned uv) and package-lock.json.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+PORT ?= 8000
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+I18N_IGNORE := --ignore=.venv --ignore=.tools --ignore=node_modules --ignore=build --ignore=staticfiles
+
+export UV_PYTHON := $(PYTHON)
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_NO_PROGRESS := 1
+
+.PHONY: help run test install python-packages frontend translations static chromium lint \
+	check-migrations openapi check-openapi configuration-reference check-configuration-reference \
+	pytest messages
+
+help:
+	@echo "make run   - install, migrate, load demo data, start web, worker and beat (PORT=$(PORT))"
+	@echo "make test  - install, lint, check migrations and API schema, run every test"
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+python-packages: $(UV)
+	$(UV) sync --frozen --quiet
+
+frontend:
+	npm ci --no-audit --no-fund --loglevel=error
+	npm run --silent build
+
+translations: python-packages
+	$(MANAGE) compilemessages $(I18N_IGNORE) -v0
+
+install: python-packages frontend translations
+
+static: install
+	$(MANAGE) collectstatic --noinput -v0
+
+run: static
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) seed_demo
+	@echo ""
+	@echo "Veiligheidshuis draait op http://127.0.0.1:$(PORT)/  (Ctrl-C stopt web, worker en beat)"
+	@echo ""
+	DEMO_MODE=true SECURE_COOKIES=false $(VENV)/bin/honcho start --port $(PORT) --procfile Procfile
+
+# --- tests ------------------------------------------------------------------------------------
+
+chromium:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+lint: python-packages
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check-migrations: python-packages
+	$(MANAGE) makemigrations --check --dry-run
+
+openapi: python-packages
+	$(MANAGE) spectacular --format openapi-json --file docs/api/openapi.json
+
+check-openapi: python-packages
+	$(MANAGE) spectacular --format openapi-json --file build/openapi.json
+	diff -u docs/api/openapi.json build/openapi.json || \
+		{ echo "docs/api/openapi.json is stale: run 'make openapi' and commit it."; exit 1; }
+
+configuration-reference: python-packages
+	$(PY) -c "import config.settings; from config.environment import render_reference; \
+		print(render_reference(), end='')" > docs/configuration.md
+
+check-configuration-reference: python-packages
+	$(PY) -c "import config.settings; from config.environment import render_reference; \
+		print(render_reference(), end='')" > build/configuration.md
+	diff -u docs/configuration.md build/configuration.md || \
+		{ echo "docs/configuration.md is stale: run 'make configuration-reference'."; exit 1; }
+
+messages: python-packages
+	$(MANAGE) makemessages -l nl -l en $(I18N_IGNORE) --no-obsolete
+
+pytest: install chromium
+	$(VENV)/bin/pytest
+
+test: install chromium lint check-migrations check-openapi check-configuration-reference pytest

@@ -1,0 +1,50 @@
+import pytest
+from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from parties.constants import Function
+from tests.factories import PartyFactory, VeiligheidshuisFactory, make_user
+
+
+def totp_now(device: TOTPDevice) -> str:
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():06d}"
+
+
+def verified_client(user) -> Client:
+    """A client signed in with both factors, as after the real sign-in."""
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.get(user=user).persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def region():
+    return VeiligheidshuisFactory(code="kennemerland", name="Veiligheidshuis Kennemerland")
+
+
+@pytest.fixture
+def gemeente(region):
+    return PartyFactory(
+        gemeente=True, name="Gemeente Haarlem", municipality_code="0392", veiligheidshuizen=[region]
+    )
+
+
+@pytest.fixture
+def politie(region):
+    return PartyFactory(name="Politie Noord-Holland", veiligheidshuizen=[region])
+
+
+@pytest.fixture
+def beheerder(gemeente):
+    return make_user(gemeente, Function.BEHEERDER, username="beheerder")
+
+
+@pytest.fixture
+def deelnemer(politie):
+    return make_user(politie, Function.DEELNEMER, username="agent")

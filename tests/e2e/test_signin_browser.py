@@ -1,0 +1,60 @@
+"""S4 and U4 in a real browser: sign in with the TOTP code, land on the dashboard, switch the
+language; axe-core finds no serious or critical violation."""
+
+import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from parties.constants import Function
+from tests.conftest import totp_now
+from tests.e2e.conftest import axe_violations
+from tests.factories import TEST_PASSWORD, make_user
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def uitvoerder(gemeente):
+    return make_user(gemeente, Function.UITVOERDER, username="uitvoerder")
+
+
+def test_s4_u4_sign_in_with_totp_land_on_dashboard_and_switch_language(page, uitvoerder):
+    # Given the sign-in page, in Dutch although the browser prefers English
+    page.goto("/")
+    assert page.locator("h1").inner_text() == "Aanmelden"
+    assert page.locator("html").get_attribute("lang") == "nl"
+
+    # When the uitvoerder gives name, password and the code of the authenticator app
+    page.get_by_label("Gebruikersnaam").fill("uitvoerder")
+    page.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Volgende").click()
+    page.get_by_label("Token").fill(totp_now(TOTPDevice.objects.get(user=uitvoerder)))
+    page.get_by_role("button", name="Aanmelden").click()
+
+    # Then the dashboard shows the party and function the uitvoerder acts for
+    assert page.locator("h1").inner_text() == "Overzicht"
+    acting = page.get_by_test_id("acting-as").inner_text()
+    assert "Gemeente Haarlem" in acting and "Uitvoerder" in acting
+
+    # When the language is switched to English
+    page.get_by_label("Taal").select_option("en")
+    page.get_by_role("button", name="Wijzig taal").click()
+
+    # Then the page speaks English
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.locator("h1").inner_text() == "Overview"
+
+
+def test_u4_the_sign_in_page_has_no_serious_accessibility_violation(page):
+    page.goto("/account/login/")
+    assert axe_violations(page) == []
+
+
+def test_u4_the_dashboard_has_no_serious_accessibility_violation(page, uitvoerder):
+    page.goto("/account/login/")
+    page.get_by_label("Gebruikersnaam").fill("uitvoerder")
+    page.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Volgende").click()
+    page.get_by_label("Token").fill(totp_now(TOTPDevice.objects.get(user=uitvoerder)))
+    page.get_by_role("button", name="Aanmelden").click()
+    assert page.locator("h1").inner_text() == "Overzicht"
+    assert axe_violations(page) == []

@@ -1,0 +1,155 @@
+"""S2 groundwork: every change and every read of personal data is logged with the actor and
+the actor's party, in pages, the API and Celery tasks; masked values are hidden completely;
+no personal data in __str__, log lines or error pages."""
+
+import logging
+
+import pytest
+from auditlog.diff import get_mask_function
+from auditlog.registry import auditlog
+from django.urls import reverse
+
+from config.audit import acting_as, mask_completely
+from parties import services
+from parties.constants import Function
+from parties.models import FunctionGrant, Membership, User
+from security.models import AuditEntry
+from tests.conftest import verified_client
+from tests.factories import PartyFactory, make_user
+from tests.parties.test_signin import post_password
+
+pytestmark = pytest.mark.django_db
+
+
+def entries_for(instance):
+    return AuditEntry.objects.get_for_object(instance)
+
+
+def test_s2_a_change_through_a_page_records_actor_and_party(beheerder, gemeente, politie):
+    agent = make_user(politie)
+    client = verified_client(beheerder)
+    response = client.post(
+        reverse("parties:functions-change", kwargs={"pk": agent.pk}),
+        {"functions": [Function.CASEMANAGER], "reason": "Casemanager"},
+    )
+    assert response.status_code == 302
+    grant = FunctionGrant.objects.get(membership__user=agent, function=Function.CASEMANAGER)
+    entry = entries_for(grant).get(action=AuditEntry.Action.CREATE)
+    assert entry.actor == beheerder
+    assert entry.actor_party == gemeente
+    assert entry.actor_party_name == gemeente.name
+    assert entry.remote_addr == "127.0.0.1"
+
+
+def test_s2_a_detail_page_of_personal_data_writes_an_access_entry(beheerder, politie):
+    agent = make_user(politie)
+    client = verified_client(beheerder)
+    assert client.get(reverse("parties:user-detail", kwargs={"pk": agent.pk})).status_code == 200
+    entry = entries_for(agent).get(action=AuditEntry.Action.ACCESS)
+    assert entry.actor == beheerder
+    assert entry.actor_party == beheerder.membership.party
+
+
+def test_s2_an_api_read_of_personal_data_writes_an_access_entry(deelnemer, politie):
+    client = verified_client(deelnemer)
+    response = client.get("/api/v1/gebruikers/mij")
+    assert response.status_code == 200
+    assert response.json()["party"]["id"] == politie.pk
+    entry = entries_for(deelnemer).get(action=AuditEntry.Action.ACCESS)
+    assert entry.actor == deelnemer
+    assert entry.actor_party == politie
+
+
+def test_s2_work_outside_a_request_names_its_actor(beheerder, politie):
+    agent = make_user(politie)
+    with acting_as(beheerder):
+        services.change_functions(
+            agent.membership, functions=[Function.VOORZITTER], by=beheerder, reason="x"
+        )
+    grant = FunctionGrant.objects.get(membership__user=agent, function=Function.VOORZITTER)
+    entry = entries_for(grant).get(action=AuditEntry.Action.CREATE)
+    assert entry.actor == beheerder
+    assert entry.actor_party == beheerder.membership.party
+
+
+def test_s2_system_work_is_named_after_the_job(politie):
+    with acting_as(None, system_name="celery:parties.tasks.end_departed_parties"):
+        agent = make_user(politie)
+    entry = entries_for(agent).get(action=AuditEntry.Action.CREATE)
+    assert entry.actor is None
+    assert entry.actor_email == "celery:parties.tasks.end_departed_parties"
+
+
+def test_s2_masked_values_are_hidden_completely():
+    assert mask_completely("123456782") == "********"
+    assert "5678" not in mask_completely("123456782")
+    assert get_mask_function() is mask_completely
+
+
+# Every model registered with django-auditlog, built with values that are easy to spot.
+def _instances(politie, beheerder):
+    partner = PartyFactory(extern=True, name="Partner Zichtbaar")
+    user = make_user(politie, Function.CASEMANAGER, username="herkenbaar.gebruiker")
+    user.first_name, user.last_name, user.email = "Herkenbare", "Achternaam", "zien@example.org"
+    user.save()
+    services.record_declaration(
+        partner,
+        signed_on=politie.joined_on,
+        signed_by="Zichtbare Ondertekenaar",
+        document_reference="GV-1",
+        by=beheerder,
+    )
+    return {
+        User: user,
+        Membership: user.membership,
+        FunctionGrant: user.membership.functions.first(),
+        partner.declarations.model: partner.declarations.first(),
+    }
+
+
+def test_s2_no_registered_model_shows_personal_data_in_str(politie, beheerder):
+    instances = _instances(politie, beheerder)
+    registered = set(auditlog.get_models())
+    missing = registered - set(instances)
+    assert not missing, f"Give the str() test an instance of {sorted(m.__name__ for m in missing)}"
+    for model, instance in instances.items():
+        personal = getattr(model, "PERSONAL_DATA_FIELDS", None)
+        related_users = [
+            field.name
+            for field in model._meta.concrete_fields
+            if field.is_relation and field.related_model is User
+        ]
+        values = [str(getattr(instance, name)) for name in personal or ()]
+        for name in related_users:
+            related = getattr(instance, name)
+            values += [related.username, related.first_name, related.last_name, related.email]
+        if model is Membership or model is FunctionGrant:
+            owner = instance.user if model is Membership else instance.membership.user
+            values += [owner.username, owner.first_name, owner.last_name, owner.email]
+        shown = str(instance)
+        for value in filter(None, values):
+            assert value not in shown, f"{model.__name__}.__str__ shows personal data"
+
+
+def test_s2_models_with_personal_data_declare_those_fields():
+    for model in auditlog.get_models():
+        if model in (Membership, FunctionGrant):
+            continue  # they hold no personal field of their own, only the link to a user
+        assert getattr(model, "PERSONAL_DATA_FIELDS", None), model.__name__
+
+
+def test_s2_log_lines_of_a_failed_sign_in_carry_no_personal_data(client, deelnemer, caplog):
+    caplog.set_level(logging.DEBUG)
+    post_password(client, "agent", "fout-wachtwoord-en-geheim")
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "agent" not in logged
+    assert "fout-wachtwoord-en-geheim" not in logged
+
+
+def test_s2_error_pages_carry_no_personal_data(beheerder):
+    beheerder.first_name, beheerder.last_name = "Bijzondere", "Naamdrager"
+    beheerder.save()
+    client = verified_client(beheerder)
+    page = client.get("/bestaat-niet/").content.decode()
+    for value in ("Bijzondere", "Naamdrager", beheerder.username, beheerder.email):
+        assert value not in page
