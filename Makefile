@@ -53,7 +53,8 @@ run: static
 	@echo ""
 	@echo "Veiligheidshuis draait op http://127.0.0.1:$(PORT)/  (Ctrl-C stopt web, worker en beat)"
 	@echo ""
-	DEMO_MODE=true SECURE_COOKIES=false $(VENV)/bin/honcho start --port $(PORT) --procfile Procfile
+	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" DEMO_MODE=true SECURE_COOKIES=false \
+		honcho start --port $(PORT) --procfile Procfile
 
 # --- tests ------------------------------------------------------------------------------------
 
