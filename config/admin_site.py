@@ -3,6 +3,7 @@ only"). Parties, memberships and functions are changed through the beheerder's p
 record the reason (P3); the admin shows them read-only."""
 
 from django.contrib.admin import AdminSite
+from django.core.exceptions import PermissionDenied
 
 
 def restrict_admin_to_beheerders(site: AdminSite) -> None:
@@ -11,5 +12,11 @@ def restrict_admin_to_beheerders(site: AdminSite) -> None:
     def has_permission(request):
         return request.user.is_active and is_beheerder(request.user)
 
+    def login(request, extra_context=None):
+        # The admin's own sign-in checks the password only. Anyone who gets this far has
+        # signed in with both factors (the access gate sees to that) but is no beheerder.
+        raise PermissionDenied
+
     site.has_permission = has_permission
-    site.site_header = site.site_title = "Veiligheidshuis beheer"
+    site.login = login
+    site.site_header = site.site_title = "Veiligheidshuis"

@@ -219,3 +219,21 @@ def test_s4_passwords_pass_djangos_validators(gemeente):
             reason="test",
         )
     assert "password" in refused.value.error_dict
+
+
+def test_s4_repeated_wrong_codes_throttle_the_second_factor(client, deelnemer):
+    device = TOTPDevice.objects.get(user=deelnemer)
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as traveller:
+        post_password(client, "agent", TEST_PASSWORD)
+        for _ in range(3):
+            post_code(client, "000000")
+        # Even the right code is refused while the device is throttled.
+        response = post_code(client, totp_now(device))
+        assert response.status_code == 200
+        assert not is_signed_in(client)
+        traveller.shift(timedelta(minutes=1))
+        post_password(client, "agent", TEST_PASSWORD)
+        response = post_code(client, totp_now(device))
+    assert response.status_code == 302
+    assert is_signed_in(client)

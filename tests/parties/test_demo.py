@@ -1,0 +1,63 @@
+"""The demo data (O1) and the demo codes on the sign-in page, shown only in demo mode (S4)."""
+
+import pytest
+from django.core.management import call_command
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from parties import demo
+from parties.constants import Function, PartyKind
+from parties.models import ConfidentialityDeclaration, Party, User, Veiligheidshuis
+from parties.permissions import access_refusal
+from tests.conftest import totp_now
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return (
+        Veiligheidshuis.objects.count(),
+        Party.objects.count(),
+        User.objects.count(),
+        TOTPDevice.objects.count(),
+        ConfidentialityDeclaration.objects.count(),
+    )
+
+
+def test_o1_seed_demo_loads_the_cter_covenant_once(capsys):
+    call_command("seed_demo")
+    first = counts()
+    call_command("seed_demo")
+    assert counts() == first
+    assert set(Veiligheidshuis.objects.values_list("name", flat=True)) == {
+        "Veiligheidshuis Kennemerland",
+        "Veiligheidshuis Noord-Holland Noord",
+        "Veiligheidshuis Zaanstreek-Waterland",
+    }
+    for kind in (PartyKind.POLITIE, PartyKind.OM, PartyKind.RVDK, PartyKind.RECLASSERING):
+        assert Party.objects.filter(kind=kind).exists()
+    assert Party.objects.filter(kind=PartyKind.GEMEENTE).count() >= 15
+    held = {grant for user in User.objects.all() for grant in user.membership.function_codes()}
+    assert held == set(Function.values)
+    # Every demo sign-in is printed with its password and TOTP secret.
+    printed = capsys.readouterr().out
+    for account in demo.DEMO_USERS:
+        secret = demo.totp_secret(TOTPDevice.objects.get(user__username=account.username))
+        assert account.username in printed and secret in printed
+    assert demo.DEMO_PASSWORD in printed
+
+
+def test_p6_the_demo_has_a_partner_with_and_one_without_declaration():
+    demo.seed()
+    assert access_refusal(User.objects.get(username="extern")) is None
+    assert access_refusal(User.objects.get(username="extern.zonder")) is not None
+
+
+def test_s4_the_sign_in_page_shows_demo_codes_only_in_demo_mode(client, settings):
+    demo.seed()
+    device = TOTPDevice.objects.get(user__username="uitvoerder")
+    settings.DEMO_MODE = False
+    page = client.get("/account/login/").content.decode()
+    assert "demo-code-uitvoerder" not in page
+    settings.DEMO_MODE = True
+    page = client.get("/account/login/").content.decode()
+    assert f'data-testid="demo-code-uitvoerder">{totp_now(device)}<' in page
