@@ -330,6 +330,7 @@ DEFAULT_FROM_EMAIL = setting(
 # --- API --------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "parties.authentication.PartyTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["parties.permissions.IsVerifiedMember"],

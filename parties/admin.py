@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from parties.models import AuthorisationChange, Membership, Party, Veiligheidshuis
+from parties.models import ApiToken, AuthorisationChange, Membership, Party, Veiligheidshuis
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -38,3 +38,10 @@ class MembershipAdmin(ReadOnlyAdmin):
 class AuthorisationChangeAdmin(ReadOnlyAdmin):
     list_display = ["at", "action", "party"]
     list_filter = ["action"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(ReadOnlyAdmin):
+    list_display = ["key_prefix", "name", "party", "created_at", "last_used_at", "revoked_at"]
+    list_filter = ["party"]
+    exclude = ["key_hash"]

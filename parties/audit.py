@@ -4,7 +4,13 @@ from auditlog.registry import auditlog
 
 
 def register_models():
-    from parties.models import ConfidentialityDeclaration, FunctionGrant, Membership, User
+    from parties.models import (
+        ApiToken,
+        ConfidentialityDeclaration,
+        FunctionGrant,
+        Membership,
+        User,
+    )
 
     auditlog.register(
         User,
@@ -14,3 +20,5 @@ def register_models():
     auditlog.register(Membership)
     auditlog.register(FunctionGrant)
     auditlog.register(ConfidentialityDeclaration)
+    # Never the hash of the key; each use is not a change worth an entry.
+    auditlog.register(ApiToken, exclude_fields=["key_hash", "last_used_at"])

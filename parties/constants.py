@@ -70,6 +70,7 @@ FUNCTION_PERMISSIONS: dict[str, list[str]] = {
         "parties.view_membership",
         "parties.view_confidentialitydeclaration",
         "parties.view_authorisationchange",
+        "parties.view_apitoken",
     ],
 }
 
@@ -83,6 +84,8 @@ class AuthorisationAction(models.TextChoices):
     FUNCTIONS_CHANGED = "functions_changed", _("Functions changed")
     MEMBERSHIP_REVOKED = "membership_revoked", _("Membership revoked")
     ACCESS_ENDED = "access_ended", _("Access ended (party left)")
+    TOKEN_ISSUED = "token_issued", _("API token issued")
+    TOKEN_REVOKED = "token_revoked", _("API token revoked")
 
 
 class AccessRefusal(models.TextChoices):

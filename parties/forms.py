@@ -122,3 +122,19 @@ class RevokeForm(forms.Form):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
+
+
+class TokenIssueForm(forms.Form):
+    name = forms.CharField(
+        label=_("System"),
+        max_length=100,
+        help_text=_("The partner system that uses this token."),
+    )
+    reason = reason_field()
+
+
+class TokenRevokeForm(forms.Form):
+    reason = reason_field()
+    confirm = forms.BooleanField(
+        label=_("I understand that this system loses its access immediately."),
+    )

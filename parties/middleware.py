@@ -1,5 +1,9 @@
 """No page and no API endpoint without a verified second factor, except signing in (S4), and
-nothing at all for a user whose party has left or lacks its declaration (P5, P6)."""
+nothing at all for a user whose party has left or lacks its declaration (P5, P6).
+
+A partner system's API request with a token goes on to DRF, which checks the token
+(`parties.authentication`) and, through `IsVerifiedMember`, the same P5 and P6 rules. A token
+never opens a page: outside /api/ the header is ignored."""
 
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
@@ -10,7 +14,17 @@ from django.utils.translation import gettext as _
 from django_otp import user_has_device
 
 from config.api import API_PREFIX, plain_problem
+from parties.authentication import has_token_header
 from parties.permissions import access_refusal
+
+# RFC 9110: a 401 names the schemes that are accepted.
+API_CHALLENGE = 'Bearer realm="api"'
+
+
+def unauthenticated_api_problem():
+    response = plain_problem(401, _("Not signed in."))
+    response["WWW-Authenticate"] = API_CHALLENGE
+    return response
 
 
 class AccessMiddleware:
@@ -34,13 +48,15 @@ class AccessMiddleware:
             reverse("two_factor:setup_complete"),
         )
         is_api = path.startswith(API_PREFIX)
+        if is_api and has_token_header(request):
+            return self.get_response(request)
         user = request.user
 
         if not user.is_authenticated:
             if path == sign_in:
                 return self.get_response(request)
             if is_api:
-                return plain_problem(401, _("Not signed in."))
+                return unauthenticated_api_problem()
             return redirect_to_login(request.get_full_path(), sign_in)
 
         if not user.is_verified():

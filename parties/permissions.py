@@ -6,7 +6,7 @@ from django.utils import timezone
 from rest_framework import permissions
 
 from parties.constants import AccessRefusal, Function
-from parties.models import Membership
+from parties.models import ApiToken, Membership
 
 
 def membership_of(user) -> Membership | None:
@@ -64,14 +64,23 @@ def is_beheerder(user) -> bool:
     )
 
 
+def is_token_request(request) -> bool:
+    """Authenticated by a live API token of a partner system (`parties.authentication`)."""
+    token = getattr(request, "auth", None)
+    return (
+        isinstance(token, ApiToken)
+        and not token.is_revoked
+        and token.account_id == getattr(request.user, "pk", None)
+    )
+
+
 class IsVerifiedMember(permissions.BasePermission):
-    """Signed in with both factors (S4), acting for a party that may act now (P5, P6)."""
+    """Signed in with both factors (S4), or a partner system with its party's token (U5), acting
+    for a party that may act now (P5, P6)."""
 
     def has_permission(self, request, view):
         user = request.user
-        return bool(
-            user
-            and user.is_authenticated
-            and getattr(user, "is_verified", lambda: False)()
-            and may_act(user)
-        )
+        if not (user and user.is_authenticated):
+            return False
+        verified = getattr(user, "is_verified", lambda: False)() or is_token_request(request)
+        return verified and may_act(user)

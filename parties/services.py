@@ -4,6 +4,8 @@ Each function checks its rule, writes in one transaction, records an Authorisati
 who, when, what and why, and leaves the users' groups right.
 """
 
+import hashlib
+import secrets
 from collections.abc import Iterable
 from datetime import date
 
@@ -23,6 +25,7 @@ from parties.constants import (
     default_role,
 )
 from parties.models import (
+    ApiToken,
     AuthorisationChange,
     ConfidentialityDeclaration,
     FunctionGrant,
@@ -229,10 +232,26 @@ def create_user(
     return user
 
 
+def is_service_account(user: User) -> bool:
+    return ApiToken.objects.filter(account=user).exists()
+
+
+def _refuse_service_account(user: User) -> None:
+    if is_service_account(user):
+        raise ValidationError(
+            _("This is the account of an API token: it changes only with its token.")
+        )
+
+
 @transaction.atomic
 def grant_membership(
     user: User, *, party: Party, functions: Iterable[str], by: User | None, reason: str
 ) -> Membership:
+    _refuse_service_account(user)
+    return _grant_membership(user, party=party, functions=functions, by=by, reason=reason)
+
+
+def _grant_membership(user, *, party, functions, by, reason) -> Membership:
     reason = _require_reason(reason)
     chosen = _clean_functions(functions)
     if Membership.objects.filter(user=user, ended_on__isnull=True).exists():
@@ -259,6 +278,7 @@ def change_functions(
     membership: Membership, *, functions: Iterable[str], by: User, reason: str
 ) -> Membership:
     reason = _require_reason(reason)
+    _refuse_service_account(membership.user)
     chosen = _clean_functions(functions)
     if membership.is_ended:
         raise ValidationError(_("This membership has ended."))
@@ -285,6 +305,11 @@ def change_functions(
 
 @transaction.atomic
 def revoke_membership(membership: Membership, *, by: User, reason: str) -> Membership:
+    _refuse_service_account(membership.user)
+    return _revoke_membership(membership, by=by, reason=reason)
+
+
+def _revoke_membership(membership: Membership, *, by: User, reason: str) -> Membership:
     reason = _require_reason(reason)
     if membership.is_ended:
         raise ValidationError(_("This membership has already ended."))
@@ -303,6 +328,90 @@ def revoke_membership(membership: Membership, *, by: User, reason: str) -> Membe
     )
     sync_user_groups(membership.user)
     return membership
+
+
+# --- API tokens (U5, S1) ----------------------------------------------------------------------
+
+TOKEN_PREFIX_LENGTH = 8
+
+
+def hash_token_key(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def _new_key() -> tuple[str, str]:
+    """A fresh key (64 characters, 384 random bits) and its prefix."""
+    key = secrets.token_urlsafe(48)
+    return key, key[:TOKEN_PREFIX_LENGTH]
+
+
+@transaction.atomic
+def issue_token(party: Party, *, name: str, by: User, reason: str) -> tuple[ApiToken, str]:
+    """A token for a partner system of `party`. Returns the token and its key: the key is not
+    stored, only its hash, so this is the one moment it can be shown."""
+    reason = _require_reason(reason)
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError({"name": _("Name the system that will use this token.")})
+    today = timezone.localdate()
+    if party.left_on is not None and party.left_on <= today:
+        raise ValidationError(_("This party no longer takes part: it cannot get a token."))
+    while True:
+        key, prefix = _new_key()
+        username = f"api-{party.pk}-{prefix.lower()}"
+        if not User.objects.filter(username__iexact=username).exists():
+            break
+    account = User(username=username)
+    account.set_unusable_password()
+    account.full_clean(exclude=["password"])
+    account.save()
+    _grant_membership(account, party=party, functions=[Function.DEELNEMER], by=by, reason=reason)
+    token = ApiToken(
+        party=party,
+        name=name,
+        key_prefix=prefix,
+        key_hash=hash_token_key(key),
+        account=account,
+        created_by=by,
+    )
+    token.full_clean()
+    token.save()
+    _record(
+        AuthorisationAction.TOKEN_ISSUED,
+        by=by,
+        party=party,
+        user=account,
+        after=[Function.DEELNEMER],
+        reason=reason,
+    )
+    return token, key
+
+
+@transaction.atomic
+def revoke_token(token: ApiToken, *, by: User, reason: str) -> ApiToken:
+    """The token stops working at once; its service account loses its membership and groups."""
+    reason = _require_reason(reason)
+    token = ApiToken.objects.select_for_update().get(pk=token.pk)
+    if token.is_revoked:
+        raise ValidationError(_("This token has already been revoked."))
+    token.revoked_at = timezone.now()
+    token.revoked_by = by
+    token.save(update_fields=["revoked_at", "revoked_by"])
+    membership = Membership.objects.filter(user=token.account, ended_on__isnull=True).first()
+    before = set(membership.function_codes()) if membership else set()
+    if membership is not None:
+        _revoke_membership(membership, by=by, reason=reason)
+    else:
+        sync_user_groups(token.account)
+    _record(
+        AuthorisationAction.TOKEN_REVOKED,
+        by=by,
+        party=token.party,
+        user=token.account,
+        before=before,
+        reason=reason,
+    )
+    return token
 
 
 def end_departed_parties(*, today: date | None = None) -> int:

@@ -15,6 +15,16 @@ urlpatterns = [
         views.DeclarationCreateView.as_view(),
         name="declaration-create",
     ),
+    path(
+        "partijen/<int:pk>/tokens/nieuw/",
+        views.TokenIssueView.as_view(),
+        name="token-issue",
+    ),
+    path(
+        "partijen/<int:pk>/tokens/<int:token_pk>/intrekken/",
+        views.TokenRevokeView.as_view(),
+        name="token-revoke",
+    ),
     path("gebruikers/", views.UserListView.as_view(), name="user-list"),
     path("gebruikers/nieuw/", views.UserCreateView.as_view(), name="user-create"),
     path("gebruikers/<int:pk>/", views.UserDetailView.as_view(), name="user-detail"),

@@ -4,14 +4,22 @@ call to `parties.services`."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from config.audit import AccessLoggedMixin
 from parties import forms, services
 from parties.constants import AuthorisationAction, Function, PartyKind, PartyRole
-from parties.models import AuthorisationChange, FunctionGrant, Membership, Party, User
+from parties.models import (
+    ApiToken,
+    AuthorisationChange,
+    FunctionGrant,
+    Membership,
+    Party,
+    User,
+)
 from parties.permissions import functions_of, has_function, is_beheerder
 
 PAGE_SIZE = 25
@@ -88,8 +96,12 @@ class PartyDetailView(BeheerderRequiredMixin, DetailView):
             "declarations",
             Prefetch(
                 "memberships",
-                queryset=Membership.objects.select_related("user").prefetch_related("functions"),
+                # Service accounts of API tokens are listed with their tokens.
+                queryset=Membership.objects.filter(user__api_token__isnull=True)
+                .select_related("user")
+                .prefetch_related("functions"),
             ),
+            "api_tokens",
         )
 
 
@@ -203,6 +215,56 @@ class DeclarationCreateView(PartyActionView):
 
     def perform(self, data):
         services.record_declaration(self.party, by=self.request.user, **data)
+
+
+# --- API tokens (U5, S1) ----------------------------------------------------------------------
+
+
+class TokenIssueView(PartyActionView):
+    """Issue a token; the answer to the POST shows the key, once. It is not put in a redirect,
+    the session or a message, and the page is not cached."""
+
+    template_name = "parties/token_issue.html"
+    form_class = forms.TokenIssueForm
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            token, key = services.issue_token(
+                self.party, name=data["name"], by=self.request.user, reason=data["reason"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        response = render(
+            self.request,
+            "parties/token_issued.html",
+            {"party": self.party, "token": token, "key": key},
+        )
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class TokenRevokeView(PartyActionView):
+    template_name = "parties/token_revoke.html"
+    form_class = forms.TokenRevokeForm
+    success_message = _("The API token has been revoked.")
+
+    @cached_property
+    def token(self):
+        return get_object_or_404(ApiToken, pk=self.kwargs["token_pk"], party=self.party)
+
+    def get(self, request, *args, **kwargs):
+        if self.token.is_revoked:
+            messages.info(request, _("This token has already been revoked."))
+            return redirect("parties:party-detail", pk=self.party.pk)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(token=self.token, **kwargs)
+
+    def perform(self, data):
+        services.revoke_token(self.token, by=self.request.user, reason=data["reason"])
 
 
 # --- users ------------------------------------------------------------------------------------

@@ -99,11 +99,17 @@ def _instances(politie, beheerder):
         document_reference="GV-1",
         by=beheerder,
     )
+    token, _key = services.issue_token(
+        politie, name="Systeem van Herkenbare", by=beheerder, reason="Koppeling"
+    )
+    services.revoke_token(token, by=beheerder, reason="Ingetrokken")  # so revoked_by is set
+    token.refresh_from_db()
     return {
         User: user,
         Membership: user.membership,
         FunctionGrant: user.membership.functions.first(),
         partner.declarations.model: partner.declarations.first(),
+        token.__class__: token,
     }
 
 
