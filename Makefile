@@ -13,7 +13,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-I18N_IGNORE := --ignore=.venv --ignore=.tools --ignore=node_modules --ignore=build --ignore=staticfiles
+I18N_IGNORE := --ignore=.venv --ignore=.tools --ignore=node_modules --ignore=build --ignore=staticfiles \
+	--ignore=tests --ignore=data
 
 export UV_PYTHON := $(PYTHON)
 export UV_PYTHON_DOWNLOADS := never
