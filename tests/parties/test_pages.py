@@ -244,3 +244,13 @@ def test_u1_list_pages_query_the_same_with_5_or_50_rows(beheerder, region, name)
         make_user(party)
         PartyFactory(kind=PartyKind.WELZIJN, veiligheidshuizen=[region])
     assert _queries(client, url(name)) == few
+
+
+def test_u2_every_page_shows_the_party_and_the_navigation_of_the_functions(beheerder, deelnemer):
+    beheer = verified_client(beheerder).get("/").content.decode()
+    assert "Gemeente Haarlem" in beheer and "Beheerder" in beheer
+    assert reverse("parties:party-list") in beheer
+    agent = verified_client(deelnemer).get("/").content.decode()
+    assert "Politie Noord-Holland" in agent and "Deelnemer" in agent
+    assert reverse("parties:party-list") not in agent
+    assert reverse("parties:authorisation-log") not in agent
