@@ -6,6 +6,7 @@ from parties.constants import FUNCTION_PERMISSIONS, Function
 
 PARTY_GROUP_PREFIX = "partij:"
 FUNCTION_GROUP_PREFIX = "functie:"
+UITVOERDER_GROUP_PREFIX = "uitvoerders:"
 
 
 def function_group_name(function: str) -> str:
@@ -43,3 +44,13 @@ def sync_function_groups() -> None:
 def sync_function_groups_after_migrate(sender, **kwargs):
     # Sent once per app; permissions of apps migrated later are added on their turn.
     sync_function_groups()
+
+
+def uitvoerder_group(veiligheidshuis) -> Group:
+    """The uitvoerders of one Veiligheidshuis: the files of that region open to them."""
+    group, _ = Group.objects.get_or_create(name=f"{UITVOERDER_GROUP_PREFIX}{veiligheidshuis.code}")
+    return group
+
+
+def uitvoerder_groups(veiligheidshuizen) -> list[Group]:
+    return [uitvoerder_group(region) for region in veiligheidshuizen]

@@ -76,7 +76,11 @@ def sync_user_groups(user: User, *, today: date | None = None) -> None:
         membership = user.membership
         wanted.append(membership.party.group)
         by_function = groups.function_groups()
-        wanted += [by_function[code] for code in membership.function_codes()]
+        codes = membership.function_codes()
+        wanted += [by_function[code] for code in codes]
+        if Function.UITVOERDER in codes:
+            # The uitvoerder keeps the files of the Veiligheidshuizen of their party.
+            wanted += groups.uitvoerder_groups(membership.party.veiligheidshuizen.all())
     current = set(user.groups.values_list("pk", flat=True))
     if current != {group.pk for group in wanted}:
         user.groups.set(wanted)

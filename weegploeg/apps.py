@@ -5,3 +5,18 @@ from django.utils.translation import gettext_lazy as _
 class WeegploegConfig(AppConfig):
     name = "weegploeg"
     verbose_name = _("i2o weegploeg")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from weegploeg import models
+
+        auditlog.register(models.Assessment, mask_fields=["bsn"])
+        auditlog.register(models.Signal)
+        auditlog.register(models.Analysis)
+        auditlog.register(models.CriterionFinding)
+        auditlog.register(models.AdditionalInformation)
+        auditlog.register(models.ExpertAdvice)
+        auditlog.register(models.Decision, m2m_fields={"advised_parties"})
+        auditlog.register(models.AgendaItem)
+        auditlog.register(models.Check)

@@ -81,6 +81,8 @@ def test_p2_a_user_acts_for_one_party_in_several_functions(gemeente):
         gemeente.group.name,
         function_group_name(Function.UITVOERDER),
         function_group_name(Function.VOORZITTER),
+        # The uitvoerder keeps the files of the party's Veiligheidshuis.
+        f"uitvoerders:{gemeente.veiligheidshuizen.get().code}",
     }
 
 

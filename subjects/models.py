@@ -1,0 +1,61 @@
+"""The person-data kernel: what every file records about the person it is about (NAW, date of
+birth, optional BSN). Each file app has its own concrete tables (ARCHITECTURE: files are kept
+apart); they inherit these fields."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from subjects.bsn import BSNValidator
+from subjects.matching import normalise_name
+
+POSTCODE = RegexValidator(
+    r"^\d{4} ?[A-Z]{2}$", _("Enter a Dutch postcode, for example 2011 AB."), "invalid_postcode"
+)
+MUNICIPALITY_CODE = RegexValidator(
+    r"^\d{4}$", _("The municipality code has four digits."), "invalid_municipality_code"
+)
+
+
+class PersonData(models.Model):
+    """Name, address and date of birth (NAW) of a subject, with an optional BSN."""
+
+    PERSONAL_DATA_FIELDS = (
+        "surname",
+        "prefix",
+        "given_names",
+        "date_of_birth",
+        "street",
+        "house_number",
+        "postcode",
+        "municipality",
+        "bsn",
+    )
+
+    surname = models.CharField(_("surname"), max_length=200)
+    prefix = models.CharField(_("prefix"), max_length=20, blank=True, help_text=_("e.g. van der"))
+    given_names = models.CharField(_("given names"), max_length=200)
+    date_of_birth = models.DateField(_("date of birth"))
+    street = models.CharField(_("street"), max_length=200, blank=True)
+    house_number = models.CharField(_("house number"), max_length=20, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=7, blank=True, validators=[POSTCODE])
+    municipality = models.CharField(_("municipality"), max_length=100)
+    municipality_code = models.CharField(
+        _("municipality code"), max_length=4, validators=[MUNICIPALITY_CODE], db_index=True
+    )
+    bsn = models.CharField(
+        _("BSN"), max_length=9, blank=True, validators=[BSNValidator()], db_index=True
+    )
+    name_key = models.CharField(max_length=400, editable=False, db_index=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.postcode = self.postcode.replace(" ", "").upper()
+        self.name_key = normalise_name(self.given_names, self.prefix, self.surname)
+        super().save(*args, **kwargs)
+
+    @property
+    def full_name(self) -> str:
+        return " ".join(part for part in (self.given_names, self.prefix, self.surname) if part)

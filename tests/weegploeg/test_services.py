@@ -1,0 +1,297 @@
+"""The i2o-weegploeg file: W1-W5, W7, I1, B1, C8, P7 through the services and the queryset."""
+
+from datetime import date, timedelta
+
+import pytest
+import time_machine
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.utils import timezone
+
+from rights.models import DutyToInform
+from tests.factories import VeiligheidshuisFactory, make_user
+from tests.weegploeg.factories import PERSON, Weegploeg, analyse, framework, signal
+from weegploeg import services
+from weegploeg.constants import AssessmentStatus, CheckOutcome, Finding, Outcome
+from weegploeg.permissions import get_visible_assessment, visible_assessments
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def wp(region):
+    return Weegploeg(region)
+
+
+# --- W1 ---------------------------------------------------------------------------------------
+
+
+def test_w1_a_kernpartij_member_enters_a_signal_for_their_own_party(wp):
+    entered = signal(by=wp.agent, brought_by=wp.politie, region=wp.region)
+    assert entered.brought_by == wp.politie
+    assert entered.reporter_name == "Wijkagent de Vries"
+    assert entered.assessment.surname == "Jansen"
+    assert entered.assessment.number.startswith("W-")
+
+
+def test_w1_the_uitvoerder_enters_a_signal_on_behalf_of_a_kernpartij(wp):
+    entered = signal(by=wp.uitvoerder, brought_by=wp.om, region=wp.region)
+    assert entered.brought_by == wp.om and entered.entered_by == wp.uitvoerder
+
+
+@pytest.mark.parametrize("who", ["raad", "partner"])
+def test_w1_casuspartijen_and_partners_never_enter_signals(wp, who):
+    user = getattr(wp, who)
+    for party in (user.membership.party, wp.politie):
+        with pytest.raises(PermissionDenied):
+            signal(by=user, brought_by=party, region=wp.region)
+
+
+def test_w1_a_member_does_not_enter_for_another_kernpartij(wp):
+    with pytest.raises(PermissionDenied):
+        signal(by=wp.agent, brought_by=wp.om, region=wp.region)
+
+
+def test_w1_several_signals_gather_in_one_assessment(wp):
+    first = signal(by=wp.agent, brought_by=wp.politie, region=wp.region)
+    second = signal(by=wp.officier, brought_by=wp.om, region=wp.region, assessment=first.assessment)
+    assert second.assessment == first.assessment
+    assert first.assessment.signals.count() == 2
+
+
+def test_w1_identity_matching_finds_the_same_person(wp):
+    signal(by=wp.agent, brought_by=wp.politie, region=wp.region, person={"bsn": "111222333"})
+    same_name = {**PERSON, "given_names": "PIET", "surname": "jansen"}
+    assert services.possible_duplicates(wp.region, **same_name).count() == 1
+    same_bsn = {**PERSON, "surname": "Anders", "bsn": "111222333"}
+    assert services.possible_duplicates(wp.region, **same_bsn).count() == 1
+    other = {**PERSON, "date_of_birth": date(1991, 5, 17)}
+    assert services.possible_duplicates(wp.region, **other).count() == 0
+
+
+# --- C8 ---------------------------------------------------------------------------------------
+
+
+def test_c8_a_signal_naming_an_ethnicity_is_refused_and_nothing_is_stored(wp):
+    with pytest.raises(ValidationError) as refused:
+        signal(
+            by=wp.agent,
+            brought_by=wp.politie,
+            region=wp.region,
+            behaviour="Betrokkene van Marokkaanse afkomst deelde filmpjes.",
+        )
+    assert "VH 9.3" in str(refused.value)
+    assert not visible_assessments(wp.agent).exists()
+
+
+# --- W4, P7 -----------------------------------------------------------------------------------
+
+
+def test_w4_p7_kernpartijen_of_the_region_see_the_assessment(wp):
+    assessment = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
+    for user in (wp.agent, wp.officier, wp.haarlemmer, wp.uitvoerder):
+        assert get_visible_assessment(user, assessment.number) == assessment
+
+
+@pytest.mark.parametrize("who", ["zandvoorter", "raad", "partner"])
+def test_w4_p7_others_get_404_not_even_knowing_the_person_is_there(wp, who):
+    assessment = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
+    user = getattr(wp, who)
+    assert not visible_assessments(user).exists()
+    with pytest.raises(Http404):
+        get_visible_assessment(user, assessment.number)
+
+
+def test_p7_politie_of_another_veiligheidshuis_sees_nothing(wp):
+    assessment = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
+    elsewhere = VeiligheidshuisFactory(code="zaanstreek-waterland")
+    from tests.factories import PartyFactory
+
+    other_politie = PartyFactory(name="Politie elders", veiligheidshuizen=[elsewhere])
+    other_uitvoerder = make_user(
+        PartyFactory(gemeente=True, veiligheidshuizen=[elsewhere]), "uitvoerder"
+    )
+    for user in (make_user(other_politie), other_uitvoerder):
+        with pytest.raises(Http404):
+            get_visible_assessment(user, assessment.number)
+
+
+# --- W2, W3, I1 -------------------------------------------------------------------------------
+
+
+def test_w2_an_old_analysis_keeps_the_version_it_used(wp):
+    assessment = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
+    first = analyse(assessment, by=wp.uitvoerder)
+    newer = services.publish_framework(
+        by=wp.uitvoerder, criteria=[{"code": "N1", "title": "Nieuw criterium"}]
+    )
+    first.refresh_from_db()
+    assert first.framework.number == 1
+    assert [f.criterion.code for f in first.findings.all()] == ["R1", "R2"]
+    second = services.record_analysis(
+        assessment,
+        by=wp.uitvoerder,
+        findings={newer.criteria.get().pk: (Finding.NOT_MET, "Niet gebleken.")},
+    )
+    assert second.framework == newer
+
+
+def test_w2_an_analysis_needs_a_finding_for_every_criterion(wp):
+    assessment = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
+    version = framework(wp.uitvoerder)
+    one = version.criteria.first()
+    with pytest.raises(ValidationError):
+        services.record_analysis(
+            assessment, by=wp.uitvoerder, findings={one.pk: (Finding.MET, "x")}
+        )
+
+
+def test_w3_i1_agendering_advises_the_driehoek_and_starts_the_duty_to_inform(wp):
+    assessment = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
+    signal(by=wp.officier, brought_by=wp.om, region=wp.region, assessment=assessment)
+    analyse(assessment, by=wp.uitvoerder)
+    decision = services.decide(
+        assessment,
+        by=wp.uitvoerder,
+        outcome=Outcome.AGENDEREN,
+        reasons="Substantiële signalen.",
+        decided_on=date(2026, 11, 20),
+        advice_to_driehoek="Agenderen in het ICO Kennemerland.",
+        advised_parties=[wp.rvdk, wp.extern],
+    )
+    assessment.refresh_from_db()
+    assert assessment.status == AssessmentStatus.DECIDED
+    assert set(decision.advised_parties.all()) == {wp.rvdk, wp.extern}
+    duties = DutyToInform.objects.filter(file_label="weegploeg", dossier_key=assessment.number)
+    assert {duty.responsible_party for duty in duties} == {wp.politie, wp.om}
+    assert {duty.started_on for duty in duties} == {date(2026, 11, 20)}
+
+
+def test_w3_a_decision_needs_an_analysis_and_advice_only_names_case_parties(wp):
+    assessment = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
+    with pytest.raises(ValidationError):
+        services.decide(
+            assessment,
+            by=wp.uitvoerder,
+            outcome=Outcome.NOT_SUBSTANTIAL,
+            reasons="x",
+            decided_on=date(2026, 11, 20),
+        )
+    analyse(assessment, by=wp.uitvoerder)
+    with pytest.raises(ValidationError):
+        services.decide(
+            assessment,
+            by=wp.uitvoerder,
+            outcome=Outcome.AGENDEREN,
+            reasons="x",
+            decided_on=date(2026, 11, 20),
+            advice_to_driehoek="Agenderen.",
+            advised_parties=[wp.politie],
+        )
+
+
+def test_w3_a_decided_assessment_changes_only_after_a_recorded_reopening(wp):
+    assessment = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
+    analyse(assessment, by=wp.uitvoerder)
+    services.decide(
+        assessment,
+        by=wp.uitvoerder,
+        outcome=Outcome.NOT_SUBSTANTIAL,
+        reasons="Onvoldoende.",
+        decided_on=date(2026, 11, 20),
+    )
+    with pytest.raises(ValidationError):
+        signal(by=wp.agent, brought_by=wp.politie, region=wp.region, assessment=assessment)
+    services.reopen(assessment, by=wp.uitvoerder, reason="Nieuw signaal van de politie.")
+    decision = assessment.decisions.get()
+    assert decision.reopened_by == wp.uitvoerder
+    assert decision.reopening_reason == "Nieuw signaal van de politie."
+    signal(by=wp.agent, brought_by=wp.politie, region=wp.region, assessment=assessment)
+
+
+def test_w3_only_the_uitvoerder_of_the_region_decides(wp):
+    assessment = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
+    analyse(assessment, by=wp.uitvoerder)
+    with pytest.raises(PermissionDenied):
+        services.decide(
+            assessment,
+            by=wp.agent,
+            outcome=Outcome.NOT_SUBSTANTIAL,
+            reasons="x",
+            decided_on=date(2026, 11, 20),
+        )
+
+
+# --- B1 ---------------------------------------------------------------------------------------
+
+
+def test_b1_every_change_updates_the_last_processing_date(wp):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as traveller:
+        assessment = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
+        assert assessment.last_processed_at == start
+        traveller.shift(timedelta(days=3))
+        signal(by=wp.officier, brought_by=wp.om, region=wp.region, assessment=assessment)
+        assessment.refresh_from_db()
+        assert assessment.last_processed_at == start + timedelta(days=3)
+        traveller.shift(timedelta(days=2))
+        analyse(assessment, by=wp.uitvoerder)
+        assessment.refresh_from_db()
+        assert assessment.last_processed_at == start + timedelta(days=5)
+
+
+# --- W5 ---------------------------------------------------------------------------------------
+
+
+def test_w5_assessments_not_checked_for_some_days_queue_and_a_check_is_recorded(wp):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as traveller:
+        assessment = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
+        assert list(services.check_queue(wp.region, days=90)) == []
+        traveller.shift(timedelta(days=91))
+        assert list(services.check_queue(wp.region, days=90)) == [assessment]
+        with pytest.raises(ValidationError):
+            services.record_check(assessment, by=wp.uitvoerder, outcome=CheckOutcome.CORRECTED)
+        check = services.record_check(
+            assessment,
+            by=wp.uitvoerder,
+            outcome=CheckOutcome.CORRECTED,
+            correction="Postcode verbeterd.",
+        )
+        assert check.checked_by == wp.uitvoerder
+        assert list(services.check_queue(wp.region, days=90)) == []
+
+
+# --- W7 ---------------------------------------------------------------------------------------
+
+
+def test_w7_a_meeting_records_who_was_present_and_what_was_decided(wp):
+    assessment = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
+    meeting = services.hold_meeting(
+        by=wp.uitvoerder,
+        region=wp.region,
+        held_on=date(2026, 11, 20),
+        present=[wp.politie, wp.om, wp.haarlem],
+        assessments=[assessment],
+    )
+    analyse(assessment, by=wp.uitvoerder)
+    decision = services.decide(
+        assessment,
+        by=wp.uitvoerder,
+        outcome=Outcome.NOT_SUBSTANTIAL,
+        reasons="Onvoldoende.",
+        decided_on=date(2026, 11, 20),
+    )
+    item = services.record_discussion(
+        meeting.items.get(), by=wp.uitvoerder, discussion="Besproken; niet agenderen."
+    )
+    assert item.decision == decision
+    assert set(meeting.present.all()) == {wp.politie, wp.om, wp.haarlem}
+    with pytest.raises(ValidationError):
+        services.hold_meeting(
+            by=wp.uitvoerder,
+            region=wp.region,
+            held_on=date(2026, 11, 27),
+            present=[wp.rvdk],
+            assessments=[],
+        )

@@ -1,0 +1,358 @@
+"""Every business action on the weegploeg file (W1-W7, I1, B1). Each checks its rule, writes in
+one transaction, touches the dossier's last-processing date and leaves the permissions right."""
+
+from datetime import date, timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from parties.constants import Function, PartyRole
+from parties.models import Party, User, Veiligheidshuis
+from parties.permissions import functions_of, may_act, membership_of
+from rights.services import start_duty_to_inform
+from subjects import matching
+from weegploeg.constants import DOSSIER_PREFIX, AssessmentStatus, CheckOutcome, Outcome
+from weegploeg.models import (
+    AdditionalInformation,
+    AgendaItem,
+    Analysis,
+    Assessment,
+    Check,
+    Criterion,
+    CriterionFinding,
+    Decision,
+    ExpertAdvice,
+    FrameworkVersion,
+    Meeting,
+    Signal,
+)
+from weegploeg.permissions import sync_assessment_permissions
+
+FILE_LABEL = "weegploeg"
+PERSON_FIELDS = (
+    "surname",
+    "prefix",
+    "given_names",
+    "date_of_birth",
+    "street",
+    "house_number",
+    "postcode",
+    "municipality",
+    "municipality_code",
+    "bsn",
+)
+
+
+def touch(assessment: Assessment) -> None:
+    """B1: every change to an assessment or what it holds goes through here."""
+    assessment.last_processed_at = timezone.now()
+    assessment.save(update_fields=["last_processed_at"])
+
+
+def _require_open(assessment: Assessment) -> None:
+    if assessment.is_decided:
+        raise ValidationError(
+            _("This assessment has been decided: reopen it first to change it (W3).")
+        )
+
+
+def _is_uitvoerder(user: User) -> bool:
+    return Function.UITVOERDER in functions_of(user)
+
+
+def _require_keeper(user: User, region: Veiligheidshuis) -> None:
+    membership = membership_of(user)
+    if not (
+        _is_uitvoerder(user) and membership.party.veiligheidshuizen.filter(pk=region.pk).exists()
+    ):
+        raise PermissionDenied
+
+
+def _next_number() -> str:
+    year = timezone.localdate().year
+    prefix = f"{DOSSIER_PREFIX}-{year}-"
+    last = Assessment.objects.filter(number__startswith=prefix).aggregate(Max("number"))
+    sequence = int(last["number__max"].rsplit("-", 1)[1]) + 1 if last["number__max"] else 1
+    return f"{prefix}{sequence:05d}"
+
+
+def possible_duplicates(region: Veiligheidshuis, **identity):
+    """Assessments in the region that are probably about the same person (BSN, or name and
+    date of birth): the intake warns instead of making a duplicate."""
+    return matching.find_matches(
+        Assessment.objects.filter(veiligheidshuis=region),
+        **{key: identity.get(key, "") for key in ("given_names", "prefix", "surname", "bsn")},
+        date_of_birth=identity["date_of_birth"],
+    )
+
+
+def may_enter_signal_for(user: User, party: Party, region: Veiligheidshuis) -> bool:
+    """W1: a member of a kernpartij for their own party, or the uitvoerder on behalf of one;
+    never a casuspartij or an external partner."""
+    if not may_act(user) or party.role != PartyRole.KERNPARTIJ:
+        return False
+    if not party.veiligheidshuizen.filter(pk=region.pk).exists():
+        return False
+    membership = membership_of(user)
+    if membership.party == party:
+        return True
+    return _is_uitvoerder(user) and membership.party.veiligheidshuizen.filter(pk=region.pk).exists()
+
+
+@transaction.atomic
+def enter_signal(
+    *,
+    by: User,
+    brought_by: Party,
+    region: Veiligheidshuis,
+    behaviour: str,
+    observed_on: date,
+    reporter_name: str,
+    reporter_contact: str,
+    person: dict | None = None,
+    assessment: Assessment | None = None,
+) -> Signal:
+    """A signal enters the file (W1, CTER 7.1, 8.2a-c): into the given assessment of the same
+    person, or into a new one with the person's NAW."""
+    if not may_enter_signal_for(by, brought_by, region):
+        raise PermissionDenied
+    if assessment is None:
+        if not person:
+            raise ValidationError(_("Give the subject's name, address and date of birth."))
+        assessment = Assessment(
+            number=_next_number(),
+            veiligheidshuis=region,
+            last_processed_at=timezone.now(),
+            **{key: person.get(key, "") for key in PERSON_FIELDS},
+        )
+        assessment.full_clean()
+        assessment.save()
+    elif assessment.veiligheidshuis_id != region.pk:
+        raise ValidationError(_("This assessment belongs to another Veiligheidshuis."))
+    else:
+        _require_open(assessment)
+    signal = Signal(
+        assessment=assessment,
+        behaviour=behaviour,
+        observed_on=observed_on,
+        reporter_name=reporter_name,
+        reporter_contact=reporter_contact,
+        brought_by=brought_by,
+        entered_by=by,
+    )
+    signal.full_clean()
+    signal.save()
+    sync_assessment_permissions(assessment)
+    touch(assessment)
+    return signal
+
+
+@transaction.atomic
+def publish_framework(*, by: User, criteria: list[dict], note: str = "") -> FrameworkVersion:
+    """W2: a new version of the referentiekader. Earlier versions stay as they were."""
+    if not criteria:
+        raise ValidationError(_("A referentiekader has at least one criterion."))
+    last = FrameworkVersion.objects.aggregate(Max("number"))["number__max"] or 0
+    version = FrameworkVersion.objects.create(
+        number=last + 1, note=note, created_by=by, published_at=timezone.now()
+    )
+    for order, criterion in enumerate(criteria):
+        Criterion.objects.create(version=version, order=order, **criterion)
+    return version
+
+
+def current_framework() -> FrameworkVersion:
+    version = FrameworkVersion.objects.filter(published_at__isnull=False).first()
+    if version is None:
+        raise ValidationError(_("No referentiekader has been published yet."))
+    return version
+
+
+@transaction.atomic
+def record_analysis(
+    assessment: Assessment, *, by: User, findings: dict[int, tuple[str, str]], summary: str = ""
+) -> Analysis:
+    """W2: the analysis against the current referentiekader, a finding and an explanation for
+    every criterion. A later analysis keeps the version it used."""
+    _require_keeper(by, assessment.veiligheidshuis)
+    _require_open(assessment)
+    framework = current_framework()
+    criteria = {criterion.pk: criterion for criterion in framework.criteria.all()}
+    if set(findings) != set(criteria):
+        raise ValidationError(_("Give a finding and an explanation for every criterion."))
+    analysis = Analysis(assessment=assessment, framework=framework, summary=summary, recorded_by=by)
+    analysis.full_clean()
+    analysis.save()
+    for criterion_id, (finding, explanation) in findings.items():
+        row = CriterionFinding(
+            analysis=analysis,
+            criterion=criteria[criterion_id],
+            finding=finding,
+            explanation=explanation,
+        )
+        row.full_clean()
+        row.save()
+    touch(assessment)
+    return analysis
+
+
+@transaction.atomic
+def add_information(
+    assessment: Assessment, *, by: User, party: Party, gathered_on: date, content: str
+) -> AdditionalInformation:
+    _require_keeper(by, assessment.veiligheidshuis)
+    _require_open(assessment)
+    information = AdditionalInformation(
+        assessment=assessment, party=party, gathered_on=gathered_on, content=content, recorded_by=by
+    )
+    information.full_clean()
+    information.save()
+    touch(assessment)
+    return information
+
+
+@transaction.atomic
+def record_expert_advice(
+    assessment: Assessment, *, by: User, adviser: str, asked_on: date, question: str, advice: str
+) -> ExpertAdvice:
+    """CTER 7.5: advice asked of the NCTV or another expert."""
+    _require_keeper(by, assessment.veiligheidshuis)
+    advice_row = ExpertAdvice(
+        assessment=assessment, adviser=adviser, asked_on=asked_on, question=question, advice=advice
+    )
+    advice_row.full_clean()
+    advice_row.save()
+    touch(assessment)
+    return advice_row
+
+
+@transaction.atomic
+def decide(
+    assessment: Assessment,
+    *,
+    by: User,
+    outcome: str,
+    reasons: str,
+    decided_on: date,
+    advice_to_driehoek: str = "",
+    advised_parties=(),
+) -> Decision:
+    """W3: one of the two outcomes of CTER 7.4, with reasons. For "agenderen" the advice to the
+    driehoek and the casuspartijen and external partners who should take part (7.3). The outcome
+    starts the duty to inform for each kernpartij that brought a signal (I1, CTER 11.1-2)."""
+    _require_keeper(by, assessment.veiligheidshuis)
+    _require_open(assessment)
+    if not assessment.analyses.exists():
+        raise ValidationError(_("Record the analysis before deciding."))
+    advised = list(advised_parties)
+    if outcome == Outcome.AGENDEREN:
+        if not advice_to_driehoek.strip():
+            raise ValidationError({"advice_to_driehoek": _("Give the advice to the driehoek.")})
+        if any(party.role == PartyRole.KERNPARTIJ for party in advised):
+            raise ValidationError(
+                {"advised_parties": _("Choose casuspartijen and external partners only.")}
+            )
+    elif advised or advice_to_driehoek.strip():
+        raise ValidationError(_("Without agendering there is no advice to the driehoek."))
+    decision = Decision(
+        assessment=assessment,
+        outcome=outcome,
+        reasons=reasons,
+        advice_to_driehoek=advice_to_driehoek,
+        decided_on=decided_on,
+        decided_by=by,
+    )
+    decision.full_clean()
+    decision.save()
+    decision.advised_parties.set(advised)
+    assessment.status = AssessmentStatus.DECIDED
+    assessment.save(update_fields=["status"])
+    for party_id in set(assessment.signals.values_list("brought_by", flat=True)):
+        start_duty_to_inform(
+            file_label=FILE_LABEL,
+            dossier_key=assessment.number,
+            responsible_party=Party.objects.get(pk=party_id),
+            started_on=decided_on,
+        )
+    touch(assessment)
+    return decision
+
+
+@transaction.atomic
+def reopen(assessment: Assessment, *, by: User, reason: str) -> Assessment:
+    """A decided assessment changes only after a recorded reopening (W3)."""
+    _require_keeper(by, assessment.veiligheidshuis)
+    if not assessment.is_decided:
+        raise ValidationError(_("This assessment is not decided."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for reopening.")})
+    decision = assessment.decisions.first()
+    decision.reopened_at = timezone.now()
+    decision.reopened_by = by
+    decision.reopening_reason = reason
+    decision.save(update_fields=["reopened_at", "reopened_by", "reopening_reason"])
+    assessment.status = AssessmentStatus.OPEN
+    assessment.save(update_fields=["status"])
+    touch(assessment)
+    return assessment
+
+
+def check_queue(region: Veiligheidshuis, *, days: int):
+    """W5: the assessments of the region not checked for `days` days (never checked: counted
+    from their creation)."""
+    since = timezone.now() - timedelta(days=days)
+    not_checked = Q(last_checked_at__isnull=True, created_at__lt=since) | Q(
+        last_checked_at__lt=since
+    )
+    return (
+        Assessment.objects.filter(veiligheidshuis=region)
+        .filter(not_checked)
+        .order_by("last_checked_at", "created_at")
+    )
+
+
+@transaction.atomic
+def record_check(assessment: Assessment, *, by: User, outcome: str, correction: str = "") -> Check:
+    """W5, CTER 8.3: the uitvoerder's periodic check, correct or corrected (what, by whom)."""
+    _require_keeper(by, assessment.veiligheidshuis)
+    if outcome == CheckOutcome.CORRECTED and not correction.strip():
+        raise ValidationError({"correction": _("Say what was corrected.")})
+    check = Check(assessment=assessment, outcome=outcome, correction=correction, checked_by=by)
+    check.full_clean()
+    check.save()
+    assessment.last_checked_at = check.checked_at
+    assessment.save(update_fields=["last_checked_at"])
+    touch(assessment)
+    return check
+
+
+@transaction.atomic
+def hold_meeting(
+    *, by: User, region: Veiligheidshuis, held_on: date, present, assessments
+) -> Meeting:
+    """W7: a weegploeg session with the kernpartijen present and the assessments discussed."""
+    _require_keeper(by, region)
+    present = list(present)
+    if any(party.role != PartyRole.KERNPARTIJ for party in present):
+        raise ValidationError({"present": _("Only kernpartijen take part in the weegploeg.")})
+    meeting = Meeting.objects.create(veiligheidshuis=region, held_on=held_on)
+    meeting.present.set(present)
+    for assessment in assessments:
+        if assessment.veiligheidshuis_id != region.pk:
+            raise ValidationError(_("An assessment of another Veiligheidshuis."))
+        AgendaItem.objects.create(meeting=meeting, assessment=assessment)
+    return meeting
+
+
+@transaction.atomic
+def record_discussion(item: AgendaItem, *, by: User, discussion: str) -> AgendaItem:
+    _require_keeper(by, item.meeting.veiligheidshuis)
+    item.discussion = discussion
+    item.decision = item.assessment.decisions.first()
+    item.full_clean()
+    item.save()
+    touch(item.assessment)
+    return item
