@@ -79,6 +79,8 @@ class DemoUser:
 DEMO_USERS = [
     DemoUser("beheerder", "Bram", "Beheer", "Gemeente Haarlem", (Function.BEHEERDER,)),
     DemoUser("uitvoerder", "Ulla", "Uitvoer", "Gemeente Haarlem", (Function.UITVOERDER,)),
+    DemoUser("uitvoerder.nhn", "Noor", "Uitvoer", "Gemeente Alkmaar", (Function.UITVOERDER,)),
+    DemoUser("uitvoerder.zw", "Zeno", "Uitvoer", "Gemeente Zaanstad", (Function.UITVOERDER,)),
     DemoUser("fg", "Fenna", "Gegevens", "Gemeente Haarlem", (Function.FG,)),
     DemoUser(
         "voorzitter",
@@ -144,8 +146,24 @@ def _user(demo: DemoUser) -> User:
     return user
 
 
-@transaction.atomic
+# Each file app adds its own demo data (registered in its AppConfig.ready), after the parties:
+# parties is the bottom layer and imports no file app.
+SEEDERS: list = []
+
+
+def register_seeder(seeder) -> None:
+    if seeder not in SEEDERS:
+        SEEDERS.append(seeder)
+
+
 def seed() -> None:
+    seed_parties()
+    for seeder in SEEDERS:
+        seeder()
+
+
+@transaction.atomic
+def seed_parties() -> None:
     regions = {}
     for code, name in VEILIGHEIDSHUIZEN.items():
         regions[code], _ = Veiligheidshuis.objects.get_or_create(code=code, defaults={"name": name})

@@ -16,3 +16,8 @@ def start_duty_to_inform(
         started_on=started_on,
     )
     return duty
+
+
+def forget_dossier(*, file_label: str, dossier_key: str) -> None:
+    """A destroyed dossier leaves nothing here either (B8)."""
+    DutyToInform.objects.filter(file_label=file_label, dossier_key=dossier_key).delete()

@@ -1,12 +1,12 @@
 """The registry of files (ARCHITECTURE: "The one idea").
 
 Every file app registers one implementation of `PersonalDataFile`; `rights`, `retention` and
-`security` reach the files only through `files()`. The weegploeg issue fills in the first
-implementation; the interface is fixed here so later apps can be written against it.
+`security` reach the files only through `files()` and `get()`, and name a dossier by its file's
+label and key (`DossierRef`), never by importing a file app.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
 
@@ -19,12 +19,35 @@ class DossierRef:
     key: str
 
 
+@dataclass(frozen=True)
+class Identity:
+    """What a data-subject request or a transfer says about the person sought."""
+
+    surname: str
+    given_names: str
+    date_of_birth: date
+    prefix: str = ""
+    bsn: str = ""
+
+
+@dataclass
+class ExportSection:
+    """One part of a dossier for an access request (R4, CTER 12.3): the data, why they are
+    processed, who (may) receive them, and where they came from."""
+
+    title: str
+    data: list[dict[str, str]]
+    purposes: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+
 class PersonalDataFile(Protocol):
     label: str
 
-    def find_dossiers(self, **identity) -> Iterable[DossierRef]: ...
+    def find_dossiers(self, identity: Identity) -> Iterable[DossierRef]: ...
 
-    def export(self, ref: DossierRef) -> list[dict]: ...
+    def export(self, ref: DossierRef) -> list[ExportSection]: ...
 
     def last_processed_on(self, ref: DossierRef) -> date: ...
 

@@ -9,7 +9,14 @@ class WeegploegConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from parties.demo import register_seeder
+        from subjects import registry
         from weegploeg import models
+        from weegploeg.demo import seed as seed_demo
+        from weegploeg.files import FILE
+
+        registry.register(FILE)
+        register_seeder(seed_demo)
 
         auditlog.register(models.Assessment, mask_fields=["bsn"])
         auditlog.register(models.Signal)

@@ -71,6 +71,7 @@ class Assessment(PersonData):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     last_processed_at = models.DateTimeField(_("last processed at"), db_index=True)
     last_checked_at = models.DateTimeField(_("last checked at"), null=True, blank=True)
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("assessment")

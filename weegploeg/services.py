@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from parties.constants import Function, PartyRole
 from parties.models import Party, User, Veiligheidshuis
 from parties.permissions import functions_of, may_act, membership_of
-from rights.services import start_duty_to_inform
+from rights.services import forget_dossier, start_duty_to_inform
 from subjects import matching
 from weegploeg.constants import DOSSIER_PREFIX, AssessmentStatus, CheckOutcome, Outcome
 from weegploeg.models import (
@@ -356,3 +356,39 @@ def record_discussion(item: AgendaItem, *, by: User, discussion: str) -> AgendaI
     item.save()
     touch(item.assessment)
     return item
+
+
+@transaction.atomic
+def archive(assessment: Assessment, *, by: User | None) -> Assessment:
+    """B3: to the non-active archive. The weegploeg file is open to kernpartijen only anyway;
+    archiving is not a processing of the data, so the last-processing date stays."""
+    if assessment.archived_at is None:
+        assessment.archived_at = timezone.now()
+        assessment.save(update_fields=["archived_at"])
+    return assessment
+
+
+def _dossier_objects(assessment: Assessment) -> list:
+    """Every row of the file that belongs to this dossier, the dossier last."""
+    analyses = list(assessment.analyses.all())
+    rows: list = [*assessment.signals.all(), *analyses]
+    rows += list(CriterionFinding.objects.filter(analysis__in=analyses))
+    rows += [*assessment.additional_information.all(), *assessment.expert_advice.all()]
+    rows += [*assessment.decisions.all(), *assessment.agenda_items.all(), *assessment.checks.all()]
+    return [*rows, assessment]
+
+
+@transaction.atomic
+def destroy(assessment: Assessment, *, by: User | None) -> None:
+    """Destroy a dossier completely: its rows, the audit entries about them, and the duty-to-
+    inform records that name it (B8). Nothing of the person is logged while doing so."""
+    from auditlog.context import disable_auditlog
+
+    from security.models import AuditEntry
+
+    rows = _dossier_objects(assessment)
+    for row in rows:
+        AuditEntry.objects.get_for_object(row).delete()
+    forget_dossier(file_label=FILE_LABEL, dossier_key=assessment.number)
+    with disable_auditlog():
+        assessment.delete()

@@ -61,3 +61,18 @@ def test_s4_the_sign_in_page_shows_demo_codes_only_in_demo_mode(client, settings
     settings.DEMO_MODE = True
     page = client.get("/account/login/").content.decode()
     assert f'data-testid="demo-code-uitvoerder">{totp_now(device)}<' in page
+
+
+def test_w1_w3_the_demo_weegploeg_has_people_in_every_state():
+    from weegploeg.constants import AssessmentStatus, Outcome
+    from weegploeg.models import Assessment, Decision
+
+    demo.seed()
+    demo.seed()
+    assessments = Assessment.objects.all()
+    assert assessments.count() >= 30
+    assert {a.status for a in assessments} == set(AssessmentStatus.values)
+    assert set(Decision.objects.values_list("outcome", flat=True)) == set(Outcome.values)
+    assert Decision.objects.filter(reopened_at__isnull=False).exists()
+    assert assessments.filter(analyses__isnull=True).exists()
+    assert len(set(assessments.values_list("municipality_code", flat=True))) >= 10
