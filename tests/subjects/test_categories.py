@@ -2,6 +2,8 @@
 criminal-law category that is passed on further only with the officier van justitie's consent
 (VH 6)."""
 
+from django.utils import translation
+
 from subjects.categories import CRIMINAL_LAW_CATEGORIES, DataCategory, is_criminal_law
 
 
@@ -23,8 +25,11 @@ def test_c8_catalogue_holds_the_categories_of_vh_9_2():
     assert len(DataCategory.choices) == 12
 
 
-def test_c8_catalogue_labels_are_english_msgids():
-    assert DataCategory.NAME_AND_ADDRESS.label.startswith("Name, date of birth")
+def test_c8_catalogue_labels_are_english_msgids_shown_in_dutch():
+    with translation.override("en"):
+        assert str(DataCategory.NAME_AND_ADDRESS.label).startswith("Name, date of birth")
+    with translation.override("nl"):
+        assert str(DataCategory.NAME_AND_ADDRESS.label).startswith("Naam, geboortedatum")
     assert "VH 17, 18" in str(DataCategory.SUBJECT_CONTACTS.label)
 
 

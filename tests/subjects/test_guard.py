@@ -54,11 +54,16 @@ def test_c8_refuses_dutch_and_english_text_with_accents_and_capitals(text, term)
 
 
 def test_c8_message_names_the_rule_and_the_term():
-    with translation.override("en"), pytest.raises(ValidationError) as raised:
+    with pytest.raises(ValidationError) as raised:
         check_free_text("Betrokkene is een Marokkaanse jongen met de Nederlandse nationaliteit.")
-    message = raised.value.messages[0]
-    assert "“Marokkaanse”, “Nederlandse nationaliteit”" in message
-    assert "Race, ethnicity and nationality may not be recorded (VH 9.3, C8)." in message
+    # The message is translated when it is shown, in the language of that moment.
+    with translation.override("en"):
+        english = raised.value.messages[0]
+    with translation.override("nl"):
+        dutch = raised.value.messages[0]
+    assert "“Marokkaanse”, “Nederlandse nationaliteit”" in english
+    assert "Race, ethnicity and nationality may not be recorded (VH 9.3, C8)." in english
+    assert "Ras, etniciteit en nationaliteit mogen niet worden vastgelegd (VH 9.3, C8)." in dutch
 
 
 def test_c8_field_keys_the_error():
