@@ -297,6 +297,16 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
+# --- the weegploeg file ----------------------------------------------------------------------
+WEEGPLOEG_CHECK_DAYS = setting(
+    "WEEGPLOEG_CHECK_DAYS",
+    default=90,
+    cast=int,
+    help_text="An assessment enters the uitvoerder's check queue when it has not been checked "
+    "for this many days (W5, CTER 8.3).",
+    group="General",
+)
+
 # --- static files -----------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -10,6 +10,7 @@ from config.admin_site import restrict_admin_to_beheerders
 from parties import api as parties_api
 from parties.signin import SignInView
 from parties.views import DashboardView
+from weegploeg import api as weegploeg_api
 
 restrict_admin_to_beheerders(admin.site)
 
@@ -32,6 +33,11 @@ two_factor_patterns = (
 api_router = SimpleRouter(trailing_slash=False)
 api_router.register("veiligheidshuizen", parties_api.VeiligheidshuisViewSet)
 api_router.register("partijen", parties_api.PartyViewSet)
+api_router.register("wegingen", weegploeg_api.AssessmentViewSet)
+api_router.register("signalen", weegploeg_api.SignalViewSet)
+api_router.register("analyses", weegploeg_api.AnalysisViewSet)
+api_router.register("beslissingen", weegploeg_api.DecisionViewSet)
+api_router.register("overleggen", weegploeg_api.MeetingViewSet)
 
 urlpatterns = [
     path("", DashboardView.as_view(), name="dashboard"),
@@ -39,6 +45,7 @@ urlpatterns = [
     path("account/logout/", LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", include("parties.urls")),
+    path("weegploeg/", include("weegploeg.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("api/v1/gebruikers/mij", parties_api.CurrentUserView.as_view(), name="current-user"),

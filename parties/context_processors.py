@@ -1,3 +1,4 @@
+from parties.constants import Function, PartyRole
 from parties.permissions import access_refusal, membership_of
 
 
@@ -6,8 +7,12 @@ def acting_as(request):
     user = getattr(request, "user", None)
     membership = membership_of(user)
     if membership is None or access_refusal(user) is not None:
-        return {"acting_membership": None, "acting_functions": set()}
+        return {"acting_membership": None, "acting_functions": set(), "may_see_weegploeg": False}
+    functions = set(membership.function_codes())
     return {
         "acting_membership": membership,
-        "acting_functions": set(membership.function_codes()),
+        "acting_functions": functions,
+        # The weegploeg file is for kernpartijen and uitvoerders only (W4).
+        "may_see_weegploeg": membership.party.role == PartyRole.KERNPARTIJ
+        or Function.UITVOERDER in functions,
     }

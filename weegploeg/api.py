@@ -1,0 +1,647 @@
+"""API of the i2o-weegploeg file (W1-W4, W7, P7, S2, U5, C8): signals, assessments, analyses,
+decisions and meetings under /api/v1/.
+
+Resources are Dutch plural nouns (`wegingen`, `signalen`, `analyses`, `beslissingen`,
+`overleggen`), like `partijen`; fields are English in camelCase. An assessment is found by its
+dossier number, never by the person's name.
+
+Access follows the pages (`weegploeg.permissions`): every queryset starts from
+`visible_assessments` (reads) or `keepable_assessments` (the uitvoerder's writes), and every
+change goes through `weegploeg.services`. Whoever may not see something gets 404, never 403: a
+casuspartij or an external partner gets 404 on every endpoint of this file, even on a list, so it
+does not learn that the file exists. Writing about a dossier one may not keep answers 404 as
+well. The one 403 is a kernpartij member entering a signal for another party (W1): the party is
+public, the dossier is not touched.
+"""
+
+from contextlib import contextmanager
+
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, permissions, serializers, status, viewsets
+from rest_framework.exceptions import ErrorDetail, NotFound, PermissionDenied, ValidationError
+from rest_framework.response import Response
+
+from config.api import PROBLEM_JSON
+from config.audit import AccessLoggedRetrieveMixin, log_access
+from parties.constants import Function
+from parties.models import Veiligheidshuis
+from parties.permissions import IsVerifiedMember, functions_of, membership_of
+from weegploeg import services
+from weegploeg.constants import AssessmentStatus
+from weegploeg.models import (
+    AdditionalInformation,
+    AgendaItem,
+    Analysis,
+    Assessment,
+    CriterionFinding,
+    Decision,
+    ExpertAdvice,
+    Meeting,
+    Signal,
+)
+from weegploeg.permissions import keepable_assessments, visible_assessments
+
+NON_FIELD = "nonFieldErrors"
+
+
+def camel(name: str) -> str:
+    first, *rest = name.split("_")
+    return first + "".join(word.capitalize() for word in rest)
+
+
+# --- access and errors -------------------------------------------------------------------------
+
+
+def may_use_file(user) -> bool:
+    """Members of a kernpartij and uitvoerders reach the weegploeg API at all (W4, P7); which
+    dossiers they see is up to the object permissions."""
+    membership = membership_of(user)
+    if membership is None:
+        return False
+    return membership.party.is_kernpartij or Function.UITVOERDER in functions_of(user)
+
+
+class UsesWeegploegFile(permissions.BasePermission):
+    """404 for every other party, on lists too: the file is not there for them (W4, P7)."""
+
+    def has_permission(self, request, view):
+        if not may_use_file(request.user):
+            raise NotFound(_("Not found."))
+        return True
+
+
+def as_api_error(error: DjangoValidationError, names: dict[str, str] | None = None):
+    """A service's ValidationError as DRF's, keyed by the API's field names, codes and messages
+    kept (the C8 guard's message names its rule)."""
+    names = names or {}
+
+    def details(errors):
+        return [
+            ErrorDetail(message, code=each.code or "invalid") for each in errors for message in each
+        ]
+
+    if hasattr(error, "error_dict"):
+        return ValidationError(
+            {
+                NON_FIELD if field == NON_FIELD_ERRORS else names.get(field, camel(field)): details(
+                    errors
+                )
+                for field, errors in error.error_dict.items()
+            }
+        )
+    return ValidationError({NON_FIELD: details(error.error_list)})
+
+
+@contextmanager
+def service_call(*, names=None, denied=None):
+    """Run a service: its ValidationError becomes a 400, its PermissionDenied `denied` (404 by
+    default: the dossier is not one the user may keep)."""
+    try:
+        yield
+    except DjangoPermissionDenied as refused:
+        raise (denied or NotFound(_("Not found."))) from refused
+    except DjangoValidationError as invalid:
+        raise as_api_error(invalid, names) from invalid
+
+
+# --- serializers -------------------------------------------------------------------------------
+
+
+class CamelCaseModelSerializer(serializers.ModelSerializer):
+    """A ModelSerializer whose model fields appear in camelCase; Meta.fields names the model's
+    fields, validated data keeps them."""
+
+    def get_fields(self):
+        fields = {}
+        for name, field in super().get_fields().items():
+            api_name = camel(name)
+            if api_name != name and field.source is None:
+                field.source = name
+            fields[api_name] = field
+        return fields
+
+
+class DossierNumberField(serializers.SlugRelatedField):
+    """An assessment by its dossier number, among those the user may see (or keep, for the
+    uitvoerder's writes). Any other number answers 404, as if it did not exist."""
+
+    def __init__(self, *, keep: bool = False, **kwargs):
+        self.keep = keep
+        kwargs["slug_field"] = "number"
+        if not kwargs.get("read_only"):
+            kwargs["queryset"] = Assessment.objects.none()
+        super().__init__(**kwargs)
+
+    def get_queryset(self):
+        user = self.context["request"].user
+        return keepable_assessments(user) if self.keep else visible_assessments(user)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        assessment = self.get_queryset().filter(number=data).first()
+        if assessment is None:
+            raise NotFound(_("Not found."))
+        return assessment
+
+
+class PersonSerializer(CamelCaseModelSerializer):
+    """The subject's name, address and date of birth (NAW), with the optional BSN."""
+
+    class Meta:
+        model = Assessment
+        fields = list(services.PERSON_FIELDS)
+
+
+class SignalSerializer(CamelCaseModelSerializer):
+    """A signal (W1). To enter one, give `assessment` (the dossier number of the person's
+    assessment) or `person` (a new assessment), never both. `veiligheidshuis` is needed only for
+    a new assessment when the party takes part in more than one Veiligheidshuis."""
+
+    assessment = DossierNumberField(
+        required=False, help_text="Dossier number of the assessment the signal is about."
+    )
+    person = PersonSerializer(
+        write_only=True, required=False, help_text="The subject, for a new assessment."
+    )
+    veiligheidshuis = serializers.SlugRelatedField(
+        slug_field="code",
+        queryset=Veiligheidshuis.objects.all(),
+        write_only=True,
+        required=False,
+        help_text="Code of the Veiligheidshuis of a new assessment.",
+    )
+
+    class Meta:
+        model = Signal
+        fields = [
+            "id",
+            "assessment",
+            "person",
+            "veiligheidshuis",
+            "behaviour",
+            "observed_on",
+            "reporter_name",
+            "reporter_contact",
+            "brought_by",
+            "entered_at",
+        ]
+
+    def validate(self, attrs):
+        if ("assessment" in attrs) == ("person" in attrs):
+            raise ValidationError(
+                {"person": [_("Give either the number of an assessment or the subject's data.")]}
+            )
+        return attrs
+
+
+class FindingSerializer(CamelCaseModelSerializer):
+    criterion_code = serializers.CharField(source="criterion.code", read_only=True)
+    criterion_title = serializers.CharField(source="criterion.title", read_only=True)
+
+    class Meta:
+        model = CriterionFinding
+        fields = ["criterion", "criterion_code", "criterion_title", "finding", "explanation"]
+
+
+class AnalysisSerializer(CamelCaseModelSerializer):
+    """An analysis against the current referentiekader (W2): a finding and an explanation for
+    every criterion. Recorded by the uitvoerder."""
+
+    assessment = DossierNumberField(keep=True)
+    framework_version = serializers.IntegerField(source="framework.number", read_only=True)
+    findings = FindingSerializer(many=True)
+
+    class Meta:
+        model = Analysis
+        fields = ["id", "assessment", "framework_version", "summary", "findings", "recorded_at"]
+
+    def validate_findings(self, findings):
+        criteria = [row["criterion"].pk for row in findings]
+        if len(set(criteria)) != len(criteria):
+            raise ValidationError(_("Give one finding per criterion."))
+        return findings
+
+
+class DecisionSerializer(CamelCaseModelSerializer):
+    """The decision of CTER 7.4 (W3). Taken by the uitvoerder."""
+
+    assessment = DossierNumberField(keep=True)
+
+    class Meta:
+        model = Decision
+        fields = [
+            "id",
+            "assessment",
+            "outcome",
+            "reasons",
+            "advice_to_driehoek",
+            "advised_parties",
+            "decided_on",
+            "decided_at",
+            "reopened_at",
+            "reopening_reason",
+        ]
+        read_only_fields = ["decided_at", "reopened_at", "reopening_reason"]
+
+
+class AdditionalInformationSerializer(CamelCaseModelSerializer):
+    class Meta:
+        model = AdditionalInformation
+        fields = ["id", "party", "gathered_on", "content"]
+
+
+class ExpertAdviceSerializer(CamelCaseModelSerializer):
+    class Meta:
+        model = ExpertAdvice
+        fields = ["id", "adviser", "asked_on", "question", "advice"]
+
+
+class AssessmentSummarySerializer(CamelCaseModelSerializer):
+    """An assessment in a list: its number and state, no personal data."""
+
+    veiligheidshuis = serializers.SlugRelatedField(slug_field="code", read_only=True)
+
+    class Meta:
+        model = Assessment
+        fields = [
+            "number",
+            "status",
+            "veiligheidshuis",
+            "municipality_code",
+            "created_at",
+            "last_processed_at",
+            "last_checked_at",
+        ]
+
+
+class AssessmentSerializer(AssessmentSummarySerializer):
+    """The dossier of one person (CTER 8.2): the subject, the signals, the analyses with their
+    findings, additional information, expert advice and the decisions (latest first)."""
+
+    person = PersonSerializer(source="*", read_only=True)
+    signals = SignalSerializer(many=True, read_only=True)
+    analyses = AnalysisSerializer(many=True, read_only=True)
+    additional_information = AdditionalInformationSerializer(many=True, read_only=True)
+    expert_advice = ExpertAdviceSerializer(many=True, read_only=True)
+    decisions = DecisionSerializer(many=True, read_only=True)
+
+    class Meta(AssessmentSummarySerializer.Meta):
+        fields = [
+            *AssessmentSummarySerializer.Meta.fields,
+            "person",
+            "signals",
+            "analyses",
+            "additional_information",
+            "expert_advice",
+            "decisions",
+        ]
+
+
+class AgendaItemSerializer(CamelCaseModelSerializer):
+    assessment = DossierNumberField(read_only=True)
+
+    class Meta:
+        model = AgendaItem
+        fields = ["assessment", "discussion", "decision"]
+
+
+class MeetingSerializer(CamelCaseModelSerializer):
+    """A weegploeg session (W7): the kernpartijen present and the assessments on the agenda.
+    `items` shows only the assessments the user may see. Held by the uitvoerder, who gives the
+    dossier numbers in `assessments`; `veiligheidshuis` is needed only when the uitvoerder's
+    party takes part in more than one."""
+
+    veiligheidshuis = serializers.SlugRelatedField(
+        slug_field="code", queryset=Veiligheidshuis.objects.all(), required=False
+    )
+    assessments = DossierNumberField(
+        keep=True,
+        many=True,
+        allow_empty=False,
+        write_only=True,
+        help_text="Dossier numbers of the assessments on the agenda.",
+    )
+    items = AgendaItemSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Meeting
+        fields = ["id", "veiligheidshuis", "held_on", "present", "assessments", "items"]
+
+    def validate_assessments(self, assessments):
+        if len({assessment.pk for assessment in assessments}) != len(assessments):
+            raise ValidationError(_("Put each assessment on the agenda once."))
+        return assessments
+
+
+class InvalidParamSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    code = serializers.CharField()
+    reason = serializers.CharField()
+
+
+class ProblemSerializer(serializers.Serializer):
+    """An error (RFC 9457, application/problem+json)."""
+
+    type = serializers.CharField()
+    status = serializers.IntegerField()
+    title = serializers.CharField()
+    detail = serializers.CharField()
+    invalidParams = InvalidParamSerializer(many=True, required=False)
+
+
+NOT_FOUND = {(404, PROBLEM_JSON): ProblemSerializer}
+WRITE_ERRORS = {(400, PROBLEM_JSON): ProblemSerializer, **NOT_FOUND}
+FORBIDDEN = {(403, PROBLEM_JSON): ProblemSerializer}
+ASSESSMENT_FILTER = OpenApiParameter(
+    "assessment", OpenApiTypes.STR, description="Only those of the assessment with this number."
+)
+
+
+def only_region(regions, *, field: str) -> Veiligheidshuis:
+    regions = list(regions)
+    if len(regions) != 1:
+        raise ValidationError({field: [_("Name the Veiligheidshuis.")]})
+    return regions[0]
+
+
+# --- viewsets ----------------------------------------------------------------------------------
+
+
+class WeegploegViewSet(viewsets.GenericViewSet):
+    permission_classes = [IsVerifiedMember, UsesWeegploegFile]
+
+    def visible(self):
+        return visible_assessments(self.request.user)
+
+    def by_assessment(self, queryset):
+        """The `assessment` query parameter: only those of one dossier number."""
+        number = self.request.query_params.get("assessment")
+        return queryset.filter(assessment__number=number) if number else queryset
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("status", OpenApiTypes.STR, enum=AssessmentStatus.values),
+            OpenApiParameter("search", OpenApiTypes.STR, description="Part of the dossier number."),
+        ]
+    ),
+    retrieve=extend_schema(responses={200: AssessmentSerializer, **NOT_FOUND}),
+)
+class AssessmentViewSet(
+    AccessLoggedRetrieveMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, WeegploegViewSet
+):
+    """The assessments (dossiers) the user may see (W4, P7), by dossier number. A retrieve of a
+    dossier is recorded in the access log (S2)."""
+
+    queryset = Assessment.objects.none()
+    lookup_field = "number"
+
+    def get_queryset(self):
+        queryset = self.visible().select_related("veiligheidshuis")
+        if self.action == "retrieve":
+            return queryset.prefetch_related(
+                Prefetch("signals", queryset=Signal.objects.select_related("assessment")),
+                Prefetch(
+                    "analyses",
+                    queryset=Analysis.objects.select_related("assessment", "framework")
+                    .prefetch_related(
+                        Prefetch(
+                            "findings",
+                            queryset=CriterionFinding.objects.select_related("criterion"),
+                        )
+                    )
+                    .order_by("recorded_at", "pk"),
+                ),
+                "additional_information",
+                "expert_advice",
+                Prefetch(
+                    "decisions",
+                    queryset=Decision.objects.select_related("assessment").prefetch_related(
+                        "advised_parties"
+                    ),
+                ),
+            )
+        state = self.request.query_params.get("status")
+        if state:
+            if state not in AssessmentStatus.values:
+                raise ValidationError({"status": [_("Unknown status.")]})
+            queryset = queryset.filter(status=state)
+        search = self.request.query_params.get("search", "").strip()
+        if search:
+            queryset = queryset.filter(number__icontains=search)
+        return queryset
+
+    def get_serializer_class(self):
+        return AssessmentSerializer if self.action == "retrieve" else AssessmentSummarySerializer
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[ASSESSMENT_FILTER]),
+    retrieve=extend_schema(responses={200: SignalSerializer, **NOT_FOUND}),
+    create=extend_schema(responses={201: SignalSerializer, **WRITE_ERRORS, **FORBIDDEN}),
+)
+class SignalViewSet(
+    AccessLoggedRetrieveMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    WeegploegViewSet,
+):
+    """Signals in the assessments the user may see. A member of a kernpartij enters signals for
+    their own party, the uitvoerder on behalf of any kernpartij (W1); for another party the
+    answer is 403. Free text naming race, ethnicity or nationality is refused (C8)."""
+
+    queryset = Signal.objects.none()
+    serializer_class = SignalSerializer
+
+    def get_queryset(self):
+        return self.by_assessment(
+            Signal.objects.filter(assessment__in=self.visible()).select_related("assessment")
+        )
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        assessment = data.get("assessment")
+        brought_by = data["brought_by"]
+        region = data.get("veiligheidshuis")
+        if region is None:
+            region = (
+                assessment.veiligheidshuis
+                if assessment
+                else only_region(brought_by.veiligheidshuizen.all(), field="veiligheidshuis")
+            )
+        names = {field: f"person.{camel(field)}" for field in services.PERSON_FIELDS}
+        denied = PermissionDenied(_("You may not enter signals for this party."))
+        with service_call(names=names, denied=denied):
+            signal = services.enter_signal(
+                by=request.user,
+                brought_by=brought_by,
+                region=region,
+                behaviour=data["behaviour"],
+                observed_on=data["observed_on"],
+                reporter_name=data["reporter_name"],
+                reporter_contact=data["reporter_contact"],
+                person=data.get("person"),
+                assessment=assessment,
+            )
+        return created(self, signal)
+
+
+def created(view, instance) -> Response:
+    location = view.reverse_action("detail", kwargs={"pk": instance.pk})
+    return Response(
+        view.get_serializer(instance).data,
+        status=status.HTTP_201_CREATED,
+        headers={"Location": location},
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[ASSESSMENT_FILTER]),
+    retrieve=extend_schema(responses={200: AnalysisSerializer, **NOT_FOUND}),
+    create=extend_schema(responses={201: AnalysisSerializer, **WRITE_ERRORS}),
+)
+class AnalysisViewSet(
+    AccessLoggedRetrieveMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    WeegploegViewSet,
+):
+    """Analyses of the assessments the user may see (W2). The uitvoerder records them; for
+    anyone else, or a dossier the user may not keep, the answer is 404."""
+
+    queryset = Analysis.objects.none()
+    serializer_class = AnalysisSerializer
+
+    def get_queryset(self):
+        return self.by_assessment(
+            Analysis.objects.filter(assessment__in=self.visible())
+            .select_related("assessment", "framework")
+            .prefetch_related(
+                Prefetch("findings", queryset=CriterionFinding.objects.select_related("criterion"))
+            )
+            .order_by("-recorded_at", "-pk")
+        )
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        findings = {
+            row["criterion"].pk: (row["finding"], row["explanation"]) for row in data["findings"]
+        }
+        names = {"criterion": "findings", "finding": "findings", "explanation": "findings"}
+        with service_call(names=names):
+            analysis = services.record_analysis(
+                data["assessment"],
+                by=request.user,
+                findings=findings,
+                summary=data.get("summary", ""),
+            )
+        return created(self, analysis)
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[ASSESSMENT_FILTER]),
+    retrieve=extend_schema(responses={200: DecisionSerializer, **NOT_FOUND}),
+    create=extend_schema(responses={201: DecisionSerializer, **WRITE_ERRORS}),
+)
+class DecisionViewSet(
+    AccessLoggedRetrieveMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    WeegploegViewSet,
+):
+    """Decisions on the assessments the user may see, latest first (W3). The uitvoerder decides;
+    for anyone else, or a dossier the user may not keep, the answer is 404."""
+
+    queryset = Decision.objects.none()
+    serializer_class = DecisionSerializer
+
+    def get_queryset(self):
+        return self.by_assessment(
+            Decision.objects.filter(assessment__in=self.visible())
+            .select_related("assessment")
+            .prefetch_related("advised_parties")
+        )
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        with service_call():
+            decision = services.decide(
+                data["assessment"],
+                by=request.user,
+                outcome=data["outcome"],
+                reasons=data["reasons"],
+                decided_on=data["decided_on"],
+                advice_to_driehoek=data.get("advice_to_driehoek", ""),
+                advised_parties=data.get("advised_parties", []),
+            )
+        return created(self, decision)
+
+
+@extend_schema_view(
+    retrieve=extend_schema(responses={200: MeetingSerializer, **NOT_FOUND}),
+    create=extend_schema(responses={201: MeetingSerializer, **WRITE_ERRORS}),
+)
+class MeetingViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, WeegploegViewSet
+):
+    """Weegploeg meetings with an assessment on the agenda that the user may see (W7). A retrieve
+    records an access entry for each agenda item shown (S2)."""
+
+    queryset = Meeting.objects.none()
+    serializer_class = MeetingSerializer
+
+    def get_queryset(self):
+        items = AgendaItem.objects.filter(assessment__in=self.visible())
+        return (
+            Meeting.objects.filter(pk__in=items.values("meeting"))
+            .select_related("veiligheidshuis")
+            .prefetch_related(
+                "present",
+                Prefetch(
+                    "items",
+                    queryset=items.select_related("assessment").order_by("assessment__number"),
+                ),
+            )
+            .order_by("-held_on", "-pk")
+        )
+
+    def retrieve(self, request, *args, **kwargs):
+        meeting = self.get_object()
+        for item in meeting.items.all():
+            log_access(item)
+        return Response(self.get_serializer(meeting).data)
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        region = data.get("veiligheidshuis") or only_region(
+            membership_of(request.user).party.veiligheidshuizen.all(), field="veiligheidshuis"
+        )
+        with service_call():
+            meeting = services.hold_meeting(
+                by=request.user,
+                region=region,
+                held_on=data["held_on"],
+                present=data["present"],
+                assessments=data["assessments"],
+            )
+        meeting = self.get_queryset().get(pk=meeting.pk)
+        return created(self, meeting)

@@ -1,0 +1,269 @@
+"""Forms of the weegploeg pages. They collect input only: every rule is checked by
+`weegploeg.services`, whose refusals the views put back on these forms (fields are named like
+the model fields, so a refused text shows on its own field)."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from parties.constants import PartyRole
+from parties.forms import DateInput
+from parties.models import Party, Veiligheidshuis
+from subjects.guard import NoForbiddenCategory
+from weegploeg.constants import AssessmentStatus, CheckOutcome, Finding, Outcome
+from weegploeg.models import Assessment
+
+PERSON_FIELDS = (
+    "given_names",
+    "prefix",
+    "surname",
+    "date_of_birth",
+    "bsn",
+    "street",
+    "house_number",
+    "postcode",
+    "municipality",
+    "municipality_code",
+)
+SIGNAL_FIELDS = ("brought_by", "behaviour", "observed_on", "reporter_name", "reporter_contact")
+
+
+def text_area(rows: int = 4):
+    return forms.Textarea(attrs={"rows": rows})
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All statuses"))] + AssessmentStatus.choices,
+    )
+
+
+class IntakeForm(forms.Form):
+    """A signal with the subject's NAW (W1, CTER 8.2a-c)."""
+
+    region = forms.ModelChoiceField(
+        label=_("Veiligheidshuis"), queryset=Veiligheidshuis.objects.all()
+    )
+    given_names = forms.CharField(label=_("Given names"), max_length=200)
+    prefix = forms.CharField(
+        label=_("Name prefix"), max_length=20, required=False, help_text=_("For example: van der")
+    )
+    surname = forms.CharField(label=_("Surname"), max_length=200)
+    date_of_birth = forms.DateField(label=_("Date of birth"), widget=DateInput())
+    bsn = forms.CharField(
+        label=_("BSN"),
+        max_length=9,
+        required=False,
+        help_text=_("Only when the citizen service number is known."),
+    )
+    street = forms.CharField(label=_("Street"), max_length=200, required=False)
+    house_number = forms.CharField(label=_("House number"), max_length=20, required=False)
+    postcode = forms.CharField(label=_("Postcode"), max_length=7, required=False)
+    municipality = forms.CharField(label=_("Municipality"), max_length=100)
+    municipality_code = forms.CharField(
+        label=_("Municipality code"),
+        max_length=4,
+        help_text=_("The four-digit code of the municipality where the subject lives."),
+    )
+    brought_by = forms.ModelChoiceField(
+        label=_("Brought in by"), queryset=Party.objects.none(), empty_label=None
+    )
+    behaviour = forms.CharField(
+        label=_("Behaviour observed"),
+        widget=text_area(6),
+        help_text=_(
+            "Facts only. Race, ethnicity and nationality may not be recorded (VH 9.3, C8)."
+        ),
+    )
+    observed_on = forms.DateField(label=_("Observed on"), widget=DateInput())
+    reporter_name = forms.CharField(label=_("Name of the reporter"), max_length=200)
+    reporter_contact = forms.CharField(label=_("Contact details of the reporter"), max_length=200)
+
+    def __init__(self, *args, regions, parties, own_party=None, **kwargs):
+        """`parties`: the kernpartijen the user may enter a signal for. A member of a kernpartij
+        enters for their own party only: the field is then fixed to it (W1)."""
+        super().__init__(*args, **kwargs)
+        if len(regions) > 1:
+            self.fields["region"].queryset = regions
+        else:
+            del self.fields["region"]
+        self.fields["brought_by"].queryset = parties
+        if own_party is not None:
+            self.fields["brought_by"].initial = own_party
+            self.fields["brought_by"].disabled = True
+
+    def person_fields(self):
+        return [self[name] for name in PERSON_FIELDS]
+
+    def signal_fields(self):
+        names = (("region",) if "region" in self.fields else ()) + SIGNAL_FIELDS
+        return [self[name] for name in names]
+
+    def person(self) -> dict:
+        return {name: self.cleaned_data[name] for name in PERSON_FIELDS}
+
+
+class AnalysisForm(forms.Form):
+    """A finding and an explanation for every criterion of the current referentiekader (W2)."""
+
+    summary = forms.CharField(
+        label=_("Summary"),
+        required=False,
+        widget=text_area(),
+        validators=[NoForbiddenCategory()],
+    )
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = list(criteria)
+        for criterion in self.criteria:
+            self.fields[f"finding_{criterion.pk}"] = forms.ChoiceField(
+                label=_("Finding"), choices=[("", "---------")] + Finding.choices
+            )
+            self.fields[f"explanation_{criterion.pk}"] = forms.CharField(
+                label=_("Explanation"), widget=text_area(3), validators=[NoForbiddenCategory()]
+            )
+
+    def criterion_fields(self):
+        return [
+            (criterion, self[f"finding_{criterion.pk}"], self[f"explanation_{criterion.pk}"])
+            for criterion in self.criteria
+        ]
+
+    def findings(self) -> dict[int, tuple[str, str]]:
+        data = self.cleaned_data
+        return {
+            criterion.pk: (data[f"finding_{criterion.pk}"], data[f"explanation_{criterion.pk}"])
+            for criterion in self.criteria
+        }
+
+
+class InformationForm(forms.Form):
+    """Information gathered for the analysis: from which party, when (CTER 7.4)."""
+
+    party = forms.ModelChoiceField(label=_("Party"), queryset=Party.objects.none())
+    gathered_on = forms.DateField(label=_("Gathered on"), widget=DateInput())
+    content = forms.CharField(label=_("Information"), widget=text_area(6))
+
+    def __init__(self, *args, parties, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party"].queryset = parties
+
+
+class ExpertAdviceForm(forms.Form):
+    """Advice asked of the NCTV or another expert (CTER 7.5)."""
+
+    adviser = forms.CharField(label=_("Adviser"), max_length=200, initial="NCTV")
+    asked_on = forms.DateField(label=_("Asked on"), widget=DateInput())
+    question = forms.CharField(label=_("Question"), widget=text_area())
+    advice = forms.CharField(
+        label=_("Advice"),
+        required=False,
+        widget=text_area(),
+        help_text=_("Leave empty while the answer is awaited."),
+    )
+
+
+class DecisionForm(forms.Form):
+    """One of the two outcomes of CTER 7.4, with reasons (W3)."""
+
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=[("", "---------")] + Outcome.choices)
+    reasons = forms.CharField(label=_("Reasons"), widget=text_area(5))
+    decided_on = forms.DateField(label=_("Decided on"), widget=DateInput())
+    advice_to_driehoek = forms.CharField(
+        label=_("Advice to the driehoek"),
+        required=False,
+        widget=text_area(),
+        help_text=_("Only when the outcome is to put the subject on the driehoek's agenda."),
+    )
+    advised_parties = forms.ModelMultipleChoiceField(
+        label=_("Casuspartijen and external partners who should take part"),
+        required=False,
+        queryset=Party.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "I understand that the assessment becomes read-only: it can only be changed again "
+            "after a recorded reopening."
+        )
+    )
+
+    def __init__(self, *args, region, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decided_on"].initial = timezone.localdate()
+        self.fields["advised_parties"].queryset = (
+            Party.objects.active_on(timezone.localdate())
+            .filter(veiligheidshuizen=region)
+            .exclude(role=PartyRole.KERNPARTIJ)
+            .order_by("name")
+        )
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for reopening"), widget=text_area())
+    confirm = forms.BooleanField(
+        label=_("I understand that the decision stays recorded and the assessment opens again.")
+    )
+
+
+class CheckForm(forms.Form):
+    """The periodic check of correctness and completeness (W5, CTER 8.3)."""
+
+    outcome = forms.ChoiceField(
+        label=_("Outcome"), choices=[("", "---------")] + CheckOutcome.choices
+    )
+    correction = forms.CharField(
+        label=_("What was corrected"),
+        required=False,
+        widget=text_area(),
+        help_text=_("Required when something was corrected."),
+    )
+
+
+class AssessmentChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, assessment):
+        return f"{assessment.number} – {assessment.full_name}"
+
+
+class MeetingForm(forms.Form):
+    """A weegploeg session: date, kernpartijen present, assessments on the agenda (W7)."""
+
+    region = forms.ModelChoiceField(
+        label=_("Veiligheidshuis"), queryset=Veiligheidshuis.objects.all()
+    )
+    held_on = forms.DateField(label=_("Date"), widget=DateInput())
+    present = forms.ModelMultipleChoiceField(
+        label=_("Kernpartijen present"),
+        queryset=Party.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    assessments = AssessmentChoiceField(
+        label=_("Assessments on the agenda"),
+        required=False,
+        queryset=Assessment.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, regions, assessments, **kwargs):
+        super().__init__(*args, **kwargs)
+        if len(regions) > 1:
+            self.fields["region"].queryset = regions
+        else:
+            del self.fields["region"]
+        self.fields["present"].queryset = (
+            Party.objects.active_on(timezone.localdate())
+            .filter(veiligheidshuizen__in=regions, role=PartyRole.KERNPARTIJ)
+            .distinct()
+            .order_by("name")
+        )
+        self.fields["assessments"].queryset = assessments
+
+
+class DiscussionForm(forms.Form):
+    discussion = forms.CharField(
+        label=_("What was discussed and decided"), required=False, widget=text_area()
+    )
