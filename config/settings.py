@@ -396,6 +396,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "parties.tasks.end_departed_parties",
         "schedule": crontab(minute=5),
     },
+    "weegploeg-resync-permissions": {
+        "task": "weegploeg.tasks.resync_permissions",
+        "schedule": crontab(hour=2, minute=15),
+    },
 }
 
 # --- logging: no personal data in log lines ---------------------------------------------------

@@ -8,6 +8,12 @@ from parties.constants import Function
 from tests.factories import PartyFactory, VeiligheidshuisFactory, make_user
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """The tests make many users; a strong hash per user would dominate the run."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def totp_now(device: TOTPDevice) -> str:
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     return f"{totp.token():06d}"

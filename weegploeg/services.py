@@ -220,6 +220,7 @@ def record_expert_advice(
 ) -> ExpertAdvice:
     """CTER 7.5: advice asked of the NCTV or another expert."""
     _require_keeper(by, assessment.veiligheidshuis)
+    _require_open(assessment)
     advice_row = ExpertAdvice(
         assessment=assessment, adviser=adviser, asked_on=asked_on, question=question, advice=advice
     )
@@ -392,3 +393,17 @@ def destroy(assessment: Assessment, *, by: User | None) -> None:
     forget_dossier(file_label=FILE_LABEL, dossier_key=assessment.number)
     with disable_auditlog():
         assessment.delete()
+
+
+def resync_permissions(*, chunk_size: int = 500) -> int:
+    """Re-derive every assessment's permissions from today's parties: a gemeente that joined,
+    a party that left, a municipality code that changed (W4, P7). Idempotent."""
+    done = 0
+    numbers = list(Assessment.objects.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(numbers), chunk_size):
+        batch = Assessment.objects.filter(pk__in=numbers[start : start + chunk_size])
+        for assessment in batch.select_related("veiligheidshuis"):
+            with transaction.atomic():
+                sync_assessment_permissions(assessment)
+            done += 1
+    return done

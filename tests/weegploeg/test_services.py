@@ -295,3 +295,23 @@ def test_w7_a_meeting_records_who_was_present_and_what_was_decided(wp):
             present=[wp.rvdk],
             assessments=[],
         )
+
+
+def test_w4_p7_permissions_follow_a_gemeente_that_joins_later(wp):
+    from tests.factories import PartyFactory
+
+    assessment = signal(
+        by=wp.agent, brought_by=wp.politie, region=wp.region, person={"municipality_code": "0453"}
+    ).assessment
+    velsen = PartyFactory(
+        gemeente=True,
+        name="Gemeente Velsen",
+        municipality_code="0453",
+        veiligheidshuizen=[wp.region],
+    )
+    member = make_user(velsen)
+    assert not visible_assessments(member).exists()
+    assert services.resync_permissions() == 1
+    assert list(visible_assessments(member)) == [assessment]
+    assert services.resync_permissions() == 1  # idempotent: nothing else changes
+    assert list(visible_assessments(member)) == [assessment]
