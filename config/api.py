@@ -6,7 +6,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.views.defaults import page_not_found
-from rest_framework import exceptions, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
@@ -87,3 +87,22 @@ def problem_exception_handler(exc, context):
         if header in response:
             problem[header] = response[header]
     return problem
+
+
+def camel(name: str) -> str:
+    first, *rest = name.split("_")
+    return first + "".join(word.capitalize() for word in rest)
+
+
+class CamelCaseModelSerializer(serializers.ModelSerializer):
+    """A ModelSerializer whose model fields appear in camelCase; Meta.fields names the model's
+    fields, validated data keeps them."""
+
+    def get_fields(self):
+        fields = {}
+        for name, field in super().get_fields().items():
+            api_name = camel(name)
+            if api_name != name and field.source is None:
+                field.source = name
+            fields[api_name] = field
+        return fields

@@ -2,17 +2,18 @@
 
 from rest_framework import generics, serializers, viewsets
 
+from config.api import CamelCaseModelSerializer
 from config.audit import AccessLoggedRetrieveMixin
 from parties.models import Party, User, Veiligheidshuis
 
 
-class VeiligheidshuisSerializer(serializers.ModelSerializer):
+class VeiligheidshuisSerializer(CamelCaseModelSerializer):
     class Meta:
         model = Veiligheidshuis
         fields = ["id", "name", "code"]
 
 
-class PartySerializer(serializers.ModelSerializer):
+class PartySerializer(CamelCaseModelSerializer):
     veiligheidshuizen = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
 
     class Meta:
@@ -41,13 +42,13 @@ class PartyViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = PartySerializer
 
 
-class PartyReferenceSerializer(serializers.ModelSerializer):
+class PartyReferenceSerializer(CamelCaseModelSerializer):
     class Meta:
         model = Party
         fields = ["id", "name", "kind", "role"]
 
 
-class CurrentUserSerializer(serializers.ModelSerializer):
+class CurrentUserSerializer(CamelCaseModelSerializer):
     party = PartyReferenceSerializer(source="membership.party", read_only=True)
     functions = serializers.SerializerMethodField()
 

@@ -27,11 +27,10 @@ from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.exceptions import ErrorDetail, NotFound, PermissionDenied, ValidationError
 from rest_framework.response import Response
 
-from config.api import PROBLEM_JSON
+from config.api import PROBLEM_JSON, CamelCaseModelSerializer, camel
 from config.audit import AccessLoggedRetrieveMixin, log_access
-from parties.constants import Function
 from parties.models import Veiligheidshuis
-from parties.permissions import IsVerifiedMember, functions_of, membership_of
+from parties.permissions import IsVerifiedMember, membership_of
 from weegploeg import services
 from weegploeg.constants import AssessmentStatus
 from weegploeg.models import (
@@ -45,26 +44,12 @@ from weegploeg.models import (
     Meeting,
     Signal,
 )
-from weegploeg.permissions import keepable_assessments, visible_assessments
+from weegploeg.permissions import keepable_assessments, may_use_file, visible_assessments
 
 NON_FIELD = "nonFieldErrors"
 
 
-def camel(name: str) -> str:
-    first, *rest = name.split("_")
-    return first + "".join(word.capitalize() for word in rest)
-
-
 # --- access and errors -------------------------------------------------------------------------
-
-
-def may_use_file(user) -> bool:
-    """Members of a kernpartij and uitvoerders reach the weegploeg API at all (W4, P7); which
-    dossiers they see is up to the object permissions."""
-    membership = membership_of(user)
-    if membership is None:
-        return False
-    return membership.party.is_kernpartij or Function.UITVOERDER in functions_of(user)
 
 
 class UsesWeegploegFile(permissions.BasePermission):
@@ -111,20 +96,6 @@ def service_call(*, names=None, denied=None):
 
 
 # --- serializers -------------------------------------------------------------------------------
-
-
-class CamelCaseModelSerializer(serializers.ModelSerializer):
-    """A ModelSerializer whose model fields appear in camelCase; Meta.fields names the model's
-    fields, validated data keeps them."""
-
-    def get_fields(self):
-        fields = {}
-        for name, field in super().get_fields().items():
-            api_name = camel(name)
-            if api_name != name and field.source is None:
-                field.source = name
-            fields[api_name] = field
-        return fields
 
 
 class DossierNumberField(serializers.SlugRelatedField):

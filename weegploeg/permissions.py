@@ -12,10 +12,10 @@ from django.http import Http404
 from django.utils import timezone
 from guardian.shortcuts import get_objects_for_user
 
-from parties.constants import PartyKind
+from parties.constants import Function, PartyKind
 from parties.groups import uitvoerder_group
 from parties.models import Party
-from parties.permissions import may_act
+from parties.permissions import has_function, may_act, membership_of
 from weegploeg.models import Assessment, AssessmentGroupPermission
 
 VIEW = "view_assessment"
@@ -58,6 +58,15 @@ def sync_assessment_permissions(assessment: Assessment) -> None:
         )
         for group_id, permission_id in wanted - current
     )
+
+
+def may_use_file(user) -> bool:
+    """Members of a kernpartij and uitvoerders reach the weegploeg file at all (W4, P7); which
+    dossiers they see is up to the object permissions. Nobody else learns the file exists."""
+    membership = membership_of(user)
+    if membership is None or not may_act(user):
+        return False
+    return membership.party.is_kernpartij or has_function(user, Function.UITVOERDER)
 
 
 def visible_assessments(user):

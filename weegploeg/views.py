@@ -34,17 +34,14 @@ from weegploeg.models import (
     Meeting,
     Signal,
 )
-from weegploeg.permissions import get_visible_assessment, keepable_assessments, visible_assessments
+from weegploeg.permissions import (
+    get_visible_assessment,
+    keepable_assessments,
+    may_use_file,
+    visible_assessments,
+)
 
 # --- who may use the file ---------------------------------------------------------------------
-
-
-def may_use_weegploeg(user) -> bool:
-    """Members of a kernpartij and uitvoerders; nobody else learns that the file exists."""
-    membership = membership_of(user)
-    if membership is None or not may_act(user):
-        return False
-    return membership.party.role == PartyRole.KERNPARTIJ or has_function(user, Function.UITVOERDER)
 
 
 def is_keeper(user) -> bool:
@@ -57,7 +54,7 @@ def regions_of(user):
 
 class WeegploegMixin:
     def dispatch(self, request, *args, **kwargs):
-        if not may_use_weegploeg(request.user):
+        if not may_use_file(request.user):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
