@@ -267,3 +267,22 @@ class DiscussionForm(forms.Form):
     discussion = forms.CharField(
         label=_("What was discussed and decided"), required=False, widget=text_area()
     )
+
+
+class CriterionForm(forms.Form):
+    code = forms.CharField(label=_("Code"), max_length=20)
+    title = forms.CharField(label=_("Criterion"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+CriterionFormSet = forms.formset_factory(CriterionForm, extra=2, can_delete=True)
+
+
+class FrameworkNoteForm(forms.Form):
+    note = forms.CharField(
+        label=_("What changed"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Earlier analyses keep the version they were made with (W2)."),
+    )
