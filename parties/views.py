@@ -1,6 +1,8 @@
 """Pages of the beheerder (P1-P3, P5, P6) and the dashboard (U1, U2). Thin: every change is a
 call to `parties.services`."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
@@ -32,6 +34,24 @@ def add_service_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+class SessionSearchMixin:
+    """A search term can be a person's name: it stays out of the URL, so out of access logs and
+    browser history. The form posts it, the session keeps it, the list reads it; the other
+    filters, which say nothing about a person, stay in the URL."""
+
+    search_session_key = ""
+    url_filters: tuple[str, ...] = ()
+
+    def post(self, request, *args, **kwargs):
+        request.session[self.search_session_key] = request.POST.get("q", "").strip()[:200]
+        kept = {name: request.POST[name] for name in self.url_filters if request.POST.get(name)}
+        return redirect(f"{request.path}?{urlencode(kept)}" if kept else request.path)
+
+    @property
+    def search_term(self) -> str:
+        return self.request.session.get(self.search_session_key, "")
 
 
 class BeheerderRequiredMixin:
@@ -270,17 +290,18 @@ class TokenRevokeView(PartyActionView):
 # --- users ------------------------------------------------------------------------------------
 
 
-class UserListView(BeheerderRequiredMixin, ListView):
+class UserListView(BeheerderRequiredMixin, SessionSearchMixin, ListView):
     template_name = "parties/user_list.html"
     paginate_by = PAGE_SIZE
     context_object_name = "users"
+    search_session_key = "parties:user-search"
+    url_filters = ("party",)
 
     def get_queryset(self):
         users = User.objects.select_related("membership__party").prefetch_related(
             Prefetch("membership__functions", queryset=FunctionGrant.objects.order_by("function"))
         )
-        self.search = forms.SearchForm(self.request.GET)
-        query = self.search.cleaned_data["q"] if self.search.is_valid() else ""
+        query = self.search_term
         if query:
             users = users.filter(
                 Q(username__icontains=query)
@@ -291,12 +312,12 @@ class UserListView(BeheerderRequiredMixin, ListView):
         party = self.request.GET.get("party", "")
         if party.isdigit():
             users = users.filter(membership__party_id=int(party))
-        self.filters = {"q": query, "party": party}
+        self.filters = {"party": party}
         return users.order_by("last_name", "first_name", "pk")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            search=self.search,
+            search_term=self.search_term,
             filters=self.filters,
             parties=Party.objects.only("pk", "name"),
             **kwargs,

@@ -10,7 +10,7 @@ from parties.constants import PartyRole
 from parties.forms import DateInput
 from parties.models import Party, Veiligheidshuis
 from subjects.guard import NoForbiddenCategory
-from weegploeg.constants import AssessmentStatus, CheckOutcome, Finding, Outcome
+from weegploeg.constants import CheckOutcome, Finding, Outcome
 from weegploeg.models import Assessment
 
 PERSON_FIELDS = (
@@ -30,15 +30,6 @@ SIGNAL_FIELDS = ("brought_by", "behaviour", "observed_on", "reporter_name", "rep
 
 def text_area(rows: int = 4):
     return forms.Textarea(attrs={"rows": rows})
-
-
-class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False)
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("All statuses"))] + AssessmentStatus.choices,
-    )
 
 
 class IntakeForm(forms.Form):

@@ -21,7 +21,7 @@ from config.audit import AccessLoggedMixin, log_access
 from parties.constants import Function, PartyRole
 from parties.models import Party
 from parties.permissions import has_function, is_beheerder, may_act, membership_of
-from parties.views import PAGE_SIZE, add_service_errors
+from parties.views import PAGE_SIZE, SessionSearchMixin, add_service_errors
 from subjects.matching import normalise_name
 from weegploeg import forms, services
 from weegploeg.constants import AssessmentStatus
@@ -73,18 +73,20 @@ class KeeperMixin:
 # --- assessments ------------------------------------------------------------------------------
 
 
-class AssessmentListView(WeegploegMixin, ListView):
+class AssessmentListView(WeegploegMixin, SessionSearchMixin, ListView):
     """The assessments the user may see, with search by number or name and a status filter."""
 
     template_name = "weegploeg/assessment_list.html"
     paginate_by = PAGE_SIZE
     context_object_name = "assessments"
+    search_session_key = "weegploeg:assessment-search"
+    url_filters = ("status",)
 
     def get_queryset(self):
         assessments = visible_assessments(self.request.user).annotate(signal_count=Count("signals"))
-        self.search = forms.SearchForm(self.request.GET)
-        data = self.search.cleaned_data if self.search.is_valid() else {}
-        query, status = data.get("q", "").strip(), data.get("status", "")
+        status = self.request.GET.get("status", "")
+        status = status if status in AssessmentStatus.values else ""
+        query = self.search_term
         if query:
             name = normalise_name(query)
             matches = Q(number__icontains=query)
@@ -93,12 +95,12 @@ class AssessmentListView(WeegploegMixin, ListView):
             assessments = assessments.filter(matches)
         if status:
             assessments = assessments.filter(status=status)
-        self.filters = {"q": query, "status": status}
+        self.filters = {"status": status}
         return assessments.order_by("-last_processed_at", "-pk")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            search=self.search,
+            search_term=self.search_term,
             filters=self.filters,
             statuses=AssessmentStatus.choices,
             may_keep=is_keeper(self.request.user),
