@@ -1,6 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from subjects.constants import CheckOutcome
+
+__all__ = ["AssessmentStatus", "CheckOutcome", "Finding", "Outcome", "DOSSIER_PREFIX"]
+
 
 class AssessmentStatus(models.TextChoices):
     OPEN = "open", _("Open")
@@ -18,11 +22,6 @@ class Finding(models.TextChoices):
     MET = "met", _("Applies")
     NOT_MET = "not_met", _("Does not apply")
     UNKNOWN = "unknown", _("Cannot be assessed yet")
-
-
-class CheckOutcome(models.TextChoices):
-    CORRECT = "correct", _("Correct and complete")
-    CORRECTED = "corrected", _("Corrected")
 
 
 DOSSIER_PREFIX = "W"

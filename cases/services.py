@@ -1,0 +1,376 @@
+"""Every business action on a case of a casusoverleg (C1-C5, C9, C11, C12, W6, B1). Each checks
+its rule, writes in one transaction, touches the case's last-processing date and leaves the
+permissions right (`sync_case_permissions`)."""
+
+from datetime import date, timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cases.constants import (
+    CASE_PREFIX,
+    OPEN_MEASURE_STATUSES,
+    CaseStatus,
+    ClosingReason,
+    MeasureStatus,
+)
+from cases.models import (
+    Case,
+    CaseCheck,
+    CaseFinding,
+    CaseParticipant,
+    CaseSignal,
+    CasusOverleg,
+    Closing,
+    Measure,
+    PlanGoal,
+    ProgressNote,
+    RelatedPerson,
+    Transfer,
+)
+from cases.permissions import sync_case_permissions
+from parties.constants import Function, PartyRole
+from parties.models import Party, User
+from parties.permissions import functions_of, may_act, membership_of
+from subjects.constants import CheckOutcome
+
+FILE_LABEL = "ico"
+PERSON_FIELDS = (
+    "surname",
+    "prefix",
+    "given_names",
+    "date_of_birth",
+    "street",
+    "house_number",
+    "postcode",
+    "municipality",
+    "municipality_code",
+    "bsn",
+)
+
+
+def touch(case: Case) -> None:
+    """B1: every change to a case or what it holds goes through here."""
+    case.last_processed_at = timezone.now()
+    case.save(update_fields=["last_processed_at"])
+
+
+def is_keeper(user: User, casusoverleg: CasusOverleg) -> bool:
+    """The uitvoerder of the casusoverleg's Veiligheidshuis keeps its file."""
+    membership = membership_of(user)
+    return (
+        may_act(user)
+        and Function.UITVOERDER in functions_of(user)
+        and membership.party.veiligheidshuizen.filter(pk=casusoverleg.veiligheidshuis_id).exists()
+    )
+
+
+def _require_keeper(user: User, casusoverleg: CasusOverleg) -> None:
+    if not is_keeper(user, casusoverleg):
+        raise PermissionDenied
+
+
+def _require_active(case: Case) -> None:
+    if case.status != CaseStatus.ACTIVE:
+        raise ValidationError(_("This case is closed: reopen it first to change it (C5)."))
+
+
+def _next_number() -> str:
+    prefix = f"{CASE_PREFIX}-{timezone.localdate().year}-"
+    last = Case.objects.filter(number__startswith=prefix).aggregate(Max("number"))["number__max"]
+    return f"{prefix}{int(last.rsplit('-', 1)[1]) + 1 if last else 1:05d}"
+
+
+def _check_participant(casusoverleg: CasusOverleg, party: Party) -> None:
+    """C1, C11, P6: only parties of this casusoverleg, or an external partner whose
+    confidentiality declaration is recorded."""
+    if party.role == PartyRole.EXTERN:
+        if not party.has_declaration():
+            raise ValidationError(
+                _("%(party)s has no recorded confidentiality declaration (P6).")
+                % {"party": party.name}
+            )
+    elif not casusoverleg.participants.filter(pk=party.pk).exists():
+        raise ValidationError(
+            _("%(party)s does not take part in this casusoverleg.") % {"party": party.name}
+        )
+
+
+@transaction.atomic
+def open_case(
+    *,
+    casusoverleg: CasusOverleg,
+    person: dict,
+    identity_method: str,
+    identity_note: str = "",
+    by: User,
+    participants=(),
+    advised=(),
+    signals: list[dict] = (),
+    findings: list[dict] = (),
+    source_file: str = "",
+    source_key: str = "",
+    what: list = (),
+) -> Case:
+    """A new case in a casusoverleg, with how the subject's identity was established (C12) and
+    what came along from the source file as copies (W6). `signals` hold behaviour, observed_on,
+    brought_by (a Party), reporter_name and reporter_contact; `findings` hold framework_version,
+    criterion, finding and explanation."""
+    _require_keeper(by, casusoverleg)
+    case = Case(
+        number=_next_number(),
+        casusoverleg=casusoverleg,
+        identity_method=identity_method,
+        identity_note=identity_note,
+        last_processed_at=timezone.now(),
+        **{key: person.get(key, "") for key in PERSON_FIELDS},
+    )
+    case.full_clean()
+    case.save()
+    for party in participants:
+        _check_participant(casusoverleg, party)
+        CaseParticipant.objects.create(
+            case=case, party=party, advised_by_weegploeg=party in set(advised)
+        )
+    for signal in signals:
+        row = CaseSignal(case=case, **signal)
+        row.full_clean()
+        row.save()
+    for finding in findings:
+        row = CaseFinding(case=case, **finding)
+        row.full_clean()
+        row.save()
+    if source_file:
+        Transfer.objects.create(
+            case=case,
+            source_file=source_file,
+            source_key=source_key,
+            what=list(what),
+            transferred_by=by,
+        )
+    sync_case_permissions(case)
+    touch(case)
+    return case
+
+
+@transaction.atomic
+def add_participant(case: Case, party: Party, *, by: User) -> CaseParticipant:
+    _require_keeper(by, case.casusoverleg)
+    _require_active(case)
+    _check_participant(case.casusoverleg, party)
+    if case.participants.filter(party=party, until__isnull=True).exists():
+        raise ValidationError(_("This party already takes part in the case."))
+    participant = CaseParticipant.objects.create(case=case, party=party)
+    sync_case_permissions(case)
+    touch(case)
+    return participant
+
+
+@transaction.atomic
+def end_participation(case: Case, party: Party, *, by: User) -> None:
+    """A party that stops taking part loses access at once (C1)."""
+    _require_keeper(by, case.casusoverleg)
+    updated = case.participants.filter(party=party, until__isnull=True)
+    participant = updated.first()
+    if participant is None:
+        raise ValidationError(_("This party does not take part in the case."))
+    participant.until = timezone.now()
+    participant.save(update_fields=["until"])
+    sync_case_permissions(case)
+    touch(case)
+
+
+@transaction.atomic
+def set_casemanager(case: Case, casemanager: User | None, *, by: User) -> Case:
+    _require_keeper(by, case.casusoverleg)
+    _require_active(case)
+    if casemanager is not None:
+        party_ids = case.participants.filter(until__isnull=True).values_list("party", flat=True)
+        membership = membership_of(casemanager)
+        if membership is None or membership.party_id not in set(party_ids):
+            raise ValidationError(
+                {"casemanager": _("The casemanager acts for a party that takes part.")}
+            )
+    case.casemanager = casemanager
+    case.save(update_fields=["casemanager"])
+    touch(case)
+    return case
+
+
+@transaction.atomic
+def add_related_person(case: Case, *, by: User, **fields) -> RelatedPerson:
+    """C2: an achterblijver or a person of the social network, with why the plan needs them."""
+    _require_keeper(by, case.casusoverleg)
+    _require_active(case)
+    person = RelatedPerson(case=case, **fields)
+    person.full_clean()
+    person.save()
+    touch(case)
+    return person
+
+
+@transaction.atomic
+def set_goals(case: Case, goals, *, by: User) -> None:
+    """C3: the goals of the plan of approach, from CTER 3a-f."""
+    _require_keeper(by, case.casusoverleg)
+    _require_active(case)
+    goals = set(goals)
+    if not goals:
+        raise ValidationError({"goals": _("Choose at least one goal.")})
+    case.goals.exclude(goal__in=goals).delete()
+    for goal in goals - set(case.goals.values_list("goal", flat=True)):
+        PlanGoal.objects.create(case=case, goal=goal)
+    touch(case)
+
+
+@transaction.atomic
+def add_measure(case: Case, *, by: User, description: str, owner: Party, deadline: date) -> Measure:
+    """C3: a measure owned by a party or partner that takes part, with a deadline."""
+    _require_keeper(by, case.casusoverleg)
+    _require_active(case)
+    if not case.participants.filter(party=owner, until__isnull=True).exists():
+        raise ValidationError({"owner": _("The owner takes part in the case.")})
+    measure = Measure(
+        case=case, description=description, owner=owner, deadline=deadline, created_by=by
+    )
+    measure.full_clean()
+    measure.save()
+    touch(case)
+    return measure
+
+
+def may_report_on(user: User, measure: Measure) -> bool:
+    """The keeper, the casemanager, and members of the party that owns the measure."""
+    membership = membership_of(user)
+    return may_act(user) and (
+        is_keeper(user, measure.case.casusoverleg)
+        or measure.case.casemanager_id == user.pk
+        or (membership is not None and membership.party_id == measure.owner_id)
+    )
+
+
+@transaction.atomic
+def report_progress(
+    measure: Measure, *, by: User, text: str, status: str | None = None
+) -> ProgressNote:
+    """CTER 9.4: progress of a measure, and its new status."""
+    if not may_report_on(by, measure):
+        raise PermissionDenied
+    _require_active(measure.case)
+    note = ProgressNote(case=measure.case, measure=measure, text=text, written_by=by)
+    note.full_clean()
+    note.save()
+    if status is not None:
+        if status not in MeasureStatus.values:
+            raise ValidationError({"status": _("Unknown status.")})
+        measure.status = status
+        measure.save(update_fields=["status"])
+    touch(measure.case)
+    return note
+
+
+def overdue_measures(cases, *, today: date | None = None):
+    """Open measures past their deadline, in the given cases (C3: they stand out)."""
+    today = today or timezone.localdate()
+    return Measure.objects.filter(
+        case__in=cases, status__in=OPEN_MEASURE_STATUSES, deadline__lt=today
+    )
+
+
+def measures_due(case: Case, *, until: date):
+    """For a meeting's agenda: the open measures due by the meeting, overdue ones included (C4)."""
+    return case.measures.filter(status__in=OPEN_MEASURE_STATUSES, deadline__lte=until)
+
+
+@transaction.atomic
+def advise_closing(case: Case, *, by: User, advice: str, advised_on: date) -> Closing:
+    """C5, CTER 9.4: the casusoverleg advises the kernpartijen in the driehoek to close."""
+    _require_keeper(by, case.casusoverleg)
+    _require_active(case)
+    closing = Closing(case=case, advice=advice, advised_on=advised_on)
+    closing.full_clean()
+    closing.save()
+    touch(case)
+    return closing
+
+
+@transaction.atomic
+def decide_closing(case: Case, *, by: User, reason: str, decided_on: date) -> Closing:
+    """C5: the decision to close, with its reason (VH 20.2) and date (10.2h). A closed case is
+    read-only except through a recorded reopening."""
+    _require_keeper(by, case.casusoverleg)
+    _require_active(case)
+    closing = case.closings.filter(decided_on__isnull=True, reopened_at__isnull=True).first()
+    if closing is None:
+        raise ValidationError(_("Record the advice to the driehoek first."))
+    if reason not in ClosingReason.values:
+        raise ValidationError({"reason": _("Choose the reason for closing.")})
+    closing.reason, closing.decided_on, closing.decided_by = reason, decided_on, by
+    closing.save(update_fields=["reason", "decided_on", "decided_by"])
+    case.status = CaseStatus.CLOSED
+    case.save(update_fields=["status"])
+    sync_case_permissions(case)
+    touch(case)
+    return closing
+
+
+@transaction.atomic
+def reopen(case: Case, *, by: User, reason: str) -> Case:
+    """A closed case is discussed again (VH 15.2) after a recorded reopening."""
+    _require_keeper(by, case.casusoverleg)
+    if case.status != CaseStatus.CLOSED:
+        raise ValidationError(_("Only a closed case is reopened."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for reopening.")})
+    closing = case.closings.filter(decided_on__isnull=False, reopened_at__isnull=True).first()
+    closing.reopened_at, closing.reopened_by, closing.reopening_reason = (
+        timezone.now(),
+        by,
+        reason,
+    )
+    closing.save(update_fields=["reopened_at", "reopened_by", "reopening_reason"])
+    case.status = CaseStatus.ACTIVE
+    case.save(update_fields=["status"])
+    sync_case_permissions(case)
+    touch(case)
+    return case
+
+
+@transaction.atomic
+def archive(case: Case, *, by: User | None) -> Case:
+    """B3: to the non-active archive, open to kernpartijen only (CTER 13.2)."""
+    if case.status != CaseStatus.ARCHIVED:
+        case.status = CaseStatus.ARCHIVED
+        case.archived_at = timezone.now()
+        case.save(update_fields=["status", "archived_at"])
+        sync_case_permissions(case)
+    return case
+
+
+def check_queue(casusoverleg: CasusOverleg, *, days: int):
+    """C9: the cases of the casusoverleg not checked for `days` days."""
+    since = timezone.now() - timedelta(days=days)
+    not_checked = Q(last_checked_at__isnull=True, created_at__lt=since) | Q(
+        last_checked_at__lt=since
+    )
+    return casusoverleg.cases.filter(not_checked).order_by("last_checked_at", "created_at")
+
+
+@transaction.atomic
+def record_check(case: Case, *, by: User, outcome: str, correction: str = "") -> CaseCheck:
+    """C9, CTER 10.3: correct, or corrected (what, by whom)."""
+    _require_keeper(by, case.casusoverleg)
+    if outcome not in CheckOutcome.values:
+        raise ValidationError({"outcome": _("Unknown outcome.")})
+    if outcome == CheckOutcome.CORRECTED and not correction.strip():
+        raise ValidationError({"correction": _("Say what was corrected.")})
+    check = CaseCheck(case=case, outcome=outcome, correction=correction, checked_by=by)
+    check.full_clean()
+    check.save()
+    case.last_checked_at = check.checked_at
+    case.save(update_fields=["last_checked_at"])
+    touch(case)
+    return check
