@@ -183,17 +183,27 @@ def end_participation(case: Case, party: Party, *, by: User) -> None:
     touch(case)
 
 
+def acts_for_participant(case: Case, user: User) -> bool:
+    """The user may act and acts for a party that takes part in the case now."""
+    membership = membership_of(user)
+    return (
+        membership is not None
+        and may_act(user)
+        and case.participants.filter(party=membership.party_id, until__isnull=True).exists()
+    )
+
+
 @transaction.atomic
 def set_casemanager(case: Case, casemanager: User | None, *, by: User) -> Case:
-    _require_keeper(by, case.casusoverleg)
+    """The keeper, or a chair of the casusoverleg recording a meeting's outcome (VH 14.9)."""
+    is_chair = may_act(by) and case.casusoverleg.chairs.filter(pk=by.pk).exists()
+    if not (is_chair or is_keeper(by, case.casusoverleg)):
+        raise PermissionDenied
     _require_active(case)
-    if casemanager is not None:
-        party_ids = case.participants.filter(until__isnull=True).values_list("party", flat=True)
-        membership = membership_of(casemanager)
-        if membership is None or membership.party_id not in set(party_ids):
-            raise ValidationError(
-                {"casemanager": _("The casemanager acts for a party that takes part.")}
-            )
+    if casemanager is not None and not acts_for_participant(case, casemanager):
+        raise ValidationError(
+            {"casemanager": _("The casemanager acts for a party that takes part.")}
+        )
     case.casemanager = casemanager
     case.save(update_fields=["casemanager"])
     touch(case)

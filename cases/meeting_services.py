@@ -1,0 +1,182 @@
+"""Case meetings of a casusoverleg (C4; VH 14.9-10). The keeper holds a meeting with a chair,
+the attendees per party and an agenda of active cases; each discussion ends with how the approach
+is carried out, a casemanager where needed and how the subject is informed, recorded in the
+case's file. The minutes are final once the chair approves them."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cases.constants import OPEN_MEASURE_STATUSES, CaseStatus
+from cases.models import Case, CaseMeeting, CaseParticipant, CasusOverleg, Discussion, Measure
+from cases.services import (
+    _require_active,
+    _require_keeper,
+    acts_for_participant,
+    is_keeper,
+    set_casemanager,
+    touch,
+)
+from parties.constants import PartyRole
+from parties.models import Party, User
+from parties.permissions import may_act
+
+
+def is_chair(user: User, meeting: CaseMeeting) -> bool:
+    """The chair of this meeting, while they may act."""
+    return user.pk == meeting.chair_id and may_act(user)
+
+
+def _check_attendees(casusoverleg: CasusOverleg, attendees: list[Party], cases: list[Case]):
+    """Parties of the casusoverleg, or external partners that take part in one of the cases and
+    whose confidentiality declaration is recorded (P6)."""
+    if not attendees:
+        raise ValidationError({"attendees": _("Name the parties present.")})
+    members = set(casusoverleg.participants.values_list("pk", flat=True))
+    partners = set(
+        Party.objects.filter(
+            role=PartyRole.EXTERN,
+            declarations__isnull=False,
+            pk__in=CaseParticipant.objects.filter(case__in=cases, until__isnull=True).values(
+                "party"
+            ),
+        ).values_list("pk", flat=True)
+    )
+    strangers = [party.name for party in attendees if party.pk not in members | partners]
+    if strangers:
+        raise ValidationError(
+            {
+                "attendees": _("%(parties)s do not take part in this casusoverleg or its cases.")
+                % {"parties": ", ".join(strangers)}
+            }
+        )
+
+
+@transaction.atomic
+def hold_meeting(
+    *,
+    casusoverleg: CasusOverleg,
+    held_on: date,
+    chair: User,
+    attendees,
+    cases,
+    by: User,
+) -> CaseMeeting:
+    """C4: a meeting of the casusoverleg with its chair, attendees and agenda of active cases;
+    each case gets a discussion to record."""
+    _require_keeper(by, casusoverleg)
+    if not (casusoverleg.chairs.filter(pk=chair.pk).exists() and may_act(chair)):
+        raise ValidationError({"chair": _("The chair is one of the chairs of this casusoverleg.")})
+    cases = list(dict.fromkeys(cases))
+    if not cases:
+        raise ValidationError({"cases": _("Put at least one case on the agenda.")})
+    if any(
+        case.casusoverleg_id != casusoverleg.pk or case.status != CaseStatus.ACTIVE
+        for case in cases
+    ):
+        raise ValidationError(
+            {"cases": _("Only active cases of this casusoverleg go on its agenda.")}
+        )
+    attendees = list(dict.fromkeys(attendees))
+    _check_attendees(casusoverleg, attendees, cases)
+    meeting = CaseMeeting.objects.create(casusoverleg=casusoverleg, held_on=held_on, chair=chair)
+    meeting.attendees.set(attendees)
+    for case in cases:
+        Discussion.objects.create(meeting=meeting, case=case)
+        touch(case)
+    return meeting
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    discussion: Discussion
+    case: Case
+    measures: list[Measure]
+    """The open measures due by the meeting, overdue ones included (`services.measures_due`);
+    each with `is_overdue`: its deadline passed before the meeting."""
+
+
+def agenda(meeting: CaseMeeting) -> list[AgendaItem]:
+    """C4: per case on the agenda, the measures due or overdue by the meeting. One query for all
+    cases; the filter is that of `cases.services.measures_due(case, until=meeting.held_on)`."""
+    due = Measure.objects.filter(
+        status__in=OPEN_MEASURE_STATUSES, deadline__lte=meeting.held_on
+    ).select_related("owner")
+    discussions = (
+        meeting.discussions.select_related("case", "casemanager")
+        .prefetch_related(Prefetch("case__measures", queryset=due, to_attr="due_measures"))
+        .order_by("case__number")
+    )
+    items = []
+    for discussion in discussions:
+        discussion.meeting = meeting
+        for measure in discussion.case.due_measures:
+            measure.is_overdue = measure.deadline < meeting.held_on
+        items.append(AgendaItem(discussion, discussion.case, discussion.case.due_measures))
+    return items
+
+
+def _require_open(meeting: CaseMeeting) -> None:
+    if meeting.approved_at is not None:
+        raise ValidationError(_("The minutes of this meeting are approved and final (C4)."))
+
+
+@transaction.atomic
+def record_discussion(
+    discussion: Discussion,
+    *,
+    by: User,
+    minutes: str,
+    approach: str,
+    casemanager: User | None,
+    informing: str,
+) -> Discussion:
+    """VH 14.9-10: what the discussion of a case ended with, recorded in its file by the chair
+    or the keeper while the minutes are not approved."""
+    meeting = discussion.meeting
+    keeper = is_keeper(by, meeting.casusoverleg)
+    if not (keeper or is_chair(by, meeting)):
+        raise PermissionDenied
+    _require_open(meeting)
+    case = discussion.case
+    _require_active(case)
+    errors = {}
+    if not approach.strip():
+        errors["approach"] = _("Record how the approach will be carried out (VH 14.9).")
+    if not informing.strip():
+        errors["informing"] = _("Record how the subject will be informed (VH 14.9).")
+    if casemanager is not None and not acts_for_participant(case, casemanager):
+        errors["casemanager"] = _("The casemanager acts for a party that takes part.")
+    if errors:
+        raise ValidationError(errors)
+    discussion.minutes, discussion.approach, discussion.informing = minutes, approach, informing
+    discussion.casemanager = casemanager
+    discussion.full_clean()
+    discussion.save()
+    if casemanager is not None and case.casemanager_id != casemanager.pk:
+        set_casemanager(case, casemanager, by=by)
+    touch(case)
+    return discussion
+
+
+@transaction.atomic
+def approve_minutes(meeting: CaseMeeting, *, by: User) -> CaseMeeting:
+    """C4: the chair approves the minutes; from then on they are final."""
+    if not is_chair(by, meeting):
+        raise PermissionDenied
+    _require_open(meeting)
+    if meeting.discussions.filter(Q(approach="") | Q(informing="")).exists():
+        raise ValidationError(
+            _(
+                "Every discussion records how the approach is carried out and how the subject "
+                "is informed before the minutes are approved (VH 14.9)."
+            )
+        )
+    meeting.approved_at = timezone.now()
+    meeting.save(update_fields=["approved_at"])
+    return meeting
