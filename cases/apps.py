@@ -5,3 +5,32 @@ from django.utils.translation import gettext_lazy as _
 class CasesConfig(AppConfig):
     name = "cases"
     verbose_name = _("Casusoverleggen")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from cases import models
+        from cases.demo import seed as seed_demo
+        from cases.files import FILE
+        from parties.demo import register_seeder
+        from subjects import registry
+
+        registry.register(FILE)
+        # After the weegploeg's seeder: INSTALLED_APPS puts weegploeg before cases.
+        register_seeder(seed_demo)
+
+        auditlog.register(models.Case, mask_fields=["bsn"])
+        auditlog.register(models.CaseParticipant)
+        auditlog.register(models.CaseSignal)
+        auditlog.register(models.CaseFinding)
+        auditlog.register(models.Transfer)
+        auditlog.register(models.CopyOut)
+        auditlog.register(models.RelatedPerson)
+        auditlog.register(models.PlanGoal)
+        auditlog.register(models.Measure)
+        auditlog.register(models.ProgressNote)
+        auditlog.register(models.Closing)
+        auditlog.register(models.CaseCheck)
+        auditlog.register(models.Discussion)
+        auditlog.register(models.Disclosure)
+        auditlog.register(models.Export)

@@ -170,6 +170,8 @@ class Transfer(models.Model):
     """How data came into this file: from the weegploeg (W6) or another casusoverleg (C10),
     by whom, when and what. The source is named by file label and key only."""
 
+    PERSONAL_DATA_FIELDS = ("check_note",)
+
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="transfers")
     source_file = models.CharField(_("from file"), max_length=30)
     source_key = models.CharField(_("from dossier"), max_length=40)
@@ -180,6 +182,9 @@ class Transfer(models.Model):
         USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     check_note = models.TextField(_("check by the receiving controller"), blank=True)
+    requested_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("transfer")
@@ -187,6 +192,35 @@ class Transfer(models.Model):
 
     def __str__(self):
         label = _("Transfer")
+        return f"{label} #{self.pk}"
+
+
+class CopyOut(models.Model):
+    """C10, VH 19 and 20.2b: the copy of this case given, on request, to the casusoverleg where
+    the subject moved, after the receiving controller's check. The other case is named by its
+    number only: the files keep their own tables."""
+
+    PERSONAL_DATA_FIELDS = ("check_note",)
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="copies_out")
+    to_casusoverleg = models.ForeignKey(
+        CasusOverleg, on_delete=models.PROTECT, related_name="+", verbose_name=_("to")
+    )
+    to_case_number = models.CharField(_("case number there"), max_length=20)
+    what = models.JSONField(_("what was copied"), default=list)
+    requested_by = user_fk(verbose_name=_("requested by"))
+    checked_by = user_fk(verbose_name=_("checked by"))
+    check_note = models.TextField(_("check by the receiving controller"), validators=FREE_TEXT)
+    copied_by = user_fk(verbose_name=_("copied by"))
+    copied_at = models.DateTimeField(_("copied at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("copy to another casusoverleg")
+        verbose_name_plural = _("copies to other casusoverleggen")
+        ordering = ["-copied_at", "-pk"]
+
+    def __str__(self):
+        label = _("Copy")
         return f"{label} #{self.pk}"
 
 
@@ -214,6 +248,8 @@ class RelatedPerson(models.Model):
 
 class PlanGoal(models.Model):
     """A goal of the plan of approach (C3, CTER 3a-f)."""
+
+    PERSONAL_DATA_FIELDS = ("goal",)
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="goals")
     goal = models.CharField(_("goal"), max_length=20, choices=Goal.choices)

@@ -1,12 +1,17 @@
 """What every endpoint under /api/v1/ shares (NLGov API Design Rules): headers and errors."""
 
 import json
+from contextlib import contextmanager
 
 from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.views.defaults import page_not_found
 from rest_framework import exceptions, serializers, status
+from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
@@ -106,3 +111,65 @@ class CamelCaseModelSerializer(serializers.ModelSerializer):
                 field.source = name
             fields[api_name] = field
         return fields
+
+
+# --- services behind the API -------------------------------------------------------------------
+
+NON_FIELD = "nonFieldErrors"
+
+
+def as_api_error(error: DjangoValidationError, names: dict[str, str] | None = None):
+    """A service's ValidationError as DRF's, keyed by the API's field names, codes and messages
+    kept (the C8 guard's message names its rule)."""
+    names = names or {}
+
+    def details(errors):
+        return [
+            ErrorDetail(message, code=each.code or "invalid") for each in errors for message in each
+        ]
+
+    if hasattr(error, "error_dict"):
+        return ValidationError(
+            {
+                NON_FIELD if field == NON_FIELD_ERRORS else names.get(field, camel(field)): details(
+                    errors
+                )
+                for field, errors in error.error_dict.items()
+            }
+        )
+    return ValidationError({NON_FIELD: details(error.error_list)})
+
+
+@contextmanager
+def service_call(*, names=None, denied=None):
+    """Run a service: its ValidationError becomes a 400, its PermissionDenied `denied` (404 by
+    default: the dossier is not one the user may keep)."""
+    try:
+        yield
+    except DjangoPermissionDenied as refused:
+        raise (denied or NotFound(_("Not found."))) from refused
+    except DjangoValidationError as invalid:
+        raise as_api_error(invalid, names) from invalid
+
+
+# --- serializers -------------------------------------------------------------------------------
+
+
+class InvalidParamSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    code = serializers.CharField()
+    reason = serializers.CharField()
+
+
+class ProblemSerializer(serializers.Serializer):
+    """An error (RFC 9457, application/problem+json)."""
+
+    type = serializers.CharField()
+    status = serializers.IntegerField()
+    title = serializers.CharField()
+    detail = serializers.CharField()
+    invalidParams = InvalidParamSerializer(many=True, required=False)
+
+
+NOT_FOUND = {(404, PROBLEM_JSON): ProblemSerializer}
+WRITE_ERRORS = {(400, PROBLEM_JSON): ProblemSerializer, **NOT_FOUND}

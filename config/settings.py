@@ -361,6 +361,13 @@ SPECTACULAR_SETTINGS = {
     # Published to anyone: a wrong token header must not turn the description into a 401.
     "SERVE_AUTHENTICATION": [],
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "ENUM_NAME_OVERRIDES": {
+        "AssessmentStatusEnum": "weegploeg.constants.AssessmentStatus",
+        "PartyRoleEnum": "parties.constants.PartyRole",
+        "CaseStatusEnum": "cases.constants.CaseStatus",
+        "MeasureStatusEnum": "cases.constants.MeasureStatus",
+        "RelatedRoleEnum": "cases.constants.RelatedRole",
+    },
 }
 API_VERSION = SPECTACULAR_SETTINGS["VERSION"]
 

@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import SimpleRouter
 from two_factor.views import QRGeneratorView, SetupCompleteView, SetupView
 
+from cases import api as cases_api
 from config.admin_site import restrict_admin_to_beheerders
 from parties import api as parties_api
 from parties.signin import SignInView
@@ -38,6 +39,11 @@ api_router.register("signalen", weegploeg_api.SignalViewSet)
 api_router.register("analyses", weegploeg_api.AnalysisViewSet)
 api_router.register("beslissingen", weegploeg_api.DecisionViewSet)
 api_router.register("overleggen", weegploeg_api.MeetingViewSet)
+api_router.register("casusoverleggen", cases_api.CasusOverlegViewSet)
+api_router.register("casussen", cases_api.CaseViewSet)
+api_router.register("maatregelen", cases_api.MeasureViewSet)
+api_router.register("bijeenkomsten", cases_api.MeetingViewSet)
+api_router.register("verstrekkingen", cases_api.DisclosureViewSet)
 
 urlpatterns = [
     path("", DashboardView.as_view(), name="dashboard"),
@@ -46,6 +52,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", include("parties.urls")),
     path("weegploeg/", include("weegploeg.urls")),
+    path("casussen/", include("cases.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("api/v1/gebruikers/mij", parties_api.CurrentUserView.as_view(), name="current-user"),

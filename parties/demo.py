@@ -89,6 +89,20 @@ DEMO_USERS = [
         "Gemeente Zaanstad",
         (Function.VOORZITTER, Function.DEELNEMER),
     ),
+    DemoUser(
+        "voorzitter.kennemerland",
+        "Vera",
+        "Voorzit",
+        "Gemeente Haarlem",
+        (Function.VOORZITTER, Function.DEELNEMER),
+    ),
+    DemoUser(
+        "voorzitter.nhn",
+        "Vincent",
+        "Voorzit",
+        "Gemeente Alkmaar",
+        (Function.VOORZITTER, Function.DEELNEMER),
+    ),
     DemoUser("gemeente.alkmaar", "Gert", "Gemeente", "Gemeente Alkmaar", (Function.DEELNEMER,)),
     DemoUser("politie", "Petra", "Politie", "Politie eenheid Noord-Holland", (Function.DEELNEMER,)),
     DemoUser(

@@ -14,20 +14,23 @@ well. The one 403 is a kernpartij member entering a signal for another party (W1
 public, the dossier is not touched.
 """
 
-from contextlib import contextmanager
-
-from django.core.exceptions import NON_FIELD_ERRORS
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, status, viewsets
-from rest_framework.exceptions import ErrorDetail, NotFound, PermissionDenied, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.response import Response
 
-from config.api import PROBLEM_JSON, CamelCaseModelSerializer, camel
+from config.api import (
+    NOT_FOUND,
+    PROBLEM_JSON,
+    WRITE_ERRORS,
+    CamelCaseModelSerializer,
+    ProblemSerializer,
+    camel,
+    service_call,
+)
 from config.audit import AccessLoggedRetrieveMixin, log_access
 from parties.models import Veiligheidshuis
 from parties.permissions import IsVerifiedMember, membership_of
@@ -46,9 +49,6 @@ from weegploeg.models import (
 )
 from weegploeg.permissions import keepable_assessments, may_use_file, visible_assessments
 
-NON_FIELD = "nonFieldErrors"
-
-
 # --- access and errors -------------------------------------------------------------------------
 
 
@@ -59,43 +59,6 @@ class UsesWeegploegFile(permissions.BasePermission):
         if not may_use_file(request.user):
             raise NotFound(_("Not found."))
         return True
-
-
-def as_api_error(error: DjangoValidationError, names: dict[str, str] | None = None):
-    """A service's ValidationError as DRF's, keyed by the API's field names, codes and messages
-    kept (the C8 guard's message names its rule)."""
-    names = names or {}
-
-    def details(errors):
-        return [
-            ErrorDetail(message, code=each.code or "invalid") for each in errors for message in each
-        ]
-
-    if hasattr(error, "error_dict"):
-        return ValidationError(
-            {
-                NON_FIELD if field == NON_FIELD_ERRORS else names.get(field, camel(field)): details(
-                    errors
-                )
-                for field, errors in error.error_dict.items()
-            }
-        )
-    return ValidationError({NON_FIELD: details(error.error_list)})
-
-
-@contextmanager
-def service_call(*, names=None, denied=None):
-    """Run a service: its ValidationError becomes a 400, its PermissionDenied `denied` (404 by
-    default: the dossier is not one the user may keep)."""
-    try:
-        yield
-    except DjangoPermissionDenied as refused:
-        raise (denied or NotFound(_("Not found."))) from refused
-    except DjangoValidationError as invalid:
-        raise as_api_error(invalid, names) from invalid
-
-
-# --- serializers -------------------------------------------------------------------------------
 
 
 class DossierNumberField(serializers.SlugRelatedField):
@@ -311,24 +274,6 @@ class MeetingSerializer(CamelCaseModelSerializer):
         return assessments
 
 
-class InvalidParamSerializer(serializers.Serializer):
-    name = serializers.CharField()
-    code = serializers.CharField()
-    reason = serializers.CharField()
-
-
-class ProblemSerializer(serializers.Serializer):
-    """An error (RFC 9457, application/problem+json)."""
-
-    type = serializers.CharField()
-    status = serializers.IntegerField()
-    title = serializers.CharField()
-    detail = serializers.CharField()
-    invalidParams = InvalidParamSerializer(many=True, required=False)
-
-
-NOT_FOUND = {(404, PROBLEM_JSON): ProblemSerializer}
-WRITE_ERRORS = {(400, PROBLEM_JSON): ProblemSerializer, **NOT_FOUND}
 FORBIDDEN = {(403, PROBLEM_JSON): ProblemSerializer}
 ASSESSMENT_FILTER = OpenApiParameter(
     "assessment", OpenApiTypes.STR, description="Only those of the assessment with this number."

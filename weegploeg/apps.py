@@ -27,3 +27,4 @@ class WeegploegConfig(AppConfig):
         auditlog.register(models.Decision, m2m_fields={"advised_parties"})
         auditlog.register(models.AgendaItem)
         auditlog.register(models.Check)
+        auditlog.register(models.CaseTransfer)

@@ -51,6 +51,10 @@ class WeegploegFile:
             if party.kind != PartyKind.GEMEENTE
             or party.municipality_code == assessment.municipality_code
         ]
+        # W6: the casusoverleggen the dossier went to as a copy received its data too.
+        recipients += sorted(
+            set(assessment.case_transfers.values_list("casusoverleg_name", flat=True))
+        )
         signals = list(assessment.signals.select_related("brought_by"))
         sources = sorted({signal.brought_by.name for signal in signals})
         sections = [

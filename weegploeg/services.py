@@ -20,6 +20,7 @@ from weegploeg.models import (
     AgendaItem,
     Analysis,
     Assessment,
+    CaseTransfer,
     Check,
     Criterion,
     CriterionFinding,
@@ -301,6 +302,137 @@ def reopen(assessment: Assessment, *, by: User, reason: str) -> Assessment:
     return assessment
 
 
+def _can_take_part(casusoverleg, party: Party) -> bool:
+    """The rule of `cases.services.open_case` (C1, P6): a party of the casusoverleg, or an
+    external partner whose confidentiality declaration is recorded."""
+    if party.role == PartyRole.EXTERN:
+        return party.has_declaration()
+    return casusoverleg.participants.filter(pk=party.pk).exists()
+
+
+@transaction.atomic
+def agendeer(
+    assessment: Assessment,
+    *,
+    by: User,
+    casusoverleg,
+    signal_ids,
+    finding_ids,
+    identity_method: str,
+    identity_note: str = "",
+):
+    """W6, C12, CTER 8.5: put a decided "agenderen" assessment on the agenda of a casusoverleg of
+    the same Veiligheidshuis. The uitvoerder chooses the signals (at least one) and the findings
+    of the analysis that go along; they go as copies into a new case, with the subject's NAW and
+    how the identity was established. The case's participants start as the parties the weegploeg
+    advised plus the kernpartijen that brought the chosen signals.
+
+    A party that cannot take part yet (an external partner without a recorded confidentiality
+    declaration, P6, or a party outside the casusoverleg) is left out, not refused: the keeper adds
+    it once it can. The parties left out are recorded in the transfer and returned on the case as
+    `parties_left_out`. Returns the new Case."""
+    from cases import services as cases_services
+
+    _require_keeper(by, assessment.veiligheidshuis)
+    decision = assessment.decisions.first()
+    if not assessment.is_decided or decision is None or decision.outcome != Outcome.AGENDEREN:
+        raise ValidationError(_('Only an assessment decided as "agenderen" is put on the agenda.'))
+    if casusoverleg.veiligheidshuis_id != assessment.veiligheidshuis_id:
+        raise ValidationError(
+            {"casusoverleg": _("Choose a casusoverleg of the same Veiligheidshuis.")}
+        )
+    if assessment.case_transfers.filter(
+        casusoverleg_name=casusoverleg.name, transferred_at__gte=decision.decided_at
+    ).exists():
+        raise ValidationError(_("This decision has been put on this agenda already."))
+    signal_ids, finding_ids = set(signal_ids), set(finding_ids)
+    if not signal_ids:
+        raise ValidationError({"signal_ids": _("Choose at least one signal.")})
+    signals = list(
+        assessment.signals.filter(pk__in=signal_ids).select_related("brought_by").order_by("pk")
+    )
+    findings = list(
+        CriterionFinding.objects.filter(analysis__assessment=assessment, pk__in=finding_ids)
+        .select_related("criterion", "analysis__framework")
+        .order_by("analysis__pk", "criterion__order", "pk")
+    )
+    if len(signals) != len(signal_ids) or len(findings) != len(finding_ids):
+        raise ValidationError(_("Choose signals and findings of this assessment only."))
+
+    advised = list(decision.advised_parties.order_by("name"))
+    wanted = list(advised)
+    for signal in signals:
+        if signal.brought_by not in wanted:
+            wanted.append(signal.brought_by)
+    participants = [party for party in wanted if _can_take_part(casusoverleg, party)]
+    left_out = [party for party in wanted if party not in participants]
+
+    what = [{"kind": "personal_details"}]
+    what += [
+        {
+            "kind": "signal",
+            "source_id": signal.pk,
+            "observed_on": signal.observed_on.isoformat(),
+            "brought_by": signal.brought_by.name,
+        }
+        for signal in signals
+    ]
+    what += [
+        {
+            "kind": "finding",
+            "source_id": finding.pk,
+            "framework_version": finding.analysis.framework.number,
+            "criterion": finding.criterion.code,
+        }
+        for finding in findings
+    ]
+    case = cases_services.open_case(
+        casusoverleg=casusoverleg,
+        person={key: getattr(assessment, key) for key in PERSON_FIELDS},
+        identity_method=identity_method,
+        identity_note=identity_note,
+        by=by,
+        participants=participants,
+        advised=[party for party in advised if party in participants],
+        signals=[
+            {
+                "behaviour": signal.behaviour,
+                "observed_on": signal.observed_on,
+                "brought_by": signal.brought_by,
+                "reporter_name": signal.reporter_name,
+                "reporter_contact": signal.reporter_contact,
+            }
+            for signal in signals
+        ],
+        findings=[
+            {
+                "framework_version": finding.analysis.framework.number,
+                "criterion": f"{finding.criterion.code} {finding.criterion.title}"[:250],
+                "finding": str(finding.get_finding_display()),
+                "explanation": finding.explanation,
+            }
+            for finding in findings
+        ],
+        source_file=FILE_LABEL,
+        source_key=assessment.number,
+        what=what,
+    )
+    CaseTransfer.objects.create(
+        assessment=assessment,
+        casusoverleg_name=casusoverleg.name,
+        case_number=case.number,
+        what={
+            "signals": [signal.pk for signal in signals],
+            "findings": [finding.pk for finding in findings],
+            "parties_left_out": [party.pk for party in left_out],
+        },
+        transferred_by=by,
+    )
+    touch(assessment)
+    case.parties_left_out = left_out
+    return case
+
+
 def check_queue(region: Veiligheidshuis, *, days: int):
     """W5: the assessments of the region not checked for `days` days (never checked: counted
     from their creation)."""
@@ -376,6 +508,7 @@ def _dossier_objects(assessment: Assessment) -> list:
     rows += list(CriterionFinding.objects.filter(analysis__in=analyses))
     rows += [*assessment.additional_information.all(), *assessment.expert_advice.all()]
     rows += [*assessment.decisions.all(), *assessment.agenda_items.all(), *assessment.checks.all()]
+    rows += list(assessment.case_transfers.all())
     return [*rows, assessment]
 
 

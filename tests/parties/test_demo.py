@@ -76,3 +76,38 @@ def test_w1_w3_the_demo_weegploeg_has_people_in_every_state():
     assert Decision.objects.filter(reopened_at__isnull=False).exists()
     assert assessments.filter(analyses__isnull=True).exists()
     assert len(set(assessments.values_list("municipality_code", flat=True))) >= 10
+
+
+def test_c11_w6_the_demo_has_casusoverleggen_and_agendered_cases():
+    from cases.models import Case, CasusOverleg
+    from weegploeg.constants import Outcome
+    from weegploeg.models import Assessment, CaseTransfer
+
+    demo.seed()
+    counts_before = (CasusOverleg.objects.count(), Case.objects.count())
+    demo.seed()
+    assert (CasusOverleg.objects.count(), Case.objects.count()) == counts_before
+    for region in Veiligheidshuis.objects.all():
+        name = f"ICO CTER {region.name.removeprefix('Veiligheidshuis ')}"
+        ico = CasusOverleg.objects.get(name=name, veiligheidshuis=region)
+        assert ico.covenant_title == "Privacyconvenant CTER Noord-Holland"
+        assert (ico.archive_after_years, ico.destroy_after_years) == (1, 5)
+        kinds = set(ico.participants.values_list("kind", flat=True))
+        assert {PartyKind.POLITIE, PartyKind.OM, PartyKind.GEMEENTE} <= kinds
+        assert {PartyKind.RVDK, PartyKind.RECLASSERING} <= kinds
+        assert ico.chairs.filter(membership__functions__function=Function.VOORZITTER).exists()
+        # Every "agenderen" assessment of the region is a case in its CTER ICO.
+        agendered = [
+            assessment
+            for assessment in Assessment.objects.filter(veiligheidshuis=region, status="decided")
+            if assessment.decisions.first().outcome == Outcome.AGENDEREN
+        ]
+        assert agendered
+        assert ico.cases.count() == len(agendered)
+        assert CaseTransfer.objects.filter(assessment__in=agendered).count() == len(agendered)
+    veelplegers = CasusOverleg.objects.get(name="Veelplegers")
+    assert veelplegers.veiligheidshuis.code == "kennemerland"
+    assert (veelplegers.archive_after_years, veelplegers.destroy_after_years) == (2, 6)
+    assert all(
+        case.transfers.filter(source_file="weegploeg").exists() for case in Case.objects.all()
+    )

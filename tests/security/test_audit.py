@@ -14,6 +14,7 @@ from parties import services
 from parties.constants import Function
 from parties.models import FunctionGrant, Membership, User
 from security.models import AuditEntry
+from tests.cases.transfer_fixtures import Agendering, full_case
 from tests.conftest import verified_client
 from tests.factories import PartyFactory, VeiligheidshuisFactory, make_user
 from tests.parties.test_signin import post_password
@@ -113,6 +114,7 @@ def _instances(politie, beheerder):
         partner.declarations.model: partner.declarations.first(),
         token.__class__: token,
         **dossier,
+        **full_case(Agendering(VeiligheidshuisFactory(code="audit-ico"))),
     }
 
 
@@ -144,9 +146,13 @@ def test_s2_no_registered_model_shows_personal_data_in_str(politie, beheerder):
 
 
 def test_s2_models_with_personal_data_declare_those_fields():
+    from cases.models import CaseParticipant, Export
+    from weegploeg.models import CaseTransfer
+
+    links = (Membership, FunctionGrant, CaseParticipant, Export, CaseTransfer)
     for model in auditlog.get_models():
-        if model in (Membership, FunctionGrant):
-            continue  # they hold no personal field of their own, only the link to a user
+        if model in links:
+            continue  # they hold no personal field of their own, only the link to a person
         assert getattr(model, "PERSONAL_DATA_FIELDS", None), model.__name__
 
 

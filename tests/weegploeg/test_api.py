@@ -403,7 +403,7 @@ def test_c8_the_guard_of_the_services_keeps_its_field_and_rule(wp, dossier):
     """A refusal that only the service sees (here its model's full_clean) keeps the field."""
     from django.core.exceptions import ValidationError
 
-    from weegploeg.api import as_api_error
+    from config.api import as_api_error
 
     try:
         services.record_check(

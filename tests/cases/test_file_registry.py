@@ -1,0 +1,124 @@
+"""The ICO files through the registry of subjects/ only, as rights and retention use them: find,
+export (R4 groundwork), last processing (B1), archive (B3) and destroy (B8)."""
+
+from datetime import date
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone, translation
+
+from cases.models import Case
+from security.models import AuditEntry
+from subjects import registry
+from subjects.registry import DossierRef, Identity
+from tests.cases.transfer_fixtures import Agendering, full_case
+from tests.weegploeg.factories import PERSON
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def ag(region):
+    return Agendering(region)
+
+
+@pytest.fixture
+def file():
+    return registry.get("ico")
+
+
+def identity(**changes):
+    fields = {key: PERSON[key] for key in ("surname", "given_names", "date_of_birth", "prefix")}
+    return Identity(**{**fields, **changes})
+
+
+def test_the_ico_file_registers_itself(file):
+    assert file in registry.files()
+    assert file.label == "ico"
+
+
+def test_find_dossiers_by_name_and_date_of_birth_or_bsn(ag, file):
+    case = ag.agendeer(ag.assessment())
+    case.bsn = "111222333"
+    case.save()
+    expected = [DossierRef("ico", case.number)]
+    assert list(file.find_dossiers(identity(given_names="piet"))) == expected
+    assert list(file.find_dossiers(identity(surname="Ander", bsn="111222333"))) == expected
+    assert list(file.find_dossiers(identity(date_of_birth=date(2000, 1, 1)))) == []
+
+
+def test_export_gives_data_purposes_recipients_and_sources(ag, file):
+    case = full_case(ag)[Case]
+    with translation.override("en"):
+        sections = file.export(DossierRef("ico", case.number))
+    assert [section.title for section in sections] == [
+        "Personal details",
+        "Signals",
+        "Analysis",
+        "Plan of approach and measures",
+        "Related people",
+        "Disclosures",
+        "Decisions and closing",
+    ]
+    naw, signals, analysis, plan, related, disclosures, closing = sections
+    assert {"Name": "Piet Jansen"} in naw.data
+    assert {signal["Brought in by"] for signal in signals.data} == {
+        ag.wp.politie.name,
+        ag.wp.om.name,
+    }
+    assert analysis.data and plan.data and closing.data
+    # The related person's role and why, not their own name and address (AVG 15(4)).
+    assert related.data == [
+        {
+            "Role": "Achterblijver (family member in the Netherlands)",
+            "Why": "Moeder van Piet Jansen, betrokken bij het plan.",
+        }
+    ]
+    for section in sections:
+        assert section.purposes and section.recipients and section.sources, section.title
+    # Recipients: the participating parties and the casusoverleg the copy went to; not a party
+    # that takes no part, and the partner only where it received a disclosure.
+    assert ag.wp.rvdk.name in naw.recipients and ag.wp.politie.name in naw.recipients
+    assert "ICO CTER elders" in naw.recipients
+    assert ag.wp.zandvoort.name not in naw.recipients
+    assert ag.wp.extern.name not in naw.recipients
+    assert disclosures.recipients == [ag.wp.extern.name]
+    assert disclosures.sources == [ag.wp.politie.name]
+    assert "The i2o weegploeg" in naw.sources and ag.wp.politie.name in signals.sources
+
+
+def test_b1_last_processing_date_through_the_registry(ag, file):
+    case = ag.agendeer(ag.assessment())
+    ref = DossierRef("ico", case.number)
+    assert file.last_processed_on(ref) == timezone.localdate(case.last_processed_at)
+
+
+def test_b3_archive_through_the_registry(ag, file):
+    case = ag.agendeer(ag.assessment())
+    file.archive(DossierRef("ico", case.number), by=None)
+    case.refresh_from_db()
+    assert case.status == "archived" and case.archived_at is not None
+
+
+def test_b8_destroy_leaves_nothing_of_the_case_not_even_audit_entries(ag, file):
+    from weegploeg.models import Assessment, CaseTransfer
+
+    dossier = full_case(ag)
+    case = dossier[Case]
+    rows = {model: obj for model, obj in dossier.items() if model is not CaseTransfer}
+    keys = [(ContentType.objects.get_for_model(model), obj.pk) for model, obj in rows.items()]
+    assert all(
+        AuditEntry.objects.filter(content_type=ct, object_pk=str(pk)).exists() for ct, pk in keys
+    )
+    copied = case.copies_out.get().to_case_number
+
+    file.destroy(DossierRef("ico", case.number), by=None)
+
+    for model, obj in rows.items():
+        assert not model.objects.filter(pk=obj.pk).exists(), model.__name__
+    for ct, pk in keys:
+        assert not AuditEntry.objects.filter(content_type=ct, object_pk=str(pk)).exists()
+    # The other files keep their own dossiers: the weegploeg's and the copy elsewhere.
+    assert Assessment.objects.filter(number=dossier[CaseTransfer].assessment.number).exists()
+    assert Case.objects.filter(number=copied).exists()
+    assert [ref.key for ref in file.find_dossiers(identity())] == [copied]
