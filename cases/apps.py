@@ -10,12 +10,29 @@ class CasesConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from cases import models
+        from cases.dashboard import overdue_panel
         from cases.demo import seed as seed_demo
         from cases.files import FILE
+        from parties.constants import Function
+        from parties.dashboard import Panel, register_panel
         from parties.demo import register_seeder
         from subjects import registry
 
         registry.register(FILE)
+        register_panel(
+            Panel(
+                functions=frozenset(
+                    {
+                        Function.UITVOERDER,
+                        Function.CASEMANAGER,
+                        Function.VOORZITTER,
+                        Function.DEELNEMER,
+                    }
+                ),
+                template="cases/dashboard_panel.html",
+                context=overdue_panel,
+            )
+        )
         # After the weegploeg's seeder: INSTALLED_APPS puts weegploeg before cases.
         register_seeder(seed_demo)
 

@@ -14,6 +14,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from config.audit import AccessLoggedMixin
 from parties import forms, services
 from parties.constants import AuthorisationAction, Function, PartyKind, PartyRole
+from parties.dashboard import panels_for
 from parties.models import (
     ApiToken,
     AuthorisationChange,
@@ -69,7 +70,9 @@ class DashboardView(TemplateView):
     def get_context_data(self, **kwargs):
         held = functions_of(self.request.user)
         return super().get_context_data(
-            sections=[Function(code) for code in Function.values if code in held], **kwargs
+            sections=[Function(code) for code in Function.values if code in held],
+            panels=panels_for(self.request.user, held),
+            **kwargs,
         )
 
 

@@ -242,3 +242,22 @@ def test_b1_every_change_to_a_case_updates_its_last_processing_date(ico):
         services.add_participant(case, ico.reclassering, by=ico.keeper)
         case.refresh_from_db()
         assert case.last_processed_at == start + timedelta(days=4)
+
+
+def test_c3_u1_overdue_measures_stand_out_on_the_dashboard_of_who_may_see_them(ico):
+    from django.urls import reverse
+
+    from tests.conftest import verified_client
+
+    case = ico.open_case()
+    services.add_measure(
+        case, by=ico.keeper, description="Gesprek", owner=ico.rvdk, deadline=date(2026, 11, 1)
+    )
+    with time_machine.travel(date(2026, 11, 10)):
+        keeper_page = verified_client(ico.keeper).get(reverse("dashboard")).content.decode()
+        raad_page = verified_client(ico.raad).get(reverse("dashboard")).content.decode()
+        outsider_page = verified_client(ico.ggz).get(reverse("dashboard")).content.decode()
+    assert case.number in keeper_page and "1 maatregel is over de termijn." in keeper_page
+    assert case.number in raad_page
+    assert case.number not in outsider_page
+    assert "Geen maatregelen over de termijn." in outsider_page

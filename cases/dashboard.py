@@ -1,0 +1,14 @@
+"""The dashboard panel of the ICO files: overdue measures stand out (C3, U1)."""
+
+from cases import services
+from cases.permissions import visible_cases
+
+SHOWN = 10
+
+
+def overdue_panel(user) -> dict:
+    overdue = services.overdue_measures(visible_cases(user))
+    return {
+        "count": overdue.count(),
+        "measures": list(overdue.select_related("case", "owner").order_by("deadline")[:SHOWN]),
+    }
