@@ -3,6 +3,7 @@ with a file of its own; nothing here imports the weegploeg (ARCHITECTURE). No `_
 personal data: cases are named by their number."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
@@ -89,6 +90,11 @@ class Case(PersonData):
 
     def __str__(self):
         return self.number
+
+    def clean(self):
+        super().clean()
+        if self.identity_method == IdentityMethod.OTHER and not self.identity_note.strip():
+            raise ValidationError({"identity_note": _("Explain how the identity was established.")})
 
 
 class CaseGroupPermission(GroupObjectPermissionBase):

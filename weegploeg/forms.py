@@ -6,12 +6,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cases.constants import IdentityMethod
+from cases.models import CasusOverleg
 from parties.constants import PartyRole
 from parties.forms import DateInput
 from parties.models import Party, Veiligheidshuis
 from subjects.guard import NoForbiddenCategory
 from weegploeg.constants import CheckOutcome, Finding, Outcome
-from weegploeg.models import Assessment
+from weegploeg.models import Assessment, CriterionFinding
 
 PERSON_FIELDS = (
     "given_names",
@@ -277,3 +279,80 @@ class FrameworkNoteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Earlier analyses keep the version they were made with (W2)."),
     )
+
+
+class AgenderingForm(forms.Form):
+    """W6, C12: which casusoverleg, which signals and findings go along as copies, and how the
+    subject's identity was established."""
+
+    casusoverleg = forms.ModelChoiceField(label=_("Casusoverleg"), queryset=None)
+    signals = forms.ModelMultipleChoiceField(
+        label=_("Signals that go along"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+    findings = forms.ModelMultipleChoiceField(
+        label=_("Findings of the analysis that go along"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    identity_method = forms.ChoiceField(
+        label=_("Identity established by"),
+        choices=[("", "---------")] + IdentityMethod.choices,
+    )
+    identity_note = forms.CharField(
+        label=_("Explanation of the identification"),
+        required=False,
+        widget=text_area(3),
+        validators=[NoForbiddenCategory()],
+        help_text=_("Required when the identity was established in another way."),
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "I understand that the chosen data go to the ICO file as a copy and that the "
+            "transfer is recorded in both files."
+        )
+    )
+
+    def __init__(self, *args, assessment, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["casusoverleg"].queryset = CasusOverleg.objects.filter(
+            veiligheidshuis=assessment.veiligheidshuis
+        ).order_by("name")
+        self.fields["signals"].queryset = assessment.signals.select_related("brought_by").order_by(
+            "observed_on", "pk"
+        )
+        self.fields["signals"].label_from_instance = signal_label
+        self.fields["findings"].queryset = (
+            CriterionFinding.objects.filter(analysis__assessment=assessment)
+            .select_related("criterion", "analysis__framework")
+            .order_by("-analysis__recorded_at", "criterion__order", "pk")
+        )
+        self.fields["findings"].label_from_instance = finding_label
+        if not self.is_bound:
+            self.initial.setdefault("signals", list(self.fields["signals"].queryset))
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("identity_method") == IdentityMethod.OTHER
+            and not data.get("identity_note", "").strip()
+        ):
+            self.add_error("identity_note", _("Explain how the identity was established."))
+        return data
+
+
+def signal_label(signal) -> str:
+    return _("%(date)s, brought in by %(party)s: %(behaviour)s") % {
+        "date": signal.observed_on.strftime("%d-%m-%Y"),
+        "party": signal.brought_by.name,
+        "behaviour": signal.behaviour,
+    }
+
+
+def finding_label(finding) -> str:
+    return _("Framework version %(version)s, %(code)s %(title)s: %(finding)s") % {
+        "version": finding.analysis.framework.number,
+        "code": finding.criterion.code,
+        "title": finding.criterion.title,
+        "finding": finding.get_finding_display(),
+    }

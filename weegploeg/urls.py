@@ -30,6 +30,7 @@ urlpatterns = [
         views.DecisionCreateView.as_view(),
         name="decision-create",
     ),
+    path("dossiers/<str:number>/agenderen/", views.AgenderingView.as_view(), name="agendering"),
     path("dossiers/<str:number>/heropenen/", views.ReopenView.as_view(), name="reopen"),
     path("dossiers/<str:number>/controle/", views.CheckCreateView.as_view(), name="check-create"),
     path("controles/", views.CheckQueueView.as_view(), name="check-queue"),

@@ -24,7 +24,7 @@ from parties.permissions import has_function, is_beheerder, may_act, membership_
 from parties.views import PAGE_SIZE, SessionSearchMixin, add_service_errors
 from subjects.matching import normalise_name
 from weegploeg import forms, services
-from weegploeg.constants import AssessmentStatus
+from weegploeg.constants import AssessmentStatus, Outcome
 from weegploeg.models import (
     AgendaItem,
     Analysis,
@@ -132,6 +132,7 @@ DOSSIER_CONTENTS = (
         ),
     ),
     "checks__checked_by",
+    "case_transfers__transferred_by",
     Prefetch(
         "agenda_items",
         queryset=AgendaItem.objects.select_related("meeting", "decision").order_by(
@@ -156,7 +157,14 @@ class AssessmentDetailView(WeegploegMixin, AccessLoggedMixin, DetailView):
     def get_context_data(self, **kwargs):
         assessment = self.object
         may_keep = keepable_assessments(self.request.user).filter(pk=assessment.pk).exists()
-        return super().get_context_data(may_keep=may_keep, **kwargs)
+        decision = next(iter(assessment.decisions.all()), None)
+        may_agendeer = (
+            may_keep
+            and assessment.is_decided
+            and decision is not None
+            and decision.outcome == Outcome.AGENDEREN
+        )
+        return super().get_context_data(may_keep=may_keep, may_agendeer=may_agendeer, **kwargs)
 
 
 # --- intake of a signal (W1) ------------------------------------------------------------------
@@ -390,6 +398,61 @@ class ReopenView(AssessmentActionView):
 
     def perform(self, data):
         services.reopen(self.assessment, by=self.request.user, reason=data["reason"])
+
+
+class AgenderingView(AssessmentActionView):
+    """W6, C12: put a decided "agenderen" assessment on the agenda of a casusoverleg. Lands on
+    the new case."""
+
+    template_name = "weegploeg/agendering_form.html"
+    form_class = forms.AgenderingForm
+    needs_status = DECIDED
+    title = gettext_lazy("Put on the agenda of a casusoverleg")
+    intro = gettext_lazy(
+        "The chosen signals and findings go to a new case in the ICO file as a copy, with the "
+        "subject's name, address and date of birth. The parties the weegploeg advised take "
+        "part in the case. The transfer is recorded in both files."
+    )
+    success_message = gettext_lazy("The case has been opened in the ICO file.")
+
+    def refusal(self):
+        decision = self.assessment.decisions.first()
+        if decision is None or decision.outcome != Outcome.AGENDEREN:
+            messages.error(
+                self.request, _('Only an assessment decided as "agenderen" is put on the agenda.')
+            )
+            return self.back()
+        return None
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "assessment": self.assessment}
+
+    def perform(self, data):
+        self.case = services.agendeer(
+            self.assessment,
+            by=self.request.user,
+            casusoverleg=data["casusoverleg"],
+            signal_ids=[row.pk for row in data["signals"]],
+            finding_ids=[row.pk for row in data["findings"]],
+            identity_method=data["identity_method"],
+            identity_note=data["identity_note"],
+        )
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        if not hasattr(self, "case"):
+            return response
+        left_out = ", ".join(party.name for party in self.case.parties_left_out)
+        if left_out:
+            messages.warning(
+                self.request,
+                _(
+                    "These parties cannot take part yet and were left out: %(parties)s. Add "
+                    "them to the case once they can."
+                )
+                % {"parties": left_out},
+            )
+        return redirect("cases:case-detail", number=self.case.number)
 
 
 class CheckCreateView(AssessmentActionView):
