@@ -45,7 +45,7 @@ from config.api import (
     CamelCaseModelSerializer,
     service_call,
 )
-from config.audit import AccessLoggedRetrieveMixin, log_access
+from config.audit import AccessLoggedRetrieveMixin, log_access_many
 from parties.constants import Function
 from parties.permissions import IsVerifiedMember, functions_of, membership_of
 from subjects.categories import DataCategory
@@ -565,8 +565,7 @@ class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CasesView
         meeting.agenda_items = [
             item for item in meeting_services.agenda(meeting) if item.discussion.pk in shown
         ]
-        for item in meeting.agenda_items:
-            log_access(item.discussion)
+        log_access_many([item.discussion for item in meeting.agenda_items])
         return Response(self.get_serializer(meeting).data)
 
 

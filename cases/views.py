@@ -18,6 +18,7 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 
 from cases import disclosure_services, forms, meeting_services, services
 from cases.constants import OPEN_MEASURE_STATUSES, CasePart, CaseStatus, Goal
+from cases.history import case_history
 from cases.models import (
     Case,
     CaseMeeting,
@@ -31,7 +32,7 @@ from cases.models import (
     Transfer,
 )
 from cases.permissions import get_visible_case, keepable_cases, visible_cases
-from config.audit import AccessLoggedMixin, log_access
+from config.audit import AccessLoggedMixin, log_access_many
 from parties.constants import Function, PartyRole
 from parties.models import Party, User
 from parties.permissions import functions_of, may_act, membership_of
@@ -214,6 +215,7 @@ class CaseDetailView(CasesMixin, AccessLoggedMixin, DetailView):
             disclosures=disclosures,
             reportable=reportable,
             overdue_count=sum(1 for m in case.measures.all() if m.is_overdue),
+            history=case_history(case),
             **kwargs,
         )
 
@@ -598,8 +600,7 @@ class MeetingDetailView(MeetingMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
-        for item in self.items:
-            log_access(item.case)
+        log_access_many([item.case for item in self.items])
         return response
 
     def get_context_data(self, **kwargs):

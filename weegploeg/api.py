@@ -31,7 +31,7 @@ from config.api import (
     camel,
     service_call,
 )
-from config.audit import AccessLoggedRetrieveMixin, log_access
+from config.audit import AccessLoggedRetrieveMixin, log_access_many
 from parties.models import Veiligheidshuis
 from parties.permissions import IsVerifiedMember, membership_of
 from weegploeg import services
@@ -540,8 +540,7 @@ class MeetingViewSet(
 
     def retrieve(self, request, *args, **kwargs):
         meeting = self.get_object()
-        for item in meeting.items.all():
-            log_access(item)
+        log_access_many(meeting.items.all())
         return Response(self.get_serializer(meeting).data)
 
     def create(self, request, *args, **kwargs):

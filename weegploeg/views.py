@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
-from config.audit import AccessLoggedMixin, log_access
+from config.audit import AccessLoggedMixin, log_access_many
 from parties.constants import Function, PartyRole
 from parties.models import Party
 from parties.permissions import has_function, is_beheerder, may_act, membership_of
@@ -583,8 +583,7 @@ class MeetingDetailView(KeeperMixin, TemplateView):
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
-        for item in self.items:
-            log_access(item.assessment)
+        log_access_many([item.assessment for item in self.items])
         return response
 
     def get_context_data(self, **kwargs):

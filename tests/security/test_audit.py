@@ -7,9 +7,11 @@ import logging
 import pytest
 from auditlog.diff import get_mask_function
 from auditlog.registry import auditlog
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from config.audit import acting_as, mask_completely
+from config.audit import acting_as, log_access, log_access_many, mask_completely
 from parties import services
 from parties.constants import Function
 from parties.models import FunctionGrant, Membership, User
@@ -72,6 +74,26 @@ def test_s2_work_outside_a_request_names_its_actor(beheerder, politie):
     entry = entries_for(grant).get(action=AuditEntry.Action.CREATE)
     assert entry.actor == beheerder
     assert entry.actor_party == beheerder.membership.party
+
+
+def test_s2_access_entries_written_in_one_insert_are_those_log_access_writes(beheerder, politie):
+    agents = [make_user(politie, username=f"agent{n}") for n in range(3)]
+    fields = ("action", "content_type", "object_pk", "object_id", "object_repr", "actor")
+    fields += ("actor_party", "actor_party_name", "actor_email", "remote_addr", "changes")
+    with acting_as(beheerder):
+        log_access(agents[0])
+        with CaptureQueriesContext(connection) as captured:
+            log_access_many(agents)
+    inserts = [q for q in captured.captured_queries if q["sql"].startswith("INSERT")]
+    assert len(inserts) == 1
+    single, *batched = AuditEntry.objects.filter(
+        action=AuditEntry.Action.ACCESS, object_id__in=[agent.pk for agent in agents]
+    ).order_by("pk")
+    assert [entry.object_id for entry in batched] == [agent.pk for agent in agents]
+    first = batched[0]
+    assert {f: getattr(first, f) for f in fields} == {f: getattr(single, f) for f in fields}
+    assert first.actor == beheerder and first.actor_party == beheerder.membership.party
+    assert first.timestamp is not None
 
 
 def test_s2_system_work_is_named_after_the_job(politie):
