@@ -1,17 +1,29 @@
 """Demo data of the casusoverleggen (C11): the CTER ICO of each Veiligheidshuis and one VH module
 ("Veelplegers") in Kennemerland, and the weegploeg's "agenderen" assessments put on the agenda
-of their region's CTER ICO through the weegploeg's own service (W6). Runs once: a second seed
-changes nothing."""
+of their region's CTER ICO through the weegploeg's own service (W6). In each region the cases
+are in every state, with plans, measures overdue, due and done, meetings (one approved, one
+to come) and disclosures to the partner with a declaration. Runs once: a second seed changes
+nothing."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
-from cases.constants import IdentityMethod
+from cases import disclosure_services, meeting_services, services
+from cases.constants import (
+    CasePart,
+    ClosingReason,
+    Goal,
+    IdentityMethod,
+    MeasureStatus,
+    RelatedRole,
+)
 from cases.models import Case, CasusOverleg
 from config.audit import acting_as
 from parties.constants import PartyKind, PartyRole
 from parties.models import Party, User, Veiligheidshuis
+from subjects.categories import DataCategory
 
 CTER_COVENANT = "Privacyconvenant CTER Noord-Holland"
 CHAIRS = {
@@ -113,6 +125,145 @@ def _agendeer_region(region_code: str, overleg: CasusOverleg) -> None:
         )
 
 
+def _party(overleg: CasusOverleg, kind: str) -> Party:
+    return Party.objects.filter(veiligheidshuizen=overleg.veiligheidshuis, kind=kind).first()
+
+
+def _active_case(case, *, keeper, overleg, partner, today):
+    """An active case with a plan: goals, a measure overdue, one due soon and one done, an
+    achterblijver, the partner taking part and two disclosures to it (C2, C3, C6, VH 6)."""
+    politie = _party(overleg, PartyKind.POLITIE)
+    rvdk = _party(overleg, PartyKind.RVDK)
+    for party in (politie, rvdk, _party(overleg, PartyKind.RECLASSERING), partner):
+        if party is not None and not case.participants.filter(party=party).exists():
+            services.add_participant(case, party, by=keeper)
+    services.set_goals(case, [Goal.DERADICALISE, Goal.HELP_AND_CARE], by=keeper)
+    services.add_measure(
+        case,
+        by=keeper,
+        description="Huisbezoek en gesprek met de ouders over de zorgen.",
+        owner=rvdk,
+        deadline=today - timedelta(days=10),
+    )
+    services.add_measure(
+        case,
+        by=keeper,
+        description="Persoonsgerichte aanpak bespreken met de wijkagent.",
+        owner=politie,
+        deadline=today + timedelta(days=5),
+    )
+    done = services.add_measure(
+        case,
+        by=keeper,
+        description="Aanmelding bij het exitprogramma.",
+        owner=partner or politie,
+        deadline=today - timedelta(days=20),
+    )
+    services.report_progress(
+        done, by=keeper, text="Aangemeld; intake heeft plaatsgevonden.", status=MeasureStatus.DONE
+    )
+    services.add_related_person(
+        case,
+        by=keeper,
+        role=RelatedRole.ACHTERBLIJVER,
+        surname="Bakker",
+        given_names="Marieke",
+        address="Kerkstraat 12",
+        reason="Moeder; woont met betrokkene samen en is nodig voor het plan.",
+    )
+    if partner is not None and politie is not None:
+        disclosure_services.disclose(
+            case,
+            by=keeper,
+            partner=partner,
+            parts=[CasePart.SIGNALS, CasePart.PLAN],
+            necessity="Het exitprogramma sluit aan op de signalen en het plan van aanpak.",
+            categories=[DataCategory.NUISANCE, DataCategory.APPROACH],
+            provider=politie,
+            provider_permission="Teamchef politie, e-mail van 12 november",
+        )
+        disclosure_services.disclose(
+            case,
+            by=keeper,
+            partner=partner,
+            parts=[CasePart.ANALYSIS],
+            necessity="Het programma stemt de begeleiding af op de weging.",
+            categories=[DataCategory.OFFENCES],
+            provider=politie,
+            provider_permission="Teamchef politie, e-mail van 12 november",
+            prosecutor_consent="Officier van justitie, e-mail van 13 november",
+        )
+
+
+def _meetings(cases, *, keeper, chair, overleg, today):
+    """An approved meeting two weeks ago and an open one next week, both with the two active
+    cases on the agenda (C4)."""
+    attendees = [
+        party
+        for party in Party.objects.filter(pk__in=overleg.participants.values("pk"))
+        if party.role == PartyRole.KERNPARTIJ or party.kind == PartyKind.RVDK
+    ]
+    casemanager = User.objects.filter(username="reclassering").first()
+    past = meeting_services.hold_meeting(
+        casusoverleg=overleg,
+        held_on=today - timedelta(days=14),
+        chair=chair,
+        attendees=attendees,
+        cases=cases,
+        by=keeper,
+    )
+    for discussion in past.discussions.all():
+        meeting_services.record_discussion(
+            discussion,
+            by=chair,
+            minutes="Signalen en stand van het plan besproken.",
+            approach="De reclassering coördineert; de RvdK legt het huisbezoek af.",
+            casemanager=casemanager
+            if services.acts_for_participant(discussion.case, casemanager)
+            else None,
+            informing="De gemeente informeert betrokkene per brief (VH 14.9).",
+        )
+    meeting_services.approve_minutes(past, by=chair)
+    meeting_services.hold_meeting(
+        casusoverleg=overleg,
+        held_on=today + timedelta(days=7),
+        chair=chair,
+        attendees=attendees,
+        cases=cases,
+        by=keeper,
+    )
+
+
+def _enrich_region(region_code: str, overleg: CasusOverleg) -> None:
+    """Cases in every state: two active with plans and meetings, one closed, one archived."""
+    keeper = User.objects.filter(username=UITVOERDERS[region_code]).first()
+    chair = overleg.chairs.first()
+    cases = list(overleg.cases.order_by("number"))
+    if keeper is None or chair is None or len(cases) < 4:
+        return
+    today = timezone.localdate()
+    partner = Party.objects.filter(
+        role=PartyRole.EXTERN, veiligheidshuizen=overleg.veiligheidshuis, declarations__isnull=False
+    ).first()
+    _active_case(cases[0], keeper=keeper, overleg=overleg, partner=partner, today=today)
+    _active_case(cases[1], keeper=keeper, overleg=overleg, partner=None, today=today)
+    _meetings(cases[:2], keeper=keeper, chair=chair, overleg=overleg, today=today)
+    for case, reason in (
+        (cases[2], ClosingReason.RESULT_REACHED),
+        (cases[3], ClosingReason.MOVED_AWAY),
+    ):
+        services.advise_closing(
+            case,
+            by=keeper,
+            advice="Het casusoverleg adviseert de driehoek de casus af te sluiten.",
+            advised_on=today - timedelta(days=30),
+        )
+        services.decide_closing(
+            case, by=keeper, reason=reason, decided_on=today - timedelta(days=25)
+        )
+    services.archive(cases[3], by=None)
+
+
 def seed() -> None:
     with acting_as(None, system_name="seed_demo"), transaction.atomic():
         icos = seed_casusoverleggen()
@@ -120,3 +271,4 @@ def seed() -> None:
             return
         for region_code, overleg in icos.items():
             _agendeer_region(region_code, overleg)
+            _enrich_region(region_code, overleg)

@@ -242,3 +242,19 @@ def record_export(case: Case, *, by: User, provider: Party, provider_permission:
     export.full_clean()
     export.save()
     return export
+
+
+def export_document(case: Case, export: Export) -> dict:
+    """What a recorded export hands over: every part of the case as it is now, with the record
+    of the export and the provider's permission (C7)."""
+    return {
+        "case": case.number,
+        "casusoverleg": case.casusoverleg.name,
+        "status": case.status,
+        "export": {
+            "exportedAt": export.exported_at,
+            "provider": export.provider.name,
+            "providerPermission": export.provider_permission,
+        },
+        **snapshot(case, CasePart.values),
+    }

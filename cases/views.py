@@ -5,10 +5,13 @@ change through the services.
 Whoever may not see a case gets 404, never 403; a change page answers 404 to whoever may not
 keep the case. An external partner sees no case at all: only what was disclosed to it (C6)."""
 
+import json
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -32,7 +35,7 @@ from cases.models import (
     Transfer,
 )
 from cases.permissions import get_visible_case, keepable_cases, visible_cases
-from config.audit import AccessLoggedMixin, log_access_many
+from config.audit import AccessLoggedMixin, log_access, log_access_many
 from parties.constants import Function, PartyRole
 from parties.models import Party, User
 from parties.permissions import functions_of, may_act, membership_of
@@ -269,7 +272,8 @@ class CaseActionView(FormView):
             return self.form_invalid(form)
         except PermissionDenied as denied:
             raise Http404 from denied
-        messages.success(self.request, self.success_message)
+        if self.success_message:
+            messages.success(self.request, self.success_message)
         return response or self.back()
 
 
@@ -443,13 +447,24 @@ class ExportCreateView(CaseActionView):
         "Before case data are downloaded or exported, record the permission of the party that "
         "provided them (C7)."
     )
-    success_message = gettext_lazy("The export has been recorded.")
+    submit_label = gettext_lazy("Record and download")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "providers": self.participating_parties()}
 
     def perform(self, data):
-        disclosure_services.record_export(self.case, by=self.request.user, **data)
+        """Records the export, then answers with the case as a JSON file, named by its number
+        only; the download is a read of the case (S2)."""
+        export = disclosure_services.record_export(self.case, by=self.request.user, **data)
+        content = disclosure_services.export_document(self.case, export)
+        log_access(self.case)
+        response = HttpResponse(
+            json.dumps(content, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="casus-{self.case.number}.json"'
+        response["Cache-Control"] = "no-store"
+        return response
 
 
 # --- case meetings (C4) -----------------------------------------------------------------------

@@ -3,6 +3,7 @@ case and who gets 404 (never 403); the keeper's change pages; closing and reopen
 meeting and its minutes; the partner's disclosures; access entries; queries that do not grow
 with the rows."""
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -364,10 +365,28 @@ def test_c7_an_export_is_recorded_with_the_providers_permission(ico, case):
     client = verified_client(ico.keeper)
     data = {"provider": ico.politie.pk, "provider_permission": ""}
     assert client.post(case_url("export-create", case), data).status_code == 200
+    assert not Export.objects.exists()
     data["provider_permission"] = PERMISSION
-    response = client.post(case_url("export-create", case), data, follow=True)
-    assert "De export is vastgelegd." in response.content.decode()
-    assert Export.objects.get(case=case).provider_permission == PERMISSION
+    response = client.post(case_url("export-create", case), data)
+    export = Export.objects.get(case=case)
+    assert export.provider_permission == PERMISSION and export.exported_by == ico.keeper
+    # The download follows the record, named by the case number only.
+    assert response["Content-Disposition"] == f'attachment; filename="casus-{case.number}.json"'
+    document = json.loads(response.content)
+    assert document["case"] == case.number
+    assert document["export"]["providerPermission"] == PERMISSION
+    assert document[CasePart.PERSONAL_DETAILS]["surname"] == case.surname
+    assert set(CasePart.values) <= set(document)
+    assert AuditEntry.objects.filter(
+        action=AuditEntry.Action.ACCESS, object_id=case.pk, actor=ico.keeper
+    ).exists()
+
+
+def test_c7_only_the_keeper_exports(ico, case):
+    data = {"provider": ico.politie.pk, "provider_permission": PERMISSION}
+    response = verified_client(ico.agent).post(case_url("export-create", case), data)
+    assert response.status_code == 404
+    assert not Export.objects.exists()
 
 
 # --- U2: navigation ---------------------------------------------------------------------------

@@ -2,13 +2,15 @@
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from parties import demo
 from parties.constants import Function, PartyKind
 from parties.models import ConfidentialityDeclaration, Party, User, Veiligheidshuis
 from parties.permissions import access_refusal
-from tests.conftest import totp_now
+from tests.conftest import totp_now, verified_client
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +113,53 @@ def test_c11_w6_the_demo_has_casusoverleggen_and_agendered_cases():
     assert all(
         case.transfers.filter(source_file="weegploeg").exists() for case in Case.objects.all()
     )
+
+
+def test_c3_c4_c5_c6_the_demo_cases_are_in_every_state_with_plans_meetings_and_disclosures():
+    from cases.constants import CaseStatus, MeasureStatus
+    from cases.models import CaseMeeting, Disclosure, Measure
+
+    demo.seed()
+    for region in Veiligheidshuis.objects.all():
+        ico = region.casusoverleggen.get(name__startswith="ICO CTER")
+        assert {case.status for case in ico.cases.all()} == set(CaseStatus.values)
+        measures = Measure.objects.filter(case__casusoverleg=ico)
+        today = timezone.localdate()
+        open_measures = measures.exclude(status=MeasureStatus.DONE)
+        assert open_measures.filter(deadline__lt=today).exists()  # overdue
+        assert open_measures.filter(deadline__gte=today).exists()  # due
+        assert measures.filter(status=MeasureStatus.DONE, notes__isnull=False).exists()
+        meetings = CaseMeeting.objects.filter(casusoverleg=ico)
+        assert meetings.filter(approved_at__isnull=False, held_on__lt=today).exists()
+        assert meetings.filter(approved_at__isnull=True, held_on__gt=today).exists()
+        disclosures = Disclosure.objects.filter(case__casusoverleg=ico)
+        assert disclosures.filter(prosecutor_consent="").exists()
+        assert disclosures.exclude(prosecutor_consent="").exists()
+
+
+PAGE_OUTCOMES = {200, 404}
+
+
+def test_u1_every_demo_user_walks_the_case_pages_without_an_error():
+    """Each demo sign-in opens the dashboard, the case list, every case, meeting and
+    disclosure page of the demo: a page it may see, or 404, never an error."""
+    from cases.models import Case, CaseMeeting, Disclosure
+
+    demo.seed()
+    pages = ["/", "/casussen/", "/casussen/overleggen/", "/casussen/verstrekkingen/"]
+    pages += [reverse("cases:case-detail", args=[case.number]) for case in Case.objects.all()]
+    pages += [reverse("cases:meeting-detail", args=[m.pk]) for m in CaseMeeting.objects.all()]
+    pages += [reverse("cases:disclosure-detail", args=[d.pk]) for d in Disclosure.objects.all()]
+    seen = {}
+    for account in demo.DEMO_USERS:
+        if account.username == "extern.zonder":
+            continue  # refused everything without a declaration (P6)
+        client = verified_client(User.objects.get(username=account.username))
+        outcomes = {page: client.get(page).status_code for page in pages}
+        assert set(outcomes.values()) <= PAGE_OUTCOMES, (account.username, outcomes)
+        seen[account.username] = {page for page, status in outcomes.items() if status == 200}
+    case_pages = {page for page in pages if "/dossiers/" in page}
+    assert case_pages <= seen["uitvoerder"] | seen["uitvoerder.nhn"] | seen["uitvoerder.zw"]
+    assert not seen["extern"] & case_pages
+    disclosure_pages = {page for page in pages if "/verstrekkingen/" in page} - set(pages[:4])
+    assert disclosure_pages <= seen["extern"]
