@@ -35,7 +35,10 @@ class CasusOverleg(models.Model):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     veiligheidshuis = models.ForeignKey(
-        Veiligheidshuis, on_delete=models.PROTECT, related_name="casusoverleggen"
+        Veiligheidshuis,
+        on_delete=models.PROTECT,
+        related_name="casusoverleggen",
+        verbose_name=_("Veiligheidshuis"),
     )
     covenant_title = models.CharField(_("specific covenant"), max_length=300)
     covenant_reference = models.CharField(_("covenant reference"), max_length=100)
@@ -67,12 +70,19 @@ class Case(PersonData):
     """The ICO dossier of one subject in one casusoverleg (CTER 10.2)."""
 
     number = models.CharField(_("case number"), max_length=20, unique=True)
-    casusoverleg = models.ForeignKey(CasusOverleg, on_delete=models.PROTECT, related_name="cases")
+    casusoverleg = models.ForeignKey(
+        CasusOverleg, on_delete=models.PROTECT, related_name="cases", verbose_name=_("casusoverleg")
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.ACTIVE
     )
     casemanager = models.ForeignKey(
-        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("casemanager"),
     )
     identity_method = models.CharField(
         _("identity established by"), max_length=20, choices=IdentityMethod.choices
@@ -108,11 +118,17 @@ class CaseUserPermission(UserObjectPermissionBase):
 class CaseParticipant(models.Model):
     """A party or external partner taking part in the case (C1, CTER 9.1)."""
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="participants")
-    party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="+")
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="participants", verbose_name=_("case")
+    )
+    party = models.ForeignKey(
+        Party, on_delete=models.PROTECT, related_name="+", verbose_name=_("party")
+    )
     since = models.DateTimeField(_("since"), auto_now_add=True)
     until = models.DateTimeField(_("until"), null=True, blank=True)
-    advised_by_weegploeg = models.BooleanField(default=False)
+    advised_by_weegploeg = models.BooleanField(
+        default=False, verbose_name=_("advised by the weegploeg")
+    )
 
     class Meta:
         verbose_name = _("participant")
@@ -135,10 +151,14 @@ class CaseSignal(models.Model):
 
     PERSONAL_DATA_FIELDS = ("behaviour", "reporter_name", "reporter_contact")
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="signals")
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="signals", verbose_name=_("case")
+    )
     behaviour = models.TextField(_("behaviour observed"), validators=FREE_TEXT)
     observed_on = models.DateField(_("observed on"))
-    brought_by = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="+")
+    brought_by = models.ForeignKey(
+        Party, on_delete=models.PROTECT, related_name="+", verbose_name=_("brought in by")
+    )
     reporter_name = models.CharField(_("name of the reporter"), max_length=200)
     reporter_contact = models.CharField(_("contact details of the reporter"), max_length=200)
 
@@ -157,7 +177,9 @@ class CaseFinding(models.Model):
 
     PERSONAL_DATA_FIELDS = ("explanation",)
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="findings")
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="findings", verbose_name=_("case")
+    )
     framework_version = models.PositiveIntegerField(_("referentiekader version"))
     criterion = models.CharField(_("criterion"), max_length=250)
     finding = models.CharField(_("finding"), max_length=100)
@@ -178,18 +200,30 @@ class Transfer(models.Model):
 
     PERSONAL_DATA_FIELDS = ("check_note",)
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="transfers")
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="transfers", verbose_name=_("case")
+    )
     source_file = models.CharField(_("from file"), max_length=30)
     source_key = models.CharField(_("from dossier"), max_length=40)
     what = models.JSONField(_("what was copied"), default=list)
-    transferred_by = user_fk()
+    transferred_by = user_fk(verbose_name=_("transferred by"))
     transferred_at = models.DateTimeField(_("transferred at"), auto_now_add=True)
     checked_by = models.ForeignKey(
-        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("checked by"),
     )
     check_note = models.TextField(_("check by the receiving controller"), blank=True)
     requested_by = models.ForeignKey(
-        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
     )
 
     class Meta:
@@ -208,7 +242,9 @@ class CopyOut(models.Model):
 
     PERSONAL_DATA_FIELDS = ("check_note",)
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="copies_out")
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="copies_out", verbose_name=_("case")
+    )
     to_casusoverleg = models.ForeignKey(
         CasusOverleg, on_delete=models.PROTECT, related_name="+", verbose_name=_("to")
     )
@@ -235,7 +271,9 @@ class RelatedPerson(models.Model):
 
     PERSONAL_DATA_FIELDS = ("surname", "given_names", "date_of_birth", "address", "reason")
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="related_people")
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="related_people", verbose_name=_("case")
+    )
     role = models.CharField(_("role"), max_length=20, choices=RelatedRole.choices)
     surname = models.CharField(_("surname"), max_length=200)
     given_names = models.CharField(_("given names"), max_length=200)
@@ -257,7 +295,9 @@ class PlanGoal(models.Model):
 
     PERSONAL_DATA_FIELDS = ("goal",)
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="goals")
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="goals", verbose_name=_("case")
+    )
     goal = models.CharField(_("goal"), max_length=20, choices=Goal.choices)
 
     class Meta:
@@ -275,7 +315,9 @@ class Measure(models.Model):
 
     PERSONAL_DATA_FIELDS = ("description",)
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="measures")
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="measures", verbose_name=_("case")
+    )
     description = models.TextField(_("measure"), validators=FREE_TEXT)
     owner = models.ForeignKey(
         Party, on_delete=models.PROTECT, related_name="+", verbose_name=_("owner")
@@ -284,7 +326,7 @@ class Measure(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=MeasureStatus.choices, default=MeasureStatus.PLANNED
     )
-    created_by = user_fk()
+    created_by = user_fk(verbose_name=_("created by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -302,12 +344,19 @@ class ProgressNote(models.Model):
 
     PERSONAL_DATA_FIELDS = ("text",)
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="progress_notes")
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="progress_notes", verbose_name=_("case")
+    )
     measure = models.ForeignKey(
-        Measure, on_delete=models.CASCADE, null=True, blank=True, related_name="notes"
+        Measure,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notes",
+        verbose_name=_("measure"),
     )
     text = models.TextField(_("progress"), validators=FREE_TEXT)
-    written_by = user_fk()
+    written_by = user_fk(verbose_name=_("written by"))
     written_at = models.DateTimeField(_("written at"), auto_now_add=True)
 
     class Meta:
@@ -326,17 +375,29 @@ class Closing(models.Model):
 
     PERSONAL_DATA_FIELDS = ("advice",)
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="closings")
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="closings", verbose_name=_("case")
+    )
     advice = models.TextField(_("advice to the driehoek"), validators=FREE_TEXT)
     advised_on = models.DateField(_("advised on"))
     reason = models.CharField(_("reason"), max_length=20, choices=ClosingReason.choices, blank=True)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     decided_by = models.ForeignKey(
-        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
     reopened_at = models.DateTimeField(_("reopened at"), null=True, blank=True)
     reopened_by = models.ForeignKey(
-        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reopened by"),
     )
     reopening_reason = models.TextField(_("reason for reopening"), blank=True)
 
@@ -355,10 +416,12 @@ class CaseCheck(models.Model):
 
     PERSONAL_DATA_FIELDS = ("correction",)
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="checks")
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="checks", verbose_name=_("case")
+    )
     outcome = models.CharField(_("outcome"), max_length=20, choices=CheckOutcome.choices)
     correction = models.TextField(_("what was corrected"), blank=True, validators=FREE_TEXT)
-    checked_by = user_fk()
+    checked_by = user_fk(verbose_name=_("checked by"))
     checked_at = models.DateTimeField(_("checked at"), auto_now_add=True)
 
     class Meta:
@@ -375,7 +438,10 @@ class CaseMeeting(models.Model):
     """C4: a case meeting with a date, a chair, the attendees per party and an agenda."""
 
     casusoverleg = models.ForeignKey(
-        CasusOverleg, on_delete=models.PROTECT, related_name="meetings"
+        CasusOverleg,
+        on_delete=models.PROTECT,
+        related_name="meetings",
+        verbose_name=_("casusoverleg"),
     )
     held_on = models.DateField(_("date"))
     chair = user_fk(verbose_name=_("chair"))
@@ -397,14 +463,23 @@ class Discussion(models.Model):
 
     PERSONAL_DATA_FIELDS = ("minutes", "approach", "informing")
 
-    meeting = models.ForeignKey(CaseMeeting, on_delete=models.CASCADE, related_name="discussions")
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="discussions")
+    meeting = models.ForeignKey(
+        CaseMeeting, on_delete=models.CASCADE, related_name="discussions", verbose_name=_("meeting")
+    )
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="discussions", verbose_name=_("case")
+    )
     minutes = models.TextField(_("minutes"), blank=True, validators=FREE_TEXT)
     approach = models.TextField(
         _("how the approach is carried out"), blank=True, validators=FREE_TEXT
     )
     casemanager = models.ForeignKey(
-        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("casemanager"),
     )
     informing = models.TextField(_("how the subject is informed"), blank=True, validators=FREE_TEXT)
 
@@ -427,8 +502,12 @@ class Disclosure(models.Model):
 
     PERSONAL_DATA_FIELDS = ("snapshot", "necessity")
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="disclosures")
-    partner = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="+")
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="disclosures", verbose_name=_("case")
+    )
+    partner = models.ForeignKey(
+        Party, on_delete=models.PROTECT, related_name="+", verbose_name=_("external partner")
+    )
     parts = models.JSONField(_("parts disclosed"), default=list)
     snapshot = models.JSONField(_("data as disclosed"), default=dict)
     necessity = models.TextField(_("necessity"), validators=FREE_TEXT)
@@ -440,7 +519,7 @@ class Disclosure(models.Model):
     prosecutor_consent = models.CharField(
         _("consent of the officier van justitie"), max_length=300, blank=True
     )
-    disclosed_by = user_fk()
+    disclosed_by = user_fk(verbose_name=_("disclosed by"))
     disclosed_at = models.DateTimeField(_("disclosed at"), auto_now_add=True)
 
     class Meta:
@@ -456,10 +535,14 @@ class Disclosure(models.Model):
 class Export(models.Model):
     """A download or export of case data, with the provider's permission (C7, CTER 8.6)."""
 
-    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="exports")
-    exported_by = user_fk()
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="exports", verbose_name=_("case")
+    )
+    exported_by = user_fk(verbose_name=_("exported by"))
     exported_at = models.DateTimeField(_("exported at"), auto_now_add=True)
-    provider = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="+")
+    provider = models.ForeignKey(
+        Party, on_delete=models.PROTECT, related_name="+", verbose_name=_("provider of the data")
+    )
     provider_permission = models.CharField(_("permission of the provider"), max_length=300)
 
     class Meta:

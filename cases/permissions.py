@@ -11,9 +11,9 @@ from guardian.shortcuts import get_objects_for_user
 
 from cases.constants import CaseStatus
 from cases.models import Case, CaseGroupPermission
-from parties.constants import PartyRole
+from parties.constants import Function, PartyRole
 from parties.groups import uitvoerder_group
-from parties.permissions import may_act
+from parties.permissions import functions_of, may_act, membership_of
 
 VIEW = "view_case"
 CHANGE = "change_case"
@@ -78,3 +78,13 @@ def get_visible_case(user, number: str) -> Case:
     if case is None:
         raise Http404
     return case
+
+
+def may_see_cases(user) -> bool:
+    """Members of the parties of a casusoverleg and the uitvoerders; not external partners."""
+    membership = membership_of(user)
+    return (
+        membership is not None
+        and may_act(user)
+        and (membership.party.role != PartyRole.EXTERN or Function.UITVOERDER in functions_of(user))
+    )

@@ -34,7 +34,7 @@ from cases.models import (
     ProgressNote,
     Transfer,
 )
-from cases.permissions import get_visible_case, keepable_cases, visible_cases
+from cases.permissions import get_visible_case, keepable_cases, may_see_cases, visible_cases
 from config.audit import AccessLoggedMixin, log_access, log_access_many
 from parties.constants import Function, PartyRole
 from parties.models import Party, User
@@ -43,16 +43,6 @@ from parties.views import PAGE_SIZE, SessionSearchMixin, add_service_errors
 from subjects.matching import normalise_name
 
 # --- who may use the pages --------------------------------------------------------------------
-
-
-def may_see_cases(user) -> bool:
-    """Members of the parties of a casusoverleg and the uitvoerders; not external partners."""
-    membership = membership_of(user)
-    return (
-        membership is not None
-        and may_act(user)
-        and (membership.party.role != PartyRole.EXTERN or Function.UITVOERDER in functions_of(user))
-    )
 
 
 def kept_overleggen(user):

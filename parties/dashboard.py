@@ -9,7 +9,7 @@ from dataclasses import dataclass
 class Panel:
     functions: frozenset[str]
     template: str
-    context: Callable  # (user) -> dict
+    context: Callable  # (user) -> dict, or None to leave the panel out
 
 
 PANELS: list[Panel] = []
@@ -21,8 +21,12 @@ def register_panel(panel: Panel) -> None:
 
 
 def panels_for(user, functions: set[str]) -> list[dict]:
-    return [
-        {"template": panel.template, "data": panel.context(user)}
-        for panel in PANELS
-        if panel.functions & functions
-    ]
+    """The panels for the user's functions whose context is not None (None: nothing of this
+    panel concerns the user)."""
+    panels = []
+    for panel in PANELS:
+        if panel.functions & functions:
+            data = panel.context(user)
+            if data is not None:
+                panels.append({"template": panel.template, "data": data})
+    return panels

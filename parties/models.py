@@ -52,7 +52,11 @@ class Party(models.Model):
         help_text=_("From this date on, the users of the party no longer have access."),
     )
     group = models.OneToOneField(
-        Group, on_delete=models.PROTECT, related_name="party", editable=False
+        Group,
+        on_delete=models.PROTECT,
+        related_name="party",
+        editable=False,
+        verbose_name=_("group"),
     )
 
     objects = PartyQuerySet.as_manager()
@@ -169,7 +173,9 @@ class Membership(models.Model):
 
 
 class FunctionGrant(models.Model):
-    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="functions")
+    membership = models.ForeignKey(
+        Membership, on_delete=models.CASCADE, related_name="functions", verbose_name=_("membership")
+    )
     function = models.CharField(_("function"), max_length=20, choices=Function.choices)
     granted_at = models.DateTimeField(_("granted at"), auto_now_add=True)
 
@@ -245,7 +251,9 @@ class ApiToken(models.Model):
         _("system"), max_length=100, help_text=_("The partner system that uses this token.")
     )
     key_prefix = models.CharField(_("key prefix"), max_length=8)
-    key_hash = models.CharField(max_length=64, unique=True, db_index=True, editable=False)
+    key_hash = models.CharField(
+        max_length=64, unique=True, db_index=True, editable=False, verbose_name=_("key hash")
+    )
     account = models.OneToOneField(
         User,
         on_delete=models.PROTECT,

@@ -18,7 +18,7 @@ class DutyToInform(models.Model):
         Party, on_delete=models.PROTECT, related_name="+", verbose_name=_("responsible party")
     )
     started_on = models.DateField(_("started on"))
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         verbose_name = _("duty to inform")

@@ -46,7 +46,7 @@ class PersonData(models.Model):
     bsn = models.CharField(
         _("BSN"), max_length=9, blank=True, validators=[BSNValidator()], db_index=True
     )
-    name_key = models.CharField(max_length=400, editable=False, db_index=True)
+    name_key = models.CharField(_("name key"), max_length=400, editable=False, db_index=True)
 
     class Meta:
         abstract = True

@@ -1,9 +1,9 @@
-"""API of the i2o-weegploeg file (W1-W4, W7, P7, S2, U5, C8): signals, assessments, analyses,
-decisions and meetings under /api/v1/.
+"""API of the i2o-weegploeg file (W1-W4, W6, W7, P7, S2, U5, C8): signals, assessments,
+analyses, decisions, meetings and agenderingen under /api/v1/.
 
 Resources are Dutch plural nouns (`wegingen`, `signalen`, `analyses`, `beslissingen`,
-`overleggen`), like `partijen`; fields are English in camelCase. An assessment is found by its
-dossier number, never by the person's name.
+`overleggen`, `agenderingen`), like `partijen`; fields are English in camelCase. An assessment
+is found by its dossier number, never by the person's name.
 
 Access follows the pages (`weegploeg.permissions`): every queryset starts from
 `visible_assessments` (reads) or `keepable_assessments` (the uitvoerder's writes), and every
@@ -22,6 +22,8 @@ from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.response import Response
 
+from cases.constants import IdentityMethod
+from cases.models import CasusOverleg
 from config.api import (
     NOT_FOUND,
     PROBLEM_JSON,
@@ -41,6 +43,7 @@ from weegploeg.models import (
     AgendaItem,
     Analysis,
     Assessment,
+    CaseTransfer,
     CriterionFinding,
     Decision,
     ExpertAdvice,
@@ -278,6 +281,46 @@ FORBIDDEN = {(403, PROBLEM_JSON): ProblemSerializer}
 ASSESSMENT_FILTER = OpenApiParameter(
     "assessment", OpenApiTypes.STR, description="Only those of the assessment with this number."
 )
+
+
+class CaseTransferSerializer(CamelCaseModelSerializer):
+    """W6, C12: a decided "agenderen" assessment put on the agenda of a casusoverleg. The chosen
+    signals and findings go to a new case as copies; the transfer is what the weegploeg
+    records of it. Written by the uitvoerder."""
+
+    assessment = DossierNumberField(keep=True)
+    casusoverleg = serializers.PrimaryKeyRelatedField(
+        queryset=CasusOverleg.objects.all(),
+        write_only=True,
+        help_text="A casusoverleg of the assessment's Veiligheidshuis.",
+    )
+    signals = serializers.ListField(
+        child=serializers.IntegerField(), write_only=True, allow_empty=False
+    )
+    findings = serializers.ListField(
+        child=serializers.IntegerField(), write_only=True, required=False, default=list
+    )
+    identity_method = serializers.ChoiceField(choices=IdentityMethod.choices, write_only=True)
+    identity_note = serializers.CharField(
+        write_only=True, required=False, allow_blank=True, default=""
+    )
+
+    class Meta:
+        model = CaseTransfer
+        fields = [
+            "id",
+            "assessment",
+            "casusoverleg",
+            "signals",
+            "findings",
+            "identity_method",
+            "identity_note",
+            "casusoverleg_name",
+            "case_number",
+            "what",
+            "transferred_at",
+        ]
+        read_only_fields = ["casusoverleg_name", "case_number", "what", "transferred_at"]
 
 
 def only_region(regions, *, field: str) -> Veiligheidshuis:
@@ -560,3 +603,45 @@ class MeetingViewSet(
             )
         meeting = self.get_queryset().get(pk=meeting.pk)
         return created(self, meeting)
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[ASSESSMENT_FILTER]),
+    retrieve=extend_schema(responses={200: CaseTransferSerializer, **NOT_FOUND}),
+    create=extend_schema(responses={201: CaseTransferSerializer, **WRITE_ERRORS}),
+)
+class CaseTransferViewSet(
+    AccessLoggedRetrieveMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    WeegploegViewSet,
+):
+    """Agenderingen (W6, C12): what of the dossiers the user may see went to a case, latest
+    first. The uitvoerder agendeert; for anyone else, or a dossier the user may not keep, the
+    answer is 404. The new case is at `/api/v1/casussen/{caseNumber}`."""
+
+    queryset = CaseTransfer.objects.none()
+    serializer_class = CaseTransferSerializer
+
+    def get_queryset(self):
+        return self.by_assessment(
+            CaseTransfer.objects.filter(assessment__in=self.visible()).select_related("assessment")
+        )
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        names = {"signal_ids": "signals", "finding_ids": "findings"}
+        with service_call(names=names):
+            case = services.agendeer(
+                data["assessment"],
+                by=request.user,
+                casusoverleg=data["casusoverleg"],
+                signal_ids=data["signals"],
+                finding_ids=data["findings"],
+                identity_method=data["identity_method"],
+                identity_note=data["identity_note"],
+            )
+        return created(self, CaseTransfer.objects.get(case_number=case.number))

@@ -24,7 +24,11 @@ class FrameworkVersion(models.Model):
     note = models.TextField(_("what changed"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
 
@@ -39,7 +43,12 @@ class FrameworkVersion(models.Model):
 
 
 class Criterion(models.Model):
-    version = models.ForeignKey(FrameworkVersion, on_delete=models.PROTECT, related_name="criteria")
+    version = models.ForeignKey(
+        FrameworkVersion,
+        on_delete=models.PROTECT,
+        related_name="criteria",
+        verbose_name=_("framework version"),
+    )
     code = models.CharField(_("code"), max_length=20)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -63,7 +72,10 @@ class Assessment(PersonData):
 
     number = models.CharField(_("dossier number"), max_length=20, unique=True)
     veiligheidshuis = models.ForeignKey(
-        Veiligheidshuis, on_delete=models.PROTECT, related_name="assessments"
+        Veiligheidshuis,
+        on_delete=models.PROTECT,
+        related_name="assessments",
+        verbose_name=_("Veiligheidshuis"),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=AssessmentStatus.choices, default=AssessmentStatus.OPEN
@@ -106,7 +118,9 @@ class Signal(models.Model):
 
     PERSONAL_DATA_FIELDS = ("behaviour", "reporter_name", "reporter_contact")
 
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="signals")
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="signals", verbose_name=_("assessment")
+    )
     behaviour = models.TextField(_("behaviour observed"), validators=FREE_TEXT)
     observed_on = models.DateField(_("observed on"))
     reporter_name = models.CharField(_("name of the reporter"), max_length=200)
@@ -115,7 +129,10 @@ class Signal(models.Model):
         Party, on_delete=models.PROTECT, related_name="+", verbose_name=_("brought in by")
     )
     entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("entered by"),
     )
     entered_at = models.DateTimeField(_("entered at"), auto_now_add=True)
 
@@ -135,11 +152,21 @@ class Analysis(models.Model):
 
     PERSONAL_DATA_FIELDS = ("summary",)
 
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="analyses")
-    framework = models.ForeignKey(FrameworkVersion, on_delete=models.PROTECT, related_name="+")
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="analyses", verbose_name=_("assessment")
+    )
+    framework = models.ForeignKey(
+        FrameworkVersion,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("framework version"),
+    )
     summary = models.TextField(_("summary"), blank=True, validators=FREE_TEXT)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("recorded by"),
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now=True)
 
@@ -155,8 +182,12 @@ class Analysis(models.Model):
 class CriterionFinding(models.Model):
     PERSONAL_DATA_FIELDS = ("explanation",)
 
-    analysis = models.ForeignKey(Analysis, on_delete=models.CASCADE, related_name="findings")
-    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
+    analysis = models.ForeignKey(
+        Analysis, on_delete=models.CASCADE, related_name="findings", verbose_name=_("analysis")
+    )
+    criterion = models.ForeignKey(
+        Criterion, on_delete=models.PROTECT, related_name="+", verbose_name=_("criterion")
+    )
     finding = models.CharField(_("finding"), max_length=20, choices=Finding.choices)
     explanation = models.TextField(_("explanation"), validators=FREE_TEXT)
 
@@ -180,13 +211,21 @@ class AdditionalInformation(models.Model):
     PERSONAL_DATA_FIELDS = ("content",)
 
     assessment = models.ForeignKey(
-        Assessment, on_delete=models.CASCADE, related_name="additional_information"
+        Assessment,
+        on_delete=models.CASCADE,
+        related_name="additional_information",
+        verbose_name=_("assessment"),
     )
-    party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="+")
+    party = models.ForeignKey(
+        Party, on_delete=models.PROTECT, related_name="+", verbose_name=_("party")
+    )
     gathered_on = models.DateField(_("gathered on"))
     content = models.TextField(_("information"), validators=FREE_TEXT)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("recorded by"),
     )
 
     class Meta:
@@ -204,7 +243,10 @@ class ExpertAdvice(models.Model):
     PERSONAL_DATA_FIELDS = ("question", "advice")
 
     assessment = models.ForeignKey(
-        Assessment, on_delete=models.CASCADE, related_name="expert_advice"
+        Assessment,
+        on_delete=models.CASCADE,
+        related_name="expert_advice",
+        verbose_name=_("assessment"),
     )
     adviser = models.CharField(_("adviser"), max_length=200)
     asked_on = models.DateField(_("asked on"))
@@ -226,7 +268,9 @@ class Decision(models.Model):
 
     PERSONAL_DATA_FIELDS = ("reasons", "advice_to_driehoek")
 
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="decisions")
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="decisions", verbose_name=_("assessment")
+    )
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
     reasons = models.TextField(_("reasons"), validators=FREE_TEXT)
     advice_to_driehoek = models.TextField(
@@ -237,12 +281,20 @@ class Decision(models.Model):
     )
     decided_on = models.DateField(_("decided on"))
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
-    decided_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(auto_now_add=True, verbose_name=_("recorded at"))
     reopened_at = models.DateTimeField(_("reopened at"), null=True, blank=True)
     reopened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reopened by"),
     )
     reopening_reason = models.TextField(_("reason for reopening"), blank=True)
 
@@ -259,12 +311,19 @@ class Decision(models.Model):
 class Meeting(models.Model):
     """A session of the weegploeg (W7)."""
 
-    veiligheidshuis = models.ForeignKey(Veiligheidshuis, on_delete=models.PROTECT, related_name="+")
+    veiligheidshuis = models.ForeignKey(
+        Veiligheidshuis,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("Veiligheidshuis"),
+    )
     held_on = models.DateField(_("date"))
     present = models.ManyToManyField(
         Party, related_name="+", verbose_name=_("kernpartijen present")
     )
-    assessments = models.ManyToManyField(Assessment, through="AgendaItem", related_name="meetings")
+    assessments = models.ManyToManyField(
+        Assessment, through="AgendaItem", related_name="meetings", verbose_name=_("assessments")
+    )
 
     class Meta:
         verbose_name = _("weegploeg meeting")
@@ -279,15 +338,25 @@ class Meeting(models.Model):
 class AgendaItem(models.Model):
     PERSONAL_DATA_FIELDS = ("discussion",)
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="items", verbose_name=_("meeting")
+    )
     assessment = models.ForeignKey(
-        Assessment, on_delete=models.CASCADE, related_name="agenda_items"
+        Assessment,
+        on_delete=models.CASCADE,
+        related_name="agenda_items",
+        verbose_name=_("assessment"),
     )
     discussion = models.TextField(
         _("what was discussed and decided"), blank=True, validators=FREE_TEXT
     )
     decision = models.ForeignKey(
-        Decision, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        Decision,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decision"),
     )
 
     class Meta:
@@ -307,11 +376,16 @@ class Check(models.Model):
 
     PERSONAL_DATA_FIELDS = ("correction",)
 
-    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="checks")
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="checks", verbose_name=_("assessment")
+    )
     outcome = models.CharField(_("outcome"), max_length=20, choices=CheckOutcome.choices)
     correction = models.TextField(_("what was corrected"), blank=True, validators=FREE_TEXT)
     checked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("checked by"),
     )
     checked_at = models.DateTimeField(_("checked at"), auto_now_add=True)
 
@@ -330,13 +404,19 @@ class CaseTransfer(models.Model):
     case is named by its casusoverleg and number only: no key into the other file's tables."""
 
     assessment = models.ForeignKey(
-        Assessment, on_delete=models.CASCADE, related_name="case_transfers"
+        Assessment,
+        on_delete=models.CASCADE,
+        related_name="case_transfers",
+        verbose_name=_("assessment"),
     )
     casusoverleg_name = models.CharField(_("casusoverleg"), max_length=200)
     case_number = models.CharField(_("case number"), max_length=20)
     what = models.JSONField(_("what was copied"), default=dict)
     transferred_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("transferred by"),
     )
     transferred_at = models.DateTimeField(_("transferred at"), auto_now_add=True)
 

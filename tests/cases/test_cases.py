@@ -257,7 +257,12 @@ def test_c3_u1_overdue_measures_stand_out_on_the_dashboard_of_who_may_see_them(i
         keeper_page = verified_client(ico.keeper).get(reverse("dashboard")).content.decode()
         raad_page = verified_client(ico.raad).get(reverse("dashboard")).content.decode()
         outsider_page = verified_client(ico.ggz).get(reverse("dashboard")).content.decode()
+        ico.declare_partner()
+        partner_page = verified_client(ico.partner_user).get(reverse("dashboard"))
     assert case.number in keeper_page and "1 maatregel is over de termijn." in keeper_page
     assert case.number in raad_page
     assert case.number not in outsider_page
     assert "Geen maatregelen over de termijn." in outsider_page
+    # The partner sees no cases at all, so the panel is left out.
+    assert partner_page.status_code == 200
+    assert "Maatregelen over de termijn" not in partner_page.content.decode()

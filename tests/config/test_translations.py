@@ -47,3 +47,28 @@ def test_u4_dutch_is_the_default_and_english_available():
         assert translation.gettext("Sign in") == "Aanmelden"
     with translation.override("en"):
         assert translation.gettext("Sign in") == "Sign in"
+
+
+PROJECT_APPS = ("parties", "subjects", "weegploeg", "cases", "rights", "retention", "security")
+
+
+def test_u4_every_field_of_the_project_has_a_translatable_label():
+    """Labels reach forms, the admin, the API schema and the case history: a field without a
+    verbose name would show its English attribute name there."""
+    from django.apps import apps
+    from django.utils.functional import Promise
+
+    unlabelled = [
+        f"{model.__name__}.{field.name}"
+        for app in PROJECT_APPS
+        for model in apps.get_app_config(app).get_models()
+        if model.__module__.startswith(f"{app}.")
+        and not model.__name__.endswith(("GroupPermission", "UserPermission"))
+        for field in model._meta.get_fields()
+        if getattr(field, "concrete", False)
+        and not field.auto_created
+        and field.model is model
+        and not isinstance(field.verbose_name, Promise)
+    ]
+    # django-auditlog's own field, inherited by the custom entry model.
+    assert unlabelled == ["AuditEntry.serialized_data"]
