@@ -31,6 +31,7 @@ from config.api import (
     CamelCaseModelSerializer,
     ProblemSerializer,
     camel,
+    problem_response,
     service_call,
 )
 from config.audit import AccessLoggedRetrieveMixin, log_access_many
@@ -99,7 +100,9 @@ class PersonSerializer(CamelCaseModelSerializer):
 class SignalSerializer(CamelCaseModelSerializer):
     """A signal (W1). To enter one, give `assessment` (the dossier number of the person's
     assessment) or `person` (a new assessment), never both. `veiligheidshuis` is needed only for
-    a new assessment when the party takes part in more than one Veiligheidshuis."""
+    a new assessment when the party takes part in more than one Veiligheidshuis. When the person
+    is probably in the file already, the answer is 409 with the dossiers the user may see: send
+    the signal again with one of them as `assessment`, or with `newDossier` true."""
 
     assessment = DossierNumberField(
         required=False, help_text="Dossier number of the assessment the signal is about."
@@ -114,6 +117,12 @@ class SignalSerializer(CamelCaseModelSerializer):
         required=False,
         help_text="Code of the Veiligheidshuis of a new assessment.",
     )
+    new_dossier = serializers.BooleanField(
+        write_only=True,
+        required=False,
+        default=False,
+        help_text="A new assessment although the person is probably in the file already.",
+    )
 
     class Meta:
         model = Signal
@@ -122,6 +131,7 @@ class SignalSerializer(CamelCaseModelSerializer):
             "assessment",
             "person",
             "veiligheidshuis",
+            "new_dossier",
             "behaviour",
             "observed_on",
             "reporter_name",
@@ -330,6 +340,27 @@ def only_region(regions, *, field: str) -> Veiligheidshuis:
     return regions[0]
 
 
+class KnownPersonProblemSerializer(ProblemSerializer):
+    """409: the person is probably in the file already (as the intake page warns)."""
+
+    possibleDuplicates = serializers.ListField(child=serializers.CharField())
+
+
+def known_person(numbers: list[str]) -> Response:
+    """The intake's duplicate warning: only dossiers the user may see are named, and nothing is
+    written until the client chooses one of them or a new dossier."""
+    problem = problem_response(
+        status_code=status.HTTP_409_CONFLICT,
+        title=_("This person is probably in the file already."),
+        detail=_(
+            "Send the signal again with one of these dossiers as assessment, or with newDossier "
+            "true for a new one."
+        ),
+    )
+    problem.data["possibleDuplicates"] = numbers
+    return problem
+
+
 # --- viewsets ----------------------------------------------------------------------------------
 
 
@@ -405,7 +436,14 @@ class AssessmentViewSet(
 @extend_schema_view(
     list=extend_schema(parameters=[ASSESSMENT_FILTER]),
     retrieve=extend_schema(responses={200: SignalSerializer, **NOT_FOUND}),
-    create=extend_schema(responses={201: SignalSerializer, **WRITE_ERRORS, **FORBIDDEN}),
+    create=extend_schema(
+        responses={
+            201: SignalSerializer,
+            **WRITE_ERRORS,
+            **FORBIDDEN,
+            (409, PROBLEM_JSON): KnownPersonProblemSerializer,
+        }
+    ),
 )
 class SignalViewSet(
     AccessLoggedRetrieveMixin,
@@ -439,6 +477,15 @@ class SignalViewSet(
                 if assessment
                 else only_region(brought_by.veiligheidshuizen.all(), field="veiligheidshuis")
             )
+        if assessment is None and not data["new_dossier"]:
+            duplicates = list(
+                services.possible_duplicates(region, **data["person"])
+                .filter(pk__in=self.visible().values("pk"))
+                .order_by("number")
+                .values_list("number", flat=True)
+            )
+            if duplicates:
+                return known_person(duplicates)
         names = {field: f"person.{camel(field)}" for field in services.PERSON_FIELDS}
         denied = PermissionDenied(_("You may not enter signals for this party."))
         with service_call(names=names, denied=denied):

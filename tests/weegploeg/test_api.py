@@ -111,6 +111,9 @@ def signal_body(wp, **changes) -> dict:
     return {key: value for key, value in body.items() if value is not None}
 
 
+BAKKER_BIRTH = {"date_of_birth": date(1988, 3, 2)}
+
+
 def post(client, url, body):
     return client.post(url, body, content_type="application/json")
 
@@ -319,6 +322,41 @@ def test_w1_a_second_signal_joins_the_assessment_by_its_number(wp):
     assert response.status_code == 201, response.content
     assert response.json()["assessment"] == number
     assert first.assessment.signals.count() == 2
+
+
+def test_w1_a_known_person_answers_409_with_the_dossiers_and_nothing_is_written(wp):
+    known = signal(
+        by=wp.agent,
+        brought_by=wp.politie,
+        region=wp.region,
+        person={"surname": "Bakker", "prefix": "de", "given_names": "Anna"} | BAKKER_BIRTH,
+    ).assessment
+    client = client_of(wp, "agent")
+    response = post(client, "/api/v1/signalen", signal_body(wp))
+    assert response.status_code == 409
+    assert response["Content-Type"] == PROBLEM
+    assert response.json()["possibleDuplicates"] == [known.number]
+    assert Signal.objects.count() == 1
+    # The client chooses: the known dossier, or a new one after all.
+    chosen = signal_body(wp, person=None, assessment=known.number)
+    assert post(client, "/api/v1/signalen", chosen).status_code == 201
+    assert known.signals.count() == 2
+    anew = post(client, "/api/v1/signalen", signal_body(wp, newDossier=True))
+    assert anew.status_code == 201
+    assert anew.json()["assessment"] != known.number
+
+
+def test_w1_w4_the_409_names_only_dossiers_the_user_may_see(wp):
+    signal(
+        by=wp.agent,
+        brought_by=wp.politie,
+        region=wp.region,
+        person={"surname": "Bakker", "prefix": "de", "given_names": "Anna"} | BAKKER_BIRTH,
+    )
+    # Zandvoort does not see a dossier of a Haarlem subject: no warning that would reveal it.
+    body = signal_body(wp, broughtBy=wp.zandvoort.pk)
+    response = post(client_of(wp, "zandvoorter"), "/api/v1/signalen", body)
+    assert response.status_code == 201, response.content
 
 
 def test_w1_the_uitvoerder_enters_a_signal_on_behalf_of_a_kernpartij(wp):
