@@ -307,6 +307,16 @@ WEEGPLOEG_CHECK_DAYS = setting(
     group="General",
 )
 
+# --- the API --------------------------------------------------------------------------------
+API_TOKEN_DAYS = setting(
+    "API_TOKEN_DAYS",
+    default=365,
+    cast=int,
+    help_text="A party's API token stops working this many days after it was issued; the "
+    "beheerder then issues a new one (S1, U5).",
+    group="General",
+)
+
 # --- static files -----------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

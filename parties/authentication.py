@@ -54,6 +54,10 @@ class PartyTokenAuthentication(authentication.BaseAuthentication):
         )
         if token is None or token.is_revoked or not token.account.is_active:
             raise exceptions.AuthenticationFailed(_("Invalid or revoked token."))
+        if token.is_expired:
+            raise exceptions.AuthenticationFailed(
+                _("This token has expired: ask the beheerder for a new one.")
+            )
         now = timezone.now()
         if token.last_used_at is None or now - token.last_used_at >= LAST_USED_RESOLUTION:
             # A queryset update: no audit entry for every use, and no race on other fields.

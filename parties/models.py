@@ -3,6 +3,7 @@ from datetime import date
 from django.contrib.auth.models import AbstractUser, Group
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from parties.constants import AuthorisationAction, Function, PartyKind, PartyRole
@@ -275,6 +276,7 @@ class ApiToken(models.Model):
         verbose_name=_("revoked by"),
     )
     last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("API token")
@@ -296,3 +298,7 @@ class ApiToken(models.Model):
     @property
     def is_revoked(self) -> bool:
         return self.revoked_at is not None
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()

@@ -7,9 +7,10 @@ who, when, what and why, and leaves the users' groups right.
 import hashlib
 import secrets
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -377,6 +378,7 @@ def issue_token(party: Party, *, name: str, by: User, reason: str) -> tuple[ApiT
         key_hash=hash_token_key(key),
         account=account,
         created_by=by,
+        expires_at=timezone.now() + timedelta(days=settings.API_TOKEN_DAYS),
     )
     token.full_clean()
     token.save()

@@ -166,6 +166,27 @@ def test_u5_s1_a_revoked_token_gets_401_and_the_live_one_200(issued, beheerder):
     assert response["Content-Type"] == "application/problem+json"
 
 
+def test_s1_u5_a_token_expires_after_the_configured_days(politie, beheerder, settings):
+    settings.API_TOKEN_DAYS = 30
+    issued_at = timezone.now()
+    with time_machine.travel(issued_at, tick=False):
+        token, key = services.issue_token(
+            politie, name="Zorgsysteem", by=beheerder, reason="Koppeling zorgsysteem"
+        )
+    assert token.expires_at == issued_at + timedelta(days=30)
+    with time_machine.travel(issued_at + timedelta(days=29, hours=23), tick=False):
+        assert token_client(key).get("/api/v1/partijen").status_code == 200
+    with time_machine.travel(issued_at + timedelta(days=30), tick=False):
+        response = token_client(key).get("/api/v1/partijen")
+        assert response.status_code == 401
+        assert "verlopen" in response.json()["detail"]
+        # The beheerder sees it as expired on the party page.
+        page = verified_client(beheerder).get(
+            reverse("parties:party-detail", kwargs={"pk": politie.pk})
+        )
+        assert "Verlopen" in page.content.decode()
+
+
 def test_u5_without_any_credentials_the_api_answers_401_with_a_challenge(client):
     response = client.get("/api/v1/partijen")
     assert response.status_code == 401
