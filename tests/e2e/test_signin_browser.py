@@ -17,10 +17,10 @@ def uitvoerder(gemeente):
     return make_user(gemeente, Function.UITVOERDER, username="uitvoerder")
 
 
-def sign_in(page, user):
+def sign_in(page, user, password=TEST_PASSWORD):
     """Name and password, then the code the authenticator app shows now."""
     page.get_by_label("Gebruikersnaam").fill(user.username)
-    page.get_by_label("Wachtwoord").fill(TEST_PASSWORD)
+    page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Volgende").click()
     page.get_by_label("Token").fill(totp_now(TOTPDevice.objects.get(user=user)))
     page.get_by_role("button", name="Aanmelden").click()
