@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.response import Response
 
@@ -45,6 +46,7 @@ from weegploeg.models import (
     Analysis,
     Assessment,
     CaseTransfer,
+    Check,
     CriterionFinding,
     Decision,
     ExpertAdvice,
@@ -210,6 +212,19 @@ class ExpertAdviceSerializer(CamelCaseModelSerializer):
         fields = ["id", "adviser", "asked_on", "question", "advice"]
 
 
+class CheckSerializer(CamelCaseModelSerializer):
+    """The periodic check of correctness and completeness (W5, CTER 8.3)."""
+
+    class Meta:
+        model = Check
+        fields = ["id", "outcome", "correction", "checked_at"]
+        read_only_fields = ["checked_at"]
+
+
+class ReopenSerializer(serializers.Serializer):
+    reason = serializers.CharField(help_text="Why the decided assessment is opened again.")
+
+
 class AssessmentSummarySerializer(CamelCaseModelSerializer):
     """An assessment in a list: its number and state, no personal data."""
 
@@ -238,6 +253,7 @@ class AssessmentSerializer(AssessmentSummarySerializer):
     additional_information = AdditionalInformationSerializer(many=True, read_only=True)
     expert_advice = ExpertAdviceSerializer(many=True, read_only=True)
     decisions = DecisionSerializer(many=True, read_only=True)
+    checks = CheckSerializer(many=True, read_only=True)
 
     class Meta(AssessmentSummarySerializer.Meta):
         fields = [
@@ -248,6 +264,7 @@ class AssessmentSerializer(AssessmentSummarySerializer):
             "additional_information",
             "expert_advice",
             "decisions",
+            "checks",
         ]
 
 
@@ -412,6 +429,7 @@ class AssessmentViewSet(
                 ),
                 "additional_information",
                 "expert_advice",
+                "checks",
                 Prefetch(
                     "decisions",
                     queryset=Decision.objects.select_related("assessment").prefetch_related(
@@ -431,6 +449,76 @@ class AssessmentViewSet(
 
     def get_serializer_class(self):
         return AssessmentSerializer if self.action == "retrieve" else AssessmentSummarySerializer
+
+    # --- the uitvoerder's changes to one dossier (404 for whoever may not keep it) -----------
+
+    def kept(self):
+        assessment = keepable_assessments(self.request.user).filter(number=self.kwargs["number"])
+        assessment = assessment.first()
+        if assessment is None:
+            raise NotFound(_("Not found."))
+        return assessment
+
+    def write(self, serializer_class, perform, *, status_code=status.HTTP_201_CREATED):
+        """Validate the body with `serializer_class`, run the service through `perform(data)`,
+        answer with what it made."""
+        assessment = self.kept()
+        serializer = serializer_class(data=self.request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        with service_call():
+            result = perform(assessment, serializer.validated_data)
+        return Response(
+            serializer_class(result, context=self.get_serializer_context()).data,
+            status=status_code,
+        )
+
+    @extend_schema(
+        request=AdditionalInformationSerializer,
+        responses={201: AdditionalInformationSerializer, **WRITE_ERRORS},
+    )
+    @action(detail=True, methods=["post"], url_path="informatie")
+    def information(self, request, number=None):
+        """Additional information from a party (CTER 7.2), while the assessment is open."""
+        return self.write(
+            AdditionalInformationSerializer,
+            lambda assessment, data: services.add_information(assessment, by=request.user, **data),
+        )
+
+    @extend_schema(
+        request=ExpertAdviceSerializer, responses={201: ExpertAdviceSerializer, **WRITE_ERRORS}
+    )
+    @action(detail=True, methods=["post"], url_path="expertadvies")
+    def expert_advice(self, request, number=None):
+        """Expert advice asked of the NCTV or another expert (CTER 7.5)."""
+        return self.write(
+            ExpertAdviceSerializer,
+            lambda assessment, data: services.record_expert_advice(
+                assessment, by=request.user, **data
+            ),
+        )
+
+    @extend_schema(request=CheckSerializer, responses={201: CheckSerializer, **WRITE_ERRORS})
+    @action(detail=True, methods=["post"], url_path="controles")
+    def checks(self, request, number=None):
+        """The periodic check (W5): correct, or corrected with what was corrected."""
+        return self.write(
+            CheckSerializer,
+            lambda assessment, data: services.record_check(assessment, by=request.user, **data),
+        )
+
+    @extend_schema(
+        request=ReopenSerializer,
+        responses={200: AssessmentSummarySerializer, **WRITE_ERRORS},
+    )
+    @action(detail=True, methods=["post"], url_path="heropenen")
+    def reopen(self, request, number=None):
+        """A decided assessment opens again with a recorded reason (W3); the decision stays."""
+        assessment = self.kept()
+        serializer = ReopenSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with service_call():
+            services.reopen(assessment, by=request.user, reason=serializer.validated_data["reason"])
+        return Response(AssessmentSummarySerializer(assessment).data)
 
 
 @extend_schema_view(
