@@ -23,6 +23,7 @@ from rest_framework.response import Response
 
 from cases import disclosure_services, meeting_services, services
 from cases.constants import OPEN_MEASURE_STATUSES, CasePart, CaseStatus, MeasureStatus
+from cases.history import case_history
 from cases.models import (
     Case,
     CaseFinding,
@@ -397,6 +398,15 @@ def measures_with_notes():
     )
 
 
+class HistoryRowSerializer(serializers.Serializer):
+    at = serializers.DateTimeField()
+    actor = serializers.CharField()
+    party = serializers.CharField()
+    subject = serializers.CharField(help_text="What was changed: the case, a measure, ...")
+    action = serializers.CharField()
+    changedFields = serializers.ListField(source="fields", child=serializers.CharField())
+
+
 @extend_schema_view(
     list=extend_schema(
         parameters=[
@@ -454,6 +464,15 @@ class CaseViewSet(
 
     def get_serializer_class(self):
         return CaseSerializer if self.action == "retrieve" else CaseSummarySerializer
+
+    @extend_schema(responses={200: HistoryRowSerializer(many=True), **NOT_FOUND})
+    @action(detail=True, methods=["get"], url_path="geschiedenis", pagination_class=None)
+    def history(self, request, number=None):
+        """The latest changes of the case from the audit log (S2), as on the case page: who,
+        for which party, when, what, and which fields, never their values."""
+        case = self.get_object()
+        log_access_many([case])
+        return Response(HistoryRowSerializer(case_history(case), many=True).data)
 
 
 @extend_schema_view(

@@ -85,10 +85,15 @@ def _row(entry, model) -> HistoryRow:
 
 
 def _field_labels(model, changes: dict) -> list[str]:
+    """The labels of the changed fields a person can change; derived ones (the name key) are
+    left out."""
     labels = []
     for name in changes:
         try:
-            labels.append(str(model._meta.get_field(name).verbose_name))
+            field = model._meta.get_field(name)
         except FieldDoesNotExist:
             labels.append(name)
+            continue
+        if field.editable:
+            labels.append(str(field.verbose_name))
     return labels

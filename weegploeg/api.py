@@ -38,6 +38,7 @@ from config.api import (
 from config.audit import AccessLoggedRetrieveMixin, log_access_many
 from parties.models import Veiligheidshuis
 from parties.permissions import IsVerifiedMember, membership_of
+from subjects.guard import NoForbiddenCategory
 from weegploeg import services
 from weegploeg.constants import AssessmentStatus
 from weegploeg.models import (
@@ -210,6 +211,13 @@ class ExpertAdviceSerializer(CamelCaseModelSerializer):
     class Meta:
         model = ExpertAdvice
         fields = ["id", "adviser", "asked_on", "question", "advice"]
+
+
+class DiscussionSerializer(serializers.Serializer):
+    assessment = serializers.CharField(help_text="Dossier number of an assessment on the agenda.")
+    discussion = serializers.CharField(
+        help_text="What was discussed and decided.", validators=[NoForbiddenCategory()]
+    )
 
 
 class CheckSerializer(CamelCaseModelSerializer):
@@ -720,6 +728,24 @@ class MeetingViewSet(
         meeting = self.get_object()
         log_access_many(meeting.items.all())
         return Response(self.get_serializer(meeting).data)
+
+    @extend_schema(
+        request=DiscussionSerializer, responses={200: AgendaItemSerializer, **WRITE_ERRORS}
+    )
+    @action(detail=True, methods=["post"], url_path="bespreking")
+    def discussion(self, request, pk=None):
+        """W7: what was discussed of one assessment on the agenda, by the uitvoerder; the
+        assessment's latest decision goes with it."""
+        meeting = self.get_object()
+        serializer = DiscussionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        item = meeting.items.filter(assessment__number=data["assessment"]).first()
+        if item is None:
+            raise ValidationError({"assessment": [_("This assessment is not on the agenda.")]})
+        with service_call():
+            item = services.record_discussion(item, by=request.user, discussion=data["discussion"])
+        return Response(AgendaItemSerializer(item).data)
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)

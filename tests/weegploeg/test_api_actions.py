@@ -109,3 +109,23 @@ def test_w3_a_decided_assessment_changes_only_after_a_recorded_reopening(wp, ass
     assert response.json()["status"] == AssessmentStatus.OPEN
     assert assessment.decisions.get().reopening_reason == "Nieuw signaal."
     assert post(client, url(assessment, "informatie"), information).status_code == 201
+
+
+def test_w7_the_uitvoerder_records_what_a_meeting_discussed(wp, assessment):
+    meeting = services.hold_meeting(
+        by=wp.uitvoerder,
+        region=wp.region,
+        held_on=date(2026, 11, 20),
+        present=[wp.politie, wp.om],
+        assessments=[assessment],
+    )
+    path = f"/api/v1/overleggen/{meeting.pk}/bespreking"
+    body = {"assessment": assessment.number, "discussion": "Besproken; analyse volgt."}
+    assert_404(post(verified_client(wp.agent), path, body))
+    client = verified_client(wp.uitvoerder)
+    assert "assessment" in invalid_names(post(client, path, {**body, "assessment": "W-0"}))
+    assert "discussion" in invalid_names(post(client, path, {**body, "discussion": FORBIDDEN}))
+    response = post(client, path, body)
+    assert response.status_code == 200, response.content
+    assert response.json()["discussion"] == "Besproken; analyse volgt."
+    assert meeting.items.get().discussion == "Besproken; analyse volgt."
