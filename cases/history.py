@@ -11,7 +11,15 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Case, CaseParticipant, Closing, Measure, ProgressNote, RelatedPerson
+from cases.models import (
+    Case,
+    CaseParticipant,
+    Closing,
+    Measure,
+    PlanGoal,
+    ProgressNote,
+    RelatedPerson,
+)
 
 HISTORY_LENGTH = 25
 _ACTION = get_logentry_model().Action
@@ -34,12 +42,13 @@ class HistoryRow:
 
 def case_history(case: Case, *, limit: int = HISTORY_LENGTH) -> list[HistoryRow]:
     """The latest changes (reads left out) of the case and of the rows of its file the case
-    page has loaded already: participants, measures, progress notes, related people and
-    closings. One query, however long the file."""
+    page has loaded already: participants, goals, measures, progress notes, related people
+    and closings. One query, however long the file."""
     entry_model = get_logentry_model()
     rows_by_model = {
         Case: [case.pk],
         CaseParticipant: [row.pk for row in case.participants.all()],
+        PlanGoal: [row.pk for row in case.goals.all()],
         Measure: [row.pk for row in case.measures.all()],
         ProgressNote: [row.pk for row in case.progress_notes.all()],
         RelatedPerson: [row.pk for row in case.related_people.all()],

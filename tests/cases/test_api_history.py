@@ -3,6 +3,8 @@ the case; 404 for everyone else."""
 
 import pytest
 
+from cases import services
+from cases.constants import Goal
 from config.audit import acting_as
 from security.models import AuditEntry
 from tests.cases.factories import Ico
@@ -19,6 +21,7 @@ def ico(region):
 def test_s2_u5_the_history_names_who_changed_which_fields_never_the_values(ico):
     case = ico.open_case(surname="Oudenaam")
     with acting_as(ico.keeper):
+        services.set_goals(case, [Goal.HELP_AND_CARE], by=ico.keeper)
         case.surname = "Nieuwenaam"
         case.save()
     client = verified_client(ico.agent)
@@ -29,6 +32,7 @@ def test_s2_u5_the_history_names_who_changed_which_fields_never_the_values(ico):
     assert rows[0]["party"] == ico.gemeente.name
     assert rows[0]["subject"] == "casus" and rows[0]["action"] == "gewijzigd"
     assert rows[0]["changedFields"] == ["achternaam"]
+    assert (rows[1]["subject"], rows[1]["action"]) == ("doel", "toegevoegd")
     assert "Oudenaam" not in response.content.decode()
     # Reading the history is a read of the case.
     assert AuditEntry.objects.filter(
