@@ -219,7 +219,8 @@ def _meetings(cases, *, keeper, chair, overleg, today):
             minutes="Signalen en stand van het plan besproken.",
             approach="De reclassering coördineert; de RvdK legt het huisbezoek af.",
             casemanager=casemanager
-            if services.acts_for_participant(discussion.case, casemanager)
+            if casemanager is not None
+            and services.acts_for_participant(discussion.case, casemanager)
             else None,
             informing="De gemeente informeert betrokkene per brief (VH 14.9).",
         )
