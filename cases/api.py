@@ -44,6 +44,7 @@ from config.api import (
     NOT_FOUND,
     WRITE_ERRORS,
     CamelCaseModelSerializer,
+    DossierNumberFieldBase,
     service_call,
 )
 from config.audit import AccessLoggedRetrieveMixin, log_access_many
@@ -63,28 +64,11 @@ def is_today_overdue(measure: Measure) -> bool:
 # --- serializers -------------------------------------------------------------------------------
 
 
-class CaseNumberField(serializers.SlugRelatedField):
-    """A case by its number, among those the user may see (or keep, for the keeper's writes).
-    Any other number answers 404, as if it did not exist."""
-
-    def __init__(self, *, keep: bool = False, **kwargs):
-        self.keep = keep
-        kwargs["slug_field"] = "number"
-        if not kwargs.get("read_only"):
-            kwargs["queryset"] = Case.objects.none()
-        super().__init__(**kwargs)
-
-    def get_queryset(self):
-        user = self.context["request"].user
-        return keepable_cases(user) if self.keep else visible_cases(user)
-
-    def to_internal_value(self, data):
-        if not isinstance(data, str):
-            self.fail("invalid")
-        case = self.get_queryset().select_related("casusoverleg").filter(number=data).first()
-        if case is None:
-            raise NotFound(_("Not found."))
-        return case
+class CaseNumberField(DossierNumberFieldBase):
+    model = Case
+    visible = staticmethod(visible_cases)
+    keepable = staticmethod(keepable_cases)
+    related = ("casusoverleg",)
 
 
 class CasusOverlegSerializer(CamelCaseModelSerializer):

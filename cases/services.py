@@ -36,20 +36,9 @@ from parties.constants import Function, PartyRole
 from parties.models import Party, User
 from parties.permissions import functions_of, may_act, membership_of
 from subjects.constants import CheckOutcome
+from subjects.models import PERSON_FIELDS
 
 FILE_LABEL = "ico"
-PERSON_FIELDS = (
-    "surname",
-    "prefix",
-    "given_names",
-    "date_of_birth",
-    "street",
-    "house_number",
-    "postcode",
-    "municipality",
-    "municipality_code",
-    "bsn",
-)
 
 
 def touch(case: Case) -> None:

@@ -113,6 +113,37 @@ class CamelCaseModelSerializer(serializers.ModelSerializer):
         return fields
 
 
+class DossierNumberFieldBase(serializers.SlugRelatedField):
+    """A dossier by its number, among those the user may see (or keep, for the keeper's
+    writes). Any other number answers 404, as if it did not exist. A file names its
+    `model` and the two queryset helpers of its permissions module."""
+
+    model = None
+    visible = None  # (user) -> queryset
+    keepable = None  # (user) -> queryset
+    related = ()  # select_related for the dossier that is found
+
+    def __init__(self, *, keep: bool = False, **kwargs):
+        self.keep = keep
+        kwargs["slug_field"] = "number"
+        if not kwargs.get("read_only"):
+            kwargs["queryset"] = self.model.objects.none()
+        super().__init__(**kwargs)
+
+    def get_queryset(self):
+        user = self.context["request"].user
+        helper = type(self).keepable if self.keep else type(self).visible
+        return helper(user)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        dossier = self.get_queryset().select_related(*self.related).filter(number=data).first()
+        if dossier is None:
+            raise NotFound(_("Not found."))
+        return dossier
+
+
 # --- services behind the API -------------------------------------------------------------------
 
 NON_FIELD = "nonFieldErrors"

@@ -17,20 +17,26 @@ MUNICIPALITY_CODE = RegexValidator(
 )
 
 
+# The NAW of a subject as forms, copies between files and the API carry it, in display order.
+PERSON_FIELDS = (
+    "given_names",
+    "prefix",
+    "surname",
+    "date_of_birth",
+    "bsn",
+    "street",
+    "house_number",
+    "postcode",
+    "municipality",
+    "municipality_code",
+)
+
+
 class PersonData(models.Model):
     """Name, address and date of birth (NAW) of a subject, with an optional BSN."""
 
-    PERSONAL_DATA_FIELDS = (
-        "surname",
-        "prefix",
-        "given_names",
-        "date_of_birth",
-        "street",
-        "house_number",
-        "postcode",
-        "municipality",
-        "bsn",
-    )
+    # The municipality's code says where, not who: it is what the file's permissions use.
+    PERSONAL_DATA_FIELDS = tuple(name for name in PERSON_FIELDS if name != "municipality_code")
 
     surname = models.CharField(_("surname"), max_length=200)
     prefix = models.CharField(_("prefix"), max_length=20, blank=True, help_text=_("e.g. van der"))

@@ -30,6 +30,7 @@ from config.api import (
     PROBLEM_JSON,
     WRITE_ERRORS,
     CamelCaseModelSerializer,
+    DossierNumberFieldBase,
     ProblemSerializer,
     camel,
     problem_response,
@@ -68,28 +69,10 @@ class UsesWeegploegFile(permissions.BasePermission):
         return True
 
 
-class DossierNumberField(serializers.SlugRelatedField):
-    """An assessment by its dossier number, among those the user may see (or keep, for the
-    uitvoerder's writes). Any other number answers 404, as if it did not exist."""
-
-    def __init__(self, *, keep: bool = False, **kwargs):
-        self.keep = keep
-        kwargs["slug_field"] = "number"
-        if not kwargs.get("read_only"):
-            kwargs["queryset"] = Assessment.objects.none()
-        super().__init__(**kwargs)
-
-    def get_queryset(self):
-        user = self.context["request"].user
-        return keepable_assessments(user) if self.keep else visible_assessments(user)
-
-    def to_internal_value(self, data):
-        if not isinstance(data, str):
-            self.fail("invalid")
-        assessment = self.get_queryset().filter(number=data).first()
-        if assessment is None:
-            raise NotFound(_("Not found."))
-        return assessment
+class DossierNumberField(DossierNumberFieldBase):
+    model = Assessment
+    visible = staticmethod(visible_assessments)
+    keepable = staticmethod(keepable_assessments)
 
 
 class PersonSerializer(CamelCaseModelSerializer):

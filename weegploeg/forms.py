@@ -12,21 +12,10 @@ from parties.constants import PartyRole
 from parties.forms import DateInput
 from parties.models import Party, Veiligheidshuis
 from subjects.guard import NoForbiddenCategory
+from subjects.models import PERSON_FIELDS
 from weegploeg.constants import CheckOutcome, Finding, Outcome
 from weegploeg.models import Assessment, CriterionFinding
 
-PERSON_FIELDS = (
-    "given_names",
-    "prefix",
-    "surname",
-    "date_of_birth",
-    "bsn",
-    "street",
-    "house_number",
-    "postcode",
-    "municipality",
-    "municipality_code",
-)
 SIGNAL_FIELDS = ("brought_by", "behaviour", "observed_on", "reporter_name", "reporter_contact")
 
 

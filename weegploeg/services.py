@@ -14,6 +14,7 @@ from parties.models import Party, User, Veiligheidshuis
 from parties.permissions import functions_of, may_act, membership_of
 from rights.services import forget_dossier, start_duty_to_inform
 from subjects import matching
+from subjects.models import PERSON_FIELDS
 from weegploeg.constants import DOSSIER_PREFIX, AssessmentStatus, CheckOutcome, Outcome
 from weegploeg.models import (
     AdditionalInformation,
@@ -33,18 +34,6 @@ from weegploeg.models import (
 from weegploeg.permissions import sync_assessment_permissions
 
 FILE_LABEL = "weegploeg"
-PERSON_FIELDS = (
-    "surname",
-    "prefix",
-    "given_names",
-    "date_of_birth",
-    "street",
-    "house_number",
-    "postcode",
-    "municipality",
-    "municipality_code",
-    "bsn",
-)
 
 
 def touch(assessment: Assessment) -> None:
