@@ -73,19 +73,24 @@ def _next_number() -> str:
     return f"{prefix}{int(last.rsplit('-', 1)[1]) + 1 if last else 1:05d}"
 
 
-def _check_participant(casusoverleg: CasusOverleg, party: Party) -> None:
-    """C1, C11, P6: only parties of this casusoverleg, or an external partner whose
-    confidentiality declaration is recorded."""
+def participation_refusal(casusoverleg: CasusOverleg, party: Party) -> str | None:
+    """C1, C11, P6: why `party` cannot take part in a case of this casusoverleg, or None. Only
+    parties of this casusoverleg, or an external partner whose confidentiality declaration is
+    recorded."""
     if party.role == PartyRole.EXTERN:
         if not party.has_declaration():
-            raise ValidationError(
-                _("%(party)s has no recorded confidentiality declaration (P6).")
-                % {"party": party.name}
-            )
+            return _("%(party)s has no recorded confidentiality declaration (P6).") % {
+                "party": party.name
+            }
     elif not casusoverleg.participants.filter(pk=party.pk).exists():
-        raise ValidationError(
-            _("%(party)s does not take part in this casusoverleg.") % {"party": party.name}
-        )
+        return _("%(party)s does not take part in this casusoverleg.") % {"party": party.name}
+    return None
+
+
+def _check_participant(casusoverleg: CasusOverleg, party: Party) -> None:
+    refusal = participation_refusal(casusoverleg, party)
+    if refusal is not None:
+        raise ValidationError(refusal)
 
 
 @transaction.atomic

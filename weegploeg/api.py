@@ -39,7 +39,6 @@ from config.api import (
 from config.audit import AccessLoggedRetrieveMixin, log_access_many
 from parties.models import Veiligheidshuis
 from parties.permissions import IsVerifiedMember, membership_of
-from subjects.guard import NoForbiddenCategory
 from weegploeg import services
 from weegploeg.constants import AssessmentStatus
 from weegploeg.models import (
@@ -198,9 +197,7 @@ class ExpertAdviceSerializer(CamelCaseModelSerializer):
 
 class DiscussionSerializer(serializers.Serializer):
     assessment = serializers.CharField(help_text="Dossier number of an assessment on the agenda.")
-    discussion = serializers.CharField(
-        help_text="What was discussed and decided.", validators=[NoForbiddenCategory()]
-    )
+    discussion = serializers.CharField(help_text="What was discussed and decided.")
 
 
 class CheckSerializer(CamelCaseModelSerializer):

@@ -320,15 +320,6 @@ class AgenderingForm(forms.Form):
         if not self.is_bound:
             self.initial.setdefault("signals", list(self.fields["signals"].queryset))
 
-    def clean(self):
-        data = super().clean()
-        if (
-            data.get("identity_method") == IdentityMethod.OTHER
-            and not data.get("identity_note", "").strip()
-        ):
-            self.add_error("identity_note", _("Explain how the identity was established."))
-        return data
-
 
 def signal_label(signal) -> str:
     return _("%(date)s, brought in by %(party)s: %(behaviour)s") % {

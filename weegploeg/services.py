@@ -291,12 +291,10 @@ def reopen(assessment: Assessment, *, by: User, reason: str) -> Assessment:
     return assessment
 
 
-def _can_take_part(casusoverleg, party: Party) -> bool:
-    """The rule of `cases.services.open_case` (C1, P6): a party of the casusoverleg, or an
-    external partner whose confidentiality declaration is recorded."""
-    if party.role == PartyRole.EXTERN:
-        return party.has_declaration()
-    return casusoverleg.participants.filter(pk=party.pk).exists()
+def is_to_be_agendered(assessment: Assessment) -> bool:
+    """W6: decided, and the decision (the latest) is "agenderen". Reads prefetched decisions."""
+    decision = next(iter(assessment.decisions.all()), None)
+    return assessment.is_decided and decision is not None and decision.outcome == Outcome.AGENDEREN
 
 
 @transaction.atomic
@@ -323,9 +321,9 @@ def agendeer(
     from cases import services as cases_services
 
     _require_keeper(by, assessment.veiligheidshuis)
-    decision = assessment.decisions.first()
-    if not assessment.is_decided or decision is None or decision.outcome != Outcome.AGENDEREN:
+    if not is_to_be_agendered(assessment):
         raise ValidationError(_('Only an assessment decided as "agenderen" is put on the agenda.'))
+    decision = assessment.decisions.first()
     if casusoverleg.veiligheidshuis_id != assessment.veiligheidshuis_id:
         raise ValidationError(
             {"casusoverleg": _("Choose a casusoverleg of the same Veiligheidshuis.")}
@@ -353,7 +351,11 @@ def agendeer(
     for signal in signals:
         if signal.brought_by not in wanted:
             wanted.append(signal.brought_by)
-    participants = [party for party in wanted if _can_take_part(casusoverleg, party)]
+    participants = [
+        party
+        for party in wanted
+        if cases_services.participation_refusal(casusoverleg, party) is None
+    ]
     left_out = [party for party in wanted if party not in participants]
 
     what = [{"kind": "personal_details"}]

@@ -24,7 +24,7 @@ from parties.permissions import has_function, is_beheerder, may_act, membership_
 from parties.views import PAGE_SIZE, SessionSearchMixin, add_service_errors
 from subjects.matching import normalise_name
 from weegploeg import forms, services
-from weegploeg.constants import AssessmentStatus, Outcome
+from weegploeg.constants import AssessmentStatus
 from weegploeg.models import (
     AgendaItem,
     Analysis,
@@ -157,13 +157,7 @@ class AssessmentDetailView(WeegploegMixin, AccessLoggedMixin, DetailView):
     def get_context_data(self, **kwargs):
         assessment = self.object
         may_keep = keepable_assessments(self.request.user).filter(pk=assessment.pk).exists()
-        decision = next(iter(assessment.decisions.all()), None)
-        may_agendeer = (
-            may_keep
-            and assessment.is_decided
-            and decision is not None
-            and decision.outcome == Outcome.AGENDEREN
-        )
+        may_agendeer = may_keep and services.is_to_be_agendered(assessment)
         return super().get_context_data(may_keep=may_keep, may_agendeer=may_agendeer, **kwargs)
 
 
@@ -416,8 +410,7 @@ class AgenderingView(AssessmentActionView):
     success_message = gettext_lazy("The case has been opened in the ICO file.")
 
     def refusal(self):
-        decision = self.assessment.decisions.first()
-        if decision is None or decision.outcome != Outcome.AGENDEREN:
+        if not services.is_to_be_agendered(self.assessment):
             messages.error(
                 self.request, _('Only an assessment decided as "agenderen" is put on the agenda.')
             )
