@@ -1,29 +1,10 @@
-"""API of the ICO files of the casusoverleggen (C1, C3, C4, C6, P6, S1, S2, U5) under /api/v1/:
-casusoverleggen, cases, measures, case meetings and disclosures.
+"""Serializers of the API of the ICO files: fields in camelCase, a case named by its number."""
 
-Resources are Dutch plural nouns (`casusoverleggen`, `casussen`, `maatregelen`, `bijeenkomsten`,
-`verstrekkingen`); fields are English in camelCase. A case is found by its number, never by the
-subject's name.
-
-Access follows the pages (`cases.permissions`): every queryset starts from `visible_cases` (reads)
-or `keepable_cases` (the keeper's writes), and every change goes through the services of
-`cases`. Whoever may not see something gets 404, never 403; a service's refusal answers 404 as
-well. An external partner sees no case at all, only its disclosures, exactly as disclosed (C6).
-"""
-
-from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
-from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.response import Response
+from rest_framework import serializers
 
-from cases import disclosure_services, meeting_services, services
-from cases.constants import OPEN_MEASURE_STATUSES, CasePart, CaseStatus, MeasureStatus
-from cases.history import case_history
+from cases import services
+from cases.constants import OPEN_MEASURE_STATUSES, CasePart, MeasureStatus
 from cases.models import (
     Case,
     CaseFinding,
@@ -33,35 +14,17 @@ from cases.models import (
     CasusOverleg,
     Closing,
     Disclosure,
-    Discussion,
     Measure,
-    PlanGoal,
     ProgressNote,
     RelatedPerson,
 )
 from cases.permissions import keepable_cases, visible_cases
-from config.api import (
-    NOT_FOUND,
-    WRITE_ERRORS,
-    CamelCaseModelSerializer,
-    DossierNumberFieldBase,
-    service_call,
-)
-from config.audit import AccessLoggedRetrieveMixin, log_access_many
-from parties.constants import Function
-from parties.permissions import IsVerifiedMember, functions_of, membership_of
+from config.api import CamelCaseModelSerializer, DossierNumberFieldBase
 from subjects.categories import DataCategory
-
-CASE_FILTER = OpenApiParameter(
-    "case", OpenApiTypes.STR, description="Only those of the case with this number."
-)
 
 
 def is_today_overdue(measure: Measure) -> bool:
     return measure.status in OPEN_MEASURE_STATUSES and measure.deadline < timezone.localdate()
-
-
-# --- serializers -------------------------------------------------------------------------------
 
 
 class CaseNumberField(DossierNumberFieldBase):
@@ -341,47 +304,6 @@ class DisclosureSerializer(CamelCaseModelSerializer):
         read_only_fields = ["snapshot", "disclosed_by", "disclosed_at"]
 
 
-# --- viewsets ----------------------------------------------------------------------------------
-
-
-def created(view, instance, serializer_class=None) -> Response:
-    location = view.reverse_action("detail", kwargs={"pk": instance.pk})
-    serializer_class = serializer_class or view.get_serializer_class()
-    return Response(
-        serializer_class(instance, context=view.get_serializer_context()).data,
-        status=status.HTTP_201_CREATED,
-        headers={"Location": location},
-    )
-
-
-class CasesViewSet(viewsets.GenericViewSet):
-    permission_classes = [IsVerifiedMember]
-
-    def visible(self):
-        return visible_cases(self.request.user)
-
-    def by_case(self, queryset):
-        """The `case` query parameter: only those of one case number."""
-        number = self.request.query_params.get("case")
-        return queryset.filter(case__number=number) if number else queryset
-
-
-class CasusOverlegViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CasesViewSet):
-    """The casusoverleggen (modules) with their covenant, controller, participating parties and
-    retention terms (C11), for every user who may act."""
-
-    queryset = CasusOverleg.objects.select_related("veiligheidshuis").prefetch_related(
-        "participants"
-    )
-    serializer_class = CasusOverlegSerializer
-
-
-def measures_with_notes():
-    return Measure.objects.prefetch_related(
-        Prefetch("notes", queryset=ProgressNote.objects.order_by("-written_at", "-pk"))
-    )
-
-
 class HistoryRowSerializer(serializers.Serializer):
     at = serializers.DateTimeField()
     actor = serializers.CharField()
@@ -389,242 +311,3 @@ class HistoryRowSerializer(serializers.Serializer):
     subject = serializers.CharField(help_text="What was changed: the case, a measure, ...")
     action = serializers.CharField()
     changedFields = serializers.ListField(source="fields", child=serializers.CharField())
-
-
-@extend_schema_view(
-    list=extend_schema(
-        parameters=[
-            OpenApiParameter(
-                "casusoverleg", OpenApiTypes.INT, description="Id of the casusoverleg."
-            ),
-            OpenApiParameter("status", OpenApiTypes.STR, enum=CaseStatus.values),
-            OpenApiParameter("search", OpenApiTypes.STR, description="Part of the case number."),
-        ]
-    ),
-    retrieve=extend_schema(responses={200: CaseSerializer, **NOT_FOUND}),
-)
-class CaseViewSet(
-    AccessLoggedRetrieveMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, CasesViewSet
-):
-    """The cases the user may see (C1, S1), by case number: the parties taking part; an archived
-    case only for kernpartijen. Everyone else, external partners included, gets 404 on a case and
-    an empty list. A retrieve is recorded in the access log (S2)."""
-
-    queryset = Case.objects.none()
-    lookup_field = "number"
-
-    def get_queryset(self):
-        overdue = Measure.objects.filter(
-            case=OuterRef("pk"),
-            status__in=OPEN_MEASURE_STATUSES,
-            deadline__lt=timezone.localdate(),
-        )
-        queryset = self.visible().annotate(has_overdue_measures=Exists(overdue))
-        if self.action == "retrieve":
-            return queryset.prefetch_related(
-                "participants",
-                "signals",
-                Prefetch("findings", queryset=CaseFinding.objects.order_by("pk")),
-                Prefetch("goals", queryset=PlanGoal.objects.order_by("goal")),
-                Prefetch("measures", queryset=measures_with_notes()),
-                Prefetch("related_people", queryset=RelatedPerson.objects.order_by("pk")),
-                "closings",
-            )
-        params = self.request.query_params
-        overleg = params.get("casusoverleg")
-        if overleg:
-            if not overleg.isdigit():
-                raise ValidationError({"casusoverleg": [_("Give the id of a casusoverleg.")]})
-            queryset = queryset.filter(casusoverleg=overleg)
-        state = params.get("status")
-        if state:
-            if state not in CaseStatus.values:
-                raise ValidationError({"status": [_("Unknown status.")]})
-            queryset = queryset.filter(status=state)
-        search = params.get("search", "").strip()
-        if search:
-            queryset = queryset.filter(number__icontains=search)
-        return queryset
-
-    def get_serializer_class(self):
-        return CaseSerializer if self.action == "retrieve" else CaseSummarySerializer
-
-    @extend_schema(responses={200: HistoryRowSerializer(many=True), **NOT_FOUND})
-    @action(detail=True, methods=["get"], url_path="geschiedenis", pagination_class=None)
-    def history(self, request, number=None):
-        """The latest changes of the case from the audit log (S2), as on the case page: who,
-        for which party, when, what, and which fields, never their values."""
-        case = self.get_object()
-        log_access_many([case])
-        return Response(HistoryRowSerializer(case_history(case), many=True).data)
-
-
-@extend_schema_view(
-    list=extend_schema(parameters=[CASE_FILTER]),
-    retrieve=extend_schema(responses={200: MeasureSerializer, **NOT_FOUND}),
-    create=extend_schema(responses={201: MeasureSerializer, **WRITE_ERRORS}),
-    voortgang=extend_schema(
-        request=ProgressNoteSerializer,
-        responses={201: ProgressNoteSerializer, **WRITE_ERRORS},
-    ),
-)
-class MeasureViewSet(
-    AccessLoggedRetrieveMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    CasesViewSet,
-):
-    """The measures of the plans of the cases the user may see (C3). The keeper of the case adds
-    them; progress (`voortgang`) is reported by the members of the owning party, the casemanager
-    or the keeper. For anyone else, or a case the user may not keep, the answer is 404."""
-
-    queryset = Measure.objects.none()
-    serializer_class = MeasureSerializer
-
-    def get_queryset(self):
-        return self.by_case(
-            measures_with_notes().filter(case__in=self.visible()).select_related("case")
-        )
-
-    def create(self, request, *args, **kwargs):
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        with service_call():
-            measure = services.add_measure(
-                data["case"],
-                by=request.user,
-                description=data["description"],
-                owner=data["owner"],
-                deadline=data["deadline"],
-            )
-        return created(self, self.get_queryset().get(pk=measure.pk))
-
-    @action(detail=True, methods=["post"], serializer_class=ProgressNoteSerializer)
-    def voortgang(self, request, *args, **kwargs):
-        """Report progress on a measure, and optionally its new status (CTER 9.4)."""
-        measure = self.get_object()
-        serializer = ProgressNoteSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        with service_call():
-            note = services.report_progress(
-                measure, by=request.user, text=data["text"], status=data.get("status")
-            )
-        location = self.reverse_action("detail", kwargs={"pk": measure.pk})
-        return Response(
-            ProgressNoteSerializer(note).data,
-            status=status.HTTP_201_CREATED,
-            headers={"Location": location},
-        )
-
-
-@extend_schema_view(
-    list=extend_schema(parameters=[CASE_FILTER]),
-    retrieve=extend_schema(responses={200: CaseMeetingSerializer, **NOT_FOUND}),
-)
-class MeetingViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CasesViewSet):
-    """Case meetings (C4) for the keeper of the casusoverleg and its chairs, with a case on the
-    agenda that the user may see; the agenda shows only such cases. A retrieve records an access
-    entry for each discussion shown (S2)."""
-
-    queryset = CaseMeeting.objects.none()
-
-    def get_serializer_class(self):
-        return CaseMeetingSerializer if self.action == "retrieve" else CaseMeetingSummarySerializer
-
-    def get_queryset(self):
-        user = self.request.user
-        visible = self.visible()
-        kept = Q(chair=user) | Q(casusoverleg__chairs=user)
-        membership = membership_of(user)
-        if membership is not None and Function.UITVOERDER in functions_of(user):
-            kept |= Q(casusoverleg__veiligheidshuis__in=membership.party.veiligheidshuizen.all())
-        discussions = Discussion.objects.filter(case__in=visible)
-        number = self.request.query_params.get("case")
-        meetings = CaseMeeting.objects.filter(kept)
-        if number:
-            meetings = meetings.filter(discussions__case__number=number)
-        return (
-            CaseMeeting.objects.filter(
-                pk__in=meetings.values("pk"),
-            )
-            .filter(pk__in=discussions.values("meeting"))
-            .prefetch_related(
-                "attendees",
-                Prefetch(
-                    "discussions",
-                    queryset=discussions.select_related("case").order_by("case__number"),
-                    to_attr="visible_discussions",
-                ),
-            )
-            .order_by("-held_on", "-pk")
-        )
-
-    def retrieve(self, request, *args, **kwargs):
-        meeting = self.get_object()
-        shown = {discussion.pk for discussion in meeting.visible_discussions}
-        meeting.agenda_items = [
-            item for item in meeting_services.agenda(meeting) if item.discussion.pk in shown
-        ]
-        log_access_many([item.discussion for item in meeting.agenda_items])
-        return Response(self.get_serializer(meeting).data)
-
-
-def _is_partner(user) -> bool:
-    membership = membership_of(user)
-    return membership is not None and membership.party.is_external
-
-
-@extend_schema_view(
-    list=extend_schema(parameters=[CASE_FILTER]),
-    retrieve=extend_schema(responses={200: DisclosureSerializer, **NOT_FOUND}),
-    create=extend_schema(responses={201: DisclosureSerializer, **WRITE_ERRORS}),
-)
-class DisclosureViewSet(
-    AccessLoggedRetrieveMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    CasesViewSet,
-):
-    """Disclosures to external partners (C6, P6). A user of an external partner sees the
-    disclosures to its own party, exactly as they were disclosed, while its party takes part in
-    the case; the keeper sees and makes the disclosures of the cases it keeps. A retrieve is
-    recorded in the access log (S2)."""
-
-    queryset = Disclosure.objects.none()
-
-    def get_serializer_class(self):
-        if _is_partner(self.request.user):
-            return PartnerDisclosureSerializer
-        return DisclosureSerializer
-
-    def get_queryset(self):
-        user = self.request.user
-        if _is_partner(user):
-            queryset = disclosure_services.disclosures_for(user)
-        else:
-            queryset = Disclosure.objects.filter(case__in=keepable_cases(user))
-        return self.by_case(queryset.select_related("case")).order_by("-disclosed_at", "-pk")
-
-    def create(self, request, *args, **kwargs):
-        if _is_partner(request.user):
-            raise NotFound(_("Not found."))
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = serializer.validated_data
-        with service_call():
-            disclosure = disclosure_services.disclose(
-                data["case"],
-                by=request.user,
-                partner=data["partner"],
-                parts=data["parts"],
-                necessity=data["necessity"],
-                categories=data["categories"],
-                provider=data["provider"],
-                provider_permission=data["provider_permission"],
-                prosecutor_consent=data.get("prosecutor_consent", ""),
-            )
-        return created(self, disclosure)

@@ -1,3 +1,47 @@
-"""Moving into a package by area; the next commit splits this module."""
+"""Pages of the ICO files of the casusoverleggen (C1-C7, C9, C12, S1, S2, P6, U2). Thin: every
+read goes through `cases.permissions` and `cases.disclosure_services.disclosures_for`, every
+change through the services.
 
-from cases.views.actions import *  # noqa: F403
+Whoever may not see a case gets 404, never 403; a change page answers 404 to whoever may not
+keep the case. An external partner sees no case at all: only what was disclosed to it (C6)."""
+
+from cases.views.actions import (
+    AdviseClosingView,
+    CheckCreateView,
+    DecideClosingView,
+    GoalsView,
+    MeasureCreateView,
+    ParticipantCreateView,
+    ProgressCreateView,
+    RelatedPersonCreateView,
+    ReopenView,
+)
+from cases.views.cases import CaseDetailView, CaseListView
+from cases.views.disclosures import (
+    DisclosureCreateView,
+    DisclosureDetailView,
+    DisclosureListView,
+    ExportCreateView,
+)
+from cases.views.meetings import MeetingCreateView, MeetingDetailView, MeetingListView
+
+__all__ = [
+    "AdviseClosingView",
+    "CaseDetailView",
+    "CaseListView",
+    "CheckCreateView",
+    "DecideClosingView",
+    "DisclosureCreateView",
+    "DisclosureDetailView",
+    "DisclosureListView",
+    "ExportCreateView",
+    "GoalsView",
+    "MeasureCreateView",
+    "MeetingCreateView",
+    "MeetingDetailView",
+    "MeetingListView",
+    "ParticipantCreateView",
+    "ProgressCreateView",
+    "RelatedPersonCreateView",
+    "ReopenView",
+]

@@ -1,3 +1,39 @@
-"""Moving into a package by area; the next commit splits this module."""
+"""Pages of the i2o-weegploeg file (W1-W5, W7, P7). Thin: every read goes through the queryset
+helpers of `weegploeg.permissions`, every change through `weegploeg.services`.
 
-from weegploeg.views.actions import *  # noqa: F403
+Casuspartijen and external partners see nothing of this file, not even that it exists: every
+page answers 404 for them, never 403. A dossier page answers 404 to whoever may not see it, and
+a change page to whoever may not keep it."""
+
+from weegploeg.views.actions import (
+    AgenderingView,
+    AnalysisCreateView,
+    CheckCreateView,
+    DecisionCreateView,
+    ExpertAdviceCreateView,
+    InformationCreateView,
+    ReopenView,
+)
+from weegploeg.views.assessments import AssessmentDetailView, AssessmentListView, CheckQueueView
+from weegploeg.views.framework import FrameworkCreateView, FrameworkListView
+from weegploeg.views.intake import IntakeView
+from weegploeg.views.meetings import MeetingCreateView, MeetingDetailView, MeetingListView
+
+__all__ = [
+    "AgenderingView",
+    "AnalysisCreateView",
+    "AssessmentDetailView",
+    "AssessmentListView",
+    "CheckCreateView",
+    "CheckQueueView",
+    "DecisionCreateView",
+    "ExpertAdviceCreateView",
+    "FrameworkCreateView",
+    "FrameworkListView",
+    "InformationCreateView",
+    "IntakeView",
+    "MeetingCreateView",
+    "MeetingDetailView",
+    "MeetingListView",
+    "ReopenView",
+]

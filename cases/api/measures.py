@@ -1,0 +1,74 @@
+"""The measures of the plans and their progress (C3)."""
+
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, status
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from cases import services
+from cases.api.serializers import MeasureSerializer, ProgressNoteSerializer
+from cases.api.viewsets import CASE_FILTER, CasesViewSet, created, measures_with_notes
+from cases.models import Measure
+from config.api import NOT_FOUND, WRITE_ERRORS, service_call
+from config.audit import AccessLoggedRetrieveMixin
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[CASE_FILTER]),
+    retrieve=extend_schema(responses={200: MeasureSerializer, **NOT_FOUND}),
+    create=extend_schema(responses={201: MeasureSerializer, **WRITE_ERRORS}),
+    voortgang=extend_schema(
+        request=ProgressNoteSerializer,
+        responses={201: ProgressNoteSerializer, **WRITE_ERRORS},
+    ),
+)
+class MeasureViewSet(
+    AccessLoggedRetrieveMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    CasesViewSet,
+):
+    """The measures of the plans of the cases the user may see (C3). The keeper of the case adds
+    them; progress (`voortgang`) is reported by the members of the owning party, the casemanager
+    or the keeper. For anyone else, or a case the user may not keep, the answer is 404."""
+
+    queryset = Measure.objects.none()
+    serializer_class = MeasureSerializer
+
+    def get_queryset(self):
+        return self.by_case(
+            measures_with_notes().filter(case__in=self.visible()).select_related("case")
+        )
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        with service_call():
+            measure = services.add_measure(
+                data["case"],
+                by=request.user,
+                description=data["description"],
+                owner=data["owner"],
+                deadline=data["deadline"],
+            )
+        return created(self, self.get_queryset().get(pk=measure.pk))
+
+    @action(detail=True, methods=["post"], serializer_class=ProgressNoteSerializer)
+    def voortgang(self, request, *args, **kwargs):
+        """Report progress on a measure, and optionally its new status (CTER 9.4)."""
+        measure = self.get_object()
+        serializer = ProgressNoteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        with service_call():
+            note = services.report_progress(
+                measure, by=request.user, text=data["text"], status=data.get("status")
+            )
+        location = self.reverse_action("detail", kwargs={"pk": measure.pk})
+        return Response(
+            ProgressNoteSerializer(note).data,
+            status=status.HTTP_201_CREATED,
+            headers={"Location": location},
+        )

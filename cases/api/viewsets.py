@@ -1,0 +1,143 @@
+"""The base of the case viewsets, the casusoverleggen and the cases (C1, C11, S1, S2)."""
+
+from django.db.models import Exists, OuterRef, Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.response import Response
+
+from cases.api.serializers import (
+    CaseSerializer,
+    CaseSummarySerializer,
+    CasusOverlegSerializer,
+    HistoryRowSerializer,
+)
+from cases.constants import OPEN_MEASURE_STATUSES, CaseStatus
+from cases.history import case_history
+from cases.models import (
+    Case,
+    CaseFinding,
+    CasusOverleg,
+    Measure,
+    PlanGoal,
+    ProgressNote,
+    RelatedPerson,
+)
+from cases.permissions import visible_cases
+from config.api import NOT_FOUND
+from config.audit import AccessLoggedRetrieveMixin, log_access_many
+from parties.permissions import IsVerifiedMember
+
+CASE_FILTER = OpenApiParameter(
+    "case", OpenApiTypes.STR, description="Only those of the case with this number."
+)
+
+
+def created(view, instance, serializer_class=None) -> Response:
+    location = view.reverse_action("detail", kwargs={"pk": instance.pk})
+    serializer_class = serializer_class or view.get_serializer_class()
+    return Response(
+        serializer_class(instance, context=view.get_serializer_context()).data,
+        status=status.HTTP_201_CREATED,
+        headers={"Location": location},
+    )
+
+
+class CasesViewSet(viewsets.GenericViewSet):
+    permission_classes = [IsVerifiedMember]
+
+    def visible(self):
+        return visible_cases(self.request.user)
+
+    def by_case(self, queryset):
+        """The `case` query parameter: only those of one case number."""
+        number = self.request.query_params.get("case")
+        return queryset.filter(case__number=number) if number else queryset
+
+
+def measures_with_notes():
+    return Measure.objects.prefetch_related(
+        Prefetch("notes", queryset=ProgressNote.objects.order_by("-written_at", "-pk"))
+    )
+
+
+class CasusOverlegViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, CasesViewSet):
+    """The casusoverleggen (modules) with their covenant, controller, participating parties and
+    retention terms (C11), for every user who may act."""
+
+    queryset = CasusOverleg.objects.select_related("veiligheidshuis").prefetch_related(
+        "participants"
+    )
+    serializer_class = CasusOverlegSerializer
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "casusoverleg", OpenApiTypes.INT, description="Id of the casusoverleg."
+            ),
+            OpenApiParameter("status", OpenApiTypes.STR, enum=CaseStatus.values),
+            OpenApiParameter("search", OpenApiTypes.STR, description="Part of the case number."),
+        ]
+    ),
+    retrieve=extend_schema(responses={200: CaseSerializer, **NOT_FOUND}),
+)
+class CaseViewSet(
+    AccessLoggedRetrieveMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, CasesViewSet
+):
+    """The cases the user may see (C1, S1), by case number: the parties taking part; an archived
+    case only for kernpartijen. Everyone else, external partners included, gets 404 on a case and
+    an empty list. A retrieve is recorded in the access log (S2)."""
+
+    queryset = Case.objects.none()
+    lookup_field = "number"
+
+    def get_queryset(self):
+        overdue = Measure.objects.filter(
+            case=OuterRef("pk"),
+            status__in=OPEN_MEASURE_STATUSES,
+            deadline__lt=timezone.localdate(),
+        )
+        queryset = self.visible().annotate(has_overdue_measures=Exists(overdue))
+        if self.action == "retrieve":
+            return queryset.prefetch_related(
+                "participants",
+                "signals",
+                Prefetch("findings", queryset=CaseFinding.objects.order_by("pk")),
+                Prefetch("goals", queryset=PlanGoal.objects.order_by("goal")),
+                Prefetch("measures", queryset=measures_with_notes()),
+                Prefetch("related_people", queryset=RelatedPerson.objects.order_by("pk")),
+                "closings",
+            )
+        params = self.request.query_params
+        overleg = params.get("casusoverleg")
+        if overleg:
+            if not overleg.isdigit():
+                raise ValidationError({"casusoverleg": [_("Give the id of a casusoverleg.")]})
+            queryset = queryset.filter(casusoverleg=overleg)
+        state = params.get("status")
+        if state:
+            if state not in CaseStatus.values:
+                raise ValidationError({"status": [_("Unknown status.")]})
+            queryset = queryset.filter(status=state)
+        search = params.get("search", "").strip()
+        if search:
+            queryset = queryset.filter(number__icontains=search)
+        return queryset
+
+    def get_serializer_class(self):
+        return CaseSerializer if self.action == "retrieve" else CaseSummarySerializer
+
+    @extend_schema(responses={200: HistoryRowSerializer(many=True), **NOT_FOUND})
+    @action(detail=True, methods=["get"], url_path="geschiedenis", pagination_class=None)
+    def history(self, request, number=None):
+        """The latest changes of the case from the audit log (S2), as on the case page: who,
+        for which party, when, what, and which fields, never their values."""
+        case = self.get_object()
+        log_access_many([case])
+        return Response(HistoryRowSerializer(case_history(case), many=True).data)

@@ -1,0 +1,155 @@
+"""The case list and the case page (C1, C3, S2)."""
+
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.views.generic import DetailView, ListView
+
+from cases.constants import OPEN_MEASURE_STATUSES, CaseStatus
+from cases.history import case_history
+from cases.models import (
+    Case,
+    CaseParticipant,
+    CasusOverleg,
+    Closing,
+    Discussion,
+    Measure,
+    ProgressNote,
+    Transfer,
+)
+from cases.permissions import get_visible_case, keepable_cases, visible_cases
+from cases.views.access import CasesMixin, meeting_overleggen, overdue_filter
+from config.audit import AccessLoggedMixin
+from config.pages import PAGE_SIZE, SessionSearchMixin
+from parties.permissions import membership_of
+from subjects.matching import normalise_name
+
+
+class CaseListView(CasesMixin, SessionSearchMixin, ListView):
+    """The cases the user may see, with search by number or name and filters on casusoverleg
+    and status; per case the number of overdue measures (C3)."""
+
+    template_name = "cases/case_list.html"
+    paginate_by = PAGE_SIZE
+    context_object_name = "cases"
+    search_session_key = "cases:case-search"
+    url_filters = ("casusoverleg", "status")
+
+    @cached_property
+    def overleggen(self):
+        visible = visible_cases(self.request.user).values("casusoverleg")
+        return list(CasusOverleg.objects.filter(pk__in=visible).order_by("name"))
+
+    def get_queryset(self):
+        cases = (
+            visible_cases(self.request.user)
+            .select_related("casusoverleg")
+            .annotate(overdue_count=Count("measures", filter=overdue_filter(), distinct=True))
+        )
+        status = self.request.GET.get("status", "")
+        status = status if status in CaseStatus.values else ""
+        overleg = self.request.GET.get("casusoverleg", "")
+        overleg = overleg if overleg in {str(o.pk) for o in self.overleggen} else ""
+        query = self.search_term
+        if query:
+            name = normalise_name(query)
+            matches = Q(number__icontains=query)
+            if name:
+                matches |= Q(name_key__contains=name)
+            cases = cases.filter(matches)
+        if status:
+            cases = cases.filter(status=status)
+        if overleg:
+            cases = cases.filter(casusoverleg_id=overleg)
+        self.filters = {"casusoverleg": overleg, "status": status}
+        return cases.order_by("-last_processed_at", "-pk")
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            search_term=self.search_term,
+            filters=self.filters,
+            statuses=CaseStatus.choices,
+            overleggen=self.overleggen,
+            may_meet=meeting_overleggen(user).exists(),
+            **kwargs,
+        )
+
+
+CASE_CONTENTS = (
+    Prefetch(
+        "participants",
+        queryset=CaseParticipant.objects.select_related("party").order_by("since", "pk"),
+    ),
+    "signals__brought_by",
+    "findings",
+    "goals",
+    Prefetch(
+        "measures",
+        queryset=Measure.objects.select_related("owner").prefetch_related(
+            Prefetch("notes", queryset=ProgressNote.objects.select_related("written_by"))
+        ),
+    ),
+    Prefetch(
+        "progress_notes",
+        queryset=ProgressNote.objects.select_related("written_by", "measure"),
+    ),
+    "related_people",
+    Prefetch("closings", queryset=Closing.objects.select_related("decided_by", "reopened_by")),
+    "checks__checked_by",
+    Prefetch(
+        "discussions",
+        queryset=Discussion.objects.select_related("meeting", "casemanager").order_by(
+            "-meeting__held_on", "-pk"
+        ),
+    ),
+    Prefetch(
+        "transfers",
+        queryset=Transfer.objects.select_related("transferred_by", "checked_by").order_by(
+            "-transferred_at"
+        ),
+    ),
+)
+
+
+class CaseDetailView(CasesMixin, AccessLoggedMixin, DetailView):
+    """The file of one case; every view writes an access entry (S2)."""
+
+    template_name = "cases/case_detail.html"
+    context_object_name = "case"
+
+    def get_object(self, queryset=None):
+        case = get_visible_case(self.request.user, self.kwargs["number"])
+        case = Case.objects.select_related("casusoverleg", "casemanager").get(pk=case.pk)
+        prefetch_related_objects([case], *CASE_CONTENTS)
+        today = timezone.localdate()
+        for measure in case.measures.all():
+            measure.is_overdue = (
+                measure.status in OPEN_MEASURE_STATUSES and measure.deadline < today
+            )
+        return case
+
+    def get_context_data(self, **kwargs):
+        case, user = self.object, self.request.user
+        may_keep = keepable_cases(user).filter(pk=case.pk).exists()
+        disclosures = []
+        if may_keep:
+            disclosures = list(
+                case.disclosures.select_related("partner", "provider", "disclosed_by")
+            )
+        membership = membership_of(user)
+        party_id = membership.party_id if membership else None
+        reportable = {
+            measure.pk
+            for measure in case.measures.all()
+            if may_keep or case.casemanager_id == user.pk or measure.owner_id == party_id
+        }
+        return super().get_context_data(
+            may_keep=may_keep,
+            is_active=case.status == CaseStatus.ACTIVE,
+            disclosures=disclosures,
+            reportable=reportable,
+            overdue_count=sum(1 for m in case.measures.all() if m.is_overdue),
+            history=case_history(case),
+            **kwargs,
+        )

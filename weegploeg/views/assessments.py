@@ -1,0 +1,123 @@
+"""The list of assessments, the dossier page and the queue of the periodic check (W4, W5, P7)."""
+
+from django.conf import settings
+from django.db.models import Count, F, Prefetch, Q, prefetch_related_objects
+from django.views.generic import DetailView, ListView
+
+from config.audit import AccessLoggedMixin
+from config.pages import PAGE_SIZE, SessionSearchMixin
+from subjects.matching import normalise_name
+from weegploeg import services
+from weegploeg.constants import AssessmentStatus
+from weegploeg.models import AgendaItem, Analysis, Assessment, CriterionFinding, Decision, Signal
+from weegploeg.permissions import get_visible_assessment, keepable_assessments, visible_assessments
+from weegploeg.views.access import KeeperMixin, WeegploegMixin, is_keeper
+
+
+class AssessmentListView(WeegploegMixin, SessionSearchMixin, ListView):
+    """The assessments the user may see, with search by number or name and a status filter."""
+
+    template_name = "weegploeg/assessment_list.html"
+    paginate_by = PAGE_SIZE
+    context_object_name = "assessments"
+    search_session_key = "weegploeg:assessment-search"
+    url_filters = ("status",)
+
+    def get_queryset(self):
+        assessments = visible_assessments(self.request.user).annotate(signal_count=Count("signals"))
+        status = self.request.GET.get("status", "")
+        status = status if status in AssessmentStatus.values else ""
+        query = self.search_term
+        if query:
+            name = normalise_name(query)
+            matches = Q(number__icontains=query)
+            if name:
+                matches |= Q(name_key__contains=name)
+            assessments = assessments.filter(matches)
+        if status:
+            assessments = assessments.filter(status=status)
+        self.filters = {"status": status}
+        return assessments.order_by("-last_processed_at", "-pk")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            search_term=self.search_term,
+            filters=self.filters,
+            statuses=AssessmentStatus.choices,
+            may_keep=is_keeper(self.request.user),
+            **kwargs,
+        )
+
+
+DOSSIER_CONTENTS = (
+    Prefetch("signals", queryset=Signal.objects.select_related("brought_by")),
+    Prefetch(
+        "analyses",
+        queryset=Analysis.objects.select_related("framework", "recorded_by")
+        .prefetch_related(
+            Prefetch(
+                "findings",
+                queryset=CriterionFinding.objects.select_related("criterion").order_by(
+                    "criterion__order", "criterion__code"
+                ),
+            )
+        )
+        .order_by("-recorded_at", "-pk"),
+    ),
+    "additional_information__party",
+    "expert_advice",
+    Prefetch(
+        "decisions",
+        queryset=Decision.objects.select_related("decided_by", "reopened_by").prefetch_related(
+            "advised_parties"
+        ),
+    ),
+    "checks__checked_by",
+    "case_transfers__transferred_by",
+    Prefetch(
+        "agenda_items",
+        queryset=AgendaItem.objects.select_related("meeting", "decision").order_by(
+            "-meeting__held_on"
+        ),
+    ),
+)
+
+
+class AssessmentDetailView(WeegploegMixin, AccessLoggedMixin, DetailView):
+    """The dossier: NAW, signals, analyses, information, advice, decisions, checks, meetings.
+    Every view writes an access entry (S2)."""
+
+    template_name = "weegploeg/assessment_detail.html"
+    context_object_name = "assessment"
+
+    def get_object(self, queryset=None):
+        assessment = get_visible_assessment(self.request.user, self.kwargs["number"])
+        prefetch_related_objects([assessment], *DOSSIER_CONTENTS)
+        return assessment
+
+    def get_context_data(self, **kwargs):
+        assessment = self.object
+        may_keep = keepable_assessments(self.request.user).filter(pk=assessment.pk).exists()
+        may_agendeer = may_keep and services.is_to_be_agendered(assessment)
+        return super().get_context_data(may_keep=may_keep, may_agendeer=may_agendeer, **kwargs)
+
+
+class CheckQueueView(KeeperMixin, ListView):
+    """The assessments not checked for WEEGPLOEG_CHECK_DAYS days, oldest check first."""
+
+    template_name = "weegploeg/check_queue.html"
+    paginate_by = PAGE_SIZE
+    context_object_name = "assessments"
+
+    def get_queryset(self):
+        due = Assessment.objects.none()
+        for region in self.regions:
+            due |= services.check_queue(region, days=settings.WEEGPLOEG_CHECK_DAYS)
+        return (
+            keepable_assessments(self.request.user)
+            .filter(pk__in=due.values("pk"))
+            .order_by(F("last_checked_at").asc(nulls_first=True), "created_at", "pk")
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(days=settings.WEEGPLOEG_CHECK_DAYS, filters={}, **kwargs)

@@ -1,0 +1,101 @@
+"""The intake of a signal (W1)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views.generic import FormView
+
+from config.pages import add_service_errors
+from parties.constants import PartyRole
+from parties.models import Party
+from parties.permissions import membership_of
+from weegploeg import forms, services
+from weegploeg.permissions import visible_assessments
+from weegploeg.views.access import WeegploegMixin, is_keeper, regions_of
+
+
+class IntakeView(WeegploegMixin, FormView):
+    """A signal for a new or an existing dossier. When the person is probably already in the
+    file, the page lists those dossiers (only those the user may see) and asks to add the signal
+    to one of them or to confirm a new dossier: never a silent duplicate."""
+
+    template_name = "weegploeg/intake.html"
+    form_class = forms.IntakeForm
+
+    @cached_property
+    def regions(self):
+        return regions_of(self.request.user)
+
+    def get_form_kwargs(self):
+        user = self.request.user
+        own = membership_of(user).party
+        if is_keeper(user):
+            parties = (
+                Party.objects.active_on(timezone.localdate())
+                .filter(role=PartyRole.KERNPARTIJ, veiligheidshuizen__in=self.regions)
+                .distinct()
+                .order_by("name")
+            )
+            own = None
+        else:
+            parties = Party.objects.filter(pk=own.pk)
+        return {
+            **super().get_form_kwargs(),
+            "regions": self.regions,
+            "parties": parties,
+            "own_party": own,
+        }
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        user = self.request.user
+        region = data.get("region") or self.regions.first()
+        duplicates = list(
+            services.possible_duplicates(region, **form.person())
+            .filter(pk__in=visible_assessments(user).values("pk"))
+            .order_by("number")
+        )
+        by_number = {assessment.number: assessment for assessment in duplicates}
+        target = self.request.POST.get("target", "")
+        shown = set(self.request.POST.get("shown", "").split(","))
+        if duplicates and (not target or set(by_number) - shown):
+            return self.render_to_response(
+                self.get_context_data(form=form, duplicates=duplicates, target=target)
+            )
+        if target not in ("", "new") and target not in by_number:
+            form.add_error(
+                None, _("The chosen dossier is not about this person. Check the details.")
+            )
+            return self.form_invalid(form)
+        existing = by_number.get(target)
+        try:
+            entered = services.enter_signal(
+                by=user,
+                brought_by=data["brought_by"],
+                region=region,
+                behaviour=data["behaviour"],
+                observed_on=data["observed_on"],
+                reporter_name=data["reporter_name"],
+                reporter_contact=data["reporter_contact"],
+                person=None if existing else form.person(),
+                assessment=existing,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.render_to_response(
+                self.get_context_data(form=form, duplicates=duplicates, target=target)
+            )
+        except PermissionDenied as denied:
+            raise Http404 from denied
+        number = entered.assessment.number
+        messages.success(
+            self.request,
+            _("The signal has been recorded in dossier %(number)s.") % {"number": number},
+        )
+        if visible_assessments(user).filter(pk=entered.assessment_id).exists():
+            return redirect("weegploeg:assessment-detail", number=number)
+        return redirect("weegploeg:assessment-list")
