@@ -18,10 +18,9 @@ from cases.constants import (
 )
 from parties.models import Party, Veiligheidshuis
 from subjects.constants import CheckOutcome
-from subjects.guard import NoForbiddenCategory
-from subjects.models import PersonData
+from subjects.dates import DATE_OF_BIRTH, OBSERVED_ON, check_observed_after_birth
+from subjects.models import FREE_TEXT, NAME_TEXT, PersonData
 
-FREE_TEXT = [NoForbiddenCategory()]
 USER = settings.AUTH_USER_MODEL
 
 
@@ -155,12 +154,16 @@ class CaseSignal(models.Model):
         Case, on_delete=models.CASCADE, related_name="signals", verbose_name=_("case")
     )
     behaviour = models.TextField(_("behaviour observed"), validators=FREE_TEXT)
-    observed_on = models.DateField(_("observed on"))
+    observed_on = models.DateField(_("observed on"), validators=OBSERVED_ON)
     brought_by = models.ForeignKey(
         Party, on_delete=models.PROTECT, related_name="+", verbose_name=_("brought in by")
     )
-    reporter_name = models.CharField(_("name of the reporter"), max_length=200)
-    reporter_contact = models.CharField(_("contact details of the reporter"), max_length=200)
+    reporter_name = models.CharField(
+        _("name of the reporter"), max_length=200, validators=NAME_TEXT
+    )
+    reporter_contact = models.CharField(
+        _("contact details of the reporter"), max_length=200, validators=FREE_TEXT
+    )
 
     class Meta:
         verbose_name = _("signal")
@@ -170,6 +173,11 @@ class CaseSignal(models.Model):
     def __str__(self):
         label = _("Signal")
         return f"{label} #{self.pk}"
+
+    def clean(self):
+        super().clean()
+        if self.case_id:
+            check_observed_after_birth(self.observed_on, self.case.date_of_birth)
 
 
 class CaseFinding(models.Model):
@@ -216,7 +224,9 @@ class Transfer(models.Model):
         related_name="+",
         verbose_name=_("checked by"),
     )
-    check_note = models.TextField(_("check by the receiving controller"), blank=True)
+    check_note = models.TextField(
+        _("check by the receiving controller"), blank=True, validators=FREE_TEXT
+    )
     requested_by = models.ForeignKey(
         USER,
         on_delete=models.PROTECT,
@@ -275,10 +285,12 @@ class RelatedPerson(models.Model):
         Case, on_delete=models.CASCADE, related_name="related_people", verbose_name=_("case")
     )
     role = models.CharField(_("role"), max_length=20, choices=RelatedRole.choices)
-    surname = models.CharField(_("surname"), max_length=200)
-    given_names = models.CharField(_("given names"), max_length=200)
-    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
-    address = models.CharField(_("address"), max_length=300, blank=True)
+    surname = models.CharField(_("surname"), max_length=200, validators=NAME_TEXT)
+    given_names = models.CharField(_("given names"), max_length=200, validators=NAME_TEXT)
+    date_of_birth = models.DateField(
+        _("date of birth"), null=True, blank=True, validators=DATE_OF_BIRTH
+    )
+    address = models.CharField(_("address"), max_length=300, blank=True, validators=FREE_TEXT)
     reason = models.TextField(_("why the plan needs this person"), validators=FREE_TEXT)
 
     class Meta:
@@ -399,7 +411,7 @@ class Closing(models.Model):
         related_name="+",
         verbose_name=_("reopened by"),
     )
-    reopening_reason = models.TextField(_("reason for reopening"), blank=True)
+    reopening_reason = models.TextField(_("reason for reopening"), blank=True, validators=FREE_TEXT)
 
     class Meta:
         verbose_name = _("closing")
@@ -515,9 +527,11 @@ class Disclosure(models.Model):
     provider = models.ForeignKey(
         Party, on_delete=models.PROTECT, related_name="+", verbose_name=_("provider of the data")
     )
-    provider_permission = models.CharField(_("permission of the provider"), max_length=300)
+    provider_permission = models.CharField(
+        _("permission of the provider"), max_length=300, validators=FREE_TEXT
+    )
     prosecutor_consent = models.CharField(
-        _("consent of the officier van justitie"), max_length=300, blank=True
+        _("consent of the officier van justitie"), max_length=300, blank=True, validators=FREE_TEXT
     )
     disclosed_by = user_fk(verbose_name=_("disclosed by"))
     disclosed_at = models.DateTimeField(_("disclosed at"), auto_now_add=True)
@@ -543,7 +557,9 @@ class Export(models.Model):
     provider = models.ForeignKey(
         Party, on_delete=models.PROTECT, related_name="+", verbose_name=_("provider of the data")
     )
-    provider_permission = models.CharField(_("permission of the provider"), max_length=300)
+    provider_permission = models.CharField(
+        _("permission of the provider"), max_length=300, validators=FREE_TEXT
+    )
 
     class Meta:
         verbose_name = _("export")

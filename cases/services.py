@@ -36,6 +36,7 @@ from parties.constants import Function, PartyRole
 from parties.models import Party, User
 from parties.permissions import functions_of, may_act, membership_of
 from subjects.constants import CheckOutcome
+from subjects.guard import validate_fields
 from subjects.models import PERSON_FIELDS
 
 FILE_LABEL = "ico"
@@ -335,7 +336,9 @@ def reopen(case: Case, *, by: User, reason: str) -> Case:
         by,
         reason,
     )
-    closing.save(update_fields=["reopened_at", "reopened_by", "reopening_reason"])
+    reopened = ["reopened_at", "reopened_by", "reopening_reason"]
+    validate_fields(closing, reopened, names={"reopening_reason": "reason"})
+    closing.save(update_fields=reopened)
     case.status = CaseStatus.ACTIVE
     case.save(update_fields=["status"])
     sync_case_permissions(case)

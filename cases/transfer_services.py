@@ -15,6 +15,7 @@ from cases.services import FILE_LABEL, PERSON_FIELDS, is_keeper, open_case, touc
 from parties.constants import PartyRole
 from parties.models import User
 from parties.permissions import may_act, membership_of
+from subjects.guard import validate_fields
 
 
 def _may_request(user: User, casusoverleg: CasusOverleg) -> bool:
@@ -120,7 +121,9 @@ def copy_for_moved_subject(
     transfer = copy.transfers.get()
     transfer.transferred_by, transfer.requested_by = by, requested_by
     transfer.checked_by, transfer.check_note = checked_by, check_note
-    transfer.save(update_fields=["transferred_by", "requested_by", "checked_by", "check_note"])
+    handed_over = ["transferred_by", "requested_by", "checked_by", "check_note"]
+    validate_fields(transfer, handed_over)
+    transfer.save(update_fields=handed_over)
     for goal in goals:
         PlanGoal.objects.create(case=copy, goal=goal.goal)
     for measure in measures:

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from subjects.bsn import BSNValidator
+from subjects.dates import DATE_OF_BIRTH
+from subjects.guard import NoForbiddenCategory
 from subjects.matching import normalise_name
 
 POSTCODE = RegexValidator(
@@ -31,6 +33,10 @@ PERSON_FIELDS = (
     "municipality_code",
 )
 
+# C8 on every free-text field (VH 9.3, 14.8): names pass the terms that are also Dutch names.
+FREE_TEXT = [NoForbiddenCategory()]
+NAME_TEXT = [NoForbiddenCategory(kind="name")]
+
 
 class PersonData(models.Model):
     """Name, address and date of birth (NAW) of a subject, with an optional BSN."""
@@ -38,14 +44,16 @@ class PersonData(models.Model):
     # The municipality's code says where, not who: it is what the file's permissions use.
     PERSONAL_DATA_FIELDS = tuple(name for name in PERSON_FIELDS if name != "municipality_code")
 
-    surname = models.CharField(_("surname"), max_length=200)
-    prefix = models.CharField(_("prefix"), max_length=20, blank=True, help_text=_("e.g. van der"))
-    given_names = models.CharField(_("given names"), max_length=200)
-    date_of_birth = models.DateField(_("date of birth"))
-    street = models.CharField(_("street"), max_length=200, blank=True)
+    surname = models.CharField(_("surname"), max_length=200, validators=NAME_TEXT)
+    prefix = models.CharField(
+        _("prefix"), max_length=20, blank=True, help_text=_("e.g. van der"), validators=NAME_TEXT
+    )
+    given_names = models.CharField(_("given names"), max_length=200, validators=NAME_TEXT)
+    date_of_birth = models.DateField(_("date of birth"), validators=DATE_OF_BIRTH)
+    street = models.CharField(_("street"), max_length=200, blank=True, validators=FREE_TEXT)
     house_number = models.CharField(_("house number"), max_length=20, blank=True)
     postcode = models.CharField(_("postcode"), max_length=7, blank=True, validators=[POSTCODE])
-    municipality = models.CharField(_("municipality"), max_length=100)
+    municipality = models.CharField(_("municipality"), max_length=100, validators=FREE_TEXT)
     municipality_code = models.CharField(
         _("municipality code"), max_length=4, validators=[MUNICIPALITY_CODE], db_index=True
     )

@@ -9,11 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from parties.models import Party, Veiligheidshuis
-from subjects.guard import NoForbiddenCategory
-from subjects.models import PersonData
+from subjects.dates import OBSERVED_ON, check_observed_after_birth
+from subjects.models import FREE_TEXT, NAME_TEXT, PersonData
 from weegploeg.constants import AssessmentStatus, CheckOutcome, Finding, Outcome
-
-FREE_TEXT = [NoForbiddenCategory()]
 
 
 class FrameworkVersion(models.Model):
@@ -122,9 +120,13 @@ class Signal(models.Model):
         Assessment, on_delete=models.CASCADE, related_name="signals", verbose_name=_("assessment")
     )
     behaviour = models.TextField(_("behaviour observed"), validators=FREE_TEXT)
-    observed_on = models.DateField(_("observed on"))
-    reporter_name = models.CharField(_("name of the reporter"), max_length=200)
-    reporter_contact = models.CharField(_("contact details of the reporter"), max_length=200)
+    observed_on = models.DateField(_("observed on"), validators=OBSERVED_ON)
+    reporter_name = models.CharField(
+        _("name of the reporter"), max_length=200, validators=NAME_TEXT
+    )
+    reporter_contact = models.CharField(
+        _("contact details of the reporter"), max_length=200, validators=FREE_TEXT
+    )
     brought_by = models.ForeignKey(
         Party, on_delete=models.PROTECT, related_name="+", verbose_name=_("brought in by")
     )
@@ -144,6 +146,11 @@ class Signal(models.Model):
     def __str__(self):
         label = _("Signal")
         return f"{label} #{self.pk}"
+
+    def clean(self):
+        super().clean()
+        if self.assessment_id:
+            check_observed_after_birth(self.observed_on, self.assessment.date_of_birth)
 
 
 class Analysis(models.Model):
@@ -248,7 +255,7 @@ class ExpertAdvice(models.Model):
         related_name="expert_advice",
         verbose_name=_("assessment"),
     )
-    adviser = models.CharField(_("adviser"), max_length=200)
+    adviser = models.CharField(_("adviser"), max_length=200, validators=NAME_TEXT)
     asked_on = models.DateField(_("asked on"))
     question = models.TextField(_("question"), validators=FREE_TEXT)
     advice = models.TextField(_("advice"), blank=True, validators=FREE_TEXT)
@@ -296,7 +303,7 @@ class Decision(models.Model):
         related_name="+",
         verbose_name=_("reopened by"),
     )
-    reopening_reason = models.TextField(_("reason for reopening"), blank=True)
+    reopening_reason = models.TextField(_("reason for reopening"), blank=True, validators=FREE_TEXT)
 
     class Meta:
         verbose_name = _("decision")

@@ -14,6 +14,7 @@ from parties.models import Party, User, Veiligheidshuis
 from parties.permissions import functions_of, may_act, membership_of
 from rights.services import forget_dossier, start_duty_to_inform
 from subjects import matching
+from subjects.guard import validate_fields
 from subjects.models import PERSON_FIELDS
 from weegploeg.constants import DOSSIER_PREFIX, AssessmentStatus, CheckOutcome, Outcome
 from weegploeg.models import (
@@ -284,7 +285,9 @@ def reopen(assessment: Assessment, *, by: User, reason: str) -> Assessment:
     decision.reopened_at = timezone.now()
     decision.reopened_by = by
     decision.reopening_reason = reason
-    decision.save(update_fields=["reopened_at", "reopened_by", "reopening_reason"])
+    reopened = ["reopened_at", "reopened_by", "reopening_reason"]
+    validate_fields(decision, reopened, names={"reopening_reason": "reason"})
+    decision.save(update_fields=reopened)
     assessment.status = AssessmentStatus.OPEN
     assessment.save(update_fields=["status"])
     touch(assessment)

@@ -165,3 +165,121 @@ def test_c8_check_compares_words(label, forbidden):
 
 def test_c8_project_passes_the_system_check():
     assert not [error for error in checks.run_checks() if error.id == "subjects.E001"]
+
+
+# --- issue 8, finding 4: text that slipped past the list ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "term"),
+    [
+        # Invisible characters inside the word: zero-width space, joiner, non-joiner, word
+        # joiner, byte order mark, soft hyphen, a bidi mark.
+        ("Een Marok\u200bkaanse jongen.", "Marokkaanse"),
+        ("Een Marok\u200ckaanse jongen.", "Marokkaanse"),
+        ("Een Marok\u200dkaanse jongen.", "Marokkaanse"),
+        ("Een Marok\u2060kaanse jongen.", "Marokkaanse"),
+        ("Een Marok\ufeffkaanse jongen.", "Marokkaanse"),
+        ("Een Marok\u00adkaanse jongen.", "Marokkaanse"),
+        ("Een Marok\u200ekaanse jongen.", "Marokkaanse"),
+        # Look-alike letters: Cyrillic а and о, Greek ο and Α, full-width Latin.
+        ("Een M\u0430rokkaanse jongen.", "Marokkaanse"),
+        ("Zijn nati\u043enaliteit is bekend.", "nationaliteit"),
+        ("Zijn nati\u03bfnaliteit is bekend.", "nationaliteit"),
+        ("\u0391fghaanse vrouw", "Afghaanse"),
+        ("Ｍａｒｏｋｋａａｎ", "Marokkaan"),
+        # Any hyphen, a space or none in a hyphenated term.
+        ("Van Noord\u2011Afrikaanse komaf.", "Noord-Afrikaanse"),
+        ("Van Noord Afrikaanse komaf.", "Noord-Afrikaanse"),
+        ("Een niet\u2010westerse jongen.", "niet-westerse"),
+        # Derived forms: descent after any adjective of nationality or place, diminutives,
+        # inflected adjectives, plurals.
+        ("Betrokkene is van Egyptische afkomst.", "Egyptische"),
+        ("Noord-Afrikaanse komaf", "Noord-Afrikaanse"),
+        ("Betrokkene is van Kameroense afkomst.", "kameroense afkomst"),
+        ("Hij is van Zweedse komaf.", "zweedse komaf"),
+        ("Zij is van Chinese herkomst.", "chinese herkomst"),
+        ("Of Peruvian descent.", "peruvian descent"),
+        ("Afkomst: onbekend", "afkomst"),
+        ("Het Marokkaantje van de overkant.", "Marokkaantje"),
+        ("Twee Marokkaantjes op het plein.", "Marokkaantjes"),
+        ("Een Turkje uit de buurt.", "Turkje"),
+        ("De Surinamertjes van nummer 4.", "Surinamertjes"),
+        ("Een Syriërtje met een fiets.", "Syriërtje"),
+        ("Egyptenaren in de groep.", "Egyptenaren"),
+        ("Een Poolse bouwvakker.", "Poolse"),
+        ("Een Eritrese vrouw.", "Eritrese"),
+        ("Een getinte jongen liep weg.", "getinte jongen"),
+        ("Mediterraan uiterlijk.", "mediterraan uiterlijk"),
+        ("Lid van een groep Berbers.", "Berbers"),
+        ("Heeft het Nederlanderschap.", "Nederlanderschap"),
+    ],
+)
+def test_c8_invisible_characters_look_alikes_and_derived_forms_are_refused(text, term):
+    assert term in find_forbidden_terms(text)
+    with pytest.raises(ValidationError):
+        NoForbiddenCategory()(text)
+
+
+ORDINARY_DUTCH = [
+    NEUTRAL_SIGNAL,
+    "De herkomst van het geld is onduidelijk; er zijn goederen van onbekende herkomst gevonden.",
+    "In de schuur lagen goederen van criminele en van diverse herkomst.",
+    "Herkomst: melding van de wijkagent.",
+    "Hij heeft een criminele achtergrond en een psychiatrische achtergrond.",
+    "Zij komt uit een gezin van goede komaf; het geld is afkomstig uit drugshandel.",
+    "Hij reed in een auto met getinte ramen over de Zijlweg.",
+    "Hij volgt Engels, Frans en Duits op school en spreekt goed Nederlands.",
+    "Vorige zomer ging hij met zijn vader op vakantie naar Marokko en Turkije.",
+    "Ze haalden eten bij de Chinees en zwommen in het zwembad bij de Noordpool-tentoonstelling.",
+    "Het paspoort en de verblijfsvergunning zijn gecontroleerd door de IND.",
+    "Hij deed mee aan een racetje met brommers op de dijk; de rasp lag in de brasserie.",
+    "Betrokkene woont in de Turkenburgstraat en werkt bij de Belgiëlaan.",
+    "De zwarte auto stond voor het witte huis; de blanke muur was beklad.",
+    "Zijn moeder Bea en zijn zus Roos meldden zich bij het wijkteam.",
+    "Het gesprek met de leerplichtambtenaar verliep goed; hij heeft een nieuwe stageplek.",
+    "The subject was seen at the station; the origin of the money is unknown.",
+]
+
+
+@pytest.mark.parametrize("text", ORDINARY_DUTCH)
+def test_c8_ordinary_dutch_passes(text):
+    assert find_forbidden_terms(text) == []
+    NoForbiddenCategory()(text)
+
+
+def test_c8_a_name_field_lets_pass_the_terms_that_are_also_dutch_names():
+    """ "Berber", "Turk", "Ras" are Dutch names: a name field takes them, free text does not."""
+    name = NoForbiddenCategory(kind="name")
+    for person in ["Berber", "Turk", "Ras", "Roma", "Belg"]:
+        name(person)
+        with pytest.raises(ValidationError):
+            NoForbiddenCategory()(f"{person} deelde filmpjes.")
+    for refused in ["Marokkaan", "de Marokkaanse buurman", "Turkse melder", "Marokkaantje"]:
+        with pytest.raises(ValidationError):
+            name(refused)
+    assert NoForbiddenCategory(kind="name") != NoForbiddenCategory()
+    assert NoForbiddenCategory(kind="name").deconstruct() == (
+        "subjects.guard.NoForbiddenCategory",
+        (),
+        {"kind": "name"},
+    )
+    with pytest.raises(ValueError):
+        NoForbiddenCategory(kind="other")
+
+
+def test_c8_variants_are_generated_from_the_maintained_list():
+    from subjects.guard import ADJECTIVES, PERSONS, diminutives, entries, inflected
+
+    assert {"Marokkaantje", "Marokkaantjes"} <= set(diminutives("Marokkaan"))
+    assert {"Turkje", "Turkjes"} <= set(diminutives("Turk"))
+    assert inflected("Egyptisch") == ["Egyptisch", "Egyptische"]
+    assert inflected("Eritrees") == ["Eritrees", "Eritrese"]
+    assert inflected("raciaal") == ["raciaal", "raciale"]
+    assert inflected("Pools") == ["Pools", "Poolse"]
+    assert inflected("negroïde") == ["negroïde"]
+    sections = {entry.term: entry.section for entry in entries()}
+    assert sections["Marokkaan"] == PERSONS and sections["Egyptisch"] == ADJECTIVES
+    # Every term is found as itself, whatever its section (origin words only in a phrase).
+    for term in forbidden_terms():
+        assert find_forbidden_terms(f"Dit is {term}.") == [term], term
