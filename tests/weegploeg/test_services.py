@@ -10,7 +10,14 @@ from django.utils import timezone
 
 from rights.models import DutyToInform
 from tests.factories import VeiligheidshuisFactory, make_user
-from tests.weegploeg.factories import PERSON, Weegploeg, analyse, framework, signal
+from tests.weegploeg.factories import (
+    PERSON,
+    Weegploeg,
+    analyse,
+    beheerder_of,
+    framework,
+    signal,
+)
 from weegploeg import services
 from weegploeg.constants import AssessmentStatus, CheckOutcome, Finding, Outcome
 from weegploeg.permissions import get_visible_assessment, visible_assessments
@@ -123,7 +130,7 @@ def test_w2_an_old_analysis_keeps_the_version_it_used(wp):
     assessment = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
     first = analyse(assessment, by=wp.uitvoerder)
     newer = services.publish_framework(
-        by=wp.uitvoerder, criteria=[{"code": "N1", "title": "Nieuw criterium"}]
+        by=beheerder_of(wp.haarlem), criteria=[{"code": "N1", "title": "Nieuw criterium"}]
     )
     first.refresh_from_db()
     assert first.framework.number == 1
