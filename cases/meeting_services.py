@@ -11,9 +11,9 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases.constants import OPEN_MEASURE_STATUSES, CaseStatus
+from cases.constants import CaseStatus
 from cases.models import Case, CaseMeeting, CaseParticipant, CasusOverleg, Discussion, Measure
-from cases.selectors import is_chair_of, is_keeper, with_overdue
+from cases.selectors import due_q, is_chair_of, is_keeper, with_overdue
 from cases.services import (
     _require_active,
     _require_keeper,
@@ -95,15 +95,15 @@ class AgendaItem:
     discussion: Discussion
     case: Case
     measures: list[Measure]
-    """The open measures due by the meeting, overdue ones included (`services.measures_due`);
+    """The open measures due by the meeting, overdue ones included (`selectors.measures_due`);
     each with `is_overdue`: its deadline passed before the meeting."""
 
 
 def agenda(meeting: CaseMeeting) -> list[AgendaItem]:
     """C4: per case on the agenda, the measures due or overdue by the meeting. One query for all
-    cases; the filter is that of `cases.services.measures_due(case, until=meeting.held_on)`."""
+    cases; the filter is that of `cases.selectors.measures_due(case, until=meeting.held_on)`."""
     due = with_overdue(
-        Measure.objects.filter(status__in=OPEN_MEASURE_STATUSES, deadline__lte=meeting.held_on),
+        Measure.objects.filter(due_q(until=meeting.held_on)),
         on=meeting.held_on,
     ).select_related("owner")
     discussions = (

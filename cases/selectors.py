@@ -37,6 +37,21 @@ def overdue_measures(measures: QuerySet | None = None, *, on: date | None = None
     return measures.filter(overdue_q(on=on))
 
 
+def overdue_measures_in(cases, *, on: date | None = None) -> QuerySet:
+    """The overdue measures of the given cases (C3: they stand out)."""
+    return overdue_measures(Measure.objects.filter(case__in=cases), on=on)
+
+
+def due_q(*, until: date) -> Q:
+    """For a meeting's agenda: the open measures due by the meeting, overdue ones included
+    (C4)."""
+    return Q(status__in=OPEN_MEASURE_STATUSES, deadline__lte=until)
+
+
+def measures_due(case, *, until: date) -> QuerySet:
+    return case.measures.filter(due_q(until=until))
+
+
 def with_overdue(measures: QuerySet, *, on: date | None = None) -> QuerySet:
     """`measures`, each annotated `is_overdue` (on a day: a meeting's date, or today)."""
     return measures.annotate(

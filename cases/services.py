@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from cases import selectors
 from cases.constants import (
     CASE_PREFIX,
-    OPEN_MEASURE_STATUSES,
     CaseStatus,
     ClosingReason,
     MeasureStatus,
@@ -250,17 +249,6 @@ def report_progress(
             raise ValidationError({"status": _("Unknown status.")})
         transition(measure, status, by=by)
     return note
-
-
-def overdue_measures(cases, *, today: date | None = None):
-    """Open measures past their deadline, in the given cases (C3: they stand out); the rule is
-    `cases.selectors.overdue_q`."""
-    return selectors.overdue_measures(Measure.objects.filter(case__in=cases), on=today)
-
-
-def measures_due(case: Case, *, until: date):
-    """For a meeting's agenda: the open measures due by the meeting, overdue ones included (C4)."""
-    return case.measures.filter(status__in=OPEN_MEASURE_STATUSES, deadline__lte=until)
 
 
 @changes_dossier("case")

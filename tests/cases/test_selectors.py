@@ -6,7 +6,6 @@ from datetime import date, timedelta
 import pytest
 
 from cases import selectors
-from cases import services as case_services
 from cases.constants import MeasureStatus
 from cases.models import CasusOverleg, Measure
 from parties.constants import Function
@@ -51,7 +50,7 @@ def test_c3_overdue_is_one_rule_in_the_database_and_in_python(ico):
         pk=case.pk
     )
     assert flagged.late
-    assert set(case_services.overdue_measures([case], today=TODAY)) == set(
+    assert set(selectors.overdue_measures_in([case], on=TODAY)) == set(
         selectors.overdue_measures(measures, on=TODAY)
     )
 

@@ -49,8 +49,6 @@ NOT_CHANGING = {
     "cases.services.participation_refusal": "a rule",
     "cases.services.acts_for_participant": "a rule",
     "cases.services.may_report_on": "a rule",
-    "cases.services.overdue_measures": "a read",
-    "cases.services.measures_due": "a read",
     "cases.services.archive": "B3: archiving is not a processing of the data",
     "cases.services.check_queue": "a read",
     "cases.meeting_services.is_chair": "a rule",
