@@ -14,10 +14,11 @@ from django.utils.translation import gettext as _
 from cases.constants import CasePart, CaseStatus
 from cases.models import Case, Disclosure, Export
 from cases.permissions import visible_cases
-from cases.services import _require_active, _require_keeper, touch
+from cases.services import _require_active, _require_keeper
 from parties.models import Party, User
 from parties.permissions import may_act, membership_of
 from subjects.categories import DataCategory, is_criminal_law
+from subjects.dossier import changes_dossier
 
 
 def _iso(day) -> str | None:
@@ -123,7 +124,7 @@ def _chosen(values, allowed, *, field: str, empty: str) -> list[str]:
     return [value for value in allowed if value in chosen]
 
 
-@transaction.atomic
+@changes_dossier("case")
 def disclose(
     case: Case,
     *,
@@ -194,7 +195,6 @@ def disclose(
     )
     disclosure.full_clean()
     disclosure.save()
-    touch(case)
     return disclosure
 
 

@@ -7,24 +7,23 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases.constants import OPEN_MEASURE_STATUSES, CaseStatus
+from cases.constants import CaseStatus
 from cases.models import Case, CaseMeeting, CaseParticipant, CasusOverleg, Discussion, Measure
+from cases.selectors import due_q, is_chair_of, is_keeper, with_overdue
 from cases.services import (
     _require_active,
     _require_keeper,
     acts_for_participant,
-    is_keeper,
     set_casemanager,
-    touch,
 )
 from parties.constants import PartyRole
 from parties.models import Party, User
 from parties.permissions import may_act
+from subjects.dossier import changes_dossier
 
 
 def is_chair(user: User, meeting: CaseMeeting) -> bool:
@@ -57,7 +56,7 @@ def _check_attendees(casusoverleg: CasusOverleg, attendees: list[Party], cases: 
         )
 
 
-@transaction.atomic
+@changes_dossier("cases")
 def hold_meeting(
     *,
     casusoverleg: CasusOverleg,
@@ -70,7 +69,7 @@ def hold_meeting(
     """C4: a meeting of the casusoverleg with its chair, attendees and agenda of active cases;
     each case gets a discussion to record."""
     _require_keeper(by, casusoverleg)
-    if not (casusoverleg.chairs.filter(pk=chair.pk).exists() and may_act(chair)):
+    if not is_chair_of(chair, casusoverleg):
         raise ValidationError({"chair": _("The chair is one of the chairs of this casusoverleg.")})
     cases = list(dict.fromkeys(cases))
     if not cases:
@@ -88,7 +87,6 @@ def hold_meeting(
     meeting.attendees.set(attendees)
     for case in cases:
         Discussion.objects.create(meeting=meeting, case=case)
-        touch(case)
     return meeting
 
 
@@ -97,15 +95,16 @@ class AgendaItem:
     discussion: Discussion
     case: Case
     measures: list[Measure]
-    """The open measures due by the meeting, overdue ones included (`services.measures_due`);
+    """The open measures due by the meeting, overdue ones included (`selectors.measures_due`);
     each with `is_overdue`: its deadline passed before the meeting."""
 
 
 def agenda(meeting: CaseMeeting) -> list[AgendaItem]:
     """C4: per case on the agenda, the measures due or overdue by the meeting. One query for all
-    cases; the filter is that of `cases.services.measures_due(case, until=meeting.held_on)`."""
-    due = Measure.objects.filter(
-        status__in=OPEN_MEASURE_STATUSES, deadline__lte=meeting.held_on
+    cases; the filter is that of `cases.selectors.measures_due(case, until=meeting.held_on)`."""
+    due = with_overdue(
+        Measure.objects.filter(due_q(until=meeting.held_on)),
+        on=meeting.held_on,
     ).select_related("owner")
     discussions = (
         meeting.discussions.select_related("case", "casemanager")
@@ -115,8 +114,6 @@ def agenda(meeting: CaseMeeting) -> list[AgendaItem]:
     items = []
     for discussion in discussions:
         discussion.meeting = meeting
-        for measure in discussion.case.due_measures:
-            measure.is_overdue = measure.deadline < meeting.held_on
         items.append(AgendaItem(discussion, discussion.case, discussion.case.due_measures))
     return items
 
@@ -126,7 +123,7 @@ def _require_open(meeting: CaseMeeting) -> None:
         raise ValidationError(_("The minutes of this meeting are approved and final (C4)."))
 
 
-@transaction.atomic
+@changes_dossier("discussion.case")
 def record_discussion(
     discussion: Discussion,
     *,
@@ -160,11 +157,10 @@ def record_discussion(
     discussion.save()
     if casemanager is not None and case.casemanager_id != casemanager.pk:
         set_casemanager(case, casemanager, by=by)
-    touch(case)
     return discussion
 
 
-@transaction.atomic
+@changes_dossier("meeting.discussions.case")
 def approve_minutes(meeting: CaseMeeting, *, by: User) -> CaseMeeting:
     """C4: the chair approves the minutes; from then on they are final."""
     if not is_chair(by, meeting):

@@ -1,18 +1,18 @@
 """Every business action on a case of a casusoverleg (C1-C5, C9, C11, C12, W6, B1). Each checks
-its rule, writes in one transaction, touches the case's last-processing date and leaves the
-permissions right (`sync_case_permissions`)."""
+its rule, writes in one transaction and leaves the permissions right (`sync_case_permissions`);
+every one that changes a case is decorated with `subjects.dossier.changes_dossier`, which
+touches its last-processing date (B1). Status changes go through `cases.transitions`."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cases import selectors
 from cases.constants import (
     CASE_PREFIX,
-    OPEN_MEASURE_STATUSES,
     CaseStatus,
     ClosingReason,
     MeasureStatus,
@@ -32,30 +32,19 @@ from cases.models import (
     Transfer,
 )
 from cases.permissions import sync_case_permissions
-from parties.constants import Function, PartyRole
+from cases.selectors import is_keeper
+from cases.transitions import CASE, transition
+from parties.constants import PartyRole
 from parties.models import Party, User
-from parties.permissions import functions_of, may_act, membership_of
+from parties.permissions import may_act, membership_of
+from subjects.checking import due_for_check, mark_checked
 from subjects.constants import CheckOutcome
-from subjects.guard import validate_fields
+from subjects.dossier import changes_dossier
 from subjects.models import PERSON_FIELDS
+from subjects.numbering import next_number, year_prefix
+from subjects.reopening import reopen as reopen_dossier
 
 FILE_LABEL = "ico"
-
-
-def touch(case: Case) -> None:
-    """B1: every change to a case or what it holds goes through here."""
-    case.last_processed_at = timezone.now()
-    case.save(update_fields=["last_processed_at"])
-
-
-def is_keeper(user: User, casusoverleg: CasusOverleg) -> bool:
-    """The uitvoerder of the casusoverleg's Veiligheidshuis keeps its file."""
-    membership = membership_of(user)
-    return (
-        may_act(user)
-        and Function.UITVOERDER in functions_of(user)
-        and membership.party.veiligheidshuizen.filter(pk=casusoverleg.veiligheidshuis_id).exists()
-    )
 
 
 def _require_keeper(user: User, casusoverleg: CasusOverleg) -> None:
@@ -66,12 +55,6 @@ def _require_keeper(user: User, casusoverleg: CasusOverleg) -> None:
 def _require_active(case: Case) -> None:
     if case.status != CaseStatus.ACTIVE:
         raise ValidationError(_("This case is closed: reopen it first to change it (C5)."))
-
-
-def _next_number() -> str:
-    prefix = f"{CASE_PREFIX}-{timezone.localdate().year}-"
-    last = Case.objects.filter(number__startswith=prefix).aggregate(Max("number"))["number__max"]
-    return f"{prefix}{int(last.rsplit('-', 1)[1]) + 1 if last else 1:05d}"
 
 
 def participation_refusal(casusoverleg: CasusOverleg, party: Party) -> str | None:
@@ -94,7 +77,7 @@ def _check_participant(casusoverleg: CasusOverleg, party: Party) -> None:
         raise ValidationError(refusal)
 
 
-@transaction.atomic
+@changes_dossier("return")
 def open_case(
     *,
     casusoverleg: CasusOverleg,
@@ -116,7 +99,7 @@ def open_case(
     criterion, finding and explanation."""
     _require_keeper(by, casusoverleg)
     case = Case(
-        number=_next_number(),
+        number=next_number(year_prefix(CASE_PREFIX), Case),
         casusoverleg=casusoverleg,
         identity_method=identity_method,
         identity_note=identity_note,
@@ -147,11 +130,10 @@ def open_case(
             transferred_by=by,
         )
     sync_case_permissions(case)
-    touch(case)
     return case
 
 
-@transaction.atomic
+@changes_dossier("case")
 def add_participant(case: Case, party: Party, *, by: User) -> CaseParticipant:
     _require_keeper(by, case.casusoverleg)
     _require_active(case)
@@ -160,11 +142,10 @@ def add_participant(case: Case, party: Party, *, by: User) -> CaseParticipant:
         raise ValidationError(_("This party already takes part in the case."))
     participant = CaseParticipant.objects.create(case=case, party=party)
     sync_case_permissions(case)
-    touch(case)
     return participant
 
 
-@transaction.atomic
+@changes_dossier("case")
 def end_participation(case: Case, party: Party, *, by: User) -> None:
     """A party that stops taking part loses access at once (C1)."""
     _require_keeper(by, case.casusoverleg)
@@ -175,7 +156,6 @@ def end_participation(case: Case, party: Party, *, by: User) -> None:
     participant.until = timezone.now()
     participant.save(update_fields=["until"])
     sync_case_permissions(case)
-    touch(case)
 
 
 def acts_for_participant(case: Case, user: User) -> bool:
@@ -188,11 +168,11 @@ def acts_for_participant(case: Case, user: User) -> bool:
     )
 
 
-@transaction.atomic
+@changes_dossier("case")
 def set_casemanager(case: Case, casemanager: User | None, *, by: User) -> Case:
     """The keeper, or a chair of the casusoverleg recording a meeting's outcome (VH 14.9)."""
-    is_chair = may_act(by) and case.casusoverleg.chairs.filter(pk=by.pk).exists()
-    if not (is_chair or is_keeper(by, case.casusoverleg)):
+    overleg = case.casusoverleg
+    if not (selectors.is_chair_of(by, overleg) or is_keeper(by, overleg)):
         raise PermissionDenied
     _require_active(case)
     if casemanager is not None and not acts_for_participant(case, casemanager):
@@ -201,11 +181,10 @@ def set_casemanager(case: Case, casemanager: User | None, *, by: User) -> Case:
         )
     case.casemanager = casemanager
     case.save(update_fields=["casemanager"])
-    touch(case)
     return case
 
 
-@transaction.atomic
+@changes_dossier("case")
 def add_related_person(case: Case, *, by: User, **fields) -> RelatedPerson:
     """C2: an achterblijver or a person of the social network, with why the plan needs them."""
     _require_keeper(by, case.casusoverleg)
@@ -213,11 +192,10 @@ def add_related_person(case: Case, *, by: User, **fields) -> RelatedPerson:
     person = RelatedPerson(case=case, **fields)
     person.full_clean()
     person.save()
-    touch(case)
     return person
 
 
-@transaction.atomic
+@changes_dossier("case")
 def set_goals(case: Case, goals, *, by: User) -> None:
     """C3: the goals of the plan of approach, from CTER 3a-f."""
     _require_keeper(by, case.casusoverleg)
@@ -228,10 +206,9 @@ def set_goals(case: Case, goals, *, by: User) -> None:
     case.goals.exclude(goal__in=goals).delete()
     for goal in goals - set(case.goals.values_list("goal", flat=True)):
         PlanGoal.objects.create(case=case, goal=goal)
-    touch(case)
 
 
-@transaction.atomic
+@changes_dossier("case")
 def add_measure(case: Case, *, by: User, description: str, owner: Party, deadline: date) -> Measure:
     """C3: a measure owned by a party or partner that takes part, with a deadline."""
     _require_keeper(by, case.casusoverleg)
@@ -243,7 +220,6 @@ def add_measure(case: Case, *, by: User, description: str, owner: Party, deadlin
     )
     measure.full_clean()
     measure.save()
-    touch(case)
     return measure
 
 
@@ -257,7 +233,7 @@ def may_report_on(user: User, measure: Measure) -> bool:
     )
 
 
-@transaction.atomic
+@changes_dossier("measure.case")
 def report_progress(
     measure: Measure, *, by: User, text: str, status: str | None = None
 ) -> ProgressNote:
@@ -268,29 +244,14 @@ def report_progress(
     note = ProgressNote(case=measure.case, measure=measure, text=text, written_by=by)
     note.full_clean()
     note.save()
-    if status is not None:
+    if status is not None and status != measure.status:
         if status not in MeasureStatus.values:
             raise ValidationError({"status": _("Unknown status.")})
-        measure.status = status
-        measure.save(update_fields=["status"])
-    touch(measure.case)
+        transition(measure, status, by=by)
     return note
 
 
-def overdue_measures(cases, *, today: date | None = None):
-    """Open measures past their deadline, in the given cases (C3: they stand out)."""
-    today = today or timezone.localdate()
-    return Measure.objects.filter(
-        case__in=cases, status__in=OPEN_MEASURE_STATUSES, deadline__lt=today
-    )
-
-
-def measures_due(case: Case, *, until: date):
-    """For a meeting's agenda: the open measures due by the meeting, overdue ones included (C4)."""
-    return case.measures.filter(status__in=OPEN_MEASURE_STATUSES, deadline__lte=until)
-
-
-@transaction.atomic
+@changes_dossier("case")
 def advise_closing(case: Case, *, by: User, advice: str, advised_on: date) -> Closing:
     """C5, CTER 9.4: the casusoverleg advises the kernpartijen in the driehoek to close."""
     _require_keeper(by, case.casusoverleg)
@@ -298,11 +259,10 @@ def advise_closing(case: Case, *, by: User, advice: str, advised_on: date) -> Cl
     closing = Closing(case=case, advice=advice, advised_on=advised_on)
     closing.full_clean()
     closing.save()
-    touch(case)
     return closing
 
 
-@transaction.atomic
+@changes_dossier("case")
 def decide_closing(case: Case, *, by: User, reason: str, decided_on: date) -> Closing:
     """C5: the decision to close, with its reason (VH 20.2) and date (10.2h). A closed case is
     read-only except through a recorded reopening."""
@@ -315,58 +275,46 @@ def decide_closing(case: Case, *, by: User, reason: str, decided_on: date) -> Cl
         raise ValidationError({"reason": _("Choose the reason for closing.")})
     closing.reason, closing.decided_on, closing.decided_by = reason, decided_on, by
     closing.save(update_fields=["reason", "decided_on", "decided_by"])
-    case.status = CaseStatus.CLOSED
-    case.save(update_fields=["status"])
+    transition(case, CaseStatus.CLOSED, by=by)
     sync_case_permissions(case)
-    touch(case)
     return closing
 
 
-@transaction.atomic
+@changes_dossier("case")
 def reopen(case: Case, *, by: User, reason: str) -> Case:
-    """A closed case is discussed again (VH 15.2) after a recorded reopening."""
+    """A closed case is discussed again (VH 15.2) after a recorded reopening of its decision to
+    close."""
     _require_keeper(by, case.casusoverleg)
-    if case.status != CaseStatus.CLOSED:
-        raise ValidationError(_("Only a closed case is reopened."))
-    if not reason.strip():
-        raise ValidationError({"reason": _("Give the reason for reopening.")})
-    closing = case.closings.filter(decided_on__isnull=False, reopened_at__isnull=True).first()
-    closing.reopened_at, closing.reopened_by, closing.reopening_reason = (
-        timezone.now(),
-        by,
-        reason,
+    reopen_dossier(
+        case,
+        workflow=CASE,
+        to=CaseStatus.ACTIVE,
+        record=case.closings.filter(decided_on__isnull=False, reopened_at__isnull=True).first,
+        by=by,
+        reason=reason,
     )
-    reopened = ["reopened_at", "reopened_by", "reopening_reason"]
-    validate_fields(closing, reopened, names={"reopening_reason": "reason"})
-    closing.save(update_fields=reopened)
-    case.status = CaseStatus.ACTIVE
-    case.save(update_fields=["status"])
     sync_case_permissions(case)
-    touch(case)
     return case
 
 
 @transaction.atomic
 def archive(case: Case, *, by: User | None) -> Case:
-    """B3: to the non-active archive, open to kernpartijen only (CTER 13.2)."""
+    """B3: to the non-active archive, open to kernpartijen only (CTER 13.2). Archiving is not a
+    processing of the data, so the last-processing date stays."""
     if case.status != CaseStatus.ARCHIVED:
-        case.status = CaseStatus.ARCHIVED
+        transition(case, CaseStatus.ARCHIVED, by=by)
         case.archived_at = timezone.now()
-        case.save(update_fields=["status", "archived_at"])
+        case.save(update_fields=["archived_at"])
         sync_case_permissions(case)
     return case
 
 
-def check_queue(casusoverleg: CasusOverleg, *, days: int):
-    """C9: the cases of the casusoverleg not checked for `days` days."""
-    since = timezone.now() - timedelta(days=days)
-    not_checked = Q(last_checked_at__isnull=True, created_at__lt=since) | Q(
-        last_checked_at__lt=since
-    )
-    return casusoverleg.cases.filter(not_checked).order_by("last_checked_at", "created_at")
+def check_queue(casusoverleg: CasusOverleg, *, days: int | None = None):
+    """C9: the cases of the casusoverleg due for their periodic check (`CHECK_DAYS`)."""
+    return due_for_check(casusoverleg.cases.all(), days=days)
 
 
-@transaction.atomic
+@changes_dossier("case")
 def record_check(case: Case, *, by: User, outcome: str, correction: str = "") -> CaseCheck:
     """C9, CTER 10.3: correct, or corrected (what, by whom)."""
     _require_keeper(by, case.casusoverleg)
@@ -377,7 +325,5 @@ def record_check(case: Case, *, by: User, outcome: str, correction: str = "") ->
     check = CaseCheck(case=case, outcome=outcome, correction=correction, checked_by=by)
     check.full_clean()
     check.save()
-    case.last_checked_at = check.checked_at
-    case.save(update_fields=["last_checked_at"])
-    touch(case)
+    mark_checked(case, check)
     return check

@@ -6,15 +6,17 @@ controller, a copy of the case goes to that casusoverleg, recorded on both sides
 other function that moves data between casusoverleggen, on purpose."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cases.constants import CaseStatus
 from cases.models import Case, CasusOverleg, CopyOut, Measure, PlanGoal, RelatedPerson
-from cases.services import FILE_LABEL, PERSON_FIELDS, is_keeper, open_case, touch
+from cases.selectors import is_keeper
+from cases.services import FILE_LABEL, open_case
 from parties.constants import PartyRole
 from parties.models import User
 from parties.permissions import may_act, membership_of
+from subjects.copies import person_copy, signal_copy
+from subjects.dossier import changes_dossier
 from subjects.guard import validate_fields
 
 
@@ -31,7 +33,7 @@ def _may_request(user: User, casusoverleg: CasusOverleg) -> bool:
     )
 
 
-@transaction.atomic
+@changes_dossier("case", "return")
 def copy_for_moved_subject(
     case: Case,
     *,
@@ -90,21 +92,12 @@ def copy_for_moved_subject(
     ]
     copy = open_case(
         casusoverleg=to,
-        person={key: getattr(case, key) for key in PERSON_FIELDS},
+        person=person_copy(case),
         identity_method=case.identity_method,
         identity_note=case.identity_note,
         by=checked_by,
         participants=participants,
-        signals=[
-            {
-                "behaviour": signal.behaviour,
-                "observed_on": signal.observed_on,
-                "brought_by": signal.brought_by,
-                "reporter_name": signal.reporter_name,
-                "reporter_contact": signal.reporter_contact,
-            }
-            for signal in signals
-        ],
+        signals=[signal_copy(signal) for signal in signals],
         findings=[
             {
                 "framework_version": finding.framework_version,
@@ -127,6 +120,7 @@ def copy_for_moved_subject(
     for goal in goals:
         PlanGoal.objects.create(case=copy, goal=goal.goal)
     for measure in measures:
+        # A copy keeps the measure's status as it is: a new row, not a status change.
         row = Measure(
             case=copy,
             description=measure.description,
@@ -161,6 +155,4 @@ def copy_for_moved_subject(
     )
     out.full_clean()
     out.save()
-    touch(case)
-    touch(copy)
     return copy

@@ -297,15 +297,17 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
 
-# --- the weegploeg file ----------------------------------------------------------------------
-WEEGPLOEG_CHECK_DAYS = setting(
-    "WEEGPLOEG_CHECK_DAYS",
+# --- the files --------------------------------------------------------------------------------
+CHECK_DAYS = setting(
+    "CHECK_DAYS",
     default=90,
     cast=int,
-    help_text="An assessment enters the uitvoerder's check queue when it has not been checked "
-    "for this many days (W5, CTER 8.3).",
+    help_text="A dossier of either file (an assessment or a case) enters the uitvoerder's check "
+    "queue when it has not been checked for this many days (W5, C9; CTER 8.3, 10.3).",
     group="General",
 )
+# The old name, read by the weegploeg pages until they read CHECK_DAYS; not a variable of its own.
+WEEGPLOEG_CHECK_DAYS = CHECK_DAYS
 
 # --- the API --------------------------------------------------------------------------------
 API_TOKEN_DAYS = setting(

@@ -73,3 +73,17 @@ class PersonData(models.Model):
     @property
     def full_name(self) -> str:
         return " ".join(part for part in (self.given_names, self.prefix, self.surname) if part)
+
+
+class DossierSequence(models.Model):
+    """The last number given per file and prefix (`subjects.numbering`)."""
+
+    key = models.CharField(_("file and prefix"), max_length=80, primary_key=True)
+    last = models.PositiveIntegerField(_("last number given"))
+
+    class Meta:
+        verbose_name = _("dossier number sequence")
+        verbose_name_plural = _("dossier number sequences")
+
+    def __str__(self):
+        return self.key

@@ -16,6 +16,7 @@ from weegploeg.constants import CheckOutcome, Finding, Outcome
 from weegploeg.models import Assessment, FrameworkVersion
 
 PEOPLE_PER_REGION = 12
+BEHEERDER = "beheerder"
 UITVOERDERS = {
     "kennemerland": "uitvoerder",
     "noord-holland-noord": "uitvoerder.nhn",
@@ -45,12 +46,13 @@ def _kernpartij(region, kind, municipality_code=None):
     return parties.first()
 
 
-def _framework(by) -> FrameworkVersion:
+def _framework() -> FrameworkVersion:
+    """The first version, published by the demo's beheerder (W2)."""
     existing = FrameworkVersion.objects.first()
     if existing is not None:
         return existing
     return services.publish_framework(
-        by=by,
+        by=User.objects.get(username=BEHEERDER),
         criteria=[{"code": code, "title": title} for code, title in CRITERIA],
         note="Eerste versie (demo)",
     )
@@ -81,7 +83,7 @@ def _seed_region(fake: Faker, rng: random.Random, region: Veiligheidshuis) -> No
             veiligheidshuizen=region, kind__in=[PartyKind.RVDK, PartyKind.RECLASSERING]
         )
     )
-    framework = _framework(keeper)
+    framework = _framework()
     today = date.today()
     for index in range(PEOPLE_PER_REGION):
         gemeente = gemeenten[index % len(gemeenten)]

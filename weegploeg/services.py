@@ -1,21 +1,27 @@
 """Every business action on the weegploeg file (W1-W7, I1, B1). Each checks its rule, writes in
-one transaction, touches the dossier's last-processing date and leaves the permissions right."""
+one transaction and leaves the permissions right; every one that changes a dossier is decorated
+with `subjects.dossier.changes_dossier`, which touches its last-processing date (B1). Status
+changes go through `weegploeg.transitions`."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from parties.constants import Function, PartyRole
 from parties.models import Party, User, Veiligheidshuis
-from parties.permissions import functions_of, may_act, membership_of
+from parties.permissions import functions_of, has_function, may_act, membership_of
 from rights.services import forget_dossier, start_duty_to_inform
 from subjects import matching
-from subjects.guard import validate_fields
+from subjects.checking import due_for_check, mark_checked
+from subjects.copies import person_copy, signal_copy
+from subjects.dossier import changes_dossier
 from subjects.models import PERSON_FIELDS
+from subjects.numbering import next_number, year_prefix
+from subjects.reopening import reopen as reopen_dossier
 from weegploeg.constants import DOSSIER_PREFIX, AssessmentStatus, CheckOutcome, Outcome
 from weegploeg.models import (
     AdditionalInformation,
@@ -33,14 +39,9 @@ from weegploeg.models import (
     Signal,
 )
 from weegploeg.permissions import sync_assessment_permissions
+from weegploeg.transitions import ASSESSMENT, transition
 
 FILE_LABEL = "weegploeg"
-
-
-def touch(assessment: Assessment) -> None:
-    """B1: every change to an assessment or what it holds goes through here."""
-    assessment.last_processed_at = timezone.now()
-    assessment.save(update_fields=["last_processed_at"])
 
 
 def _require_open(assessment: Assessment) -> None:
@@ -60,14 +61,6 @@ def _require_keeper(user: User, region: Veiligheidshuis) -> None:
         _is_uitvoerder(user) and membership.party.veiligheidshuizen.filter(pk=region.pk).exists()
     ):
         raise PermissionDenied
-
-
-def _next_number() -> str:
-    year = timezone.localdate().year
-    prefix = f"{DOSSIER_PREFIX}-{year}-"
-    last = Assessment.objects.filter(number__startswith=prefix).aggregate(Max("number"))
-    sequence = int(last["number__max"].rsplit("-", 1)[1]) + 1 if last["number__max"] else 1
-    return f"{prefix}{sequence:05d}"
 
 
 def possible_duplicates(region: Veiligheidshuis, **identity):
@@ -93,7 +86,7 @@ def may_enter_signal_for(user: User, party: Party, region: Veiligheidshuis) -> b
     return _is_uitvoerder(user) and membership.party.veiligheidshuizen.filter(pk=region.pk).exists()
 
 
-@transaction.atomic
+@changes_dossier("return.assessment")
 def enter_signal(
     *,
     by: User,
@@ -114,7 +107,7 @@ def enter_signal(
         if not person:
             raise ValidationError(_("Give the subject's name, address and date of birth."))
         assessment = Assessment(
-            number=_next_number(),
+            number=next_number(year_prefix(DOSSIER_PREFIX), Assessment),
             veiligheidshuis=region,
             last_processed_at=timezone.now(),
             **{key: person.get(key, "") for key in PERSON_FIELDS},
@@ -137,13 +130,20 @@ def enter_signal(
     signal.full_clean()
     signal.save()
     sync_assessment_permissions(assessment)
-    touch(assessment)
     return signal
+
+
+def may_publish_framework(user: User) -> bool:
+    """W2: the referentiekader is configuration of the beheerder."""
+    return has_function(user, Function.BEHEERDER)
 
 
 @transaction.atomic
 def publish_framework(*, by: User, criteria: list[dict], note: str = "") -> FrameworkVersion:
-    """W2: a new version of the referentiekader. Earlier versions stay as they were."""
+    """W2: a new version of the referentiekader, by the beheerder. Earlier versions stay as
+    they were."""
+    if not may_publish_framework(by):
+        raise PermissionDenied
     if not criteria:
         raise ValidationError(_("A referentiekader has at least one criterion."))
     last = FrameworkVersion.objects.aggregate(Max("number"))["number__max"] or 0
@@ -162,7 +162,7 @@ def current_framework() -> FrameworkVersion:
     return version
 
 
-@transaction.atomic
+@changes_dossier("assessment")
 def record_analysis(
     assessment: Assessment, *, by: User, findings: dict[int, tuple[str, str]], summary: str = ""
 ) -> Analysis:
@@ -186,11 +186,10 @@ def record_analysis(
         )
         row.full_clean()
         row.save()
-    touch(assessment)
     return analysis
 
 
-@transaction.atomic
+@changes_dossier("assessment")
 def add_information(
     assessment: Assessment, *, by: User, party: Party, gathered_on: date, content: str
 ) -> AdditionalInformation:
@@ -201,11 +200,10 @@ def add_information(
     )
     information.full_clean()
     information.save()
-    touch(assessment)
     return information
 
 
-@transaction.atomic
+@changes_dossier("assessment")
 def record_expert_advice(
     assessment: Assessment, *, by: User, adviser: str, asked_on: date, question: str, advice: str
 ) -> ExpertAdvice:
@@ -217,11 +215,10 @@ def record_expert_advice(
     )
     advice_row.full_clean()
     advice_row.save()
-    touch(assessment)
     return advice_row
 
 
-@transaction.atomic
+@changes_dossier("assessment")
 def decide(
     assessment: Assessment,
     *,
@@ -260,8 +257,7 @@ def decide(
     decision.full_clean()
     decision.save()
     decision.advised_parties.set(advised)
-    assessment.status = AssessmentStatus.DECIDED
-    assessment.save(update_fields=["status"])
+    transition(assessment, AssessmentStatus.DECIDED, by=by)
     for party_id in set(assessment.signals.values_list("brought_by", flat=True)):
         start_duty_to_inform(
             file_label=FILE_LABEL,
@@ -269,29 +265,22 @@ def decide(
             responsible_party=Party.objects.get(pk=party_id),
             started_on=decided_on,
         )
-    touch(assessment)
     return decision
 
 
-@transaction.atomic
+@changes_dossier("assessment")
 def reopen(assessment: Assessment, *, by: User, reason: str) -> Assessment:
-    """A decided assessment changes only after a recorded reopening (W3)."""
+    """A decided assessment changes only after a recorded reopening (W3), on its latest
+    decision."""
     _require_keeper(by, assessment.veiligheidshuis)
-    if not assessment.is_decided:
-        raise ValidationError(_("This assessment is not decided."))
-    if not reason.strip():
-        raise ValidationError({"reason": _("Give the reason for reopening.")})
-    decision = assessment.decisions.first()
-    decision.reopened_at = timezone.now()
-    decision.reopened_by = by
-    decision.reopening_reason = reason
-    reopened = ["reopened_at", "reopened_by", "reopening_reason"]
-    validate_fields(decision, reopened, names={"reopening_reason": "reason"})
-    decision.save(update_fields=reopened)
-    assessment.status = AssessmentStatus.OPEN
-    assessment.save(update_fields=["status"])
-    touch(assessment)
-    return assessment
+    return reopen_dossier(
+        assessment,
+        workflow=ASSESSMENT,
+        to=AssessmentStatus.OPEN,
+        record=assessment.decisions.first,
+        by=by,
+        reason=reason,
+    )
 
 
 def is_to_be_agendered(assessment: Assessment) -> bool:
@@ -300,7 +289,7 @@ def is_to_be_agendered(assessment: Assessment) -> bool:
     return assessment.is_decided and decision is not None and decision.outcome == Outcome.AGENDEREN
 
 
-@transaction.atomic
+@changes_dossier("assessment")
 def agendeer(
     assessment: Assessment,
     *,
@@ -382,22 +371,13 @@ def agendeer(
     ]
     case = cases_services.open_case(
         casusoverleg=casusoverleg,
-        person={key: getattr(assessment, key) for key in PERSON_FIELDS},
+        person=person_copy(assessment),
         identity_method=identity_method,
         identity_note=identity_note,
         by=by,
         participants=participants,
         advised=[party for party in advised if party in participants],
-        signals=[
-            {
-                "behaviour": signal.behaviour,
-                "observed_on": signal.observed_on,
-                "brought_by": signal.brought_by,
-                "reporter_name": signal.reporter_name,
-                "reporter_contact": signal.reporter_contact,
-            }
-            for signal in signals
-        ],
+        signals=[signal_copy(signal) for signal in signals],
         findings=[
             {
                 "framework_version": finding.analysis.framework.number,
@@ -422,26 +402,16 @@ def agendeer(
         },
         transferred_by=by,
     )
-    touch(assessment)
     case.parties_left_out = left_out
     return case
 
 
-def check_queue(region: Veiligheidshuis, *, days: int):
-    """W5: the assessments of the region not checked for `days` days (never checked: counted
-    from their creation)."""
-    since = timezone.now() - timedelta(days=days)
-    not_checked = Q(last_checked_at__isnull=True, created_at__lt=since) | Q(
-        last_checked_at__lt=since
-    )
-    return (
-        Assessment.objects.filter(veiligheidshuis=region)
-        .filter(not_checked)
-        .order_by("last_checked_at", "created_at")
-    )
+def check_queue(region: Veiligheidshuis, *, days: int | None = None):
+    """W5: the assessments of the region due for their periodic check (`CHECK_DAYS`)."""
+    return due_for_check(Assessment.objects.filter(veiligheidshuis=region), days=days)
 
 
-@transaction.atomic
+@changes_dossier("assessment")
 def record_check(assessment: Assessment, *, by: User, outcome: str, correction: str = "") -> Check:
     """W5, CTER 8.3: the uitvoerder's periodic check, correct or corrected (what, by whom)."""
     _require_keeper(by, assessment.veiligheidshuis)
@@ -450,13 +420,11 @@ def record_check(assessment: Assessment, *, by: User, outcome: str, correction: 
     check = Check(assessment=assessment, outcome=outcome, correction=correction, checked_by=by)
     check.full_clean()
     check.save()
-    assessment.last_checked_at = check.checked_at
-    assessment.save(update_fields=["last_checked_at"])
-    touch(assessment)
+    mark_checked(assessment, check)
     return check
 
 
-@transaction.atomic
+@changes_dossier("assessments")
 def hold_meeting(
     *, by: User, region: Veiligheidshuis, held_on: date, present, assessments
 ) -> Meeting:
@@ -474,14 +442,13 @@ def hold_meeting(
     return meeting
 
 
-@transaction.atomic
+@changes_dossier("item.assessment")
 def record_discussion(item: AgendaItem, *, by: User, discussion: str) -> AgendaItem:
     _require_keeper(by, item.meeting.veiligheidshuis)
     item.discussion = discussion
     item.decision = item.assessment.decisions.first()
     item.full_clean()
     item.save()
-    touch(item.assessment)
     return item
 
 

@@ -451,3 +451,16 @@ def test_u5_c1_the_queries_of_the_lists_do_not_grow_with_the_rows(ico):
     assert client.get("/api/v1/bijeenkomsten").json()["count"] == 50
     assert client_of(ico, "partner_user").get("/api/v1/verstrekkingen").json()["count"] == 50
     assert few == many
+
+
+def test_c3_a_status_change_the_table_refuses_is_a_400_naming_status(ico, case):
+    """Issue 8, finding 3: the measure's status moves through cases.transitions, in the API too."""
+    measure = case.measures.get()
+    url = f"/api/v1/maatregelen/{measure.pk}/voortgang"
+    client = client_of(ico, "keeper")
+    assert post(client, url, {"text": "Afgerond.", "status": "done"}).status_code == 201
+    assert invalid_names(post(client, url, {"text": "Toch opnieuw.", "status": "planned"})) == {
+        "status"
+    }
+    measure.refresh_from_db()
+    assert measure.status == MeasureStatus.DONE and measure.notes.count() == 1

@@ -514,3 +514,18 @@ def test_c4_the_meeting_page_queries_the_same_with_5_or_50_rows(ico):
     entries = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS, actor=ico.chair)
     assert entries.count() == 55
     assert set(entries.values_list("actor_party", flat=True)) == {ico.chair.membership.party.pk}
+
+
+def test_c3_a_status_change_the_table_refuses_shows_on_the_form_with_the_text_kept(ico, case):
+    """Issue 8, finding 3: the page goes through cases.transitions; the refusal is in Dutch on
+    the status field and the text typed stays."""
+    row = measure(ico, case)
+    url = case_url("progress-create", case, pk=row.pk)
+    client = verified_client(ico.keeper)
+    assert client.post(url, {"text": "Klaar.", "status": MeasureStatus.DONE}).status_code == 302
+    response = client.post(url, {"text": "Opnieuw gepland.", "status": MeasureStatus.PLANNED})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "De status kan niet van" in page and "Opnieuw gepland." in page
+    row.refresh_from_db()
+    assert row.status == MeasureStatus.DONE and row.notes.count() == 1

@@ -10,7 +10,14 @@ from django.utils import timezone
 
 from rights.models import DutyToInform
 from tests.factories import VeiligheidshuisFactory, make_user
-from tests.weegploeg.factories import PERSON, Weegploeg, analyse, framework, signal
+from tests.weegploeg.factories import (
+    PERSON,
+    Weegploeg,
+    analyse,
+    beheerder_of,
+    framework,
+    signal,
+)
 from weegploeg import services
 from weegploeg.constants import AssessmentStatus, CheckOutcome, Finding, Outcome
 from weegploeg.permissions import get_visible_assessment, visible_assessments
@@ -123,7 +130,7 @@ def test_w2_an_old_analysis_keeps_the_version_it_used(wp):
     assessment = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
     first = analyse(assessment, by=wp.uitvoerder)
     newer = services.publish_framework(
-        by=wp.uitvoerder, criteria=[{"code": "N1", "title": "Nieuw criterium"}]
+        by=beheerder_of(wp.haarlem), criteria=[{"code": "N1", "title": "Nieuw criterium"}]
     )
     first.refresh_from_db()
     assert first.framework.number == 1
@@ -315,3 +322,29 @@ def test_w4_p7_permissions_follow_a_gemeente_that_joins_later(wp):
     assert list(visible_assessments(member)) == [assessment]
     assert services.resync_permissions() == 1  # idempotent: nothing else changes
     assert list(visible_assessments(member)) == [assessment]
+
+
+# --- W2: the referentiekader is the beheerder's -------------------------------------------------
+
+
+@pytest.mark.parametrize("who", ["uitvoerder", "agent", "fg", "nobody"])
+def test_w2_only_a_beheerder_publishes_the_referentiekader_in_the_service(wp, who):
+    from django.core.exceptions import PermissionDenied
+
+    from parties.constants import Function
+    from tests.factories import make_user
+    from weegploeg.models import FrameworkVersion
+
+    users = {
+        "uitvoerder": wp.uitvoerder,
+        "agent": wp.agent,
+        "fg": make_user(wp.haarlem, Function.FG),
+        "nobody": None,
+    }
+    with pytest.raises(PermissionDenied):
+        services.publish_framework(by=users[who], criteria=[{"code": "R1", "title": "Titel"}])
+    assert not FrameworkVersion.objects.exists()
+    version = services.publish_framework(
+        by=beheerder_of(wp.haarlem), criteria=[{"code": "R1", "title": "Titel"}]
+    )
+    assert version.number == 1
