@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from cases import models, services
 from cases.constants import CaseStatus, ClosingReason
 from cases.models import Case, CaseFinding, Measure
-from config.audit import ReadKind, log_reads
+from config.audit import ReadKind, acting_for, log_reads
 from parties.permissions import membership_of
 from subjects import items, matching
 from subjects.categories import DataCategory
@@ -113,10 +113,12 @@ class CasesFile:
         return timezone.localdate(self._case(ref).last_processed_at)
 
     def archive(self, ref: DossierRef, *, by) -> None:
-        services.archive(self._case(ref), by=by)
+        with acting_for(by):
+            services.archive(self._case(ref), by=by)
 
     def reactivate(self, ref: DossierRef, *, by) -> None:
-        services.reactivate(self._case(ref), by=by)
+        with acting_for(by):
+            services.reactivate(self._case(ref), by=by)
 
     @transaction.atomic
     def destroy(self, ref: DossierRef, *, by) -> None:
@@ -141,8 +143,9 @@ class CasesFile:
     def rectify(self, ref: DossierRef, item: ItemRef, changes: dict, *, by) -> None:
         """R6: correct one item, validated like any save (C8)."""
         row = dossier_item(ref, item)
-        items.rectify_row(row, changes, by=by)
-        services.touch(self._case(ref))
+        with acting_for(by):
+            items.rectify_row(row, changes, by=by)
+            services.touch(self._case(ref))
 
     @transaction.atomic
     def erase(self, ref: DossierRef, item: ItemRef, *, by) -> None:
@@ -150,8 +153,9 @@ class CasesFile:
         row = dossier_item(ref, item)
         if isinstance(row, Case):
             raise LookupError("Erase the whole dossier through destroy().")
-        items.erase_row(row, by=by)
-        services.touch(self._case(ref))
+        with acting_for(by):
+            items.erase_row(row, by=by)
+            services.touch(self._case(ref))
 
     def recipients(self, ref: DossierRef) -> list[Recipient]:
         """R6, CTER 12.6: who received data of the case: disclosures to partners (C6), copies

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config.audit import ReadKind, log_reads
+from config.audit import ReadKind, acting_for, log_reads
 from parties.constants import PartyKind
 from parties.models import Party
 from subjects import items, matching
@@ -89,10 +89,12 @@ class WeegploegFile:
         return timezone.localdate(self._assessment(ref).last_processed_at)
 
     def archive(self, ref: DossierRef, *, by) -> None:
-        services.archive(self._assessment(ref), by=by)
+        with acting_for(by):
+            services.archive(self._assessment(ref), by=by)
 
     def reactivate(self, ref: DossierRef, *, by) -> None:
-        services.reactivate(self._assessment(ref), by=by)
+        with acting_for(by):
+            services.reactivate(self._assessment(ref), by=by)
 
     def destroy(self, ref: DossierRef, *, by) -> None:
         """B8; a second call finds nothing and does nothing."""
@@ -104,8 +106,9 @@ class WeegploegFile:
     def rectify(self, ref: DossierRef, item: ItemRef, changes: dict, *, by) -> None:
         """R6: correct one item; the keeper's rule for changing the file is the service's."""
         row = dossier_item(ref, item)
-        items.rectify_row(row, changes, by=by)
-        services.touch(self._assessment(ref))
+        with acting_for(by):
+            items.rectify_row(row, changes, by=by)
+            services.touch(self._assessment(ref))
 
     @transaction.atomic
     def erase(self, ref: DossierRef, item: ItemRef, *, by) -> None:
@@ -113,8 +116,9 @@ class WeegploegFile:
         row = dossier_item(ref, item)
         if isinstance(row, Assessment):
             raise LookupError("Erase the whole dossier through destroy().")
-        items.erase_row(row, by=by)
-        services.touch(self._assessment(ref))
+        with acting_for(by):
+            items.erase_row(row, by=by)
+            services.touch(self._assessment(ref))
 
     def recipients(self, ref: DossierRef) -> list[Recipient]:
         """W6: the casusoverleggen that received a copy of this dossier."""
