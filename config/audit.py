@@ -143,11 +143,13 @@ def log_reads(actor_or_request, objects, *, kind: str = ReadKind.DETAIL) -> int:
     Objects of no dossier (a user) get an entry of their own. `actor_or_request` is the
     reader or the request; None keeps the actor of the audit context. Returns the number of
     entries written."""
-    from subjects.registry import dossier_root
+    from subjects.registry import dossier_root, prefetch_roots
 
     actor = getattr(actor_or_request, "user", actor_or_request)
     if actor is not None and not getattr(actor, "is_authenticated", False):
         actor = None
+    objects = list(objects)
+    prefetch_roots(objects)
     seen: dict[tuple, tuple] = {}
     for obj in objects:
         found = dossier_root(obj)

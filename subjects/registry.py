@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import prefetch_related_objects
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,19 @@ def dossier_root(instance) -> tuple[Any, DossierRef] | None:
     if root is None:
         return None
     return root, DossierRef(file.label, file.key_of(root))
+
+
+def prefetch_roots(instances) -> None:
+    """Fetch the dossier roots of many rows in one query per step of their path (a list page
+    of signals, an agenda), so that `dossier_root` then asks nothing of the database."""
+    by_model: dict[type, list] = {}
+    for instance in instances:
+        by_model.setdefault(instance._meta.concrete_model, []).append(instance)
+    for model, rows in by_model.items():
+        file = _BY_MODEL.get(model)
+        path = file.dossier_paths[model] if file is not None else ""
+        if path:
+            prefetch_related_objects(rows, path.replace(".", "__"))
 
 
 def dossier_of(instance) -> DossierRef | None:

@@ -52,6 +52,22 @@ def test_s2_log_reads_names_each_dossier_root_once_in_one_insert(region):
         assert entry.actor == wp.agent and entry.actor_party == wp.politie
 
 
+def test_s2_the_queries_of_log_reads_do_not_grow_with_the_rows(region):
+    from weegploeg.models import CriterionFinding, Signal
+
+    wp = Weegploeg(region)
+    first, second = two_dossiers(wp)
+
+    def queries(rows):
+        with CaptureQueriesContext(connection) as captured:
+            log_reads(wp.agent, rows, kind=ReadKind.LIST)
+        return len(captured.captured_queries)
+
+    few = queries([*Signal.objects.filter(assessment=first), CriterionFinding.objects.first()])
+    many = queries([*Signal.objects.all(), *CriterionFinding.objects.all(), second])
+    assert many == few
+
+
 def test_s2_log_reads_takes_the_request_and_logs_an_object_of_no_dossier_itself(region):
     wp = Weegploeg(region)
     request = RequestFactory().get("/")
