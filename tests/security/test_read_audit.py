@@ -147,3 +147,50 @@ def test_b8_backfill_derives_the_dossier_of_old_entries_rows_deleted_earlier_inc
         AuditEntry.Action.CREATE,
         AuditEntry.Action.DELETE,
     }
+
+
+def test_s2_list_endpoints_and_pages_log_the_rows_they_return(region):
+    """The mixins the API's list endpoints and the list pages use (finding 6)."""
+    from django.views.generic import ListView
+    from rest_framework import mixins, serializers, viewsets
+    from rest_framework.permissions import AllowAny
+    from rest_framework.test import APIRequestFactory, force_authenticate
+
+    from config.audit import ListReadsLoggedMixin, PageReadsLoggedMixin
+    from weegploeg.models import Signal
+
+    wp = Weegploeg(region)
+    first, second = two_dossiers(wp)
+
+    class SignalSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = Signal
+            fields = ["id", "behaviour"]
+
+    class Signals(ListReadsLoggedMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+        queryset = Signal.objects.order_by("pk")
+        serializer_class = SignalSerializer
+        permission_classes = [AllowAny]
+
+    request = APIRequestFactory().get("/api/v1/signalen", {"search": "x"})
+    force_authenticate(request, user=wp.agent)
+    response = Signals.as_view({"get": "list"})(request)
+    assert response.status_code == 200 and len(response.data["results"]) == 2
+    entries = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS)
+    assert sorted(entries.values_list("dossier_key", flat=True)) == sorted(
+        [first.number, second.number]
+    )
+    assert {e.additional_data["read"] for e in entries} == {"search"}
+    assert {e.actor for e in entries} == {wp.agent}
+    entries.delete()
+
+    class Page(PageReadsLoggedMixin, ListView):
+        queryset = Signal.objects.filter(assessment=second)
+        template_name = "base.html"
+
+    page_request = RequestFactory().get("/weegploeg/")
+    page_request.user = wp.agent
+    Page.as_view()(page_request)
+    assert list(entries.values_list("dossier_key", "additional_data")) == [
+        (second.number, {"read": "list"})
+    ]
