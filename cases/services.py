@@ -309,6 +309,20 @@ def archive(case: Case, *, by: User | None) -> Case:
     return case
 
 
+@transaction.atomic
+def reactivate(case: Case, *, by: User | None) -> Case:
+    """B5, CTER 13.3: an archived case made available again on the controller's instruction,
+    in the status it had (closed when its closing stands, else active); the audit trail
+    records the change and who made it."""
+    if case.status == CaseStatus.ARCHIVED:
+        closed = case.closings.filter(decided_on__isnull=False, reopened_at__isnull=True).exists()
+        transition(case, CaseStatus.CLOSED if closed else CaseStatus.ACTIVE, by=by)
+        case.archived_at = None
+        case.save(update_fields=["archived_at"])
+        sync_case_permissions(case)
+    return case
+
+
 def check_queue(casusoverleg: CasusOverleg, *, days: int | None = None):
     """C9: the cases of the casusoverleg due for their periodic check (`CHECK_DAYS`)."""
     return due_for_check(casusoverleg.cases.all(), days=days)

@@ -39,6 +39,15 @@ CASE = Workflow(
         ),
         Transition(CaseStatus.ACTIVE, CaseStatus.ARCHIVED, by_system=True),
         Transition(CaseStatus.CLOSED, CaseStatus.ARCHIVED, by_system=True),
+        # B5, CTER 13.3: made available again on the controller's instruction, in the status
+        # it had before archiving.
+        Transition(
+            CaseStatus.ARCHIVED,
+            CaseStatus.ACTIVE,
+            guard=lambda case: not _closing_decided(case),
+            by_system=True,
+        ),
+        Transition(CaseStatus.ARCHIVED, CaseStatus.CLOSED, guard=_closing_decided, by_system=True),
     ],
     not_from={
         CaseStatus.ACTIVE: _("Only a closed case is reopened."),

@@ -79,32 +79,123 @@ def log_access(instance) -> None:
     accessed.send(sender=instance.__class__, instance=instance)
 
 
-def log_access_many(instances) -> None:
-    """The access entries of a page that shows many records at once (a meeting's agenda), in
-    one insert, so that the page's queries do not grow with its rows. Each entry is what
-    `log_access` writes: the pre_save signal that `log_access` relies on fills in the actor,
-    the actor's party and the address from the audit context. (No model here registers
-    serialize_data, so serialized_data stays empty, as in `log_access`.)"""
+def _access_entry(instance, *, dossier=None, **fields):
+    """An access entry as `log_access` writes it, not yet saved: the pre_save signal that
+    `log_access` relies on fills in the actor, the actor's party and the address from the audit
+    context. (No model here registers serialize_data, so serialized_data stays empty.)"""
+    from security.models import dossier_columns
+
     entry_model = get_logentry_model()
-    entries = []
-    for instance in instances:
-        entry = entry_model(
-            action=entry_model.Action.ACCESS,
-            content_type=ContentType.objects.get_for_model(instance),
-            object_pk=str(instance.pk),
-            object_id=instance.pk if isinstance(instance.pk, int) else None,
-            object_repr=smart_str(instance),
+    columns = (
+        {"file_label": dossier.file_label, "dossier_key": dossier.key}
+        if dossier is not None
+        else dossier_columns(instance)
+    )
+    entry = entry_model(
+        action=entry_model.Action.ACCESS,
+        content_type=ContentType.objects.get_for_model(instance),
+        object_pk=str(instance.pk),
+        object_id=instance.pk if isinstance(instance.pk, int) else None,
+        object_repr=smart_str(instance),
+        cid=get_cid(),
+        **columns,
+        **fields,
+    )
+    pre_save.send(
+        sender=entry_model, instance=entry, raw=False, using=DEFAULT_DB_ALIAS, update_fields=None
+    )
+    return entry
+
+
+def log_access_many(instances) -> None:
+    """The access entries of a page that shows many records at once, one per record, in one
+    insert, so that the page's queries do not grow with its rows. Each entry is what
+    `log_access` writes, its dossier included."""
+    entries = [_access_entry(instance) for instance in instances]
+    get_logentry_model().objects.bulk_create(entries)
+
+
+@contextlib.contextmanager
+def acting_for(by):
+    """The entries written inside name `by`: in a request or task that already acts for `by`
+    nothing changes (its address stays on the entries); elsewhere `by` becomes the actor."""
+    if by is None or _current_actor_id() == by.pk:
+        yield
+    else:
+        with acting_as(by):
+            yield
+
+
+class ReadKind:
+    """What kind of read an access entry of `log_reads` records (its additional_data)."""
+
+    DETAIL = "detail"
+    LIST = "list"
+    SEARCH = "search"
+    ACTION = "action"
+    EXPORT = "export"
+
+
+def log_reads(actor_or_request, objects, *, kind: str = ReadKind.DETAIL) -> int:
+    """The one hook for reads of personal data (S2), for pages and API alike: one access
+    entry per dossier whose data `objects` show (a signal, an agenda item and the assessment
+    itself all name the assessment), written in one insert however many objects there are.
+    Objects of no dossier (a user) get an entry of their own. `actor_or_request` is the
+    reader or the request; None keeps the actor of the audit context. Returns the number of
+    entries written."""
+    from subjects.registry import dossier_root, prefetch_roots
+
+    actor = getattr(actor_or_request, "user", actor_or_request)
+    if actor is not None and not getattr(actor, "is_authenticated", False):
+        actor = None
+    objects = list(objects)
+    prefetch_roots(objects)
+    seen: dict[tuple, tuple] = {}
+    for obj in objects:
+        found = dossier_root(obj)
+        target, dossier = found if found is not None else (obj, None)
+        key = (target._meta.label_lower, target.pk)
+        if key not in seen:
+            seen[key] = (target, dossier)
+    if not seen:
+        return 0
+    with acting_for(actor):
+        entries = [
+            _access_entry(target, dossier=dossier, additional_data={"read": kind})
+            for target, dossier in seen.values()
+        ]
+        get_logentry_model().objects.bulk_create(entries)
+    return len(entries)
+
+
+def write_entry(instance, action, *, by=None, **fields):
+    """One audit entry written on purpose (an erasure, a destruction) rather than by
+    auditlog's signals, with its dossier and actor like every other entry."""
+    with acting_for(by):
+        return get_logentry_model().objects.log_create(
+            instance, force_log=True, action=action, **fields
+        )
+
+
+def purge_dossier_trail(ref, *, root, by=None) -> None:
+    """B8: delete every audit entry of a destroyed dossier, found by its columns (rows deleted
+    long ago included), and leave one destruction record without personal data: the dossier's
+    file, key and root model, who destroyed it and when."""
+    from security.models import AuditEntry
+
+    AuditEntry.objects.for_dossier(ref).delete()
+    with acting_for(by):
+        AuditEntry.objects.create(
+            action=AuditEntry.Action.DELETE,
+            content_type=ContentType.objects.get_for_model(root),
+            object_pk=str(root.pk),
+            object_id=root.pk if isinstance(root.pk, int) else None,
+            object_repr=ref.key,
             cid=get_cid(),
+            file_label=ref.file_label,
+            dossier_key=ref.key,
+            additional_data={"destroyed": True},
         )
-        pre_save.send(
-            sender=entry_model,
-            instance=entry,
-            raw=False,
-            using=DEFAULT_DB_ALIAS,
-            update_fields=None,
-        )
-        entries.append(entry)
-    entry_model.objects.bulk_create(entries)
 
 
 class AccessLoggedMixin:
@@ -124,6 +215,41 @@ class AccessLoggedRetrieveMixin:
         instance = self.get_object()
         log_access(instance)
         return Response(self.get_serializer(instance).data)
+
+
+class ListReadsLoggedMixin:
+    """For API list endpoints of personal data (`ListModelMixin`): the rows of the page
+    returned write their access entries through `log_reads`, one per dossier, in one insert;
+    with a `search` parameter the read counts as a search (S2)."""
+
+    read_kind = ReadKind.LIST
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        self._rows_read = page
+        return page
+
+    def list(self, request, *args, **kwargs):
+        self._rows_read = None
+        response = super().list(request, *args, **kwargs)
+        rows = self._rows_read
+        if rows is None:
+            rows = self.filter_queryset(self.get_queryset())
+        kind = ReadKind.SEARCH if request.query_params.get("search") else self.read_kind
+        log_reads(request, rows, kind=kind)
+        return response
+
+
+class PageReadsLoggedMixin:
+    """For list and search pages of personal data (`ListView`): the rows shown on the page
+    write their access entries through `log_reads` (S2). `read_kind` says list or search."""
+
+    read_kind = ReadKind.LIST
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        log_reads(self.request, context.get("object_list") or [], kind=self.read_kind)
+        return context
 
 
 def _current_actor_id():

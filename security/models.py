@@ -1,10 +1,43 @@
-from auditlog.models import AbstractLogEntry
+from auditlog.models import AbstractLogEntry, LogEntryManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def dossier_columns(instance) -> dict:
+    """The dossier an entry about `instance` belongs to, as the entry's columns (S2, B8): empty
+    for a row of no dossier (a user, a meeting)."""
+    from subjects.registry import dossier_of
+
+    ref = dossier_of(instance)
+    if ref is None:
+        return {}
+    return {"file_label": ref.file_label, "dossier_key": ref.key}
+
+
+class AuditEntryManager(LogEntryManager):
+    """The one place where every entry auditlog writes (create, update, delete, access and
+    many-to-many changes) gets its dossier."""
+
+    def log_create(self, instance, force_log: bool = False, **kwargs):
+        if kwargs.get("changes") is not None or force_log:
+            for column, value in dossier_columns(instance).items():
+                kwargs.setdefault(column, value)
+        return super().log_create(instance, force_log, **kwargs)
+
+    def log_m2m_changes(self, changed_queryset, instance, operation, field_name, **kwargs):
+        if changed_queryset:
+            for column, value in dossier_columns(instance).items():
+                kwargs.setdefault(column, value)
+        return super().log_m2m_changes(changed_queryset, instance, operation, field_name, **kwargs)
+
+    def for_dossier(self, ref):
+        """A dossier's whole trail, rows deleted long ago included."""
+        return self.filter(file_label=ref.file_label, dossier_key=ref.key)
+
+
 class AuditEntry(AbstractLogEntry):
-    """django-auditlog's entry, with the party the actor acted for (S2).
+    """django-auditlog's entry, with the party the actor acted for (S2) and the dossier the
+    entry is about (file label and key, B8).
 
     The party's name is copied so the entry still reads after the party or user is gone.
     """
@@ -18,8 +51,15 @@ class AuditEntry(AbstractLogEntry):
         verbose_name=_("party of the actor"),
     )
     actor_party_name = models.CharField(_("party name"), max_length=200, blank=True)
+    file_label = models.CharField(_("file"), max_length=30, blank=True, default="")
+    dossier_key = models.CharField(_("dossier"), max_length=40, blank=True, default="")
+
+    objects = AuditEntryManager()
 
     class Meta(AbstractLogEntry.Meta):
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")
-        indexes = [models.Index(fields=["actor_party", "timestamp"])]
+        indexes = [
+            models.Index(fields=["actor_party", "timestamp"]),
+            models.Index(fields=["file_label", "dossier_key"], name="audit_entry_dossier"),
+        ]

@@ -3,12 +3,19 @@
 Every file app registers one implementation of `PersonalDataFile`; `rights`, `retention` and
 `security` reach the files only through `files()` and `get()`, and name a dossier by its file's
 label and key (`DossierRef`), never by importing a file app.
+
+A file also says which of its models belong to a dossier and how each reaches the dossier's
+root (`dossier_paths`): `dossier_of` uses that to put the dossier on every audit entry (S2, B8).
+The contract every file meets is proven by `tests/subjects/test_registry_contract.py`.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
+
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import prefetch_related_objects
 
 
 @dataclass(frozen=True)
@@ -17,6 +24,15 @@ class DossierRef:
 
     file_label: str
     key: str
+
+
+@dataclass(frozen=True)
+class ItemRef:
+    """One row of a dossier (a signal, a measure), named by its model and key: what a
+    rectification, restriction or erasure points at (R6)."""
+
+    model: str  # "app_label.modelname"
+    pk: int
 
 
 @dataclass(frozen=True)
@@ -30,39 +46,102 @@ class Identity:
     bsn: str = ""
 
 
+@dataclass(frozen=True)
+class DossierState:
+    """What retention, rights and oversight need to know of a dossier, without names (B1-B6)."""
+
+    ref: DossierRef
+    status: str
+    decision: str  # the file's outcome code, or "" while undecided
+    decided_on: date | None
+    last_processed_on: date
+    casusoverleg: str  # "" for a file that is not a casusoverleg
+    archive_after_years: int | None
+    destroy_after_years: int | None
+    deceased: bool
+    archived: bool
+    archived_on: date | None
+
+
+@dataclass
+class ExportItem:
+    """One piece of data in an access answer (R4, CTER 12.3): where it came from, when, and
+    its category of VH 9.2 (`subjects.categories.DataCategory`). `item` names the row it was
+    read from, for a later rectification or erasure; None for data derived from several rows."""
+
+    data: dict[str, str]
+    source: str
+    on: date | None
+    category: str
+    item: ItemRef | None = None
+
+
 @dataclass
 class ExportSection:
     """One part of a dossier for an access request (R4, CTER 12.3): the data, why they are
     processed, who (may) receive them, and where they came from."""
 
     title: str
-    data: list[dict[str, str]]
+    items: list[ExportItem]
     purposes: list[str] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
 
+    @property
+    def data(self) -> list[dict[str, str]]:
+        return [item.data for item in self.items]
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Who received data of a dossier (R6, CTER 12.6: they are told of a rectification):
+    a party, partner or other file; what; when; and how (`kind`)."""
+
+    kind: str  # "disclosure", "transfer", "copy" or "export"
+    party: str
+    what: str
+    on: date
+
 
 class PersonalDataFile(Protocol):
     label: str
+    # Every model of the file that belongs to a dossier, with the attribute path from a row
+    # to the dossier's root ("" for the root itself, "analysis.assessment" for two steps).
+    dossier_paths: Mapping[type, str]
+
+    def key_of(self, root) -> str: ...
 
     def find_dossiers(self, identity: Identity) -> Iterable[DossierRef]: ...
 
-    def export(self, ref: DossierRef) -> list[ExportSection]: ...
+    def list_dossiers(self) -> Iterator[DossierState]: ...
+
+    def export(self, ref: DossierRef, *, by) -> list[ExportSection]: ...
+
+    def recipients(self, ref: DossierRef) -> list[Recipient]: ...
 
     def last_processed_on(self, ref: DossierRef) -> date: ...
 
+    def rectify(self, ref: DossierRef, item: ItemRef, changes: dict, *, by) -> None: ...
+
+    def erase(self, ref: DossierRef, item: ItemRef, *, by) -> None: ...
+
     def archive(self, ref: DossierRef, *, by) -> None: ...
+
+    def reactivate(self, ref: DossierRef, *, by) -> None: ...
 
     def destroy(self, ref: DossierRef, *, by) -> None: ...
 
 
 _FILES: dict[str, PersonalDataFile] = {}
+_BY_MODEL: dict[type, PersonalDataFile] = {}
 
 
 def register(file: PersonalDataFile) -> None:
     if file.label in _FILES and _FILES[file.label] is not file:
         raise ValueError(f"A file labelled {file.label!r} is registered already.")
     _FILES[file.label] = file
+    for model in file.dossier_paths:
+        _BY_MODEL[model] = file
 
 
 def files() -> list[PersonalDataFile]:
@@ -71,3 +150,55 @@ def files() -> list[PersonalDataFile]:
 
 def get(label: str) -> PersonalDataFile:
     return _FILES[label]
+
+
+def item_ref(instance) -> ItemRef:
+    return ItemRef(instance._meta.label_lower, instance.pk)
+
+
+def dossier_root(instance) -> tuple[Any, DossierRef] | None:
+    """The root of the dossier `instance` belongs to, and its name; None for a row of no
+    dossier (a user, a meeting) or one whose dossier is gone."""
+    model = instance._meta.concrete_model
+    file = _BY_MODEL.get(model)
+    if file is None:
+        return None
+    root = instance
+    try:
+        for attribute in filter(None, file.dossier_paths[model].split(".")):
+            root = getattr(root, attribute)
+    except ObjectDoesNotExist:
+        return None
+    if root is None:
+        return None
+    return root, DossierRef(file.label, file.key_of(root))
+
+
+def prefetch_roots(instances) -> None:
+    """Fetch the dossier roots of many rows in one query per step of their path (a list page
+    of signals, an agenda), so that `dossier_root` then asks nothing of the database."""
+    by_model: dict[type, list] = {}
+    for instance in instances:
+        by_model.setdefault(instance._meta.concrete_model, []).append(instance)
+    for model, rows in by_model.items():
+        file = _BY_MODEL.get(model)
+        path = file.dossier_paths[model] if file is not None else ""
+        if path:
+            prefetch_related_objects(rows, path.replace(".", "__"))
+
+
+def dossier_of(instance) -> DossierRef | None:
+    found = dossier_root(instance)
+    return found[1] if found is not None else None
+
+
+def dossier_item(ref: DossierRef, item: ItemRef):
+    """The row `item` names, refused (LookupError) unless it belongs to the dossier `ref`."""
+    file = get(ref.file_label)
+    for model in file.dossier_paths:
+        if model._meta.label_lower == item.model:
+            row = model._default_manager.filter(pk=item.pk).first()
+            if row is not None and dossier_of(row) == ref:
+                return row
+            break
+    raise LookupError("No such item in this dossier.")

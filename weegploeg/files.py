@@ -1,19 +1,54 @@
-"""The weegploeg file in the registry of files (subjects.registry): how `rights` and
-`retention` find, export, archive and destroy its dossiers without importing this app."""
+"""The weegploeg file in the registry of files (subjects.registry): how `rights`, `retention`
+and `security` find, list, export, rectify, archive and destroy its dossiers without importing
+this app. Each method calls the file's services; the rules live there."""
 
+from collections.abc import Iterator
+
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.audit import ReadKind, acting_for, log_reads
 from parties.constants import PartyKind
 from parties.models import Party
-from subjects import matching
-from subjects.registry import DossierRef, ExportSection, Identity
-from weegploeg import services
+from subjects import items, matching
+from subjects.categories import DataCategory
+from subjects.registry import (
+    DossierRef,
+    DossierState,
+    ExportItem,
+    ExportSection,
+    Identity,
+    ItemRef,
+    Recipient,
+    dossier_item,
+    item_ref,
+)
+from weegploeg import models, services
 from weegploeg.models import Assessment
+
+
+def _day(moment):
+    return timezone.localdate(moment) if moment else None
 
 
 class WeegploegFile:
     label = services.FILE_LABEL
+    dossier_paths = {
+        models.Assessment: "",
+        models.Signal: "assessment",
+        models.Analysis: "assessment",
+        models.CriterionFinding: "analysis.assessment",
+        models.AdditionalInformation: "assessment",
+        models.ExpertAdvice: "assessment",
+        models.Decision: "assessment",
+        models.AgendaItem: "assessment",
+        models.Check: "assessment",
+        models.CaseTransfer: "assessment",
+    }
+
+    def key_of(self, root: Assessment) -> str:
+        return root.number
 
     def _assessment(self, ref: DossierRef) -> Assessment:
         return Assessment.objects.get(number=ref.key)
@@ -29,18 +64,85 @@ class WeegploegFile:
         )
         return [DossierRef(self.label, number) for number in found.values_list("number", flat=True)]
 
+    def list_dossiers(self) -> Iterator[DossierState]:
+        """Every dossier with its state for retention and oversight: no names."""
+        rows = Assessment.objects.order_by("pk").prefetch_related("decisions")
+        for assessment in rows.iterator(chunk_size=500):
+            decision = next(iter(assessment.decisions.all()), None)
+            if not assessment.is_decided:
+                decision = None
+            yield DossierState(
+                ref=DossierRef(self.label, assessment.number),
+                status=assessment.status,
+                decision=decision.outcome if decision else "",
+                decided_on=decision.decided_on if decision else None,
+                last_processed_on=timezone.localdate(assessment.last_processed_at),
+                casusoverleg="",
+                archive_after_years=None,
+                destroy_after_years=None,
+                deceased=False,
+                archived=assessment.archived_at is not None,
+                archived_on=_day(assessment.archived_at),
+            )
+
     def last_processed_on(self, ref: DossierRef):
         return timezone.localdate(self._assessment(ref).last_processed_at)
 
     def archive(self, ref: DossierRef, *, by) -> None:
-        services.archive(self._assessment(ref), by=by)
+        with acting_for(by):
+            services.archive(self._assessment(ref), by=by)
+
+    def reactivate(self, ref: DossierRef, *, by) -> None:
+        with acting_for(by):
+            services.reactivate(self._assessment(ref), by=by)
 
     def destroy(self, ref: DossierRef, *, by) -> None:
-        services.destroy(self._assessment(ref), by=by)
+        """B8; a second call finds nothing and does nothing."""
+        assessment = Assessment.objects.filter(number=ref.key).first()
+        if assessment is not None:
+            services.destroy(assessment, by=by)
 
-    def export(self, ref: DossierRef) -> list[ExportSection]:
-        """R4 and CTER 12.3: the data, purposes, (possible) recipients and sources."""
+    @transaction.atomic
+    def rectify(self, ref: DossierRef, item: ItemRef, changes: dict, *, by) -> None:
+        """R6: correct one item; the keeper's rule for changing the file is the service's."""
+        row = dossier_item(ref, item)
+        with acting_for(by):
+            items.rectify_row(row, changes, by=by)
+            services.touch(self._assessment(ref))
+
+    @transaction.atomic
+    def erase(self, ref: DossierRef, item: ItemRef, *, by) -> None:
+        """R1: erase one item (the whole dossier goes through `destroy`)."""
+        row = dossier_item(ref, item)
+        if isinstance(row, Assessment):
+            raise LookupError("Erase the whole dossier through destroy().")
+        with acting_for(by):
+            items.erase_row(row, by=by)
+            services.touch(self._assessment(ref))
+
+    def recipients(self, ref: DossierRef) -> list[Recipient]:
+        """W6: the casusoverleggen that received a copy of this dossier."""
+        return [
+            Recipient(
+                kind="transfer",
+                party=transfer.casusoverleg_name,
+                what=_("Copy to case %(number)s: %(signals)d signal(s), %(findings)d finding(s)")
+                % {
+                    "number": transfer.case_number,
+                    "signals": len(transfer.what.get("signals", [])),
+                    "findings": len(transfer.what.get("findings", [])),
+                },
+                on=timezone.localdate(transfer.transferred_at),
+            )
+            for transfer in self._assessment(ref).case_transfers.order_by("transferred_at", "pk")
+        ]
+
+    def export(self, ref: DossierRef, *, by) -> list[ExportSection]:
+        """R4 and CTER 12.3: the data, purposes, (possible) recipients and sources, each item
+        with its source, date and category (VH 9.2). The export is a read: logged (S2)."""
         assessment = self._assessment(ref)
+        log_reads(by, [assessment], kind=ReadKind.EXPORT)
+        weegploeg = _("The i2o weegploeg")
         purposes = [_("Weighing signals of radicalisation, extremism and terrorism (CTER 7, 8).")]
         recipients = [
             party.name
@@ -57,24 +159,37 @@ class WeegploegFile:
         )
         signals = list(assessment.signals.select_related("brought_by"))
         sources = sorted({signal.brought_by.name for signal in signals})
-        sections = [
+        first_source = signals[0].brought_by.name if signals else weegploeg
+        naw = [
+            {_("Name"): assessment.full_name},
+            {_("Date of birth"): assessment.date_of_birth.isoformat()},
+            {
+                _("Address"): " ".join(
+                    part
+                    for part in (
+                        assessment.street,
+                        assessment.house_number,
+                        assessment.postcode,
+                        assessment.municipality,
+                    )
+                    if part
+                )
+            },
+        ]
+        additional = list(assessment.additional_information.select_related("party"))
+        analyses = list(assessment.analyses.all())
+        return [
             ExportSection(
                 title=_("Personal details"),
-                data=[
-                    {_("Name"): assessment.full_name},
-                    {_("Date of birth"): assessment.date_of_birth.isoformat()},
-                    {
-                        _("Address"): " ".join(
-                            part
-                            for part in (
-                                assessment.street,
-                                assessment.house_number,
-                                assessment.postcode,
-                                assessment.municipality,
-                            )
-                            if part
-                        )
-                    },
+                items=[
+                    ExportItem(
+                        data=data,
+                        source=first_source,
+                        on=_day(assessment.created_at),
+                        category=DataCategory.NAME_AND_ADDRESS,
+                        item=item_ref(assessment),
+                    )
+                    for data in naw
                 ],
                 purposes=purposes,
                 recipients=recipients,
@@ -82,12 +197,18 @@ class WeegploegFile:
             ),
             ExportSection(
                 title=_("Signals"),
-                data=[
-                    {
-                        _("Observed on"): signal.observed_on.isoformat(),
-                        _("Behaviour"): signal.behaviour,
-                        _("Brought in by"): signal.brought_by.name,
-                    }
+                items=[
+                    ExportItem(
+                        data={
+                            _("Observed on"): signal.observed_on.isoformat(),
+                            _("Behaviour"): signal.behaviour,
+                            _("Brought in by"): signal.brought_by.name,
+                        },
+                        source=signal.brought_by.name,
+                        on=signal.observed_on,
+                        category=DataCategory.NUISANCE,
+                        item=item_ref(signal),
+                    )
                     for signal in signals
                 ],
                 purposes=purposes,
@@ -96,40 +217,59 @@ class WeegploegFile:
             ),
             ExportSection(
                 title=_("Analysis"),
-                data=[
-                    {
-                        _("Criterion"): finding.criterion.title,
-                        _("Finding"): finding.get_finding_display(),
-                        _("Explanation"): finding.explanation,
-                    }
-                    for analysis in assessment.analyses.all()
+                items=[
+                    ExportItem(
+                        data={
+                            _("Criterion"): finding.criterion.title,
+                            _("Finding"): finding.get_finding_display(),
+                            _("Explanation"): finding.explanation,
+                        },
+                        source=weegploeg,
+                        on=_day(analysis.recorded_at),
+                        category=DataCategory.APPROACH,
+                        item=item_ref(finding),
+                    )
+                    for analysis in analyses
                     for finding in analysis.findings.select_related("criterion")
                 ]
                 + [
-                    {_("Additional information"): item.content, _("From"): item.party.name}
-                    for item in assessment.additional_information.select_related("party")
+                    ExportItem(
+                        data={
+                            _("Additional information"): info.content,
+                            _("From"): info.party.name,
+                        },
+                        source=info.party.name,
+                        on=info.gathered_on,
+                        category=DataCategory.APPROACH,
+                        item=item_ref(info),
+                    )
+                    for info in additional
                 ],
                 purposes=purposes,
                 recipients=recipients,
-                sources=sources
-                + [item.party.name for item in assessment.additional_information.all()],
+                sources=sources + [info.party.name for info in additional],
             ),
             ExportSection(
                 title=_("Decision"),
-                data=[
-                    {
-                        _("Outcome"): decision.get_outcome_display(),
-                        _("Decided on"): decision.decided_on.isoformat(),
-                        _("Reasons"): decision.reasons,
-                    }
+                items=[
+                    ExportItem(
+                        data={
+                            _("Outcome"): decision.get_outcome_display(),
+                            _("Decided on"): decision.decided_on.isoformat(),
+                            _("Reasons"): decision.reasons,
+                        },
+                        source=weegploeg,
+                        on=decision.decided_on,
+                        category=DataCategory.APPROACH,
+                        item=item_ref(decision),
+                    )
                     for decision in assessment.decisions.all()
                 ],
                 purposes=purposes,
                 recipients=recipients,
-                sources=[_("The i2o weegploeg")],
+                sources=[weegploeg],
             ),
         ]
-        return sections
 
 
 FILE = WeegploegFile()

@@ -462,28 +462,28 @@ def archive(assessment: Assessment, *, by: User | None) -> Assessment:
     return assessment
 
 
-def _dossier_objects(assessment: Assessment) -> list:
-    """Every row of the file that belongs to this dossier, the dossier last."""
-    analyses = list(assessment.analyses.all())
-    rows: list = [*assessment.signals.all(), *analyses]
-    rows += list(CriterionFinding.objects.filter(analysis__in=analyses))
-    rows += [*assessment.additional_information.all(), *assessment.expert_advice.all()]
-    rows += [*assessment.decisions.all(), *assessment.agenda_items.all(), *assessment.checks.all()]
-    rows += list(assessment.case_transfers.all())
-    return [*rows, assessment]
+@transaction.atomic
+def reactivate(assessment: Assessment, *, by: User | None) -> Assessment:
+    """B5, CTER 13.3: archived data made available to the weegploeg again on the controller's
+    instruction; the change (and who made it) is in the audit trail."""
+    if assessment.archived_at is not None:
+        assessment.archived_at = None
+        assessment.save(update_fields=["archived_at"])
+    return assessment
 
 
 @transaction.atomic
 def destroy(assessment: Assessment, *, by: User | None) -> None:
-    """Destroy a dossier completely: its rows, the audit entries about them, and the duty-to-
-    inform records that name it (B8). Nothing of the person is logged while doing so."""
+    """Destroy a dossier completely (B8): its rows, every audit entry of the dossier (found by
+    its dossier columns, rows deleted earlier included) and the duty-to-inform records that name
+    it, leaving one destruction record. Nothing of the person is logged while doing so."""
     from auditlog.context import disable_auditlog
 
-    from security.models import AuditEntry
+    from config.audit import purge_dossier_trail
+    from subjects.registry import DossierRef
 
-    rows = _dossier_objects(assessment)
-    for row in rows:
-        AuditEntry.objects.get_for_object(row).delete()
+    ref = DossierRef(FILE_LABEL, assessment.number)
+    purge_dossier_trail(ref, root=assessment, by=by)
     forget_dossier(file_label=FILE_LABEL, dossier_key=assessment.number)
     with disable_auditlog():
         assessment.delete()

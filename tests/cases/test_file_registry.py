@@ -50,7 +50,7 @@ def test_find_dossiers_by_name_and_date_of_birth_or_bsn(ag, file):
 def test_export_gives_data_purposes_recipients_and_sources(ag, file):
     case = full_case(ag)[Case]
     with translation.override("en"):
-        sections = file.export(DossierRef("ico", case.number))
+        sections = file.export(DossierRef("ico", case.number), by=ag.keeper)
     assert [section.title for section in sections] == [
         "Personal details",
         "Signals",
@@ -116,9 +116,40 @@ def test_b8_destroy_leaves_nothing_of_the_case_not_even_audit_entries(ag, file):
 
     for model, obj in rows.items():
         assert not model.objects.filter(pk=obj.pk).exists(), model.__name__
-    for ct, pk in keys:
-        assert not AuditEntry.objects.filter(content_type=ct, object_pk=str(pk)).exists()
+    # Only the destruction record remains: the dossier's number and nothing of the person.
+    left = AuditEntry.objects.filter(
+        pk__in=[
+            e.pk
+            for ct, pk in keys
+            for e in AuditEntry.objects.filter(content_type=ct, object_pk=str(pk))
+        ]
+    )
+    assert [(e.action, e.changes, e.additional_data) for e in left] == [
+        (AuditEntry.Action.DELETE, None, {"destroyed": True})
+    ]
     # The other files keep their own dossiers: the weegploeg's and the copy elsewhere.
     assert Assessment.objects.filter(number=dossier[CaseTransfer].assessment.number).exists()
     assert Case.objects.filter(number=copied).exists()
     assert [ref.key for ref in file.find_dossiers(identity())] == [copied]
+
+
+def test_b8_destroy_purges_the_entries_of_rows_deleted_earlier(ag, file):
+    """B8, finding 10: a goal replaced by set_goals leaves CREATE and DELETE entries of a row
+    that is gone; destroying the case must purge them too."""
+    from cases import services
+    from cases.models import PlanGoal
+
+    case = ag.agendeer(ag.assessment())
+    services.set_goals(case, ["deradicalise"], by=ag.keeper)
+    replaced = case.goals.get()
+    services.set_goals(case, ["risks"], by=ag.keeper)
+    ct = ContentType.objects.get_for_model(PlanGoal)
+    old = AuditEntry.objects.filter(content_type=ct, object_pk=str(replaced.pk))
+    assert set(old.values_list("action", flat=True)) == {
+        AuditEntry.Action.CREATE,
+        AuditEntry.Action.DELETE,
+    }
+
+    file.destroy(DossierRef("ico", case.number), by=None)
+
+    assert not old.exists()

@@ -1,0 +1,179 @@
+"""The contract of the registry of files (ARCHITECTURE "The one idea"), run over every
+registered file: a new file must pass it to exist. B1, B3, B5, B8, S2, R4, R6."""
+
+import dataclasses
+import json
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from security.models import AuditEntry
+from subjects import registry
+from subjects.categories import DataCategory
+from subjects.registry import DossierState, ExportItem, Recipient, dossier_item
+from tests.subjects.dossier_fixtures import BUILDERS
+
+pytestmark = pytest.mark.django_db
+
+FILES = registry.files()
+
+
+@pytest.fixture(params=FILES, ids=[file.label for file in FILES])
+def file(request):
+    return request.param
+
+
+@pytest.fixture
+def built(file, region):
+    return BUILDERS[file.label](region)
+
+
+def trail(ref):
+    return AuditEntry.objects.for_dossier(ref)
+
+
+def state_of(file, ref) -> DossierState | None:
+    return next((state for state in file.list_dossiers() if state.ref == ref), None)
+
+
+def test_every_registered_file_supplies_a_contract_fixture():
+    assert {file.label for file in FILES} == set(BUILDERS)
+    assert {"weegploeg", "ico"} <= set(BUILDERS)
+
+
+def test_find_the_dossier_by_identity(file, built):
+    assert built.ref in list(file.find_dossiers(built.identity))
+    other = dataclasses.replace(built.identity, surname="Onbekend")
+    assert built.ref not in list(file.find_dossiers(other))
+
+
+def test_b1_state_of_every_dossier_without_names(file, built):
+    state = state_of(file, built.ref)
+    assert state is not None
+    assert state.status and state.decision and state.decided_on is not None
+    assert state.last_processed_on == file.last_processed_on(built.ref)
+    assert state.archived is False and state.archived_on is None and state.deceased is False
+    if state.casusoverleg:
+        assert 0 < state.archive_after_years < state.destroy_after_years
+    text = json.dumps(dataclasses.asdict(state), default=str)
+    assert not any(value in text for value in built.person_values)
+
+
+def test_s2_every_entry_of_the_dossier_carries_it(file, built):
+    """Each model of the file maps to the dossier root; every entry about it names the dossier."""
+    from django.contrib.contenttypes.models import ContentType
+
+    cts = [ContentType.objects.get_for_model(model) for model in file.dossier_paths]
+    assert trail(built.ref).filter(content_type__in=cts).count() > 1
+    unnamed = AuditEntry.objects.filter(content_type__in=cts, file_label="")
+    assert not unnamed.exists()
+    assert trail(built.ref).values("content_type").distinct().count() > 2
+
+
+def test_r4_export_items_carry_source_date_and_category_and_the_read_is_logged(file, built):
+    before = trail(built.ref).filter(action=AuditEntry.Action.ACCESS).count()
+    sections = file.export(built.ref, by=built.keeper)
+    found = [item for section in sections for item in section.items]
+    assert found and all(isinstance(item, ExportItem) for item in found)
+    categories = set(DataCategory.values)
+    for item in found:
+        assert item.source and item.category in categories, item
+        assert item.item is None or dossier_item(built.ref, item.item) is not None
+    assert any(item.on is not None for item in found)
+    assert DataCategory.NAME_AND_ADDRESS in {item.category for item in found}
+    for section in sections:
+        assert section.purposes and section.recipients and section.sources, section.title
+    # S2: one access entry that names the dossier root, the keeper as its actor.
+    entries = trail(built.ref).filter(action=AuditEntry.Action.ACCESS)
+    assert entries.count() == before + 1
+    entry = entries.order_by("-pk").first()
+    assert entry.actor == built.keeper and entry.additional_data == {"read": "export"}
+    assert entry.object_repr == built.ref.key
+
+
+def test_r6_recipients_as_records(file, built):
+    found = file.recipients(built.ref)
+    assert found and all(isinstance(recipient, Recipient) for recipient in found)
+    for recipient in found:
+        assert recipient.kind in {"disclosure", "transfer", "copy", "export"}
+        assert recipient.party and recipient.what and recipient.on
+
+
+def test_r6_rectify_one_item_is_logged_in_the_dossier_and_touches_it(file, built):
+    before = file.last_processed_on(built.ref)
+    with time_machine.travel(timezone.now() + timedelta(days=3)):
+        file.rectify(built.ref, built.rectify, built.changes, by=built.keeper)
+    row = dossier_item(built.ref, built.rectify)
+    assert {name: getattr(row, name) for name in built.changes} == built.changes
+    update = trail(built.ref).filter(action=AuditEntry.Action.UPDATE, object_pk=str(row.pk))
+    latest = update.order_by("-pk").first()
+    assert latest.actor == built.keeper
+    assert set(latest.changes) >= set(built.changes)
+    assert file.last_processed_on(built.ref) > before  # B1
+
+
+def test_r6_rectify_refuses_a_link_and_an_item_of_another_dossier(file, built, region):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError):
+        file.rectify(built.ref, built.rectify, {"id": 1}, by=built.keeper)
+    other = registry.DossierRef(built.ref.file_label, "X-0000-00000")
+    with pytest.raises(LookupError):
+        file.rectify(other, built.rectify, built.changes, by=built.keeper)
+
+
+def test_r6_erase_one_item_leaves_nothing_of_it_but_a_record_in_the_dossier(file, built):
+    file.erase(built.ref, built.erase, by=built.keeper)
+    with pytest.raises(LookupError):
+        dossier_item(built.ref, built.erase)
+    entries = trail(built.ref).filter(object_pk=str(built.erase.pk))
+    entries = [
+        e for e in entries if e.content_type.model_class()._meta.label_lower == built.erase.model
+    ]
+    assert [(e.action, e.additional_data, e.actor) for e in entries] == [
+        (AuditEntry.Action.DELETE, {"erased": True}, built.keeper)
+    ]
+    everything = json.dumps(
+        list(trail(built.ref).values("changes", "object_repr", "serialized_data")), default=str
+    )
+    assert built.erased_value not in everything
+
+
+def test_b3_b5_archive_and_reactivate(file, built):
+    status = state_of(file, built.ref).status
+    file.archive(built.ref, by=built.keeper)
+    archived = state_of(file, built.ref)
+    assert archived.archived and archived.archived_on == timezone.localdate()
+    file.reactivate(built.ref, by=built.keeper)
+    state = state_of(file, built.ref)
+    assert not state.archived and state.archived_on is None
+    assert state.status == status
+    # B5: the reactivation is recorded, with who did it.
+    assert trail(built.ref).filter(action=AuditEntry.Action.UPDATE, actor=built.keeper).exists()
+
+
+def test_b8_destroy_removes_the_rows_and_the_whole_trail_but_the_destruction_record(file, built):
+    assert trail(built.ref).count() > 5
+    file.destroy(built.ref, by=built.keeper)
+
+    assert built.ref not in list(file.find_dossiers(built.identity))
+    assert state_of(file, built.ref) is None
+    with pytest.raises(LookupError):
+        dossier_item(built.ref, built.rectify)
+    left = list(trail(built.ref))
+    assert [(e.action, e.changes, e.additional_data) for e in left] == [
+        (AuditEntry.Action.DELETE, None, {"destroyed": True})
+    ]
+    record = left[0]
+    assert record.actor == built.keeper and record.object_repr == built.ref.key
+    text = json.dumps([record.changes, record.serialized_data, record.object_repr], default=str)
+    assert not any(value in text for value in built.person_values)
+
+
+def test_b8_a_second_destroy_is_a_no_op(file, built):
+    file.destroy(built.ref, by=built.keeper)
+    before = list(AuditEntry.objects.values_list("pk", flat=True))
+    file.destroy(built.ref, by=built.keeper)
+    assert list(AuditEntry.objects.values_list("pk", flat=True)) == before
