@@ -144,8 +144,7 @@ class CasesFile:
         """R6: correct one item, validated like any save (C8)."""
         row = dossier_item(ref, item)
         with acting_for(by):
-            items.rectify_row(row, changes, by=by)
-            services.touch(self._case(ref))
+            items.rectify_row(row, changes, dossier=self._case(ref), by=by)
 
     @transaction.atomic
     def erase(self, ref: DossierRef, item: ItemRef, *, by) -> None:
@@ -154,8 +153,7 @@ class CasesFile:
         if isinstance(row, Case):
             raise LookupError("Erase the whole dossier through destroy().")
         with acting_for(by):
-            items.erase_row(row, by=by)
-            services.touch(self._case(ref))
+            items.erase_row(row, dossier=self._case(ref), by=by)
 
     def recipients(self, ref: DossierRef) -> list[Recipient]:
         """R6, CTER 12.6: who received data of the case: disclosures to partners (C6), copies

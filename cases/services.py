@@ -285,6 +285,8 @@ def reopen(case: Case, *, by: User, reason: str) -> Case:
     """A closed case is discussed again (VH 15.2) after a recorded reopening of its decision to
     close."""
     _require_keeper(by, case.casusoverleg)
+    if case.status != CaseStatus.CLOSED:  # an archived case is reactivated (B5) before anything
+        raise ValidationError(_("Only a closed case is reopened."))
     reopen_dossier(
         case,
         workflow=CASE,

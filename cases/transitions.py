@@ -45,6 +45,9 @@ CASE = Workflow(
             CaseStatus.ARCHIVED,
             CaseStatus.ACTIVE,
             guard=lambda case: not _closing_decided(case),
+            refusal=_(
+                "A case closed before it was archived is made available again as closed (B5)."
+            ),
             by_system=True,
         ),
         Transition(CaseStatus.ARCHIVED, CaseStatus.CLOSED, guard=_closing_decided, by_system=True),

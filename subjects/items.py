@@ -1,6 +1,6 @@
 """Rectification and erasure of one item of a dossier (R1, R6, CTER 12.5), the same for every
-file: the files' registry implementations call these inside their own transaction and touch
-their dossier's last-processing date (B1)."""
+file: the files' registry implementations call these with the dossier the row belongs to, whose
+last-processing date then moves (B1)."""
 
 from auditlog.context import disable_auditlog
 from django.core.exceptions import ValidationError
@@ -9,6 +9,7 @@ from django.db.models.deletion import Collector
 from django.utils.translation import gettext as _
 
 from config.audit import acting_for, write_entry
+from subjects.dossier import changes_dossier
 
 
 def rectifiable_fields(row) -> set[str]:
@@ -20,7 +21,8 @@ def rectifiable_fields(row) -> set[str]:
     }
 
 
-def rectify_row(row, changes: dict, *, by) -> None:
+@changes_dossier("dossier")
+def rectify_row(row, changes: dict, *, dossier, by) -> None:
     """Set the corrected values, validated like any other save (C8 included); auditlog writes
     the UPDATE entry, with the dossier and `by` as its actor."""
     if not changes:
@@ -35,7 +37,8 @@ def rectify_row(row, changes: dict, *, by) -> None:
         row.save()
 
 
-def erase_row(row, *, by) -> None:
+@changes_dossier("dossier")
+def erase_row(row, *, dossier, by) -> None:
     """Erase one item: the row goes, and so do the earlier audit entries about it, which hold its
     values; one DELETE entry without values records the erasure in the dossier's trail."""
     from security.models import AuditEntry

@@ -107,8 +107,7 @@ class WeegploegFile:
         """R6: correct one item; the keeper's rule for changing the file is the service's."""
         row = dossier_item(ref, item)
         with acting_for(by):
-            items.rectify_row(row, changes, by=by)
-            services.touch(self._assessment(ref))
+            items.rectify_row(row, changes, dossier=self._assessment(ref), by=by)
 
     @transaction.atomic
     def erase(self, ref: DossierRef, item: ItemRef, *, by) -> None:
@@ -117,8 +116,7 @@ class WeegploegFile:
         if isinstance(row, Assessment):
             raise LookupError("Erase the whole dossier through destroy().")
         with acting_for(by):
-            items.erase_row(row, by=by)
-            services.touch(self._assessment(ref))
+            items.erase_row(row, dossier=self._assessment(ref), by=by)
 
     def recipients(self, ref: DossierRef) -> list[Recipient]:
         """W6: the casusoverleggen that received a copy of this dossier."""

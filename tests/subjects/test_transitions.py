@@ -224,6 +224,8 @@ def test_c5_the_case_table_closes_reopens_and_archives():
         (CaseStatus.CLOSED, CaseStatus.ACTIVE),
         (CaseStatus.ACTIVE, CaseStatus.ARCHIVED),
         (CaseStatus.CLOSED, CaseStatus.ARCHIVED),
+        (CaseStatus.ARCHIVED, CaseStatus.ACTIVE),  # B5: reactivated as it was
+        (CaseStatus.ARCHIVED, CaseStatus.CLOSED),
     }
 
 
@@ -262,6 +264,11 @@ def test_c5_refused_case_transitions_say_why_in_dutch(ico):
         case_services.archive(case, by=None)
         with pytest.raises(ValidationError) as refused:
             transition(case, CaseStatus.ACTIVE, by=ico.keeper)
+        assert refused.value.messages == [
+            "Een casus die gesloten was voor het archiveren, komt gesloten weer beschikbaar (B5)."
+        ]
+        with pytest.raises(ValidationError) as refused:
+            case_services.reopen(case, by=ico.keeper, reason="Eerst heractiveren.")
         assert refused.value.messages == ["Alleen een gesloten casus wordt heropend."]
         with pytest.raises(ValidationError) as refused:
             transition(case, CaseStatus.ARCHIVED, by=None)
