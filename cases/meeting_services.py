@@ -22,6 +22,7 @@ from cases.services import (
     set_casemanager,
     touch,
 )
+from config.concurrency import claim_version
 from parties.constants import PartyRole
 from parties.models import Party, User
 from parties.permissions import may_act
@@ -135,6 +136,7 @@ def record_discussion(
     approach: str,
     casemanager: User | None,
     informing: str,
+    expected_version: int | None = None,
 ) -> Discussion:
     """VH 14.9-10: what the discussion of a case ended with, recorded in its file by the chair
     or the keeper while the minutes are not approved."""
@@ -154,6 +156,7 @@ def record_discussion(
         errors["casemanager"] = _("The casemanager acts for a party that takes part.")
     if errors:
         raise ValidationError(errors)
+    claim_version(discussion, expected_version)
     discussion.minutes, discussion.approach, discussion.informing = minutes, approach, informing
     discussion.casemanager = casemanager
     discussion.full_clean()

@@ -32,6 +32,7 @@ from cases.models import (
     Transfer,
 )
 from cases.permissions import sync_case_permissions
+from config.concurrency import bump_version, claim_version
 from parties.constants import Function, PartyRole
 from parties.models import Party, User
 from parties.permissions import functions_of, may_act, membership_of
@@ -188,7 +189,9 @@ def acts_for_participant(case: Case, user: User) -> bool:
 
 
 @transaction.atomic
-def set_casemanager(case: Case, casemanager: User | None, *, by: User) -> Case:
+def set_casemanager(
+    case: Case, casemanager: User | None, *, by: User, expected_version: int | None = None
+) -> Case:
     """The keeper, or a chair of the casusoverleg recording a meeting's outcome (VH 14.9)."""
     is_chair = may_act(by) and case.casusoverleg.chairs.filter(pk=by.pk).exists()
     if not (is_chair or is_keeper(by, case.casusoverleg)):
@@ -198,8 +201,9 @@ def set_casemanager(case: Case, casemanager: User | None, *, by: User) -> Case:
         raise ValidationError(
             {"casemanager": _("The casemanager acts for a party that takes part.")}
         )
+    claim_version(case, expected_version)
     case.casemanager = casemanager
-    case.save(update_fields=["casemanager"])
+    case.save(update_fields=["casemanager", "version"])
     touch(case)
     return case
 
@@ -217,13 +221,15 @@ def add_related_person(case: Case, *, by: User, **fields) -> RelatedPerson:
 
 
 @transaction.atomic
-def set_goals(case: Case, goals, *, by: User) -> None:
-    """C3: the goals of the plan of approach, from CTER 3a-f."""
+def set_goals(case: Case, goals, *, by: User, expected_version: int | None = None) -> None:
+    """C3: the goals of the plan of approach, from CTER 3a-f, as a whole: refused when someone
+    else changed them after `expected_version` of the case was read (S1)."""
     _require_keeper(by, case.casusoverleg)
     _require_active(case)
     goals = set(goals)
     if not goals:
         raise ValidationError({"goals": _("Choose at least one goal.")})
+    bump_version(case, expected_version)
     case.goals.exclude(goal__in=goals).delete()
     for goal in goals - set(case.goals.values_list("goal", flat=True)):
         PlanGoal.objects.create(case=case, goal=goal)
@@ -258,12 +264,19 @@ def may_report_on(user: User, measure: Measure) -> bool:
 
 @transaction.atomic
 def report_progress(
-    measure: Measure, *, by: User, text: str, status: str | None = None
+    measure: Measure,
+    *,
+    by: User,
+    text: str,
+    status: str | None = None,
+    expected_version: int | None = None,
 ) -> ProgressNote:
-    """CTER 9.4: progress of a measure, and its new status."""
+    """CTER 9.4: progress of a measure, and its new status; refused when someone else reported
+    after `expected_version` of the measure was read (S1)."""
     if not may_report_on(by, measure):
         raise PermissionDenied
     _require_active(measure.case)
+    claim_version(measure, expected_version)
     note = ProgressNote(case=measure.case, measure=measure, text=text, written_by=by)
     note.full_clean()
     note.save()
@@ -271,7 +284,7 @@ def report_progress(
         if status not in MeasureStatus.values:
             raise ValidationError({"status": _("Unknown status.")})
         measure.status = status
-        measure.save(update_fields=["status"])
+    measure.save(update_fields=["status", "version"])
     touch(measure.case)
     return note
 
