@@ -6,7 +6,7 @@ import re
 from contextlib import contextmanager
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import status
 from rest_framework.exceptions import APIException
 
@@ -99,6 +99,11 @@ IF_MATCH_HEADER = OpenApiParameter(
     ),
 )
 PRECONDITION_ERRORS = {
-    (412, PROBLEM_JSON): ProblemSerializer,
-    (428, PROBLEM_JSON): ProblemSerializer,
+    (412, PROBLEM_JSON): OpenApiResponse(
+        ProblemSerializer,
+        description="Precondition failed: someone else changed the object after it was read.",
+    ),
+    (428, PROBLEM_JSON): OpenApiResponse(
+        ProblemSerializer, description="Precondition required: the If-Match header is missing."
+    ),
 }
