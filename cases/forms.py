@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.constants import CasePart, ClosingReason, Goal, MeasureStatus, RelatedRole
 from cases.models import Case, CasusOverleg
+from config.concurrency import VersionedForm
 from parties.forms import DateInput
 from parties.models import Party, User
 from subjects.categories import DataCategory
@@ -43,7 +44,7 @@ class ParticipantForm(forms.Form):
         self.fields["party"].queryset = parties
 
 
-class GoalsForm(forms.Form):
+class GoalsForm(VersionedForm):
     goals = forms.MultipleChoiceField(
         label=_("Goals of the plan of approach"),
         choices=Goal.choices,
@@ -61,7 +62,7 @@ class MeasureForm(forms.Form):
         self.fields["owner"].queryset = parties
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(VersionedForm):
     text = free_text(_("Progress"))
     status = forms.ChoiceField(label=_("Status of the measure"), choices=MeasureStatus.choices)
 
@@ -179,7 +180,7 @@ class MeetingForm(forms.Form):
         self.fields["cases"].queryset = cases
 
 
-class DiscussionForm(forms.Form):
+class DiscussionForm(VersionedForm):
     minutes = free_text(_("Minutes"), required=False, rows=3)
     approach = free_text(_("How the approach is carried out"), required=False, rows=3)
     casemanager = forms.ChoiceField(label=_("Casemanager"), required=False)

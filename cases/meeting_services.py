@@ -20,6 +20,7 @@ from cases.services import (
     acts_for_participant,
     set_casemanager,
 )
+from config.concurrency import claim_version
 from parties.constants import PartyRole
 from parties.models import Party, User
 from parties.permissions import may_act
@@ -132,6 +133,7 @@ def record_discussion(
     approach: str,
     casemanager: User | None,
     informing: str,
+    expected_version: int | None = None,
 ) -> Discussion:
     """VH 14.9-10: what the discussion of a case ended with, recorded in its file by the chair
     or the keeper while the minutes are not approved."""
@@ -151,6 +153,7 @@ def record_discussion(
         errors["casemanager"] = _("The casemanager acts for a party that takes part.")
     if errors:
         raise ValidationError(errors)
+    claim_version(discussion, expected_version)
     discussion.minutes, discussion.approach, discussion.informing = minutes, approach, informing
     discussion.casemanager = casemanager
     discussion.full_clean()

@@ -91,6 +91,7 @@ class Case(PersonData):
     last_processed_at = models.DateTimeField(_("last processed at"), db_index=True)
     last_checked_at = models.DateTimeField(_("last checked at"), null=True, blank=True)
     archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         verbose_name = _("case")
@@ -340,6 +341,7 @@ class Measure(models.Model):
     )
     created_by = user_fk(verbose_name=_("created by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         verbose_name = _("measure")
@@ -494,6 +496,7 @@ class Discussion(models.Model):
         verbose_name=_("casemanager"),
     )
     informing = models.TextField(_("how the subject is informed"), blank=True, validators=FREE_TEXT)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         verbose_name = _("discussion")

@@ -34,6 +34,7 @@ from cases.models import (
 from cases.permissions import sync_case_permissions
 from cases.selectors import is_keeper
 from cases.transitions import CASE, transition
+from config.concurrency import bump_version, claim_version
 from parties.constants import PartyRole
 from parties.models import Party, User
 from parties.permissions import may_act, membership_of
@@ -169,7 +170,9 @@ def acts_for_participant(case: Case, user: User) -> bool:
 
 
 @changes_dossier("case")
-def set_casemanager(case: Case, casemanager: User | None, *, by: User) -> Case:
+def set_casemanager(
+    case: Case, casemanager: User | None, *, by: User, expected_version: int | None = None
+) -> Case:
     """The keeper, or a chair of the casusoverleg recording a meeting's outcome (VH 14.9)."""
     overleg = case.casusoverleg
     if not (selectors.is_chair_of(by, overleg) or is_keeper(by, overleg)):
@@ -179,8 +182,9 @@ def set_casemanager(case: Case, casemanager: User | None, *, by: User) -> Case:
         raise ValidationError(
             {"casemanager": _("The casemanager acts for a party that takes part.")}
         )
+    claim_version(case, expected_version)
     case.casemanager = casemanager
-    case.save(update_fields=["casemanager"])
+    case.save(update_fields=["casemanager", "version"])
     return case
 
 
@@ -196,13 +200,15 @@ def add_related_person(case: Case, *, by: User, **fields) -> RelatedPerson:
 
 
 @changes_dossier("case")
-def set_goals(case: Case, goals, *, by: User) -> None:
-    """C3: the goals of the plan of approach, from CTER 3a-f."""
+def set_goals(case: Case, goals, *, by: User, expected_version: int | None = None) -> None:
+    """C3: the goals of the plan of approach, from CTER 3a-f, as a whole: refused when someone
+    else changed them after `expected_version` of the case was read (S1)."""
     _require_keeper(by, case.casusoverleg)
     _require_active(case)
     goals = set(goals)
     if not goals:
         raise ValidationError({"goals": _("Choose at least one goal.")})
+    bump_version(case, expected_version)
     case.goals.exclude(goal__in=goals).delete()
     for goal in goals - set(case.goals.values_list("goal", flat=True)):
         PlanGoal.objects.create(case=case, goal=goal)
@@ -235,12 +241,19 @@ def may_report_on(user: User, measure: Measure) -> bool:
 
 @changes_dossier("measure.case")
 def report_progress(
-    measure: Measure, *, by: User, text: str, status: str | None = None
+    measure: Measure,
+    *,
+    by: User,
+    text: str,
+    status: str | None = None,
+    expected_version: int | None = None,
 ) -> ProgressNote:
-    """CTER 9.4: progress of a measure, and its new status."""
+    """CTER 9.4: progress of a measure, and its new status; refused when someone else reported
+    after `expected_version` of the measure was read (S1)."""
     if not may_report_on(by, measure):
         raise PermissionDenied
     _require_active(measure.case)
+    claim_version(measure, expected_version)
     note = ProgressNote(case=measure.case, measure=measure, text=text, written_by=by)
     note.full_clean()
     note.save()
@@ -248,6 +261,7 @@ def report_progress(
         if status not in MeasureStatus.values:
             raise ValidationError({"status": _("Unknown status.")})
         transition(measure, status, by=by)
+    measure.save(update_fields=["version"])
     return note
 
 

@@ -1,9 +1,11 @@
 """API of parties: read-only lists of organisations for partner systems."""
 
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, serializers, viewsets
 
 from config.api import CamelCaseModelSerializer
 from config.audit import AccessLoggedRetrieveMixin
+from config.concurrency_api import ETAG_HEADER, ETagRetrieveMixin
 from parties.models import Party, User, Veiligheidshuis
 
 
@@ -35,7 +37,8 @@ class VeiligheidshuisViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = VeiligheidshuisSerializer
 
 
-class PartyViewSet(viewsets.ReadOnlyModelViewSet):
+@extend_schema_view(retrieve=extend_schema(parameters=[ETAG_HEADER]))
+class PartyViewSet(ETagRetrieveMixin, viewsets.ReadOnlyModelViewSet):
     """The parties of the covenants: organisations, not personal data."""
 
     queryset = Party.objects.prefetch_related("veiligheidshuizen").order_by("name")

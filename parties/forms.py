@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth.password_validation import password_validators_help_text_html
 from django.utils.translation import gettext_lazy as _
 
+from config.concurrency import VersionedForm
 from parties.constants import Function, PartyKind, PartyRole
 from parties.models import Party, User, Veiligheidshuis
 
@@ -48,6 +49,10 @@ class PartyForm(forms.Form):
     )
     joined_on = forms.DateField(label=_("Participation from"), widget=DateInput())
     reason = reason_field()
+
+
+class PartyUpdateForm(VersionedForm, PartyForm):
+    """A change of the party as a whole, refused when someone else changed it meanwhile."""
 
 
 class NoticeForm(forms.Form):

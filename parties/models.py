@@ -59,6 +59,7 @@ class Party(models.Model):
         editable=False,
         verbose_name=_("group"),
     )
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     objects = PartyQuerySet.as_manager()
 

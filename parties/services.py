@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.concurrency import claim_version
 from parties import groups
 from parties.constants import (
     NOTICE_PERIOD_MONTHS,
@@ -133,7 +134,17 @@ def create_party(
 
 
 @transaction.atomic
-def update_party(party: Party, *, by: User, reason: str, veiligheidshuizen=None, **fields) -> Party:
+def update_party(
+    party: Party,
+    *,
+    by: User,
+    reason: str,
+    veiligheidshuizen=None,
+    expected_version: int | None = None,
+    **fields,
+) -> Party:
+    """P1: the beheerder changes a party as a whole; refused when someone else changed it after
+    `expected_version` was read (S1)."""
     reason = _require_reason(reason)
     allowed = {"name", "kind", "role", "municipality_code", "joined_on"}
     if set(fields) - allowed:
@@ -143,6 +154,7 @@ def update_party(party: Party, *, by: User, reason: str, veiligheidshuizen=None,
     if party.kind != PartyKind.GEMEENTE:
         party.municipality_code = ""
     _validate_party(party)
+    claim_version(party, expected_version)
     party.save()
     if veiligheidshuizen is not None:
         party.veiligheidshuizen.set(veiligheidshuizen)
@@ -168,7 +180,8 @@ def give_notice(party: Party, *, notice_on: date, by: User, reason: str) -> Part
         )
     party.notice_given_on = notice_on
     party.left_on = notice_end_date(notice_on)
-    party.save(update_fields=["notice_given_on", "left_on"])
+    claim_version(party, None)
+    party.save(update_fields=["notice_given_on", "left_on", "version"])
     _record(AuthorisationAction.NOTICE_GIVEN, by=by, party=party, reason=reason)
     return party
 

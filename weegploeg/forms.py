@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.constants import IdentityMethod
 from cases.models import CasusOverleg
+from config.concurrency import VersionedForm
 from parties.constants import PartyRole
 from parties.forms import DateInput
 from parties.models import Party, Veiligheidshuis
@@ -245,7 +246,9 @@ class MeetingForm(forms.Form):
         self.fields["assessments"].queryset = assessments
 
 
-class DiscussionForm(forms.Form):
+class DiscussionForm(VersionedForm):
+    """Carries the version of the meeting: the record of its discussions is edited as a whole."""
+
     discussion = forms.CharField(
         label=_("What was discussed and decided"), required=False, widget=text_area()
     )

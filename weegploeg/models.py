@@ -331,6 +331,7 @@ class Meeting(models.Model):
     assessments = models.ManyToManyField(
         Assessment, through="AgendaItem", related_name="meetings", verbose_name=_("assessments")
     )
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         verbose_name = _("weegploeg meeting")

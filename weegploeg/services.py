@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.concurrency import bump_version
 from parties.constants import Function, PartyRole
 from parties.models import Party, User, Veiligheidshuis
 from parties.permissions import functions_of, has_function, may_act, membership_of
@@ -443,8 +444,13 @@ def hold_meeting(
 
 
 @changes_dossier("item.assessment")
-def record_discussion(item: AgendaItem, *, by: User, discussion: str) -> AgendaItem:
+def record_discussion(
+    item: AgendaItem, *, by: User, discussion: str, expected_version: int | None = None
+) -> AgendaItem:
+    """W7: what was discussed of one assessment; refused when someone else recorded a discussion
+    of the meeting after `expected_version` of the meeting was read (S1)."""
     _require_keeper(by, item.meeting.veiligheidshuis)
+    bump_version(item.meeting, expected_version)
     item.discussion = discussion
     item.decision = item.assessment.decisions.first()
     item.full_clean()

@@ -11,18 +11,30 @@ from cases.api.viewsets import CASE_FILTER, CasesViewSet, created, measures_with
 from cases.models import Measure
 from config.api import NOT_FOUND, WRITE_ERRORS, service_call
 from config.audit import AccessLoggedRetrieveMixin
+from config.concurrency_api import (
+    ETAG_HEADER,
+    IF_MATCH_HEADER,
+    PRECONDITION_ERRORS,
+    ETagRetrieveMixin,
+    if_match_version,
+    stale_as_412,
+)
 
 
 @extend_schema_view(
     list=extend_schema(parameters=[CASE_FILTER]),
-    retrieve=extend_schema(responses={200: MeasureSerializer, **NOT_FOUND}),
+    retrieve=extend_schema(
+        parameters=[ETAG_HEADER], responses={200: MeasureSerializer, **NOT_FOUND}
+    ),
     create=extend_schema(responses={201: MeasureSerializer, **WRITE_ERRORS}),
     voortgang=extend_schema(
         request=ProgressNoteSerializer,
-        responses={201: ProgressNoteSerializer, **WRITE_ERRORS},
+        parameters=[IF_MATCH_HEADER],
+        responses={201: ProgressNoteSerializer, **WRITE_ERRORS, **PRECONDITION_ERRORS},
     ),
 )
 class MeasureViewSet(
+    ETagRetrieveMixin,
     AccessLoggedRetrieveMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -31,7 +43,8 @@ class MeasureViewSet(
 ):
     """The measures of the plans of the cases the user may see (C3). The keeper of the case adds
     them; progress (`voortgang`) is reported by the members of the owning party, the casemanager
-    or the keeper. For anyone else, or a case the user may not keep, the answer is 404."""
+    or the keeper. For anyone else, or a case the user may not keep, the answer is 404.
+    A measure answers with its version as ETag; progress needs it in If-Match (S1)."""
 
     queryset = Measure.objects.none()
     serializer_class = MeasureSerializer
@@ -57,14 +70,19 @@ class MeasureViewSet(
 
     @action(detail=True, methods=["post"], serializer_class=ProgressNoteSerializer)
     def voortgang(self, request, *args, **kwargs):
-        """Report progress on a measure, and optionally its new status (CTER 9.4)."""
+        """Report progress on a measure, and optionally its new status (CTER 9.4). If-Match
+        carries the measure's ETag as it was read: 412 when someone else reported since."""
         measure = self.get_object()
         serializer = ProgressNoteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        with service_call():
+        with service_call(), stale_as_412():
             note = services.report_progress(
-                measure, by=request.user, text=data["text"], status=data.get("status")
+                measure,
+                by=request.user,
+                text=data["text"],
+                status=data.get("status"),
+                expected_version=if_match_version(request),
             )
         location = self.reverse_action("detail", kwargs={"pk": measure.pk})
         return Response(

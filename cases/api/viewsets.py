@@ -30,6 +30,7 @@ from cases.models import (
 from cases.permissions import visible_cases
 from config.api import NOT_FOUND
 from config.audit import AccessLoggedRetrieveMixin, log_access_many
+from config.concurrency_api import ETAG_HEADER, ETagRetrieveMixin
 from parties.permissions import IsVerifiedMember
 
 CASE_FILTER = OpenApiParameter(
@@ -85,10 +86,14 @@ class CasusOverlegViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Case
             OpenApiParameter("search", OpenApiTypes.STR, description="Part of the case number."),
         ]
     ),
-    retrieve=extend_schema(responses={200: CaseSerializer, **NOT_FOUND}),
+    retrieve=extend_schema(parameters=[ETAG_HEADER], responses={200: CaseSerializer, **NOT_FOUND}),
 )
 class CaseViewSet(
-    AccessLoggedRetrieveMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, CasesViewSet
+    ETagRetrieveMixin,
+    AccessLoggedRetrieveMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    CasesViewSet,
 ):
     """The cases the user may see (C1, S1), by case number: the parties taking part; an archived
     case only for kernpartijen. Everyone else, external partners included, gets 404 on a case and

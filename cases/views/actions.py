@@ -104,10 +104,15 @@ class GoalsView(CaseActionView):
     success_message = gettext_lazy("The goals have been recorded.")
 
     def get_initial(self):
-        return {"goals": list(self.case.goals.values_list("goal", flat=True))}
+        return {
+            "goals": list(self.case.goals.values_list("goal", flat=True)),
+            "version": self.case.version,
+        }
 
     def perform(self, data):
-        services.set_goals(self.case, data["goals"], by=self.request.user)
+        services.set_goals(
+            self.case, data["goals"], by=self.request.user, expected_version=data["version"]
+        )
 
 
 class MeasureCreateView(CaseActionView):
@@ -143,14 +148,18 @@ class ProgressCreateView(CaseActionView):
         return case
 
     def get_initial(self):
-        return {"status": self.measure.status}
+        return {"status": self.measure.status, "version": self.measure.version}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(measure=self.measure, **kwargs)
 
     def perform(self, data):
         services.report_progress(
-            self.measure, by=self.request.user, text=data["text"], status=data["status"]
+            self.measure,
+            by=self.request.user,
+            text=data["text"],
+            status=data["status"],
+            expected_version=data["version"],
         )
 
 

@@ -158,6 +158,7 @@ class MeetingDetailView(MeetingMixin, TemplateView):
                         "approach": discussion.approach,
                         "casemanager": discussion.casemanager_id,
                         "informing": discussion.informing,
+                        "version": discussion.version,
                     },
                 )
             result.append((item, form))
@@ -197,9 +198,13 @@ class MeetingDetailView(MeetingMixin, TemplateView):
             request.POST, prefix=f"case-{item.discussion.pk}", casemanagers=self.casemanagers
         )
         if form.is_valid():
+            data = dict(form.cleaned_data)
             try:
                 meeting_services.record_discussion(
-                    item.discussion, by=request.user, **form.cleaned_data
+                    item.discussion,
+                    by=request.user,
+                    expected_version=data.pop("version"),
+                    **data,
                 )
             except ValidationError as error:
                 add_service_errors(form, error)

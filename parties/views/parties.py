@@ -97,7 +97,7 @@ class PartyCreateView(BeheerderRequiredMixin, FormView):
 
 class PartyUpdateView(BeheerderRequiredMixin, FormView):
     template_name = "parties/party_form.html"
-    form_class = forms.PartyForm
+    form_class = forms.PartyUpdateForm
 
     def dispatch(self, request, *args, **kwargs):
         self.party = get_object_or_404(Party, pk=kwargs["pk"])
@@ -112,6 +112,7 @@ class PartyUpdateView(BeheerderRequiredMixin, FormView):
             "veiligheidshuizen": party.veiligheidshuizen.all(),
             "municipality_code": party.municipality_code,
             "joined_on": party.joined_on,
+            "version": party.version,
         }
 
     def get_context_data(self, **kwargs):
@@ -130,6 +131,7 @@ class PartyUpdateView(BeheerderRequiredMixin, FormView):
                 role=data["role"] or self.party.role,
                 municipality_code=data["municipality_code"],
                 joined_on=data["joined_on"],
+                expected_version=data["version"],
             )
         except ValidationError as error:
             add_service_errors(form, error)

@@ -88,8 +88,14 @@ def invalid_names(response) -> set[str]:
     return {param["name"] for param in response.json()["invalidParams"]}
 
 
-def post(client, url, body):
-    return client.post(url, body, content_type="application/json")
+def post(client, url, body, **headers):
+    return client.post(url, body, content_type="application/json", headers=headers)
+
+
+def if_match(measure) -> dict:
+    """The If-Match header with the measure's version as it is now (S1)."""
+    measure.refresh_from_db()
+    return {"If-Match": f'"{measure.version}"'}
 
 
 def disclose(ico, case, **changes):
@@ -246,12 +252,14 @@ def test_c3_u5_invalid_measure_input_is_a_400_naming_the_field(ico, case):
 def test_c3_progress_by_the_owning_party_the_keeper_but_not_another_party(ico, case):
     measure = case.measures.get()
     url = f"/api/v1/maatregelen/{measure.pk}/voortgang"
-    response = post(client_of(ico, "agent"), url, {"text": "Gesprek gevoerd.", "status": "done"})
+    body = {"text": "Gesprek gevoerd.", "status": "done"}
+    response = post(client_of(ico, "agent"), url, body, **if_match(measure))
     assert response.status_code == 201, response.content
     assert response.json()["text"] == "Gesprek gevoerd."
     measure.refresh_from_db()
     assert measure.status == MeasureStatus.DONE
-    assert post(client_of(ico, "keeper"), url, {"text": "Afgerond."}).status_code == 201
+    done = post(client_of(ico, "keeper"), url, {"text": "Afgerond."}, **if_match(measure))
+    assert done.status_code == 201
     # The OM sees the measure, but does not own it: 404 as for any refusal.
     assert_404(post(client_of(ico, "officier"), url, {"text": "Niet van ons."}))
     assert_404(post(client_of(ico, "ggz"), url, {"text": "Niet van ons."}))

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from cases import disclosure_services, meeting_services, services
 from cases.constants import CasePart, CaseStatus, ClosingReason, Goal, MeasureStatus
-from cases.models import CaseCheck, Disclosure, Export, Measure
+from cases.models import CaseCheck, Disclosure, Discussion, Export, Measure
 from config.audit import acting_as
 from security.models import AuditEntry
 from subjects.categories import DataCategory
@@ -148,7 +148,9 @@ def test_c1_keeper_pages_answer_404_to_everyone_else(ico, case, who):
 
 def test_c3_the_keeper_sets_goals_and_adds_a_measure_and_overdue_ones_stand_out(ico, case):
     client = verified_client(ico.keeper)
-    response = client.post(case_url("goals", case), {"goals": [Goal.LIMIT_RISKS]})
+    response = client.post(
+        case_url("goals", case), {"goals": [Goal.LIMIT_RISKS], "version": case.version}
+    )
     assert response.status_code == 302
     response = client.post(
         case_url("measure-create", case),
@@ -170,7 +172,7 @@ def test_c3_the_keeper_sets_goals_and_adds_a_measure_and_overdue_ones_stand_out(
 def test_c3_progress_is_reported_by_the_owner_party_but_not_by_another_party(ico, case):
     row = measure(ico, case)
     url = case_url("progress-create", case, pk=row.pk)
-    data = {"text": "Gesprek gevoerd.", "status": MeasureStatus.IN_PROGRESS}
+    data = {"text": "Gesprek gevoerd.", "status": MeasureStatus.IN_PROGRESS, "version": 1}
     assert verified_client(ico.officier).post(url, data).status_code == 404
     assert verified_client(ico.agent).post(url, data).status_code == 302
     row.refresh_from_db()
@@ -241,6 +243,7 @@ def discussion_data(discussion, **overrides):
         f"{prefix}-approach": "De politie voert een gesprek.",
         f"{prefix}-casemanager": "",
         f"{prefix}-informing": "Per brief.",
+        f"{prefix}-version": Discussion.objects.get(pk=discussion.pk).version,
         **overrides,
     }
 

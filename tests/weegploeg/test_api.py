@@ -114,8 +114,8 @@ def signal_body(wp, **changes) -> dict:
 BAKKER_BIRTH = {"date_of_birth": date(1988, 3, 2)}
 
 
-def post(client, url, body):
-    return client.post(url, body, content_type="application/json")
+def post(client, url, body, **headers):
+    return client.post(url, body, content_type="application/json", headers=headers)
 
 
 # --- W4, P7: who sees the file ----------------------------------------------------------------

@@ -121,11 +121,42 @@ def test_w7_the_uitvoerder_records_what_a_meeting_discussed(wp, assessment):
     )
     path = f"/api/v1/overleggen/{meeting.pk}/bespreking"
     body = {"assessment": assessment.number, "discussion": "Besproken; analyse volgt."}
-    assert_404(post(verified_client(wp.agent), path, body))
+    current = {"If-Match": '"1"'}
+    assert_404(post(verified_client(wp.agent), path, body, **current))
     client = verified_client(wp.uitvoerder)
-    assert "assessment" in invalid_names(post(client, path, {**body, "assessment": "W-0"}))
-    assert "discussion" in invalid_names(post(client, path, {**body, "discussion": FORBIDDEN}))
-    response = post(client, path, body)
+    unknown = {**body, "assessment": "W-0"}
+    assert "assessment" in invalid_names(post(client, path, unknown, **current))
+    forbidden = {**body, "discussion": FORBIDDEN}
+    assert "discussion" in invalid_names(post(client, path, forbidden, **current))
+    response = post(client, path, body, **current)
     assert response.status_code == 200, response.content
     assert response.json()["discussion"] == "Besproken; analyse volgt."
     assert meeting.items.get().discussion == "Besproken; analyse volgt."
+
+
+def test_s1_u5_w7_a_stale_discussion_in_the_api_is_refused_with_412(wp, assessment):
+    """S1, U5: the meeting's ETag is the version of its record of discussions; a discussion
+    sent with an older one is refused, a fresh one accepted and the ETag moves on."""
+    meeting = services.hold_meeting(
+        by=wp.uitvoerder,
+        region=wp.region,
+        held_on=date(2026, 11, 20),
+        present=[wp.politie, wp.om],
+        assessments=[assessment],
+    )
+    client = verified_client(wp.uitvoerder)
+    detail = f"/api/v1/overleggen/{meeting.pk}"
+    read = client.get(detail)["ETag"]
+    assert read == '"1"'
+    path = f"{detail}/bespreking"
+    body = {"assessment": assessment.number, "discussion": "Besproken."}
+    missing = post(client, path, body)
+    assert missing.status_code == 428 and missing["Content-Type"] == "application/problem+json"
+    assert post(client, path, body, **{"If-Match": read}).status_code == 200
+    assert client.get(detail)["ETag"] == '"2"'
+    stale = post(
+        client, path, {**body, "discussion": "Later, op oude stand."}, **{"If-Match": read}
+    )
+    assert stale.status_code == 412
+    assert "Iemand anders heeft dit intussen gewijzigd" in stale.json()["detail"]
+    assert meeting.items.get().discussion == "Besproken."

@@ -502,13 +502,18 @@ def test_w7_the_uitvoerder_holds_a_meeting_and_records_the_discussion(wp, assess
     assert "20-11-2026" in client.get(reverse("weegploeg:meeting-list")).content.decode()
 
     refused = client.post(
-        response["Location"], {"item": item.pk, f"item-{item.pk}-discussion": FORBIDDEN}
+        response["Location"],
+        {"item": item.pk, f"item-{item.pk}-discussion": FORBIDDEN, f"item-{item.pk}-version": 1},
     )
     assert refused.status_code == 200
     assert "VH 9.3" in refused.content.decode() and FORBIDDEN in refused.content.decode()
     client.post(
         response["Location"],
-        {"item": item.pk, f"item-{item.pk}-discussion": "Besproken; analyse volgt."},
+        {
+            "item": item.pk,
+            f"item-{item.pk}-discussion": "Besproken; analyse volgt.",
+            f"item-{item.pk}-version": 1,
+        },
     )
     item.refresh_from_db()
     assert item.discussion == "Besproken; analyse volgt."

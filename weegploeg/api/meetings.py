@@ -10,6 +10,14 @@ from rest_framework.response import Response
 
 from config.api import NOT_FOUND, WRITE_ERRORS, service_call
 from config.audit import AccessLoggedRetrieveMixin, log_access_many
+from config.concurrency_api import (
+    ETAG_HEADER,
+    IF_MATCH_HEADER,
+    PRECONDITION_ERRORS,
+    if_match_version,
+    stale_as_412,
+    with_etag,
+)
 from parties.permissions import membership_of
 from weegploeg import services
 from weegploeg.api.serializers import (
@@ -23,7 +31,9 @@ from weegploeg.models import AgendaItem, CaseTransfer, Meeting
 
 
 @extend_schema_view(
-    retrieve=extend_schema(responses={200: MeetingSerializer, **NOT_FOUND}),
+    retrieve=extend_schema(
+        parameters=[ETAG_HEADER], responses={200: MeetingSerializer, **NOT_FOUND}
+    ),
     create=extend_schema(responses={201: MeetingSerializer, **WRITE_ERRORS}),
 )
 class MeetingViewSet(
@@ -53,15 +63,18 @@ class MeetingViewSet(
     def retrieve(self, request, *args, **kwargs):
         meeting = self.get_object()
         log_access_many(meeting.items.all())
-        return Response(self.get_serializer(meeting).data)
+        return with_etag(Response(self.get_serializer(meeting).data), meeting)
 
     @extend_schema(
-        request=DiscussionSerializer, responses={200: AgendaItemSerializer, **WRITE_ERRORS}
+        request=DiscussionSerializer,
+        parameters=[IF_MATCH_HEADER],
+        responses={200: AgendaItemSerializer, **WRITE_ERRORS, **PRECONDITION_ERRORS},
     )
     @action(detail=True, methods=["post"], url_path="bespreking")
     def discussion(self, request, pk=None):
         """W7: what was discussed of one assessment on the agenda, by the uitvoerder; the
-        assessment's latest decision goes with it."""
+        assessment's latest decision goes with it. If-Match carries the meeting's ETag as it
+        was read: 412 when someone else recorded a discussion of the meeting since (S1)."""
         meeting = self.get_object()
         serializer = DiscussionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -69,8 +82,13 @@ class MeetingViewSet(
         item = meeting.items.filter(assessment__number=data["assessment"]).first()
         if item is None:
             raise ValidationError({"assessment": [_("This assessment is not on the agenda.")]})
-        with service_call():
-            item = services.record_discussion(item, by=request.user, discussion=data["discussion"])
+        with service_call(), stale_as_412():
+            item = services.record_discussion(
+                item,
+                by=request.user,
+                discussion=data["discussion"],
+                expected_version=if_match_version(request),
+            )
         return Response(AgendaItemSerializer(item).data)
 
     def create(self, request, *args, **kwargs):

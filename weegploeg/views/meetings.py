@@ -97,7 +97,8 @@ class MeetingDetailView(KeeperMixin, TemplateView):
                 bound
                 if bound is not None and bound.prefix == f"item-{item.pk}"
                 else forms.DiscussionForm(
-                    prefix=f"item-{item.pk}", initial={"discussion": item.discussion}
+                    prefix=f"item-{item.pk}",
+                    initial={"discussion": item.discussion, "version": self.meeting.version},
                 ),
             )
             for item in self.items
@@ -123,7 +124,10 @@ class MeetingDetailView(KeeperMixin, TemplateView):
         if form.is_valid():
             try:
                 services.record_discussion(
-                    item, by=request.user, discussion=form.cleaned_data["discussion"]
+                    item,
+                    by=request.user,
+                    discussion=form.cleaned_data["discussion"],
+                    expected_version=form.cleaned_data["version"],
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
