@@ -10,6 +10,7 @@ from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cases import permissions
 from cases.constants import (
     CASE_PREFIX,
     OPEN_MEASURE_STATUSES,
@@ -31,10 +32,10 @@ from cases.models import (
     RelatedPerson,
     Transfer,
 )
-from cases.permissions import sync_case_permissions
-from parties.constants import Function, PartyRole
+from cases.permissions import may_record_in, sync_case_permissions
+from parties.constants import PartyRole
 from parties.models import Party, User
-from parties.permissions import functions_of, may_act, membership_of
+from parties.permissions import may_act, membership_of
 from subjects.constants import CheckOutcome
 from subjects.models import PERSON_FIELDS
 
@@ -48,13 +49,9 @@ def touch(case: Case) -> None:
 
 
 def is_keeper(user: User, casusoverleg: CasusOverleg) -> bool:
-    """The uitvoerder of the casusoverleg's Veiligheidshuis keeps its file."""
-    membership = membership_of(user)
-    return (
-        may_act(user)
-        and Function.UITVOERDER in functions_of(user)
-        and membership.party.veiligheidshuizen.filter(pk=casusoverleg.veiligheidshuis_id).exists()
-    )
+    """The uitvoerder of the casusoverleg's Veiligheidshuis keeps its file, when authorised to
+    record in it (P8): `cases.permissions.is_keeper`."""
+    return permissions.is_keeper(user, casusoverleg)
 
 
 def _require_keeper(user: User, casusoverleg: CasusOverleg) -> None:
@@ -190,7 +187,11 @@ def acts_for_participant(case: Case, user: User) -> bool:
 @transaction.atomic
 def set_casemanager(case: Case, casemanager: User | None, *, by: User) -> Case:
     """The keeper, or a chair of the casusoverleg recording a meeting's outcome (VH 14.9)."""
-    is_chair = may_act(by) and case.casusoverleg.chairs.filter(pk=by.pk).exists()
+    is_chair = (
+        may_act(by)
+        and case.casusoverleg.chairs.filter(pk=by.pk).exists()
+        and may_record_in(by, case.casusoverleg)
+    )
     if not (is_chair or is_keeper(by, case.casusoverleg)):
         raise PermissionDenied
     _require_active(case)
@@ -247,12 +248,19 @@ def add_measure(case: Case, *, by: User, description: str, owner: Party, deadlin
 
 
 def may_report_on(user: User, measure: Measure) -> bool:
-    """The keeper, the casemanager, and members of the party that owns the measure."""
+    """The keeper, the casemanager, and members of the party that owns the measure, each
+    authorised to record in the casusoverleg's file (P8)."""
     membership = membership_of(user)
+    casusoverleg = measure.case.casusoverleg
     return may_act(user) and (
-        is_keeper(user, measure.case.casusoverleg)
-        or measure.case.casemanager_id == user.pk
-        or (membership is not None and membership.party_id == measure.owner_id)
+        is_keeper(user, casusoverleg)
+        or (
+            (
+                measure.case.casemanager_id == user.pk
+                or (membership is not None and membership.party_id == measure.owner_id)
+            )
+            and may_record_in(user, casusoverleg)
+        )
     )
 
 
