@@ -63,6 +63,17 @@ def is_keeper(user, casusoverleg: CasusOverleg) -> bool:
     return may_act(user) and is_file_keeper(user, file_of(casusoverleg))
 
 
+def kept_casusoverleggen(user):
+    """The casusoverleggen whose file `user` keeps (P8): the uitvoerder of their Veiligheidshuis
+    with read-write on their file. For the page and API that offer a keeper's choices."""
+    if not may_act(user):
+        return CasusOverleg.objects.none()
+    kept = DataFile.objects.filter(
+        kind=FileKind.ICO, keeper_group__user=user, veiligheidshuis__parties__memberships__user=user
+    ).values_list("key", flat=True)
+    return CasusOverleg.objects.filter(pk__in=[int(key) for key in kept])
+
+
 def _cases_with(user, codename: str):
     if not may_act(user):
         return Case.objects.none()

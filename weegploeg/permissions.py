@@ -69,6 +69,17 @@ def is_keeper(user, region: Veiligheidshuis) -> bool:
     return may_act(user) and is_file_keeper(user, file_of(region))
 
 
+def kept_regions(user):
+    """The Veiligheidshuizen whose weegploeg `user` keeps (P8): uitvoerder there, read-write."""
+    if not may_act(user):
+        return Veiligheidshuis.objects.none()
+    return Veiligheidshuis.objects.filter(
+        files__kind=FileKind.WEEGPLOEG,
+        files__keeper_group__user=user,
+        parties__memberships__user=user,
+    ).distinct()
+
+
 def _assessments_with(user, codename: str):
     if not may_act(user):
         return Assessment.objects.none()

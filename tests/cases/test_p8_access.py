@@ -186,3 +186,15 @@ def test_p8_the_case_list_takes_as_many_queries_for_50_cases_as_for_5(ico):
         return len(page_queries), len(api_queries)
 
     assert queries_for(5) == queries_for(50)
+
+
+def test_p8_the_keeper_keeps_only_the_casusoverleggen_it_may_record_in(ico):
+    from cases.permissions import kept_casusoverleggen
+
+    assert list(kept_casusoverleggen(ico.keeper)) == [ico.overleg]
+    assert not kept_casusoverleggen(ico.agent).exists()  # read-write, but no uitvoerder
+    other_overleg(ico)  # in the keeper's region, but not authorised
+    assert list(kept_casusoverleggen(ico.keeper)) == [ico.overleg]
+    authorisation = FileAuthorisation.objects.live().get(user=ico.keeper)
+    party_services.revoke_file_access(authorisation, by=None, reason="Andere taak")
+    assert not kept_casusoverleggen(ico.keeper).exists()

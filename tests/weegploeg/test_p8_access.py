@@ -137,3 +137,13 @@ def test_p8_the_list_takes_as_many_queries_for_50_assessments_as_for_5(wp):
         return len(page_queries), len(api_queries)
 
     assert queries_for(5) == queries_for(50)
+
+
+def test_p8_the_uitvoerder_keeps_only_the_weegploeg_it_may_record_in(wp):
+    from weegploeg.permissions import kept_regions
+
+    assert list(kept_regions(wp.uitvoerder)) == [wp.region]
+    assert not kept_regions(wp.agent).exists()
+    authorisation = FileAuthorisation.objects.live().get(user=wp.uitvoerder)
+    party_services.revoke_file_access(authorisation, by=None, reason="Andere taak")
+    assert not kept_regions(wp.uitvoerder).exists()
