@@ -328,6 +328,9 @@ class FileAuthorisation(models.Model):
     15.1b-d). Granted and ended only through `parties.services`, each time with an
     AuthorisationChange (P3)."""
 
+    # Free text typed by the beheerder or uitvoerder: it may name a person.
+    PERSONAL_DATA_FIELDS = ("reason",)
+
     user = models.ForeignKey(
         User,
         on_delete=models.PROTECT,
