@@ -5,8 +5,9 @@ Guardian's `get_objects_for_user` builds `id IN (user perms) OR id IN (group per
 the whole permission table at national scale; an EXISTS over the direct foreign-key table joined
 to the user's groups uses the index on (content_object, group, permission) instead."""
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 
 
 def permission_ids(app_label: str, *codenames: str) -> list[int]:
@@ -35,11 +36,14 @@ def sync_group_permissions(permission_model, obj, wanted: set[tuple[int, int]]) 
 def held(permission_model, user, app_label: str, codename: str) -> Exists:
     """EXISTS a row of `permission_model` for the outer object's pk, with this permission, for
     one of `user`'s groups. Filter a queryset of the file's root model with it."""
+    permission = Permission.objects.filter(
+        content_type__app_label=app_label, codename=codename
+    ).values("pk")[:1]
+    groups = get_user_model().groups.through.objects.filter(user_id=user.pk).values("group_id")
     return Exists(
         permission_model.objects.filter(
             content_object=OuterRef("pk"),
-            permission__codename=codename,
-            permission__content_type__app_label=app_label,
-            group__user=user,
+            permission_id=Subquery(permission),
+            group_id__in=groups,
         )
     )
