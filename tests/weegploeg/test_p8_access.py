@@ -147,3 +147,14 @@ def test_p8_the_uitvoerder_keeps_only_the_weegploeg_it_may_record_in(wp):
     authorisation = FileAuthorisation.objects.live().get(user=wp.uitvoerder)
     party_services.revoke_file_access(authorisation, by=None, reason="Andere taak")
     assert not kept_regions(wp.uitvoerder).exists()
+
+
+def test_p8_without_an_authorisation_the_file_is_not_offered(wp):
+    """Navigation follows the authorisations: no link, and the file's pages answer 404."""
+    colleague = make_user(wp.politie, username="collega-nav")
+    client = verified_client(colleague)
+    assert client.get(reverse("weegploeg:assessment-list")).status_code == 404
+    assert client.get("/api/v1/wegingen").status_code == 404
+    link = reverse("weegploeg:assessment-list")
+    assert f'href="{link}"' not in client.get(reverse("dashboard")).content.decode()
+    assert f'href="{link}"' in verified_client(wp.agent).get(reverse("dashboard")).content.decode()
