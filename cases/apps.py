@@ -1,5 +1,13 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
+
+
+def _file_for_casusoverleg(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        from cases.permissions import file_of
+
+        file_of(instance)
 
 
 class CasesConfig(AppConfig):
@@ -19,6 +27,10 @@ class CasesConfig(AppConfig):
         from subjects import registry
 
         registry.register(FILE)
+        # P8: every casusoverleg has its file row, so authorisations can name it at once.
+        post_save.connect(
+            _file_for_casusoverleg, sender=models.CasusOverleg, dispatch_uid="p8-file"
+        )
         register_panel(
             Panel(
                 functions=frozenset(

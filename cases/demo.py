@@ -20,8 +20,10 @@ from cases.constants import (
     RelatedRole,
 )
 from cases.models import Case, CasusOverleg
+from cases.permissions import file_of
 from config.audit import acting_as
-from parties.constants import PartyKind, PartyRole
+from parties.constants import AccessLevel, PartyKind, PartyRole
+from parties.demo import authorise
 from parties.models import Party, User, Veiligheidshuis
 from subjects.categories import DataCategory
 
@@ -265,9 +267,32 @@ def _enrich_region(region_code: str, overleg: CasusOverleg) -> None:
     services.archive(cases[3], by=None)
 
 
+def authorise_demo_users() -> None:
+    """P8, as the README's table says: the uitvoerder every file of its Veiligheidshuis, politie,
+    OM and the gemeente the CTER ICO of their regions, each chair its casusoverleg, RvdK and
+    Reclassering the ICO files they take part in. Gemeente Alkmaar's deelnemer reads its ICO only
+    (read), to show the difference. Idempotent."""
+    for overleg in CasusOverleg.objects.select_related("veiligheidshuis"):
+        file = file_of(overleg)
+        region = overleg.veiligheidshuis.code
+        authorise(UITVOERDERS[region], file)
+        for chair in overleg.chairs.all():
+            authorise(chair.username, file)
+        taking_part = set(overleg.participants.values_list("kind", flat=True))
+        for username, kind in [("rvdk", PartyKind.RVDK), ("reclassering", PartyKind.RECLASSERING)]:
+            if kind in taking_part:
+                authorise(username, file)
+        if overleg.covenant_title == CTER_COVENANT:
+            authorise("politie", file)
+            authorise("om", file)
+            if region == "noord-holland-noord":
+                authorise("gemeente.alkmaar", file, AccessLevel.READ)
+
+
 def seed() -> None:
     with acting_as(None, system_name="seed_demo"), transaction.atomic():
         icos = seed_casusoverleggen()
+        authorise_demo_users()
         if Case.objects.exists():
             return
         for region_code, overleg in icos.items():

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from cases.constants import CaseStatus
 from cases.models import Case, CaseMeeting, CaseParticipant, CasusOverleg, Discussion, Measure
+from cases.permissions import may_record_in
 from cases.selectors import due_q, is_chair_of, is_keeper, with_overdue
 from cases.services import (
     _require_active,
@@ -30,6 +31,11 @@ from subjects.dossier import changes_dossier
 def is_chair(user: User, meeting: CaseMeeting) -> bool:
     """The chair of this meeting, while they may act."""
     return user.pk == meeting.chair_id and may_act(user)
+
+
+def _chair_records(user: User, meeting: CaseMeeting) -> bool:
+    """The chair records in the casusoverleg's file only with read-write on it (P8)."""
+    return is_chair(user, meeting) and may_record_in(user, meeting.casusoverleg)
 
 
 def _check_attendees(casusoverleg: CasusOverleg, attendees: list[Party], cases: list[Case]):
@@ -139,7 +145,7 @@ def record_discussion(
     or the keeper while the minutes are not approved."""
     meeting = discussion.meeting
     keeper = is_keeper(by, meeting.casusoverleg)
-    if not (keeper or is_chair(by, meeting)):
+    if not (keeper or _chair_records(by, meeting)):
         raise PermissionDenied
     _require_open(meeting)
     case = discussion.case
@@ -166,7 +172,7 @@ def record_discussion(
 @changes_dossier("meeting.discussions.case")
 def approve_minutes(meeting: CaseMeeting, *, by: User) -> CaseMeeting:
     """C4: the chair approves the minutes; from then on they are final."""
-    if not is_chair(by, meeting):
+    if not _chair_records(by, meeting):
         raise PermissionDenied
     _require_open(meeting)
     if meeting.discussions.filter(Q(approach="") | Q(informing="")).exists():

@@ -1,35 +1,40 @@
-"""Who may see and keep a case (C1, S1; CTER 9.1, 10.4).
+"""Who may see and keep a case (C1, S1, P8; CTER 9.1, 10.4).
 
-The parties taking part read; the uitvoerders of the Veiligheidshuis keep the file; an archived
-case is open to kernpartijen only; an external partner has no case permission at all and sees
-only what was disclosed to it (C6). Everyone else gets 404.
+The party decides which cases, the person's authorisation whether this person sees them (P8):
+the parties taking part read, each through its group for the casusoverleg's file, whose members
+are the party's users authorised for that file; the uitvoerders of the Veiligheidshuis authorised
+to record keep the file through its keeper group; an archived case is open to kernpartijen only;
+an external partner has no case permission at all and sees only what was disclosed to it (C6).
+Everyone else, a beheerder or FG by that function included, gets 404.
 """
 
-from django.contrib.auth.models import Permission
 from django.http import Http404
-from guardian.shortcuts import get_objects_for_user
 
 from cases.constants import CaseStatus
-from cases.models import Case, CaseGroupPermission
-from parties.constants import Function, PartyRole
-from parties.groups import uitvoerder_group
-from parties.permissions import functions_of, may_act, membership_of
+from cases.models import Case, CaseGroupPermission, CasusOverleg
+from parties import services as party_services
+from parties.constants import FileKind, PartyRole
+from parties.groups import file_groups
+from parties.models import DataFile
+from parties.permissions import is_file_keeper, may_act, may_reach, may_record
+from subjects.permissions import held, permission_ids, sync_group_permissions
 
 VIEW = "view_case"
 CHANGE = "change_case"
 
 
-def _permission(codename: str) -> Permission:
-    return Permission.objects.get(content_type__app_label="cases", codename=codename)
+def file_of(casusoverleg: CasusOverleg) -> DataFile:
+    """The ICO file of a casusoverleg, the unit people are authorised for (P8; VH 10)."""
+    return party_services.file_for(
+        FileKind.ICO, casusoverleg.pk, casusoverleg.veiligheidshuis, casusoverleg.name
+    )
 
 
 def reading_parties(case: Case):
     """The parties whose groups may read the case now."""
     parties = [
         participant.party
-        for participant in case.participants.filter(until__isnull=True).select_related(
-            "party__group"
-        )
+        for participant in case.participants.filter(until__isnull=True).select_related("party")
         if participant.party.role != PartyRole.EXTERN
     ]
     if case.status == CaseStatus.ARCHIVED:
@@ -41,26 +46,38 @@ def sync_case_permissions(case: Case) -> None:
     """The one function that turns a case's participants and status into object permissions;
     every service that changes them calls it. A party that stops taking part loses access at
     once."""
-    view, change = _permission(VIEW), _permission(CHANGE)
-    keeper = uitvoerder_group(case.casusoverleg.veiligheidshuis)
-    wanted = {(party.group_id, view.pk) for party in reading_parties(case)}
-    wanted |= {(keeper.pk, view.pk), (keeper.pk, change.pk)}
-    rows = CaseGroupPermission.objects.filter(content_object=case)
-    current = set(rows.values_list("group_id", "permission_id"))
-    for group_id, permission_id in current - wanted:
-        rows.filter(group_id=group_id, permission_id=permission_id).delete()
-    CaseGroupPermission.objects.bulk_create(
-        CaseGroupPermission(content_object=case, group_id=group_id, permission_id=permission_id)
-        for group_id, permission_id in wanted - current
-    )
+    view, change = permission_ids("cases", VIEW, CHANGE)
+    file = file_of(case.casusoverleg)
+    wanted = {(group.pk, view) for group in file_groups(reading_parties(case), file)}
+    wanted |= {(file.keeper_group_id, view), (file.keeper_group_id, change)}
+    sync_group_permissions(CaseGroupPermission, case, wanted)
+
+
+def may_record_in(user, casusoverleg: CasusOverleg) -> bool:
+    """P8: read-write on the casusoverleg's file."""
+    return may_record(user, file_of(casusoverleg))
+
+
+def is_keeper(user, casusoverleg: CasusOverleg) -> bool:
+    """The uitvoerder of the casusoverleg's Veiligheidshuis, authorised to record in its file."""
+    return may_act(user) and is_file_keeper(user, file_of(casusoverleg))
+
+
+def kept_casusoverleggen(user):
+    """The casusoverleggen whose file `user` keeps (P8): the uitvoerder of their Veiligheidshuis
+    with read-write on their file. For the page and API that offer a keeper's choices."""
+    if not may_act(user):
+        return CasusOverleg.objects.none()
+    kept = DataFile.objects.filter(
+        kind=FileKind.ICO, keeper_group__user=user, veiligheidshuis__parties__memberships__user=user
+    ).values_list("key", flat=True)
+    return CasusOverleg.objects.filter(pk__in=[int(key) for key in kept])
 
 
 def _cases_with(user, codename: str):
     if not may_act(user):
         return Case.objects.none()
-    return get_objects_for_user(
-        user, f"cases.{codename}", klass=Case, accept_global_perms=False, with_superuser=False
-    )
+    return Case.objects.filter(held(CaseGroupPermission, user, "cases", codename))
 
 
 def visible_cases(user):
@@ -81,10 +98,22 @@ def get_visible_case(user, number: str) -> Case:
 
 
 def may_see_cases(user) -> bool:
-    """Members of the parties of a casusoverleg and the uitvoerders; not external partners."""
-    membership = membership_of(user)
-    return (
-        membership is not None
-        and may_act(user)
-        and (membership.party.role != PartyRole.EXTERN or Function.UITVOERDER in functions_of(user))
-    )
+    """Members of the parties of a casusoverleg and the uitvoerders authorised for an ICO file;
+    not external partners (they see their disclosures)."""
+    return may_reach(user, FileKind.ICO)
+
+
+def resync_case_permissions(*, chunk_size: int = 500) -> int:
+    """Re-derive every case's permissions (daily, and after the move to file groups, P8).
+    Idempotent."""
+    from django.db import transaction
+
+    done = 0
+    pks = list(Case.objects.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(pks), chunk_size):
+        batch = Case.objects.filter(pk__in=pks[start : start + chunk_size])
+        for case in batch.select_related("casusoverleg__veiligheidshuis"):
+            with transaction.atomic():
+                sync_case_permissions(case)
+            done += 1
+    return done

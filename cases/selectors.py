@@ -7,11 +7,12 @@ from datetime import date
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from cases import permissions
 from cases.constants import OPEN_MEASURE_STATUSES
 from cases.models import CasusOverleg, Measure
-from parties.constants import Function
+from parties.constants import FileKind
 from parties.models import User
-from parties.permissions import has_function, may_act, membership_of
+from parties.permissions import live_authorisations, may_act
 
 # --- overdue measures (C3, C4) ------------------------------------------------------------------
 # A measure is overdue on a day when it is still open (planned or in progress) and its deadline
@@ -68,27 +69,35 @@ def has_overdue_measures(*, on: date | None = None) -> Exists:
 
 
 def kept_overleggen(user: User) -> QuerySet:
-    """The casusoverleggen whose file `user` keeps: the uitvoerder of their Veiligheidshuis."""
-    if not has_function(user, Function.UITVOERDER):
-        return CasusOverleg.objects.none()
-    regions = membership_of(user).party.veiligheidshuizen.values("pk")
-    return CasusOverleg.objects.filter(veiligheidshuis__in=regions)
+    """The casusoverleggen whose file `user` keeps: the uitvoerder of their Veiligheidshuis with
+    read-write on their file (P8); the rule is `cases.permissions`'."""
+    return permissions.kept_casusoverleggen(user)
 
 
 def is_keeper(user: User, casusoverleg: CasusOverleg) -> bool:
-    """The uitvoerder of the casusoverleg's Veiligheidshuis keeps its file."""
-    return kept_overleggen(user).filter(pk=casusoverleg.pk).exists()
+    return permissions.is_keeper(user, casusoverleg)
 
 
 def chaired_overleggen(user: User) -> QuerySet:
-    """The casusoverleggen `user` is one of the chairs of, while they may act."""
+    """The casusoverleggen `user` is one of the chairs of, while they may act and are authorised
+    for the casusoverleg's file (P8: chairing gives no access by itself)."""
     if not may_act(user):
         return CasusOverleg.objects.none()
-    return CasusOverleg.objects.filter(chairs=user)
+    authorised = (
+        live_authorisations(user)
+        .filter(file__kind=FileKind.ICO)
+        .values_list("file__key", flat=True)
+    )
+    return CasusOverleg.objects.filter(chairs=user, pk__in=[int(key) for key in authorised])
 
 
 def is_chair_of(user: User, casusoverleg: CasusOverleg) -> bool:
     return chaired_overleggen(user).filter(pk=casusoverleg.pk).exists()
+
+
+def chair_records(user: User, casusoverleg: CasusOverleg) -> bool:
+    """A chair records the outcome of a discussion only with read-write on the file (P8)."""
+    return is_chair_of(user, casusoverleg) and permissions.may_record_in(user, casusoverleg)
 
 
 def chairs_of(overleggen: QuerySet) -> QuerySet:

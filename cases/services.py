@@ -31,7 +31,7 @@ from cases.models import (
     RelatedPerson,
     Transfer,
 )
-from cases.permissions import sync_case_permissions
+from cases.permissions import may_record_in, sync_case_permissions
 from cases.selectors import is_keeper
 from cases.transitions import CASE, transition
 from config.concurrency import bump_version, claim_version
@@ -175,7 +175,7 @@ def set_casemanager(
 ) -> Case:
     """The keeper, or a chair of the casusoverleg recording a meeting's outcome (VH 14.9)."""
     overleg = case.casusoverleg
-    if not (selectors.is_chair_of(by, overleg) or is_keeper(by, overleg)):
+    if not (selectors.chair_records(by, overleg) or is_keeper(by, overleg)):
         raise PermissionDenied
     _require_active(case)
     if casemanager is not None and not acts_for_participant(case, casemanager):
@@ -230,12 +230,19 @@ def add_measure(case: Case, *, by: User, description: str, owner: Party, deadlin
 
 
 def may_report_on(user: User, measure: Measure) -> bool:
-    """The keeper, the casemanager, and members of the party that owns the measure."""
+    """The keeper, the casemanager, and members of the party that owns the measure, each
+    authorised to record in the casusoverleg's file (P8)."""
     membership = membership_of(user)
+    casusoverleg = measure.case.casusoverleg
     return may_act(user) and (
-        is_keeper(user, measure.case.casusoverleg)
-        or measure.case.casemanager_id == user.pk
-        or (membership is not None and membership.party_id == measure.owner_id)
+        is_keeper(user, casusoverleg)
+        or (
+            (
+                measure.case.casemanager_id == user.pk
+                or (membership is not None and membership.party_id == measure.owner_id)
+            )
+            and may_record_in(user, casusoverleg)
+        )
     )
 
 

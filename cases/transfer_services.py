@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from cases.constants import CaseStatus
 from cases.models import Case, CasusOverleg, CopyOut, Measure, PlanGoal, RelatedPerson
+from cases.permissions import may_record_in
 from cases.selectors import is_keeper
 from cases.services import FILE_LABEL, open_case
 from parties.constants import PartyRole
@@ -22,7 +23,7 @@ from subjects.guard import validate_fields
 
 def _may_request(user: User, casusoverleg: CasusOverleg) -> bool:
     """The request comes from the receiving side: its keeper, or a member of one of its
-    parties."""
+    parties authorised to record in its file (P8)."""
     if is_keeper(user, casusoverleg):
         return True
     membership = membership_of(user)
@@ -30,6 +31,7 @@ def _may_request(user: User, casusoverleg: CasusOverleg) -> bool:
         may_act(user)
         and membership is not None
         and casusoverleg.participants.filter(pk=membership.party_id).exists()
+        and may_record_in(user, casusoverleg)
     )
 
 

@@ -415,9 +415,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "parties.tasks.end_departed_parties",
         "schedule": crontab(minute=5),
     },
+    "parties-resync-user-groups": {
+        "task": "parties.tasks.resync_user_groups",
+        "schedule": crontab(hour=2, minute=5),
+    },
     "weegploeg-resync-permissions": {
         "task": "weegploeg.tasks.resync_permissions",
         "schedule": crontab(hour=2, minute=15),
+    },
+    "cases-resync-permissions": {
+        "task": "cases.tasks.resync_permissions",
+        "schedule": crontab(hour=2, minute=25),
     },
 }
 

@@ -86,6 +86,30 @@ class AuthorisationAction(models.TextChoices):
     ACCESS_ENDED = "access_ended", _("Access ended (party left)")
     TOKEN_ISSUED = "token_issued", _("API token issued")
     TOKEN_REVOKED = "token_revoked", _("API token revoked")
+    FILE_ACCESS_GRANTED = "file_access_granted", _("File authorisation granted")
+    FILE_ACCESS_REVOKED = "file_access_revoked", _("File authorisation revoked")
+
+
+class FileKind(models.TextChoices):
+    """The kinds of files a person is authorised for (P8). The values are the file labels of the
+    subjects registry (`weegploeg.files`, `cases.files`)."""
+
+    WEEGPLOEG = "weegploeg", _("weegploeg")
+    ICO = "ico", _("casusoverleg (ICO)")
+
+
+class AccessLevel(models.TextChoices):
+    """What a person may do in a file they are authorised for (P8; CTER 15.1b)."""
+
+    READ = "read", _("read")
+    READWRITE = "readwrite", _("read and record")
+
+
+# The functions that do the work of a file. Beheerder and FG give no access to dossier content
+# (P8): a user holding only those is never authorised for a file.
+WORKING_FUNCTIONS = frozenset(
+    {Function.DEELNEMER, Function.VOORZITTER, Function.CASEMANAGER, Function.UITVOERDER}
+)
 
 
 class AccessRefusal(models.TextChoices):

@@ -1,5 +1,5 @@
-from parties.constants import Function, PartyRole
-from parties.permissions import access_refusal, membership_of
+from parties.constants import FileKind, PartyRole
+from parties.permissions import access_refusal, may_reach, membership_of
 
 
 def acting_as(request):
@@ -18,12 +18,9 @@ def acting_as(request):
     return {
         "acting_membership": membership,
         "acting_functions": functions,
-        # The weegploeg file is for kernpartijen and uitvoerders only (W4).
-        "may_see_weegploeg": membership.party.role == PartyRole.KERNPARTIJ
-        or Function.UITVOERDER in functions,
-        # Cases for the parties of a casusoverleg and the uitvoerders (C1); an external partner
-        # sees only what was disclosed to it (C6).
-        "may_see_cases": membership.party.role != PartyRole.EXTERN
-        or Function.UITVOERDER in functions,
+        # The files the user is authorised for (P8); the weegploeg for kernpartijen and
+        # uitvoerders only (W4), cases not for external partners (C6): `may_reach`.
+        "may_see_weegploeg": may_reach(user, FileKind.WEEGPLOEG),
+        "may_see_cases": may_reach(user, FileKind.ICO),
         "is_external_partner": membership.party.role == PartyRole.EXTERN,
     }

@@ -11,8 +11,15 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from parties import services
-from parties.constants import Function, PartyKind
-from parties.models import ConfidentialityDeclaration, Party, User, Veiligheidshuis
+from parties.constants import AccessLevel, Function, PartyKind
+from parties.models import (
+    ConfidentialityDeclaration,
+    DataFile,
+    FileAuthorisation,
+    Party,
+    User,
+    Veiligheidshuis,
+)
 
 DEMO_PASSWORD = "Veiligheidshuis-demo-2026"  # noqa: S105 - demo only, printed by make run
 REASON = "Demogegevens (seed_demo)"
@@ -160,6 +167,26 @@ def _user(demo: DemoUser) -> User:
     return user
 
 
+# P8: the weegploeg files each demo user is authorised for (read-write), by region code; the
+# ICO files follow in `cases.demo`. Beheerder, FG, casuspartijen and partners get none.
+WEEGPLOEG_FILES = {
+    "uitvoerder": ["kennemerland"],
+    "uitvoerder.nhn": ["noord-holland-noord"],
+    "uitvoerder.zw": ["zaanstreek-waterland"],
+    "gemeente.alkmaar": ["noord-holland-noord"],
+    "politie": list(VEILIGHEIDSHUIZEN),
+    "om": list(VEILIGHEIDSHUIZEN),
+}
+
+
+def authorise(username: str, file: DataFile, level: str = AccessLevel.READWRITE) -> None:
+    """Idempotent: a demo user keeps a live authorisation it already has."""
+    user = User.objects.filter(username=username).first()
+    if user is None or FileAuthorisation.objects.live().filter(user=user, file=file).exists():
+        return
+    services.grant_file_access(user, file=file, level=level, by=None, reason=REASON)
+
+
 # Each file app adds its own demo data (registered in its AppConfig.ready), after the parties:
 # parties is the bottom layer and imports no file app.
 SEEDERS: list = []
@@ -191,6 +218,9 @@ def seed_parties() -> None:
     _party(EXTERNAL_WITHOUT_DECLARATION, PartyKind.EXTERN, [regions["kennemerland"]])
     for demo in DEMO_USERS:
         _user(demo)
+    for username, codes in WEEGPLOEG_FILES.items():
+        for code in codes:
+            authorise(username, services.weegploeg_file(regions[code]))
     if not ConfidentialityDeclaration.objects.filter(party=partner).exists():
         services.record_declaration(
             partner,

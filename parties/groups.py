@@ -6,7 +6,7 @@ from parties.constants import FUNCTION_PERMISSIONS, Function
 
 PARTY_GROUP_PREFIX = "partij:"
 FUNCTION_GROUP_PREFIX = "functie:"
-UITVOERDER_GROUP_PREFIX = "uitvoerders:"
+FILE_GROUP_PREFIX = "bestand:"
 
 
 def function_group_name(function: str) -> str:
@@ -46,11 +46,43 @@ def sync_function_groups_after_migrate(sender, **kwargs):
     sync_function_groups()
 
 
-def uitvoerder_group(veiligheidshuis) -> Group:
-    """The uitvoerders of one Veiligheidshuis: the files of that region open to them."""
-    group, _ = Group.objects.get_or_create(name=f"{UITVOERDER_GROUP_PREFIX}{veiligheidshuis.code}")
-    return group
+def new_keeper_group(kind: str, key: str) -> Group:
+    """The keepers of one file: the uitvoerders of its Veiligheidshuis who may record in it."""
+    return Group.objects.create(name=f"{FILE_GROUP_PREFIX}{kind}:{key}:uitvoerders"[:150])
 
 
-def uitvoerder_groups(veiligheidshuizen) -> list[Group]:
-    return [uitvoerder_group(region) for region in veiligheidshuizen]
+def file_group(party, file) -> Group:
+    """The group of `party` for `file`, made on first use (P8). Its name holds no personal data."""
+    from parties.models import FileGroup
+
+    row = FileGroup.objects.filter(party=party, file=file).select_related("group").first()
+    if row is None:
+        group, _ = Group.objects.get_or_create(
+            name=f"{FILE_GROUP_PREFIX}{file.kind}:{file.key}:partij:{party.pk}"[:150]
+        )
+        row, _ = FileGroup.objects.get_or_create(party=party, file=file, defaults={"group": group})
+    return row.group
+
+
+def file_groups(parties, file) -> list[Group]:
+    """The groups of `parties` for `file`, with one query when they all exist."""
+    from parties.models import FileGroup
+
+    parties = list(parties)
+    existing = {
+        row.party_id: row.group
+        for row in FileGroup.objects.filter(file=file, party__in=parties).select_related("group")
+    }
+    return [existing.get(party.pk) or file_group(party, file) for party in parties]
+
+
+def file_groups_for_files(party, files) -> list[Group]:
+    """The groups of one party for several files, with one query when they all exist."""
+    from parties.models import FileGroup
+
+    files = list(files)
+    existing = {
+        row.file_id: row.group
+        for row in FileGroup.objects.filter(party=party, file__in=files).select_related("group")
+    }
+    return [existing.get(file.pk) or file_group(party, file) for file in files]

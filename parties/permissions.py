@@ -5,8 +5,15 @@ from datetime import date
 from django.utils import timezone
 from rest_framework import permissions
 
-from parties.constants import AccessRefusal, Function
-from parties.models import ApiToken, Membership
+from parties.constants import (
+    WORKING_FUNCTIONS,
+    AccessLevel,
+    AccessRefusal,
+    FileKind,
+    Function,
+    PartyRole,
+)
+from parties.models import ApiToken, DataFile, FileAuthorisation, Membership
 
 
 def membership_of(user) -> Membership | None:
@@ -54,6 +61,62 @@ def functions_of(user) -> set[str]:
 
 def has_function(user, function: Function) -> bool:
     return function in functions_of(user)
+
+
+def does_file_work(user) -> bool:
+    """The user holds a function that works in files; beheerder and FG alone do not (P8)."""
+    return bool(functions_of(user) & WORKING_FUNCTIONS)
+
+
+def live_authorisations(user):
+    """The user's live file authorisations, whether or not they may act today."""
+    if not getattr(user, "is_authenticated", False):
+        return FileAuthorisation.objects.none()
+    return FileAuthorisation.objects.live().filter(user=user)
+
+
+def _authorised(user, file: DataFile, levels) -> bool:
+    return (
+        does_file_work(user)
+        and live_authorisations(user).filter(file=file, level__in=levels).exists()
+    )
+
+
+def may_read_file(user, file: DataFile) -> bool:
+    """P8: the user is authorised for this file, to read or to read and record."""
+    return _authorised(user, file, AccessLevel.values)
+
+
+def may_record(user, file: DataFile) -> bool:
+    """P8: the one rule for recording in a file: a live read-write authorisation for it. Every
+    service that lets a person record calls it (directly or through the file's keeper rule)."""
+    return _authorised(user, file, [AccessLevel.READWRITE])
+
+
+def is_file_keeper(user, file: DataFile) -> bool:
+    """The uitvoerder of the file's Veiligheidshuis, authorised to record in it, keeps it."""
+    membership = membership_of(user)
+    return (
+        Function.UITVOERDER in functions_of(user)
+        and membership.party.veiligheidshuizen.filter(pk=file.veiligheidshuis_id).exists()
+        and may_record(user, file)
+    )
+
+
+def may_reach(user, kind: str) -> bool:
+    """Whether the user learns that files of this kind exist at all (navigation, the file's
+    landing pages): an authorisation for a file of the kind, and for the weegploeg a kernpartij
+    or the uitvoerder (W4), for the ICO files anyone but an external partner, who sees only what
+    was disclosed to it (C6). Which dossiers is up to the object permissions."""
+    membership = membership_of(user)
+    if membership is None or not does_file_work(user):
+        return False
+    if not live_authorisations(user).filter(file__kind=kind).exists():
+        return False
+    is_uitvoerder = Function.UITVOERDER in functions_of(user)
+    if kind == FileKind.WEEGPLOEG:
+        return membership.party.role == PartyRole.KERNPARTIJ or is_uitvoerder
+    return membership.party.role != PartyRole.EXTERN or is_uitvoerder
 
 
 def is_beheerder(user) -> bool:

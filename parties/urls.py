@@ -1,6 +1,6 @@
 from django.urls import path
 
-from parties import views
+from parties import authorisation_views, views
 
 app_name = "parties"
 
@@ -43,5 +43,6 @@ urlpatterns = [
         views.MembershipRevokeView.as_view(),
         name="membership-revoke",
     ),
+    *authorisation_views.urlpatterns,
     path("autorisatielog/", views.AuthorisationLogView.as_view(), name="authorisation-log"),
 ]

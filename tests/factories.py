@@ -6,8 +6,8 @@ import factory
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from parties import services
-from parties.constants import Function, PartyKind
-from parties.models import Party, User, Veiligheidshuis
+from parties.constants import AccessLevel, Function, PartyKind
+from parties.models import DataFile, FileAuthorisation, Party, User, Veiligheidshuis
 
 TEST_PASSWORD = "Een-lang-testwachtwoord-42"
 
@@ -48,8 +48,28 @@ class PartyFactory(factory.Factory):
         return services.create_party(by=None, reason="test", **kwargs)
 
 
-def make_user(party: Party, *functions: str, username: str | None = None) -> User:
-    """A user of `party` with the given functions (deelnemer when none) and a TOTP device."""
+def data_file(thing) -> DataFile:
+    """The file of a Veiligheidshuis (its weegploeg), a casusoverleg (its ICO file) or a file."""
+    if isinstance(thing, DataFile):
+        return thing
+    if isinstance(thing, Veiligheidshuis):
+        return services.weegploeg_file(thing)
+    from cases.permissions import file_of
+
+    return file_of(thing)
+
+
+def authorise(user: User, thing, level: str = AccessLevel.READWRITE) -> FileAuthorisation:
+    """P8: authorise `user` for the file of `thing` (see `data_file`), as the system."""
+    return services.grant_file_access(
+        user, file=data_file(thing), level=level, by=None, reason="test"
+    )
+
+
+def make_user(party: Party, *functions: str, username: str | None = None, files=()) -> User:
+    """A user of `party` with the given functions (deelnemer when none) and a TOTP device,
+    authorised for `files` (P8): each a Veiligheidshuis (its weegploeg), a casusoverleg or a
+    DataFile, read-write, or a pair (thing, level)."""
     username = username or f"user{User.objects.count() + 1}-{party.pk}"
     user = services.create_user(
         username=username,
@@ -63,6 +83,10 @@ def make_user(party: Party, *functions: str, username: str | None = None) -> Use
         reason="test",
     )
     TOTPDevice.objects.create(user=user, name="default", confirmed=True)
+    for entry in files:
+        thing, level = entry if isinstance(entry, tuple) else (entry, AccessLevel.READWRITE)
+        authorise(user, thing, level)
+    user.refresh_from_db()
     return user
 
 

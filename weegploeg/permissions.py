@@ -1,97 +1,98 @@
-"""Who may see and keep the weegploeg file (W4, P7, CTER 8.4).
+"""Who may see and keep the weegploeg file (W4, P7, P8, CTER 8.4).
 
-Only kernpartijen of the Veiligheidshuis: politie and OM see every assessment of their region, a
-gemeente only those of subjects living in its municipality, the uitvoerder all of its
-Veiligheidshuis. Casuspartijen and external partners see nothing, not even that a person is in
-the file: every page and endpoint answers 404 for them.
+The party decides which dossiers, the person's authorisation whether this person sees them
+(P8): politie and OM see every assessment of their region, a gemeente only those of subjects
+living in its municipality, each through the group of that party for the weegploeg file of the
+Veiligheidshuis, whose members are the party's users authorised for that file. The uitvoerders
+authorised to record keep the file through its keeper group. Casuspartijen, external partners,
+and a beheerder or FG by that function see nothing, not even that a person is in the file: every
+page and endpoint answers 404 for them.
 """
 
-from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
-from guardian.shortcuts import get_objects_for_user
 
-from parties.constants import Function, PartyKind
-from parties.groups import uitvoerder_group
-from parties.models import Party
-from parties.permissions import has_function, may_act, membership_of
+from parties import services as party_services
+from parties.constants import FileKind, PartyKind
+from parties.groups import file_groups
+from parties.models import DataFile, Party, Veiligheidshuis
+from parties.permissions import is_file_keeper, may_act, may_reach, may_record
+from subjects.permissions import held, permission_ids, sync_group_permissions
 from weegploeg.models import Assessment, AssessmentGroupPermission
 
 VIEW = "view_assessment"
 CHANGE = "change_assessment"
 
 
-def _permission(codename: str) -> Permission:
-    return Permission.objects.get(content_type__app_label="weegploeg", codename=codename)
+def file_of(region: Veiligheidshuis) -> DataFile:
+    """The weegploeg file of a Veiligheidshuis, the unit people are authorised for (P8)."""
+    return party_services.weegploeg_file(region)
 
 
-def readers_of(assessment: Assessment) -> list[Group]:
-    """The party groups that may see this assessment today."""
+def reading_parties(assessment: Assessment) -> list[Party]:
+    """The kernpartijen that may see this assessment today (W4, P7)."""
     region = assessment.veiligheidshuis
-    parties = (
+    return list(
         Party.objects.active_on(timezone.localdate())
         .filter(veiligheidshuizen=region)
         .filter(
             Q(kind__in=[PartyKind.POLITIE, PartyKind.OM])
             | Q(kind=PartyKind.GEMEENTE, municipality_code=assessment.municipality_code)
         )
-        .select_related("group")
     )
-    return [party.group for party in parties]
 
 
 def sync_assessment_permissions(assessment: Assessment) -> None:
     """Turn the state of the assessment into object permissions: the one place that grants them.
     Called by every service that creates an assessment or changes where its subject lives."""
-    view, change = _permission(VIEW), _permission(CHANGE)
-    keeper = uitvoerder_group(assessment.veiligheidshuis)
-    wanted = {(group.pk, view.pk) for group in readers_of(assessment)}
-    wanted |= {(keeper.pk, view.pk), (keeper.pk, change.pk)}
-    rows = AssessmentGroupPermission.objects.filter(content_object=assessment)
-    current = set(rows.values_list("group_id", "permission_id"))
-    for group_id, permission_id in current - wanted:
-        rows.filter(group_id=group_id, permission_id=permission_id).delete()
-    AssessmentGroupPermission.objects.bulk_create(
-        AssessmentGroupPermission(
-            content_object=assessment, group_id=group_id, permission_id=permission_id
-        )
-        for group_id, permission_id in wanted - current
-    )
+    view, change = permission_ids("weegploeg", VIEW, CHANGE)
+    file = file_of(assessment.veiligheidshuis)
+    wanted = {(group.pk, view) for group in file_groups(reading_parties(assessment), file)}
+    wanted |= {(file.keeper_group_id, view), (file.keeper_group_id, change)}
+    sync_group_permissions(AssessmentGroupPermission, assessment, wanted)
 
 
 def may_use_file(user) -> bool:
-    """Members of a kernpartij and uitvoerders reach the weegploeg file at all (W4, P7); which
-    dossiers they see is up to the object permissions. Nobody else learns the file exists."""
-    membership = membership_of(user)
-    if membership is None or not may_act(user):
-        return False
-    return membership.party.is_kernpartij or has_function(user, Function.UITVOERDER)
+    """Whether the user learns the weegploeg exists at all (W4, P7, P8): a kernpartij member or
+    uitvoerder authorised for a weegploeg file. Which dossiers is up to the object permissions."""
+    return may_reach(user, FileKind.WEEGPLOEG)
+
+
+def may_record_in(user, region: Veiligheidshuis) -> bool:
+    """P8: read-write on the weegploeg file of the region."""
+    return may_record(user, file_of(region))
+
+
+def is_keeper(user, region: Veiligheidshuis) -> bool:
+    """The uitvoerder of the region, authorised to record in its weegploeg file."""
+    return may_act(user) and is_file_keeper(user, file_of(region))
+
+
+def kept_regions(user):
+    """The Veiligheidshuizen whose weegploeg `user` keeps (P8): uitvoerder there, read-write."""
+    if not may_act(user):
+        return Veiligheidshuis.objects.none()
+    return Veiligheidshuis.objects.filter(
+        files__kind=FileKind.WEEGPLOEG,
+        files__keeper_group__user=user,
+        parties__memberships__user=user,
+    ).distinct()
+
+
+def _assessments_with(user, codename: str):
+    if not may_act(user):
+        return Assessment.objects.none()
+    return Assessment.objects.filter(held(AssessmentGroupPermission, user, "weegploeg", codename))
 
 
 def visible_assessments(user):
     """Every assessment `user` may see: the one queryset behind every list, page and endpoint."""
-    if not may_act(user):
-        return Assessment.objects.none()
-    return get_objects_for_user(
-        user,
-        f"weegploeg.{VIEW}",
-        klass=Assessment,
-        accept_global_perms=False,
-        with_superuser=False,
-    )
+    return _assessments_with(user, VIEW)
 
 
 def keepable_assessments(user):
-    if not may_act(user):
-        return Assessment.objects.none()
-    return get_objects_for_user(
-        user,
-        f"weegploeg.{CHANGE}",
-        klass=Assessment,
-        accept_global_perms=False,
-        with_superuser=False,
-    )
+    return _assessments_with(user, CHANGE)
 
 
 def get_visible_assessment(user, number: str) -> Assessment:

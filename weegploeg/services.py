@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from config.concurrency import bump_version
 from parties.constants import Function, PartyRole
 from parties.models import Party, User, Veiligheidshuis
-from parties.permissions import functions_of, has_function, may_act, membership_of
+from parties.permissions import has_function, may_act, membership_of
 from rights.services import forget_dossier, start_duty_to_inform
 from subjects import matching
 from subjects.checking import due_for_check, mark_checked
@@ -39,7 +39,7 @@ from weegploeg.models import (
     Meeting,
     Signal,
 )
-from weegploeg.permissions import sync_assessment_permissions
+from weegploeg.permissions import is_keeper, may_record_in, sync_assessment_permissions
 from weegploeg.transitions import ASSESSMENT, transition
 
 FILE_LABEL = "weegploeg"
@@ -52,15 +52,9 @@ def _require_open(assessment: Assessment) -> None:
         )
 
 
-def _is_uitvoerder(user: User) -> bool:
-    return Function.UITVOERDER in functions_of(user)
-
-
 def _require_keeper(user: User, region: Veiligheidshuis) -> None:
-    membership = membership_of(user)
-    if not (
-        _is_uitvoerder(user) and membership.party.veiligheidshuizen.filter(pk=region.pk).exists()
-    ):
+    """The uitvoerder of the region, authorised to record in its weegploeg (P8)."""
+    if not is_keeper(user, region):
         raise PermissionDenied
 
 
@@ -76,15 +70,16 @@ def possible_duplicates(region: Veiligheidshuis, **identity):
 
 def may_enter_signal_for(user: User, party: Party, region: Veiligheidshuis) -> bool:
     """W1: a member of a kernpartij for their own party, or the uitvoerder on behalf of one;
-    never a casuspartij or an external partner."""
+    never a casuspartij or an external partner. Either authorised to record in the region's
+    weegploeg (P8)."""
     if not may_act(user) or party.role != PartyRole.KERNPARTIJ:
         return False
     if not party.veiligheidshuizen.filter(pk=region.pk).exists():
         return False
     membership = membership_of(user)
     if membership.party == party:
-        return True
-    return _is_uitvoerder(user) and membership.party.veiligheidshuizen.filter(pk=region.pk).exists()
+        return may_record_in(user, region)
+    return is_keeper(user, region)
 
 
 @changes_dossier("return.assessment")

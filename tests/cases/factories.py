@@ -7,7 +7,7 @@ from cases import services
 from cases.constants import IdentityMethod
 from cases.models import CasusOverleg
 from parties.constants import Function, PartyKind
-from tests.factories import PartyFactory, make_user, record_declaration
+from tests.factories import PartyFactory, authorise, make_user, record_declaration
 
 PERSON = {
     "surname": "Yilmaz",
@@ -69,6 +69,18 @@ class Ico:
             [self.politie, self.om, self.gemeente, self.rvdk, self.reclassering]
         )
         self.overleg.chairs.set([self.chair])
+        # P8: everyone who works in this casusoverleg is authorised for its file (read-write);
+        # the GGZ's party takes no part, the partner cannot be authorised (C6).
+        for user in (
+            self.keeper,
+            self.chair,
+            self.agent,
+            self.officier,
+            self.raad,
+            self.reclasseerder,
+            self.ggz,
+        ):
+            authorise(user, self.overleg)
 
     def declare_partner(self):
         record_declaration(self.partner, by=self.keeper)

@@ -22,7 +22,7 @@ from security.models import AuditEntry
 from subjects.categories import DataCategory
 from tests.cases.factories import Ico
 from tests.conftest import verified_client
-from tests.factories import VeiligheidshuisFactory, make_user
+from tests.factories import VeiligheidshuisFactory, authorise, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -66,9 +66,10 @@ def client_of(ico, who: str) -> Client:
 
 def token_client(ico, party) -> Client:
     beheerder = make_user(ico.gemeente, Function.BEHEERDER, username=f"beheerder-{party.pk}")
-    _token, key = party_services.issue_token(
+    token, key = party_services.issue_token(
         party, name="Koppeling", by=beheerder, reason="Koppeling casusoverleg"
     )
+    authorise(token.account, ico.overleg)  # P8: the system is authorised like a person
     return Client(HTTP_AUTHORIZATION=f"Bearer {key}")
 
 

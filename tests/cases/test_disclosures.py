@@ -16,7 +16,13 @@ from parties import services as party_services
 from parties.constants import Function, PartyKind
 from parties.models import User
 from subjects.categories import DataCategory
-from tests.factories import PartyFactory, VeiligheidshuisFactory, make_user, record_declaration
+from tests.factories import (
+    PartyFactory,
+    VeiligheidshuisFactory,
+    authorise,
+    make_user,
+    record_declaration,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +78,8 @@ class Overleg:
             destroy_after_years=5,
         )
         self.overleg.participants.set([self.politie, self.om, self.gemeente, self.outsider])
+        for user in (self.keeper, self.agent, self.ggz):  # P8: read-write on this file
+            authorise(user, self.overleg)
         self.case = services.open_case(
             casusoverleg=self.overleg,
             person=PERSON,

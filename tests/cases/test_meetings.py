@@ -10,7 +10,7 @@ from cases import meeting_services, selectors, services
 from cases.constants import ClosingReason, IdentityMethod, MeasureStatus
 from cases.models import CasusOverleg
 from parties.constants import Function, PartyKind
-from tests.factories import PartyFactory, make_user, record_declaration
+from tests.factories import PartyFactory, authorise, make_user, record_declaration
 
 pytestmark = pytest.mark.django_db
 
@@ -70,6 +70,15 @@ class Overleg:
         self.overleg = casusoverleg(region, f"ICO CTER {code}")
         self.overleg.participants.set([self.politie, self.gemeente, self.reclassering])
         self.overleg.chairs.set([self.chair, self.other_chair])
+        for user in (  # P8: everyone here may record in this file; their roles differ
+            self.keeper,
+            self.chair,
+            self.other_chair,
+            self.stranger_chair,
+            self.agent,
+            self.reclasseerder,
+        ):
+            authorise(user, self.overleg)
 
     def open_case(self, *, casusoverleg=None, participants=None, **person):
         return services.open_case(
@@ -159,6 +168,7 @@ def test_c4_p6_attendees_take_part_in_the_casusoverleg_or_its_cases(ov):
 def test_c4_c11_only_active_cases_of_this_casusoverleg_go_on_the_agenda(ov):
     veelplegers = casusoverleg(ov.region, "Veelplegers")
     veelplegers.participants.set([ov.politie, ov.gemeente])
+    authorise(ov.keeper, veelplegers)  # P8: the keeper keeps both files
     elsewhere = ov.open_case(casusoverleg=veelplegers)
     closed = ov.open_case(surname="Dekker")
     services.advise_closing(closed, by=ov.keeper, advice="Doel bereikt.", advised_on=date.today())

@@ -12,7 +12,7 @@ from cases.models import Case, CasusOverleg, CopyOut
 from cases.permissions import visible_cases
 from parties.constants import Function
 from tests.cases.transfer_fixtures import Agendering, elsewhere
-from tests.factories import VeiligheidshuisFactory, make_user, record_declaration
+from tests.factories import VeiligheidshuisFactory, authorise, make_user, record_declaration
 from weegploeg import services as weegploeg_services
 from weegploeg.constants import Outcome
 from weegploeg.models import CaseTransfer, Signal
@@ -348,6 +348,7 @@ def test_c10_nothing_moves_to_another_casusoverleg_of_the_same_veiligheidshuis(a
         archive_after_years=2,
         destroy_after_years=6,
     )
+    authorise(ag.keeper, veelplegers)  # P8: the refusal is C10's, not the authorisation's
     for target in (veelplegers, ag.overleg):
         with pytest.raises(ValidationError):
             transfer_services.copy_for_moved_subject(

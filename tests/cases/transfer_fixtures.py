@@ -8,7 +8,7 @@ from cases import transfer_services
 from cases.constants import ClosingReason, Goal, IdentityMethod, RelatedRole
 from cases.models import CaseMeeting, CasusOverleg, Disclosure, Discussion, Export
 from tests.cases.factories import Ico
-from tests.factories import VeiligheidshuisFactory
+from tests.factories import VeiligheidshuisFactory, authorise
 from tests.weegploeg.factories import Weegploeg, analyse, signal
 from weegploeg import services as weegploeg_services
 from weegploeg.constants import Outcome
@@ -33,6 +33,9 @@ class Agendering:
             destroy_after_years=5,
         )
         self.overleg.participants.set([wp.politie, wp.om, wp.haarlem, wp.zandvoort, wp.rvdk])
+        # P8: the weegploeg's people work in the ICO too (read-write).
+        for user in (wp.uitvoerder, wp.agent, wp.officier, wp.haarlemmer, wp.zandvoorter, wp.raad):
+            authorise(user, self.overleg)
 
     def assessment(self, *, outcome=Outcome.AGENDEREN, advised=None):
         """A decided assessment with two signals (politie and OM) and an analysis."""

@@ -28,7 +28,12 @@ MEASURE = "Gesprek met de jeugdbeschermer over school."
 def ag(region, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     agendering = Agendering(region)
-    agendering.chair = make_user(agendering.wp.haarlem, Function.VOORZITTER, username="voorzitter")
+    agendering.chair = make_user(
+        agendering.wp.haarlem,
+        Function.VOORZITTER,
+        username="voorzitter",
+        files=[agendering.overleg],  # P8: the chair records in its casusoverleg's file
+    )
     agendering.overleg.chairs.set([agendering.chair])
     record_declaration(agendering.wp.extern, by=agendering.keeper)
     return agendering

@@ -163,3 +163,49 @@ def test_u1_every_demo_user_walks_the_case_pages_without_an_error():
     assert not seen["extern"] & case_pages
     disclosure_pages = {page for page in pages if "/verstrekkingen/" in page} - set(pages[:4])
     assert disclosure_pages <= seen["extern"]
+
+
+def test_p8_demo_users_hold_the_authorisations_the_readme_names():
+    """P8: the README's column "bestanden"; seeding twice grants nothing twice."""
+    from cases.models import Case
+    from cases.permissions import visible_cases
+    from parties.constants import AccessLevel
+    from parties.models import FileAuthorisation
+    from weegploeg.models import Assessment
+    from weegploeg.permissions import visible_assessments
+
+    demo.seed()
+    first = FileAuthorisation.objects.count()
+    demo.seed()
+    assert FileAuthorisation.objects.count() == first
+
+    def files(username):
+        return {
+            (a.file.kind, a.file.name, a.level)
+            for a in FileAuthorisation.objects.live().filter(user__username=username)
+        }
+
+    for username in ("beheerder", "fg", "extern", "extern.zonder"):
+        assert files(username) == set()
+        user = User.objects.get(username=username)
+        assert not visible_cases(user).exists() and not visible_assessments(user).exists()
+    assert len(files("politie")) == len(files("om")) == 6
+    assert files("uitvoerder") == {
+        ("weegploeg", "Weegploeg Veiligheidshuis Kennemerland", AccessLevel.READWRITE),
+        ("ico", "ICO CTER Kennemerland", AccessLevel.READWRITE),
+        ("ico", "Veelplegers", AccessLevel.READWRITE),
+    }
+    assert ("ico", "ICO CTER Noord-Holland Noord", AccessLevel.READ) in files("gemeente.alkmaar")
+    assert {name for _kind, name, _level in files("voorzitter")} == {
+        "ICO CTER Zaanstreek-Waterland"
+    }
+    assert {kind for kind, _name, _level in files("rvdk")} == {"ico"}
+    # The uitvoerder keeps every case and assessment of its Veiligheidshuis, and only those.
+    uitvoerder = User.objects.get(username="uitvoerder")
+    region = "kennemerland"
+    assert set(visible_cases(uitvoerder)) == set(
+        Case.objects.filter(casusoverleg__veiligheidshuis__code=region)
+    )
+    assert set(visible_assessments(uitvoerder)) == set(
+        Assessment.objects.filter(veiligheidshuis__code=region)
+    )

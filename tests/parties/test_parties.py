@@ -75,14 +75,17 @@ def test_p7_one_installation_serves_several_veiligheidshuizen():
 
 
 def test_p2_a_user_acts_for_one_party_in_several_functions(gemeente):
-    user = make_user(gemeente, Function.UITVOERDER, Function.VOORZITTER)
+    region = gemeente.veiligheidshuizen.get()
+    user = make_user(gemeente, Function.UITVOERDER, Function.VOORZITTER, files=[region])
     names = set(user.groups.values_list("name", flat=True))
     assert names == {
         gemeente.group.name,
         function_group_name(Function.UITVOERDER),
         function_group_name(Function.VOORZITTER),
-        # The uitvoerder keeps the files of the party's Veiligheidshuis.
-        f"uitvoerders:{gemeente.veiligheidshuizen.get().code}",
+        # P8: the party's group for the weegploeg it is authorised for, and as uitvoerder with
+        # read-write the keeper group of that file.
+        f"bestand:weegploeg:{region.code}:partij:{gemeente.pk}",
+        f"bestand:weegploeg:{region.code}:uitvoerders",
     }
 
 

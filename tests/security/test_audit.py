@@ -129,12 +129,20 @@ def _instances(politie, beheerder):
     )
     services.revoke_token(token, by=beheerder, reason="Ingetrokken")  # so revoked_by is set
     token.refresh_from_db()
+    authorisation = services.grant_file_access(
+        user,
+        file=services.weegploeg_file(politie.veiligheidshuizen.first()),
+        level="read",
+        by=None,
+        reason="Herkenbare reden voor Achternaam",
+    )
     return {
         User: user,
         Membership: user.membership,
         FunctionGrant: user.membership.functions.first(),
         partner.declarations.model: partner.declarations.first(),
         token.__class__: token,
+        authorisation.__class__: authorisation,
         **dossier,
         **full_case(Agendering(VeiligheidshuisFactory(code="audit-ico"))),
     }

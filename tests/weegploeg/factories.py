@@ -92,14 +92,24 @@ class Weegploeg:
         self.extern = PartyFactory(
             extern=True, name=f"Partner {region.code}", veiligheidshuizen=[region]
         )
-        self.agent = make_user(self.politie, username=f"agent-{region.code}")
-        self.officier = make_user(self.om, username=f"officier-{region.code}")
-        self.haarlemmer = make_user(self.haarlem, username=f"haarlem-{region.code}")
-        self.zandvoorter = make_user(self.zandvoort, username=f"zandvoort-{region.code}")
+        # P8: the kernpartij deelnemers and the uitvoerder are authorised for the region's
+        # weegploeg; the casuspartij and the partner cannot be.
+        weegploeg = [region]
+        self.agent = make_user(self.politie, username=f"agent-{region.code}", files=weegploeg)
+        self.officier = make_user(self.om, username=f"officier-{region.code}", files=weegploeg)
+        self.haarlemmer = make_user(
+            self.haarlem, username=f"haarlem-{region.code}", files=weegploeg
+        )
+        self.zandvoorter = make_user(
+            self.zandvoort, username=f"zandvoort-{region.code}", files=weegploeg
+        )
         self.raad = make_user(self.rvdk, username=f"raad-{region.code}")
         self.partner = make_user(self.extern, username=f"partner-{region.code}")
         self.uitvoerder = make_user(
-            self.haarlem, Function.UITVOERDER, username=f"uitvoerder-{region.code}"
+            self.haarlem,
+            Function.UITVOERDER,
+            username=f"uitvoerder-{region.code}",
+            files=weegploeg,
         )
 
 

@@ -18,7 +18,7 @@ from parties.constants import Function
 from rights.models import DutyToInform
 from security.models import AuditEntry
 from tests.conftest import verified_client
-from tests.factories import make_user, record_declaration
+from tests.factories import authorise, make_user, record_declaration
 from tests.weegploeg.factories import PERSON, Weegploeg, analyse, full_dossier, signal
 from weegploeg import services
 from weegploeg.constants import AssessmentStatus, Finding, Outcome
@@ -51,9 +51,11 @@ def client_of(wp, who: str) -> Client:
 
 
 def token_client(wp, party) -> Client:
-    _token, key = party_services.issue_token(
+    token, key = party_services.issue_token(
         party, name="Koppeling", by=wp.beheerder, reason="Koppeling weegploeg"
     )
+    if party.is_kernpartij:  # a casuspartij cannot be authorised for the weegploeg
+        authorise(token.account, wp.region)  # P8: the system is authorised like a person
     return Client(HTTP_AUTHORIZATION=f"Bearer {key}")
 
 

@@ -316,7 +316,7 @@ def test_w4_p7_permissions_follow_a_gemeente_that_joins_later(wp):
         municipality_code="0453",
         veiligheidshuizen=[wp.region],
     )
-    member = make_user(velsen)
+    member = make_user(velsen, files=[wp.region])
     assert not visible_assessments(member).exists()
     assert services.resync_permissions() == 1
     assert list(visible_assessments(member)) == [assessment]
