@@ -467,9 +467,9 @@ def test_c3_a_status_change_the_table_refuses_is_a_400_naming_status(ico, case):
     measure = case.measures.get()
     url = f"/api/v1/maatregelen/{measure.pk}/voortgang"
     client = client_of(ico, "keeper")
-    assert post(client, url, {"text": "Afgerond.", "status": "done"}).status_code == 201
-    assert invalid_names(post(client, url, {"text": "Toch opnieuw.", "status": "planned"})) == {
-        "status"
-    }
+    done = post(client, url, {"text": "Afgerond.", "status": "done"}, **if_match(measure))
+    assert done.status_code == 201
+    refused = post(client, url, {"text": "Toch opnieuw.", "status": "planned"}, **if_match(measure))
+    assert invalid_names(refused) == {"status"}
     measure.refresh_from_db()
     assert measure.status == MeasureStatus.DONE and measure.notes.count() == 1
