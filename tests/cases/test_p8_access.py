@@ -120,7 +120,10 @@ def test_p8_read_only_reads_but_does_not_record_in_page_or_api(ico, case):
     # Read-write on the same file: the owning party's member records.
     authorise(reader, ico.overleg, AccessLevel.READWRITE)
     assert (
-        client.post(url, {"text": "Gesprek gevoerd.", "status": "in_progress"}).status_code == 302
+        client.post(
+            url, {"text": "Gesprek gevoerd.", "status": "in_progress", "version": measure.version}
+        ).status_code
+        == 302
     )
     assert measure.notes.count() == 1
 

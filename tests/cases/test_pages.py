@@ -525,8 +525,11 @@ def test_c3_a_status_change_the_table_refuses_shows_on_the_form_with_the_text_ke
     row = measure(ico, case)
     url = case_url("progress-create", case, pk=row.pk)
     client = verified_client(ico.keeper)
-    assert client.post(url, {"text": "Klaar.", "status": MeasureStatus.DONE}).status_code == 302
-    response = client.post(url, {"text": "Opnieuw gepland.", "status": MeasureStatus.PLANNED})
+    done = {"text": "Klaar.", "status": MeasureStatus.DONE, "version": row.version}
+    assert client.post(url, done).status_code == 302
+    row.refresh_from_db()
+    again = {"text": "Opnieuw gepland.", "status": MeasureStatus.PLANNED, "version": row.version}
+    response = client.post(url, again)
     assert response.status_code == 200
     page = response.content.decode()
     assert "De status kan niet van" in page and "Opnieuw gepland." in page

@@ -10,7 +10,7 @@ from cases.constants import MeasureStatus
 from cases.models import CasusOverleg, Measure
 from parties.constants import Function
 from tests.cases.factories import Ico
-from tests.factories import VeiligheidshuisFactory, make_user
+from tests.factories import VeiligheidshuisFactory, authorise, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -82,6 +82,9 @@ def test_c4_chairs_are_the_chairs_of_the_casusoverleg_while_they_may_act(ico):
     )
     second_chair = make_user(ico.gemeente, Function.VOORZITTER)
     other.chairs.set([second_chair])
+    assert not selectors.is_chair_of(second_chair, other)  # P8: chairing alone opens nothing
+    authorise(second_chair, other)
+    authorise(ico.keeper, other)
     assert list(selectors.chaired_overleggen(ico.chair)) == [ico.overleg]
     assert selectors.is_chair_of(ico.chair, ico.overleg)
     assert not selectors.is_chair_of(ico.chair, other)

@@ -79,7 +79,7 @@ def changes(name):
 class World(Agendering):
     def __init__(self, region):
         super().__init__(region)
-        self.chair = make_user(self.wp.haarlem, Function.VOORZITTER)
+        self.chair = make_user(self.wp.haarlem, Function.VOORZITTER, files=[self.overleg])
         self.overleg.chairs.set([self.chair])
 
     def open_assessment(self):
