@@ -7,9 +7,10 @@ from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 from django.views.defaults import page_not_found
+from django.views.defaults import server_error as server_error_page
 from rest_framework import exceptions, serializers, status
 from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
 from rest_framework.response import Response
@@ -20,7 +21,7 @@ PROBLEM_JSON = "application/problem+json"
 
 
 class ApiHeadersMiddleware:
-    """API-Version and no caching on every API answer, errors included."""
+    """API-Version on every API answer, errors included (no caching: `config.caching`)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -29,7 +30,6 @@ class ApiHeadersMiddleware:
         response = self.get_response(request)
         if request.path.startswith(API_PREFIX):
             response["API-Version"] = settings.API_VERSION
-            response["Cache-Control"] = "no-store"
         return response
 
 
@@ -44,6 +44,18 @@ def not_found(request, exception):
     if request.path.startswith(API_PREFIX):
         return plain_problem(404, _("Not found."))
     return page_not_found(request, exception)
+
+
+def server_error(request):
+    """500 for the whole site: problem+json under the API, the page elsewhere. Nothing of the
+    error itself is shown: it is in the log."""
+    if request.path.startswith(API_PREFIX):
+        return plain_problem(
+            500,
+            _("Internal server error."),
+            _("Something went wrong on our side. It has been logged; please try again later."),
+        )
+    return server_error_page(request)
 
 
 def problem_response(*, status_code: int, title: str, detail: str = "", invalid_params=None):
@@ -84,7 +96,11 @@ def problem_exception_handler(exc, context):
             invalid_params=_invalid_params(exc.detail),
         )
     else:
-        detail = exc.detail if isinstance(exc, exceptions.APIException) else ""
+        # DRF turns Django's Http404 and PermissionDenied into its own exceptions, with their
+        # detail in the response it made; Django's 404 text names the model: not shown.
+        detail = response.data.get("detail", "") if isinstance(response.data, dict) else ""
+        if isinstance(exc, Http404):
+            detail = _("Not found.")
         problem = problem_response(
             status_code=response.status_code, title=str(detail), detail=str(detail)
         )
