@@ -4,12 +4,12 @@ import json
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, SuspiciousOperation
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
-from django.views.defaults import page_not_found
+from django.views.defaults import bad_request, page_not_found
 from django.views.defaults import server_error as server_error_page
 from rest_framework import exceptions, serializers, status
 from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
@@ -33,10 +33,50 @@ class ApiHeadersMiddleware:
         return response
 
 
-def plain_problem(status_code: int, title: str, detail: str = "") -> HttpResponse:
+def plain_problem(
+    status_code: int, title: str, detail: str = "", invalid_params=None
+) -> HttpResponse:
     """An RFC 9457 answer outside DRF's views (middleware, URL resolving)."""
     body = {"type": "about:blank", "status": status_code, "title": title, "detail": detail}
+    if invalid_params:
+        body["invalidParams"] = invalid_params
     return HttpResponse(json.dumps(body), status=status_code, content_type=PROBLEM_JSON)
+
+
+class RefuseNulMiddleware:
+    """A NUL character in the path or a query parameter is invalid input (400) for every page
+    and endpoint: PostgreSQL stores none, so a filter or lookup with one would be a 500. The
+    JSON parser (`config.api_input`) refuses one in a body."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        names = [
+            name
+            for name, values in request.GET.lists()
+            if "\x00" in name or any("\x00" in value for value in values)
+        ]
+        if "\x00" in request.path:
+            names.append("path")
+        if not names:
+            return self.get_response(request)
+        if not request.path.startswith(API_PREFIX):
+            return bad_request(request, SuspiciousOperation("NUL character in the request"))
+        reason = _("Null characters are not allowed.")
+        return plain_problem(
+            400,
+            _("Invalid input."),
+            _("One or more fields are not filled in correctly."),
+            [
+                {
+                    "name": name.replace("\x00", ""),
+                    "code": "null_characters_not_allowed",
+                    "reason": reason,
+                }
+                for name in names
+            ],
+        )
 
 
 def not_found(request, exception):

@@ -7,32 +7,60 @@ from rest_framework import pagination, parsers
 from rest_framework.exceptions import ParseError, ValidationError
 
 MAX_JSON_DEPTH = 32
+# PostgreSQL stores no NUL character in text: a value with one would be a server error.
+NUL = "\x00"
 
 
 def json_depth(data) -> int:
     """How deeply arrays and objects nest in parsed JSON, without recursion."""
-    deepest, stack = 0, [(data, 1)]
+    return _walk(data)[0]
+
+
+def _walk(data) -> tuple[int, list[str]]:
+    """The nesting depth of parsed JSON and the names of the values or keys with a NUL
+    character (`a.b` for a nested one), without recursion."""
+    deepest, with_nul, stack = 0, [], [(data, 1, "")]
     while stack:
-        value, depth = stack.pop()
+        value, depth, name = stack.pop()
+        if isinstance(value, str):
+            if NUL in value:
+                with_nul.append(name)
+            continue
         if isinstance(value, dict):
-            value = list(value.values())
-        if isinstance(value, list):
-            deepest = max(deepest, depth)
-            stack.extend((item, depth + 1) for item in value)
-    return deepest
+            items = list(value.items())
+        elif isinstance(value, list):
+            items = [(None, item) for item in value]
+        else:
+            continue
+        deepest = max(deepest, depth)
+        for key, item in items:
+            if key is None:
+                stack.append((item, depth + 1, name))
+                continue
+            shown = key.replace(NUL, "")
+            key_name = f"{name}.{shown}" if name else shown
+            if shown != key:
+                with_nul.append(key_name)
+            stack.append((item, depth + 1, key_name))
+    return deepest, with_nul
 
 
 class JSONParser(parsers.JSONParser):
     """DRF's JSON parser with a depth limit: a body nested deeper than any of the API's
-    resources is refused with a 400, not a RecursionError and a 500."""
+    resources is refused with a 400, not a RecursionError and a 500; so is a NUL character
+    in any value or key, named as an invalid parameter."""
 
     def parse(self, stream, media_type=None, parser_context=None):
         try:
             data = super().parse(stream, media_type, parser_context)
         except RecursionError as error:
             raise ParseError(_("The JSON body is nested too deeply.")) from error
-        if json_depth(data) > MAX_JSON_DEPTH:
+        depth, with_nul = _walk(data)
+        if depth > MAX_JSON_DEPTH:
             raise ParseError(_("The JSON body is nested too deeply."))
+        if with_nul:
+            message = _("Null characters are not allowed.")
+            raise ValidationError({name or "body": [message] for name in with_nul})
         return data
 
 

@@ -109,6 +109,7 @@ MIDDLEWARE = [
     "config.audit.AuditMiddleware",
     "config.api.ApiHeadersMiddleware",
     "config.caching.NoStoreMiddleware",
+    "config.api.RefuseNulMiddleware",
     "parties.middleware.AccessMiddleware",
     # Last, as django-axes asks: it turns a lock-out into the lock-out page.
     "axes.middleware.AxesMiddleware",

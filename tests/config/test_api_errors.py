@@ -131,3 +131,45 @@ def test_u5_a_page_past_the_end_is_a_404_and_page_1_is_the_default(keeper):
 def test_u5_a_not_found_problem_has_a_title(keeper):
     body = assert_problem(keeper.get("/api/v1/partijen/999999"), 404)
     assert body["title"] == "Niet gevonden."
+
+
+@pytest.mark.parametrize(
+    "path, name",
+    [
+        ("/api/v1/wegingen?search=W%00", "search"),
+        ("/api/v1/signalen?assessment=%00", "assessment"),
+        ("/api/v1/wegingen/W%00", "path"),
+    ],
+)
+def test_u5_a_null_character_in_the_path_or_a_query_parameter_is_a_400_naming_it(
+    keeper, path, name
+):
+    body = assert_problem(keeper.get(path), 400)
+    assert [param["name"] for param in body["invalidParams"]] == [name]
+
+
+def test_u5_a_null_character_on_a_page_is_a_400_not_a_500(wp):
+    client = verified_client(wp.uitvoerder)
+    client.raise_request_exception = False
+    assert client.get("/weegploeg/?q=%00").status_code == 400
+
+
+def test_u5_a_null_character_in_a_json_body_is_a_400_naming_the_field(keeper, wp):
+    assessment = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
+    body = {"gatheredOn": "2026-11-10", "content": "Bekend\u0000", "party": wp.om.pk}
+    response = keeper.post(
+        f"/api/v1/wegingen/{assessment.number}/informatie",
+        json.dumps(body),
+        content_type="application/json",
+    )
+    problem = assert_problem(response, 400)
+    assert [param["name"] for param in problem["invalidParams"]] == ["content"]
+    assert assessment.additional_information.count() == 0
+
+
+def test_u5_the_parser_names_each_value_or_key_with_a_null_character():
+    from config.api_input import _walk
+
+    depth, named = _walk({"a": {"b\u0000c": "x", "d": ["ok", "n\u0000"]}, "e": 1})
+    assert depth == 3
+    assert sorted(named) == ["a.bc", "a.d"]
