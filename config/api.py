@@ -156,8 +156,9 @@ def camel(name: str) -> str:
 
 
 class CamelCaseModelSerializer(serializers.ModelSerializer):
-    """A ModelSerializer whose model fields appear in camelCase; Meta.fields names the model's
-    fields, validated data keeps them."""
+    # A ModelSerializer whose model fields appear in camelCase; Meta.fields names the model's
+    # fields, validated data keeps them. (A comment, not a docstring: the OpenAPI document
+    # would show it as the description of every resource that has none of its own.)
 
     def get_fields(self):
         fields = {}

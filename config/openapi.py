@@ -11,6 +11,7 @@ them (U5): a drf-spectacular postprocessing hook adds what every operation share
 """
 
 from django.conf import settings
+from drf_spectacular import openapi
 
 from config.api import PROBLEM_JSON
 
@@ -24,6 +25,22 @@ ERRORS = {
     "403": "Signed in without a second factor, or the user's party may not act.",
     "404": "Not found, or not one the user may see.",
 }
+
+
+class AutoSchema(openapi.AutoSchema):
+    """The schema says what the server enforces. A text field that refuses a blank value gets
+    `minLength: 1` in requests (COMPONENT_SPLIT_REQUEST) and, since the server trims spaces
+    before that check, `pattern: \\S`: at least one character that is not a space."""
+
+    def _get_serializer_field_meta(self, field, direction):
+        meta = super()._get_serializer_field_meta(field, direction)
+        if (
+            direction == "request"
+            and meta.get("minLength")
+            and getattr(field, "trim_whitespace", 0)
+        ):
+            meta["pattern"] = r"\S"
+        return meta
 
 
 def _problem(description: str) -> dict:

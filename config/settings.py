@@ -360,7 +360,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["config.api_input.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "config.api_input.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "config.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "config.api.problem_exception_handler",
     "UNAUTHENTICATED_USER": None,
 }
@@ -372,6 +372,9 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
     # Paths relative to `servers` (config.openapi), which names the major version.
     "SCHEMA_PATH_PREFIX_TRIM": True,
+    # Request bodies apart from answers: without read-only fields, with what input must meet
+    # (a text that may not be blank has `minLength: 1`).
+    "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "config.openapi.adr_postprocessing_hook",

@@ -186,3 +186,23 @@ def test_u5_adr_page_numbers_start_at_1(document):
         if parameter["name"] == "page"
     ]
     assert pages and all(parameter["schema"]["minimum"] == 1 for parameter in pages)
+
+
+def test_u5_text_that_may_not_be_blank_says_so_in_requests(document):
+    """The schema says what the server enforces: a text the server refuses blank (after
+    trimming spaces) has `minLength: 1` and a non-space character in request bodies."""
+    advice = document["components"]["schemas"]["ExpertAdviceRequest"]["properties"]
+    assert advice["question"]["minLength"] == 1 and advice["question"]["pattern"] == r"\S"
+    assert "minLength" not in advice["advice"]
+    for name, schema in document["components"]["schemas"].items():
+        for prop, field in schema.get("properties", {}).items():
+            if field.get("minLength") == 1 and field.get("type") == "string":
+                assert name.endswith("Request") and "pattern" in field, (name, prop)
+
+
+def test_u5_request_bodies_are_apart_from_answers(document):
+    """Read-only fields are not part of what a client sends."""
+    for name, schema in document["components"]["schemas"].items():
+        if name.endswith("Request"):
+            for prop, field in schema.get("properties", {}).items():
+                assert not field.get("readOnly"), (name, prop)
