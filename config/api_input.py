@@ -7,6 +7,19 @@ from rest_framework import pagination, parsers
 from rest_framework.exceptions import ParseError, ValidationError
 
 MAX_JSON_DEPTH = 32
+MAX_ID = 2**63 - 1  # PostgreSQL's bigint
+
+
+def as_id(value) -> int | None:
+    """A database id given as text (a query parameter or path part), or None when it is none:
+    ASCII digits only (`"²".isdigit()` is true, `int("²")` fails), from 1 to bigint's maximum."""
+    text = str(value or "")
+    if not (text.isascii() and text.isdigit()):
+        return None
+    number = int(text)
+    return number if 1 <= number <= MAX_ID else None
+
+
 # PostgreSQL stores no NUL character in text: a value with one would be a server error.
 NUL = "\x00"
 
@@ -72,7 +85,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
         raw = request.query_params.get(self.page_query_param) or "1"
         if raw in self.last_page_strings:
             return raw
-        if not raw.isascii() or not raw.isdigit() or int(raw) < 1:
+        if not (raw.isascii() and raw.isdigit() and int(raw) >= 1):
             raise ValidationError({self.page_query_param: [_("Give a page number from 1.")]})
         return int(raw)
 

@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from config.api_input import as_id
 from config.audit import AccessLoggedMixin
 from parties import forms, services
 from parties.constants import AuthorisationAction, Function, PartyKind, PartyRole
@@ -313,8 +314,8 @@ class UserListView(BeheerderRequiredMixin, SessionSearchMixin, ListView):
                 | Q(email__icontains=query)
             )
         party = self.request.GET.get("party", "")
-        if party.isdigit():
-            users = users.filter(membership__party_id=int(party))
+        if as_id(party):
+            users = users.filter(membership__party_id=as_id(party))
         self.filters = {"party": party}
         return users.order_by("last_name", "first_name", "pk")
 
@@ -351,7 +352,7 @@ class UserCreateView(BeheerderRequiredMixin, FormView):
 
     def get_initial(self):
         party = self.request.GET.get("party", "")
-        return {"party": party} if party.isdigit() else {}
+        return {"party": party} if as_id(party) else {}
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -455,8 +456,8 @@ class AuthorisationLogView(ListView):
         if action in AuthorisationAction.values:
             changes = changes.filter(action=action)
         party = self.request.GET.get("party", "")
-        if party.isdigit():
-            changes = changes.filter(party_id=int(party))
+        if as_id(party):
+            changes = changes.filter(party_id=as_id(party))
         self.filters = {"action": action, "party": party}
         return changes.order_by("-at", "-pk")
 

@@ -5,8 +5,10 @@ import json
 
 import pytest
 
+from parties.constants import Function
 from tests.config.raising_urls import PERSONAL
 from tests.conftest import verified_client
+from tests.factories import make_user
 from tests.weegploeg.factories import Weegploeg, signal
 
 pytestmark = pytest.mark.django_db
@@ -173,3 +175,34 @@ def test_u5_the_parser_names_each_value_or_key_with_a_null_character():
     depth, named = _walk({"a": {"b\u0000c": "x", "d": ["ok", "n\u0000"]}, "e": 1})
     assert depth == 3
     assert sorted(named) == ["a.bc", "a.d"]
+
+
+@pytest.mark.parametrize("text", ["²", "١", "0", "-1", "1.0", "", None, str(2**63)])
+def test_u5_an_id_in_a_query_parameter_is_ascii_digits_within_bigint(text):
+    from config.api_input import as_id
+
+    assert as_id(text) is None
+
+
+def test_u5_an_id_in_a_query_parameter_is_read_as_a_number():
+    from config.api_input import as_id
+
+    assert as_id("42") == 42 and as_id(str(2**63 - 1)) == 2**63 - 1
+
+
+@pytest.mark.parametrize(
+    "path", ["/beheer/gebruikers/?party=%C2%B2", "/beheer/autorisatielog/?party=%C2%B2"]
+)
+def test_u5_a_superscript_digit_as_party_filter_on_a_page_is_ignored_not_a_500(wp, path):
+    client = verified_client(make_user(wp.haarlem, Function.BEHEERDER, username="beheer"))
+    client.raise_request_exception = False
+    assert client.get(path).status_code == 200
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 8: cases/api.py checks the casusoverleg filter with str.isdigit(), true for "
+    "'²'; fix: `if config.api_input.as_id(overleg) is None: raise ValidationError(...)`",
+)
+def test_u5_a_superscript_digit_as_casusoverleg_filter_is_a_400(keeper):
+    assert_problem(keeper.get("/api/v1/casussen?casusoverleg=%C2%B2"), 400)
