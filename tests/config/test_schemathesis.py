@@ -33,7 +33,7 @@ from cases import services as case_services
 from config.wsgi import application
 from tests.cases.factories import Ico
 from tests.conftest import verified_client
-from tests.factories import VeiligheidshuisFactory
+from tests.factories import VeiligheidshuisFactory, authorise
 from tests.weegploeg.factories import full_dossier
 from weegploeg import models
 
@@ -102,6 +102,8 @@ def keeper(django_db_setup, django_db_blocker):
 def _dossiers():
     region = VeiligheidshuisFactory(code="kennemerland", name="Veiligheidshuis Kennemerland")
     ico = Ico(region)
+    for user in (ico.keeper, ico.agent):  # P8: the weegploeg of the region too
+        authorise(user, region)
     wp = SimpleNamespace(
         region=region, agent=ico.agent, politie=ico.politie, om=ico.om, uitvoerder=ico.keeper
     )
