@@ -4,12 +4,13 @@ import json
 from contextlib import contextmanager
 
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, SuspiciousOperation
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
-from django.views.defaults import page_not_found
+from django.views.defaults import bad_request, page_not_found
+from django.views.defaults import server_error as server_error_page
 from rest_framework import exceptions, serializers, status
 from rest_framework.exceptions import ErrorDetail, NotFound, ValidationError
 from rest_framework.response import Response
@@ -20,7 +21,7 @@ PROBLEM_JSON = "application/problem+json"
 
 
 class ApiHeadersMiddleware:
-    """API-Version and no caching on every API answer, errors included."""
+    """API-Version on every API answer, errors included (no caching: `config.caching`)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -29,14 +30,53 @@ class ApiHeadersMiddleware:
         response = self.get_response(request)
         if request.path.startswith(API_PREFIX):
             response["API-Version"] = settings.API_VERSION
-            response["Cache-Control"] = "no-store"
         return response
 
 
-def plain_problem(status_code: int, title: str, detail: str = "") -> HttpResponse:
+def plain_problem(
+    status_code: int, title: str, detail: str = "", invalid_params=None
+) -> HttpResponse:
     """An RFC 9457 answer outside DRF's views (middleware, URL resolving)."""
     body = {"type": "about:blank", "status": status_code, "title": title, "detail": detail}
+    if invalid_params:
+        body["invalidParams"] = invalid_params
     return HttpResponse(json.dumps(body), status=status_code, content_type=PROBLEM_JSON)
+
+
+class RefuseNulMiddleware:
+    """A NUL character in the path or a query parameter is invalid input (400) for every page
+    and endpoint: PostgreSQL stores none, so a filter or lookup with one would be a 500. The
+    JSON parser (`config.api_input`) refuses one in a body."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        names = [
+            name
+            for name, values in request.GET.lists()
+            if "\x00" in name or any("\x00" in value for value in values)
+        ]
+        if "\x00" in request.path:
+            names.append("path")
+        if not names:
+            return self.get_response(request)
+        if not request.path.startswith(API_PREFIX):
+            return bad_request(request, SuspiciousOperation("NUL character in the request"))
+        reason = _("Null characters are not allowed.")
+        return plain_problem(
+            400,
+            _("Invalid input."),
+            _("One or more fields are not filled in correctly."),
+            [
+                {
+                    "name": name.replace("\x00", ""),
+                    "code": "null_characters_not_allowed",
+                    "reason": reason,
+                }
+                for name in names
+            ],
+        )
 
 
 def not_found(request, exception):
@@ -44,6 +84,18 @@ def not_found(request, exception):
     if request.path.startswith(API_PREFIX):
         return plain_problem(404, _("Not found."))
     return page_not_found(request, exception)
+
+
+def server_error(request):
+    """500 for the whole site: problem+json under the API, the page elsewhere. Nothing of the
+    error itself is shown: it is in the log."""
+    if request.path.startswith(API_PREFIX):
+        return plain_problem(
+            500,
+            _("Internal server error."),
+            _("Something went wrong on our side. It has been logged; please try again later."),
+        )
+    return server_error_page(request)
 
 
 def problem_response(*, status_code: int, title: str, detail: str = "", invalid_params=None):
@@ -84,7 +136,11 @@ def problem_exception_handler(exc, context):
             invalid_params=_invalid_params(exc.detail),
         )
     else:
-        detail = exc.detail if isinstance(exc, exceptions.APIException) else ""
+        # DRF turns Django's Http404 and PermissionDenied into its own exceptions, with their
+        # detail in the response it made; Django's 404 text names the model: not shown.
+        detail = response.data.get("detail", "") if isinstance(response.data, dict) else ""
+        if isinstance(exc, Http404):
+            detail = _("Not found.")
         problem = problem_response(
             status_code=response.status_code, title=str(detail), detail=str(detail)
         )
@@ -100,8 +156,9 @@ def camel(name: str) -> str:
 
 
 class CamelCaseModelSerializer(serializers.ModelSerializer):
-    """A ModelSerializer whose model fields appear in camelCase; Meta.fields names the model's
-    fields, validated data keeps them."""
+    # A ModelSerializer whose model fields appear in camelCase; Meta.fields names the model's
+    # fields, validated data keeps them. (A comment, not a docstring: the OpenAPI document
+    # would show it as the description of every resource that has none of its own.)
 
     def get_fields(self):
         fields = {}

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
 
+from config.api_input import as_id
 from config.audit import AccessLoggedMixin
 from config.pages import PAGE_SIZE, SessionSearchMixin, add_service_errors
 from parties import forms, services
@@ -37,8 +38,8 @@ class UserListView(BeheerderRequiredMixin, SessionSearchMixin, ListView):
                 | Q(email__icontains=query)
             )
         party = self.request.GET.get("party", "")
-        if party.isdigit():
-            users = users.filter(membership__party_id=int(party))
+        if as_id(party):
+            users = users.filter(membership__party_id=as_id(party))
         self.filters = {"party": party}
         return users.order_by("last_name", "first_name", "pk")
 
@@ -75,7 +76,7 @@ class UserCreateView(BeheerderRequiredMixin, FormView):
 
     def get_initial(self):
         party = self.request.GET.get("party", "")
-        return {"party": party} if party.isdigit() else {}
+        return {"party": party} if as_id(party) else {}
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -179,8 +180,8 @@ class AuthorisationLogView(ListView):
         if action in AuthorisationAction.values:
             changes = changes.filter(action=action)
         party = self.request.GET.get("party", "")
-        if party.isdigit():
-            changes = changes.filter(party_id=int(party))
+        if as_id(party):
+            changes = changes.filter(party_id=as_id(party))
         self.filters = {"action": action, "party": party}
         return changes.order_by("-at", "-pk")
 

@@ -235,7 +235,7 @@ def test_u5_the_openapi_document_describes_the_token(client):
     schema = client.get("/api/v1/openapi.json").json()
     scheme = schema["components"]["securitySchemes"]["partyToken"]
     assert scheme["type"] == "http" and scheme["scheme"] == "bearer"
-    assert {"partyToken": []} in schema["paths"]["/api/v1/partijen"]["get"]["security"]
+    assert {"partyToken": []} in schema["paths"]["/partijen"]["get"]["security"]
 
 
 # --- audit and the authorisation log -----------------------------------------------------------
