@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from cases.constants import (
     CASE_PREFIX,
-    OPEN_MEASURE_STATUSES,
     CaseStatus,
     ClosingReason,
     MeasureStatus,
@@ -32,9 +31,10 @@ from cases.models import (
     Transfer,
 )
 from cases.permissions import sync_case_permissions
-from parties.constants import Function, PartyRole
+from cases.selectors import is_keeper, may_report_on
+from parties.constants import PartyRole
 from parties.models import Party, User
-from parties.permissions import functions_of, may_act, membership_of
+from parties.permissions import may_act, membership_of
 from subjects.constants import CheckOutcome
 from subjects.models import PERSON_FIELDS
 
@@ -45,16 +45,6 @@ def touch(case: Case) -> None:
     """B1: every change to a case or what it holds goes through here."""
     case.last_processed_at = timezone.now()
     case.save(update_fields=["last_processed_at"])
-
-
-def is_keeper(user: User, casusoverleg: CasusOverleg) -> bool:
-    """The uitvoerder of the casusoverleg's Veiligheidshuis keeps its file."""
-    membership = membership_of(user)
-    return (
-        may_act(user)
-        and Function.UITVOERDER in functions_of(user)
-        and membership.party.veiligheidshuizen.filter(pk=casusoverleg.veiligheidshuis_id).exists()
-    )
 
 
 def _require_keeper(user: User, casusoverleg: CasusOverleg) -> None:
@@ -246,16 +236,6 @@ def add_measure(case: Case, *, by: User, description: str, owner: Party, deadlin
     return measure
 
 
-def may_report_on(user: User, measure: Measure) -> bool:
-    """The keeper, the casemanager, and members of the party that owns the measure."""
-    membership = membership_of(user)
-    return may_act(user) and (
-        is_keeper(user, measure.case.casusoverleg)
-        or measure.case.casemanager_id == user.pk
-        or (membership is not None and membership.party_id == measure.owner_id)
-    )
-
-
 @transaction.atomic
 def report_progress(
     measure: Measure, *, by: User, text: str, status: str | None = None
@@ -274,19 +254,6 @@ def report_progress(
         measure.save(update_fields=["status"])
     touch(measure.case)
     return note
-
-
-def overdue_measures(cases, *, today: date | None = None):
-    """Open measures past their deadline, in the given cases (C3: they stand out)."""
-    today = today or timezone.localdate()
-    return Measure.objects.filter(
-        case__in=cases, status__in=OPEN_MEASURE_STATUSES, deadline__lt=today
-    )
-
-
-def measures_due(case: Case, *, until: date):
-    """For a meeting's agenda: the open measures due by the meeting, overdue ones included (C4)."""
-    return case.measures.filter(status__in=OPEN_MEASURE_STATUSES, deadline__lte=until)
 
 
 @transaction.atomic

@@ -11,23 +11,10 @@ from django.utils.translation import gettext as _
 
 from cases.constants import CaseStatus
 from cases.models import Case, CasusOverleg, CopyOut, Measure, PlanGoal, RelatedPerson
-from cases.services import FILE_LABEL, PERSON_FIELDS, is_keeper, open_case, touch
+from cases.selectors import is_keeper, may_request_copy
+from cases.services import FILE_LABEL, PERSON_FIELDS, open_case, touch
 from parties.constants import PartyRole
 from parties.models import User
-from parties.permissions import may_act, membership_of
-
-
-def _may_request(user: User, casusoverleg: CasusOverleg) -> bool:
-    """The request comes from the receiving side: its keeper, or a member of one of its
-    parties."""
-    if is_keeper(user, casusoverleg):
-        return True
-    membership = membership_of(user)
-    return (
-        may_act(user)
-        and membership is not None
-        and casusoverleg.participants.filter(pk=membership.party_id).exists()
-    )
 
 
 @transaction.atomic
@@ -50,7 +37,7 @@ def copy_for_moved_subject(
     Returns the new case."""
     if not is_keeper(by, case.casusoverleg):
         raise PermissionDenied
-    if not _may_request(requested_by, to):
+    if not may_request_copy(requested_by, to):
         raise PermissionDenied
     if not is_keeper(checked_by, to):
         raise PermissionDenied

@@ -10,7 +10,7 @@ from cases.api.serializers import MeasureSerializer, ProgressNoteSerializer
 from cases.api.viewsets import CASE_FILTER, CasesViewSet, created, measures_with_notes
 from cases.models import Measure
 from config.api import NOT_FOUND, WRITE_ERRORS, service_call
-from config.audit import AccessLoggedRetrieveMixin
+from config.read_audit import AccessLoggedViewSetMixin
 
 
 @extend_schema_view(
@@ -23,7 +23,7 @@ from config.audit import AccessLoggedRetrieveMixin
     ),
 )
 class MeasureViewSet(
-    AccessLoggedRetrieveMixin,
+    AccessLoggedViewSetMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -34,6 +34,7 @@ class MeasureViewSet(
     or the keeper. For anyone else, or a case the user may not keep, the answer is 404."""
 
     queryset = Measure.objects.none()
+    dossier_path = "case"
     serializer_class = MeasureSerializer
 
     def get_queryset(self):

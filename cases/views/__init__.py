@@ -8,6 +8,7 @@ keep the case. An external partner sees no case at all: only what was disclosed 
 from cases.views.actions import (
     AdviseClosingView,
     CheckCreateView,
+    CopyView,
     DecideClosingView,
     GoalsView,
     MeasureCreateView,
@@ -30,6 +31,7 @@ __all__ = [
     "CaseDetailView",
     "CaseListView",
     "CheckCreateView",
+    "CopyView",
     "DecideClosingView",
     "DisclosureCreateView",
     "DisclosureDetailView",

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
 
-from cases import services
+from cases import selectors, services
 from cases.constants import CaseStatus, ClosingReason, Goal, MeasureStatus, RelatedRole
 from cases.models import CasusOverleg
 from cases.permissions import get_visible_case, keepable_cases, visible_cases
@@ -176,10 +176,10 @@ def test_c3_progress_is_reported_by_the_owner_and_overdue_measures_stand_out(ico
     with pytest.raises(PermissionDenied):
         services.report_progress(measure, by=ico.agent, text="Niet van mij.")
     cases = visible_cases(ico.keeper)
-    assert list(services.overdue_measures(cases, today=date(2026, 12, 1))) == []
-    assert list(services.overdue_measures(cases, today=date(2026, 12, 2))) == [measure]
+    assert list(selectors.overdue_measures(cases, today=date(2026, 12, 1))) == []
+    assert list(selectors.overdue_measures(cases, today=date(2026, 12, 2))) == [measure]
     services.report_progress(measure, by=ico.raad, text="Afgerond.", status=MeasureStatus.DONE)
-    assert list(services.overdue_measures(cases, today=date(2026, 12, 2))) == []
+    assert list(selectors.overdue_measures(cases, today=date(2026, 12, 2))) == []
 
 
 # --- C5 ---------------------------------------------------------------------------------------

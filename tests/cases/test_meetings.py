@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from cases import meeting_services, services
+from cases import meeting_services, selectors, services
 from cases.constants import ClosingReason, IdentityMethod, MeasureStatus
 from cases.models import CasusOverleg
 from parties.constants import Function, PartyKind
@@ -195,7 +195,7 @@ def test_c4_the_agenda_shows_measures_due_and_overdue_not_done_or_later_ones(ov)
     [item] = meeting_services.agenda(meeting)
     assert item.case == case
     assert item.measures == [overdue, due]
-    assert item.measures == list(services.measures_due(case, until=held_on))
+    assert item.measures == list(selectors.measures_due(case, until=held_on))
     assert [m.is_overdue for m in item.measures] == [True, False]
 
 

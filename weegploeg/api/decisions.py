@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins
 
 from config.api import NOT_FOUND, WRITE_ERRORS, service_call
-from config.audit import AccessLoggedRetrieveMixin
+from config.read_audit import AccessLoggedViewSetMixin
 from weegploeg import services
 from weegploeg.api.serializers import AnalysisSerializer, DecisionSerializer
 from weegploeg.api.viewsets import ASSESSMENT_FILTER, WeegploegViewSet, created
@@ -18,7 +18,7 @@ from weegploeg.models import Analysis, CriterionFinding, Decision
     create=extend_schema(responses={201: AnalysisSerializer, **WRITE_ERRORS}),
 )
 class AnalysisViewSet(
-    AccessLoggedRetrieveMixin,
+    AccessLoggedViewSetMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -28,6 +28,7 @@ class AnalysisViewSet(
     anyone else, or a dossier the user may not keep, the answer is 404."""
 
     queryset = Analysis.objects.none()
+    dossier_path = "assessment"
     serializer_class = AnalysisSerializer
 
     def get_queryset(self):
@@ -64,7 +65,7 @@ class AnalysisViewSet(
     create=extend_schema(responses={201: DecisionSerializer, **WRITE_ERRORS}),
 )
 class DecisionViewSet(
-    AccessLoggedRetrieveMixin,
+    AccessLoggedViewSetMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -74,6 +75,7 @@ class DecisionViewSet(
     for anyone else, or a dossier the user may not keep, the answer is 404."""
 
     queryset = Decision.objects.none()
+    dossier_path = "assessment"
     serializer_class = DecisionSerializer
 
     def get_queryset(self):

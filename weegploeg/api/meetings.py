@@ -9,9 +9,9 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from config.api import NOT_FOUND, WRITE_ERRORS, service_call
-from config.audit import AccessLoggedRetrieveMixin, log_access_many
+from config.read_audit import AccessLoggedViewSetMixin, dossier_roots
 from parties.permissions import membership_of
-from weegploeg import services
+from weegploeg import selectors, services
 from weegploeg.api.serializers import (
     AgendaItemSerializer,
     CaseTransferSerializer,
@@ -19,7 +19,7 @@ from weegploeg.api.serializers import (
     MeetingSerializer,
 )
 from weegploeg.api.viewsets import ASSESSMENT_FILTER, WeegploegViewSet, created, only_region
-from weegploeg.models import AgendaItem, CaseTransfer, Meeting
+from weegploeg.models import CaseTransfer, Meeting
 
 
 @extend_schema_view(
@@ -27,18 +27,29 @@ from weegploeg.models import AgendaItem, CaseTransfer, Meeting
     create=extend_schema(responses={201: MeetingSerializer, **WRITE_ERRORS}),
 )
 class MeetingViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, WeegploegViewSet
+    AccessLoggedViewSetMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    WeegploegViewSet,
 ):
-    """Weegploeg meetings with an assessment on the agenda that the user may see (W7). A retrieve
-    records an access entry for each agenda item shown (S2)."""
+    """Weegploeg meetings as the user sees them (W7, ADR 0011): the keeper every meeting of its
+    Veiligheidshuis, a kernpartij those with an assessment on the agenda that it may see, and
+    only those agenda items. A retrieve and a list record an access entry for each dossier
+    on the agenda shown (S2)."""
 
     queryset = Meeting.objects.none()
     serializer_class = MeetingSerializer
 
+    def dossiers_read(self, rows):
+        return dossier_roots(
+            [item for meeting in rows for item in meeting.items.all()], "assessment"
+        )
+
     def get_queryset(self):
-        items = AgendaItem.objects.filter(assessment__in=self.visible())
+        items = selectors.visible_agenda_items(self.request.user)
         return (
-            Meeting.objects.filter(pk__in=items.values("meeting"))
+            selectors.meetings_for(self.request.user)
             .select_related("veiligheidshuis")
             .prefetch_related(
                 "present",
@@ -49,11 +60,6 @@ class MeetingViewSet(
             )
             .order_by("-held_on", "-pk")
         )
-
-    def retrieve(self, request, *args, **kwargs):
-        meeting = self.get_object()
-        log_access_many(meeting.items.all())
-        return Response(self.get_serializer(meeting).data)
 
     @extend_schema(
         request=DiscussionSerializer, responses={200: AgendaItemSerializer, **WRITE_ERRORS}
@@ -98,7 +104,7 @@ class MeetingViewSet(
     create=extend_schema(responses={201: CaseTransferSerializer, **WRITE_ERRORS}),
 )
 class CaseTransferViewSet(
-    AccessLoggedRetrieveMixin,
+    AccessLoggedViewSetMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -109,6 +115,7 @@ class CaseTransferViewSet(
     answer is 404. The new case is at `/api/v1/casussen/{caseNumber}`."""
 
     queryset = CaseTransfer.objects.none()
+    dossier_path = "assessment"
     serializer_class = CaseTransferSerializer
 
     def get_queryset(self):
