@@ -195,20 +195,12 @@ def kept_overleggen(user):
     return CasusOverleg.objects.filter(veiligheidshuis__in=regions)
 
 
-def chaired_overleggen(user):
-    """The casusoverleggen `user` is a chair of, while they may act."""
-    if not may_act(user):
-        return CasusOverleg.objects.none()
-    return CasusOverleg.objects.filter(chairs=user)
-
-
 def meeting_overleggen(user):
     """The casusoverleggen whose every meeting and agenda `user` sees: those they chair or keep."""
     if not may_act(user):
         return CasusOverleg.objects.none()
     return CasusOverleg.objects.filter(
-        Q(pk__in=chaired_overleggen(user).values("pk"))
-        | Q(pk__in=kept_overleggen(user).values("pk"))
+        Q(chairs=user) | Q(pk__in=kept_overleggen(user).values("pk"))
     )
 
 
@@ -341,36 +333,25 @@ def copy_destinations(case: Case):
     )
 
 
-def copy_requesters(case: Case):
-    """Who may ask for a copy on behalf of one of the destinations: members of their parties and
-    the uitvoerders of their Veiligheidshuizen (the service checks the chosen casusoverleg)."""
-    destinations = copy_destinations(case)
-    return (
-        User.objects.filter(
-            Q(membership__party__casusoverleggen__in=destinations)
-            | Q(
-                membership__functions__function=Function.UITVOERDER,
-                membership__party__veiligheidshuizen__casusoverleggen__in=destinations,
-            )
-        )
-        .filter(is_active=True)
-        .distinct()
-        .order_by("last_name", "first_name", "pk")
-    )
+def _people(users):
+    return users.filter(is_active=True).distinct().order_by("last_name", "first_name", "pk")
 
 
 def copy_checkers(case: Case):
     """The uitvoerders of the other Veiligheidshuizen: the receiving controller's check."""
-    destinations = copy_destinations(case)
-    return (
+    return _people(
         User.objects.filter(
             membership__functions__function=Function.UITVOERDER,
-            membership__party__veiligheidshuizen__casusoverleggen__in=destinations,
-            is_active=True,
+            membership__party__veiligheidshuizen__casusoverleggen__in=copy_destinations(case),
         )
-        .distinct()
-        .order_by("last_name", "first_name", "pk")
     )
+
+
+def copy_requesters(case: Case):
+    """Who may ask for a copy on behalf of a destination: the members of its parties and its
+    keepers (the service checks the chosen casusoverleg)."""
+    members = Q(membership__party__casusoverleggen__in=copy_destinations(case))
+    return _people(User.objects.filter(members | Q(pk__in=copy_checkers(case).values("pk"))))
 
 
 # --- disclosures -------------------------------------------------------------------------------

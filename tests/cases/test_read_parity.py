@@ -130,3 +130,72 @@ def test_c7_only_the_keeper_exports_a_case_page_and_service_alike(region):
     assert verified_client(ico.agent).get(url).status_code == 404
     assert verified_client(ico.keeper).get(url).status_code == 200
     assert not Export.objects.exists()
+
+
+# --- S2: list endpoints with personal data log their dossiers, in one insert --------------------
+
+
+def case_accesses():
+    from security.models import AuditEntry
+
+    return AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS)
+
+
+def cases_with_measures(ico, count: int):
+    from datetime import date
+
+    from cases import services
+
+    for index in range(count):
+        case = ico.open_case(surname=f"Persoon{index}")
+        services.add_measure(
+            case, by=ico.keeper, description="Gesprek.", owner=ico.rvdk, deadline=date(2026, 12, 31)
+        )
+
+
+@pytest.mark.parametrize("resource", ["casussen", "maatregelen"])
+def test_s2_a_case_list_logs_its_cases_in_constant_queries(region, resource):
+    """S2, issue 8 finding 6: a list with personal data (the subject's name, a measure's text)
+    writes one access entry per case on it, naming the case, with as many queries for 5 rows as
+    for 50."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cases.models import Case
+    from tests.cases.factories import Ico
+
+    ico = Ico(region)
+    client = verified_client(ico.agent)
+    counted = []
+    for count in (5, 50):
+        cases_with_measures(ico, count - Case.objects.count())
+        before = case_accesses().count()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/api/v1/{resource}").status_code == 200
+        counted.append(len(queries))
+        written = list(case_accesses().order_by("-pk")[: case_accesses().count() - before])
+        assert {e.content_type_id for e in written} == {ContentType.objects.get_for_model(Case).id}
+        assert sorted(int(e.object_pk) for e in written) == sorted(
+            Case.objects.values_list("pk", flat=True)
+        )
+    assert counted[0] == counted[1]
+
+
+def test_s2_meeting_and_disclosure_lists_log_the_cases_they_show(ov, agenda):
+    """S2: the meeting API logs the cases on the agenda (as its page does), not the discussions;
+    a list of meetings too."""
+    from cases.models import Case
+    from security.models import AuditEntry
+
+    meeting, shared, closed_to_politie = agenda
+    client = verified_client(ov.agent)
+    for url in (f"/api/v1/bijeenkomsten/{meeting.pk}", "/api/v1/bijeenkomsten"):
+        before = case_accesses().count()
+        assert client.get(url).status_code == 200
+        written = list(case_accesses().order_by("-pk")[: case_accesses().count() - before])
+        assert [int(e.object_pk) for e in written] == [shared.pk], url
+        assert {e.content_type.model_class() for e in written} == {Case}
+    assert not AuditEntry.objects.get_for_object(closed_to_politie).filter(
+        action=AuditEntry.Action.ACCESS
+    )
