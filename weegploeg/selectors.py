@@ -53,6 +53,12 @@ def get_keepable_assessment(user, number: str) -> Assessment | None:
     return keepable_assessments(user).filter(number=number).first()
 
 
+def dossier_rows(user, model):
+    """The rows of `model` (signals, analyses, decisions, agenderingen) in the assessments
+    `user` may see."""
+    return model.objects.filter(assessment__in=visible_assessments(user))
+
+
 def may_keep(user, assessment: Assessment) -> bool:
     return keepable_assessments(user).filter(pk=assessment.pk).exists()
 

@@ -33,9 +33,7 @@ class MeetingListView(MeetingMixin, ListView):
 
     def get_queryset(self):
         user = self.request.user
-        shown = Q(casusoverleg__in=selectors.meeting_overleggen(user).values("pk")) | Q(
-            discussions__case__in=selectors.visible_cases(user)
-        )
+        shown = Q(discussions__in=selectors.visible_discussions(user).values("pk"))
         return (
             selectors.meetings_for(user)
             .select_related("casusoverleg", "chair")

@@ -6,7 +6,7 @@ from rest_framework import mixins
 
 from config.api import NOT_FOUND, WRITE_ERRORS, service_call
 from config.read_audit import AccessLoggedViewSetMixin
-from weegploeg import services
+from weegploeg import selectors, services
 from weegploeg.api.serializers import AnalysisSerializer, DecisionSerializer
 from weegploeg.api.viewsets import ASSESSMENT_FILTER, WeegploegViewSet, created
 from weegploeg.models import Analysis, CriterionFinding, Decision
@@ -33,7 +33,7 @@ class AnalysisViewSet(
 
     def get_queryset(self):
         return self.by_assessment(
-            Analysis.objects.filter(assessment__in=self.visible())
+            selectors.dossier_rows(self.request.user, Analysis)
             .select_related("assessment", "framework")
             .prefetch_related(
                 Prefetch("findings", queryset=CriterionFinding.objects.select_related("criterion"))
@@ -80,7 +80,7 @@ class DecisionViewSet(
 
     def get_queryset(self):
         return self.by_assessment(
-            Decision.objects.filter(assessment__in=self.visible())
+            selectors.dossier_rows(self.request.user, Decision)
             .select_related("assessment")
             .prefetch_related("advised_parties")
         )

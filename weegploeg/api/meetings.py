@@ -120,7 +120,7 @@ class CaseTransferViewSet(
 
     def get_queryset(self):
         return self.by_assessment(
-            CaseTransfer.objects.filter(assessment__in=self.visible()).select_related("assessment")
+            selectors.dossier_rows(self.request.user, CaseTransfer).select_related("assessment")
         )
 
     def create(self, request, *args, **kwargs):

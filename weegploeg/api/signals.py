@@ -64,7 +64,7 @@ class SignalViewSet(
 
     def get_queryset(self):
         return self.by_assessment(
-            Signal.objects.filter(assessment__in=self.visible()).select_related("assessment")
+            selectors.dossier_rows(self.request.user, Signal).select_related("assessment")
         )
 
     def create(self, request, *args, **kwargs):

@@ -25,12 +25,15 @@ class MeetingListView(WeegploegMixin, ListView):
 
     def get_queryset(self):
         user = self.request.user
-        shown = selectors.visible_assessments(user).values("pk")
         return (
             selectors.meetings_for(user)
             .select_related("veiligheidshuis")
             .prefetch_related(Prefetch("present", queryset=Party.objects.order_by("name")))
-            .annotate(item_count=Count("items", filter=Q(items__assessment__in=shown)))
+            .annotate(
+                item_count=Count(
+                    "items", filter=Q(items__in=selectors.visible_agenda_items(user).values("pk"))
+                )
+            )
             .order_by("-held_on", "-pk")
         )
 
