@@ -36,13 +36,23 @@ def log_reads(roots) -> None:
 
 class AccessLoggedPageMixin:
     """For pages that show personal data: each GET writes an access entry per dossier shown.
-    `dossiers_read()` names them; by default the page's object, or its root through
-    `dossier_path`."""
+    `dossiers_read()` names them; by default the page's object, or the rows of a list page,
+    or their roots through `dossier_path`."""
 
     dossier_path: str | None = None
 
     def dossiers_read(self) -> list:
-        return dossier_roots([self.object], self.dossier_path)
+        if hasattr(self, "object"):
+            rows = [self.object]
+        else:
+            page = getattr(self, "page_shown", None)
+            rows = list(page.object_list) if page is not None else list(self.object_list)
+        return dossier_roots(rows, self.dossier_path)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        self.page_shown = page
+        return paginator, page, rows, is_paginated
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)

@@ -23,9 +23,10 @@ from config.read_audit import AccessLoggedPageMixin
 from subjects.matching import normalise_name
 
 
-class CaseListView(CasesMixin, SessionSearchMixin, ListView):
+class CaseListView(CasesMixin, SessionSearchMixin, AccessLoggedPageMixin, ListView):
     """The cases the user may see, with search by number or name and filters on casusoverleg
-    and status; per case the number of overdue measures (C3)."""
+    and status; per case the number of overdue measures (C3). The names shown are a read of each
+    case on the page (S2)."""
 
     template_name = "cases/case_list.html"
     paginate_by = PAGE_SIZE

@@ -299,10 +299,15 @@ def test_c6_a_partner_sees_nothing_of_another_partners_disclosures(ov):
 
 @pytest.mark.parametrize("who", ["keeper", "agent", "ggz"])
 def test_c6_disclosures_are_seen_by_their_partner_only(ov, who):
+    """C6: of the case's users only the partner it went to sees a disclosure as a partner; the
+    keeper who made it sees it too (ADR 0011), the others not."""
     ov.admit(ov.partner)
     disclosure = ov.disclose()
     user = getattr(ov, who)
     assert not selectors.disclosures_for(user).exists()
+    if who == "keeper":
+        assert selectors.get_visible_disclosure(user, disclosure.pk) == disclosure
+        return
     with pytest.raises(Http404):
         selectors.get_visible_disclosure(user, disclosure.pk)
 

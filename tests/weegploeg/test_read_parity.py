@@ -138,6 +138,7 @@ def test_s2_a_list_with_personal_data_logs_its_dossiers_in_constant_queries(wp, 
     counted = []
     for count in (5, 50):
         assessments(wp, count - Assessment.objects.count())
+        client.get(url)  # the first request warms the caches (content types, sessions)
         before = accesses().count()
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
@@ -151,3 +152,15 @@ def test_s2_a_list_with_personal_data_logs_its_dossiers_in_constant_queries(wp, 
             Assessment.objects.values_list("pk", flat=True)
         )
     assert counted[0] == counted[1]
+
+
+def test_s2_the_list_page_logs_the_dossiers_it_names_in_one_insert(wp):
+    """S2: the list page shows names, so it logs each dossier on the page, as the API list does;
+    the same hook (`config.read_audit`)."""
+    shown = assessments(wp, 3)
+    before = accesses().count()
+    page = verified_client(wp.officier).get(reverse("weegploeg:assessment-list"))
+    assert page.status_code == 200
+    written = list(accesses().order_by("-pk")[: accesses().count() - before])
+    assert sorted(int(entry.object_pk) for entry in written) == sorted(a.pk for a in shown)
+    assert {entry.actor for entry in written} == {wp.officier}

@@ -13,8 +13,9 @@ from weegploeg.models import AgendaItem, Analysis, CriterionFinding, Decision, S
 from weegploeg.views.access import KeeperMixin, WeegploegMixin, is_keeper
 
 
-class AssessmentListView(WeegploegMixin, SessionSearchMixin, ListView):
-    """The assessments the user may see, with search by number or name and a status filter."""
+class AssessmentListView(WeegploegMixin, SessionSearchMixin, AccessLoggedPageMixin, ListView):
+    """The assessments the user may see, with search by number or name and a status filter; the
+    names shown are a read of each dossier on the page (S2)."""
 
     template_name = "weegploeg/assessment_list.html"
     paginate_by = PAGE_SIZE
