@@ -205,9 +205,9 @@ def meeting_overleggen(user):
 
 
 def may_see_meetings(user) -> bool:
-    """Whether the meeting pages are there for `user` at all: who sees cases, or chairs or
-    keeps a casusoverleg."""
-    return may_see_cases(user) or meeting_overleggen(user).exists()
+    """Whether the meeting pages are there for `user` at all: who chairs or keeps a
+    casusoverleg, or sees a meeting."""
+    return meeting_overleggen(user).exists() or meetings_for(user).exists()
 
 
 def visible_discussions(user):

@@ -73,7 +73,7 @@ class CaseListView(CasesMixin, SessionSearchMixin, AccessLoggedPageMixin, ListVi
             filters=self.filters,
             statuses=CaseStatus.choices,
             overleggen=self.overleggen,
-            may_meet=selectors.meetings_for(user).exists(),
+            may_meet=selectors.may_see_meetings(user),
             **kwargs,
         )
 

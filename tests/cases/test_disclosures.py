@@ -379,9 +379,9 @@ def test_c8_the_necessity_is_free_text_under_the_guard(ov):
 # --- C7: exports ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("who", ["keeper", "agent"])
-def test_c7_an_export_records_the_providers_permission(ov, who):
-    user = getattr(ov, who)
+def test_c7_an_export_records_the_providers_permission(ov):
+    """C7: the keeper exports (a participant does not: ADR 0011, tests/cases/test_read_parity)."""
+    user = ov.keeper
     for permission in ("", "   "):
         with pytest.raises(ValidationError) as refused:
             disclosure_services.record_export(
