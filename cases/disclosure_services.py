@@ -7,16 +7,14 @@ it as it was. Criminal-law data go only with the officier van justitie's consent
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases.constants import CasePart, CaseStatus
+from cases.constants import CasePart
 from cases.models import Case, Disclosure, Export
-from cases.permissions import visible_cases
+from cases.selectors import may_export
 from cases.services import _require_active, _require_keeper
 from parties.models import Party, User
-from parties.permissions import may_act, membership_of
 from subjects.categories import DataCategory, is_criminal_law
 from subjects.dossier import changes_dossier
 
@@ -198,33 +196,11 @@ def disclose(
     return disclosure
 
 
-def disclosures_for(user: User):
-    """C6, P6: the disclosures a user of an external partner may see: those to its own party,
-    while the party may act (declaration recorded, not left) and takes part in the case, and
-    not once the case is archived (open to kernpartijen only)."""
-    membership = membership_of(user)
-    if membership is None or not may_act(user) or not membership.party.is_external:
-        return Disclosure.objects.none()
-    party = membership.party
-    return Disclosure.objects.filter(
-        partner=party,
-        case__participants__party=party,
-        case__participants__until__isnull=True,
-    ).exclude(case__status=CaseStatus.ARCHIVED)
-
-
-def get_disclosure_for(user: User, pk) -> Disclosure:
-    disclosure = disclosures_for(user).filter(pk=pk).first()
-    if disclosure is None:
-        raise Http404
-    return disclosure
-
-
 @transaction.atomic
 def record_export(case: Case, *, by: User, provider: Party, provider_permission: str) -> Export:
     """C7, CTER 8.6, 10.6: before case data are downloaded or exported, the permission of the
     party that provided them is recorded. The caller produces the export afterwards."""
-    if not visible_cases(by).filter(pk=case.pk).exists():
+    if not may_export(by, case):
         raise PermissionDenied
     if not _takes_part(case, provider):
         raise ValidationError({"provider": _("The provider of the data takes part in the case.")})

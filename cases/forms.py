@@ -202,3 +202,40 @@ class ApproveForm(forms.Form):
     confirm = forms.BooleanField(
         label=_("I approve these minutes; they cannot be changed afterwards.")
     )
+
+
+class CopyForm(forms.Form):
+    """C10, VH 20.2b: a copy of the case for the casusoverleg where the subject moved."""
+
+    to = forms.ModelChoiceField(
+        label=_("Receiving casusoverleg"), queryset=CasusOverleg.objects.none()
+    )
+    requested_by = UserChoiceField(
+        label=_("Requested by"),
+        queryset=User.objects.none(),
+        help_text=_("The keeper or a member of a party of the receiving casusoverleg."),
+    )
+    checked_by = UserChoiceField(
+        label=_("Checked by"),
+        queryset=User.objects.none(),
+        help_text=_("The uitvoerder of the receiving controller, who checked the request."),
+    )
+    check_note = free_text(
+        _("Check by the receiving controller"),
+        help_text=_("The legal basis and the need for the copy, as the receiving side checked."),
+    )
+    confirm = forms.BooleanField(
+        label=_(
+            "I confirm that the subject moved and that a copy of this case goes to the receiving "
+            "casusoverleg."
+        ),
+    )
+
+    def __init__(self, *args, destinations, requesters, checkers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to"].queryset = destinations
+        self.fields["to"].label_from_instance = lambda overleg: (
+            f"{overleg.name} ({overleg.veiligheidshuis.name})"
+        )
+        self.fields["requested_by"].queryset = requesters
+        self.fields["checked_by"].queryset = checkers

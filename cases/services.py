@@ -31,8 +31,8 @@ from cases.models import (
     RelatedPerson,
     Transfer,
 )
-from cases.permissions import may_record_in, sync_case_permissions
-from cases.selectors import is_keeper
+from cases.permissions import sync_case_permissions
+from cases.selectors import is_keeper, may_report_on
 from cases.transitions import CASE, transition
 from config.concurrency import bump_version, claim_version
 from parties.constants import PartyRole
@@ -227,23 +227,6 @@ def add_measure(case: Case, *, by: User, description: str, owner: Party, deadlin
     measure.full_clean()
     measure.save()
     return measure
-
-
-def may_report_on(user: User, measure: Measure) -> bool:
-    """The keeper, the casemanager, and members of the party that owns the measure, each
-    authorised to record in the casusoverleg's file (P8)."""
-    membership = membership_of(user)
-    casusoverleg = measure.case.casusoverleg
-    return may_act(user) and (
-        is_keeper(user, casusoverleg)
-        or (
-            (
-                measure.case.casemanager_id == user.pk
-                or (membership is not None and membership.party_id == measure.owner_id)
-            )
-            and may_record_in(user, casusoverleg)
-        )
-    )
 
 
 @changes_dossier("measure.case")

@@ -10,29 +10,13 @@ from django.utils.translation import gettext as _
 
 from cases.constants import CaseStatus
 from cases.models import Case, CasusOverleg, CopyOut, Measure, PlanGoal, RelatedPerson
-from cases.permissions import may_record_in
-from cases.selectors import is_keeper
+from cases.selectors import is_keeper, may_request_copy
 from cases.services import FILE_LABEL, open_case
 from parties.constants import PartyRole
 from parties.models import User
-from parties.permissions import may_act, membership_of
 from subjects.copies import person_copy, signal_copy
 from subjects.dossier import changes_dossier
 from subjects.guard import validate_fields
-
-
-def _may_request(user: User, casusoverleg: CasusOverleg) -> bool:
-    """The request comes from the receiving side: its keeper, or a member of one of its
-    parties authorised to record in its file (P8)."""
-    if is_keeper(user, casusoverleg):
-        return True
-    membership = membership_of(user)
-    return (
-        may_act(user)
-        and membership is not None
-        and casusoverleg.participants.filter(pk=membership.party_id).exists()
-        and may_record_in(user, casusoverleg)
-    )
 
 
 @changes_dossier("case", "return")
@@ -55,7 +39,7 @@ def copy_for_moved_subject(
     Returns the new case."""
     if not is_keeper(by, case.casusoverleg):
         raise PermissionDenied
-    if not _may_request(requested_by, to):
+    if not may_request_copy(requested_by, to):
         raise PermissionDenied
     if not is_keeper(checked_by, to):
         raise PermissionDenied

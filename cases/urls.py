@@ -53,4 +53,5 @@ urlpatterns = [
         name="disclosure-create",
     ),
     path("dossiers/<str:number>/export/", views.ExportCreateView.as_view(), name="export-create"),
+    path("dossiers/<str:number>/kopie/", views.CopyView.as_view(), name="copy-create"),
 ]

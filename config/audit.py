@@ -217,41 +217,6 @@ class AccessLoggedRetrieveMixin:
         return Response(self.get_serializer(instance).data)
 
 
-class ListReadsLoggedMixin:
-    """For API list endpoints of personal data (`ListModelMixin`): the rows of the page
-    returned write their access entries through `log_reads`, one per dossier, in one insert;
-    with a `search` parameter the read counts as a search (S2)."""
-
-    read_kind = ReadKind.LIST
-
-    def paginate_queryset(self, queryset):
-        page = super().paginate_queryset(queryset)
-        self._rows_read = page
-        return page
-
-    def list(self, request, *args, **kwargs):
-        self._rows_read = None
-        response = super().list(request, *args, **kwargs)
-        rows = self._rows_read
-        if rows is None:
-            rows = self.filter_queryset(self.get_queryset())
-        kind = ReadKind.SEARCH if request.query_params.get("search") else self.read_kind
-        log_reads(request, rows, kind=kind)
-        return response
-
-
-class PageReadsLoggedMixin:
-    """For list and search pages of personal data (`ListView`): the rows shown on the page
-    write their access entries through `log_reads` (S2). `read_kind` says list or search."""
-
-    read_kind = ReadKind.LIST
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        log_reads(self.request, context.get("object_list") or [], kind=self.read_kind)
-        return context
-
-
 def _current_actor_id():
     try:
         actor = auditlog_value.get().get("actor")

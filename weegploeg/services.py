@@ -201,7 +201,13 @@ def add_information(
 
 @changes_dossier("assessment")
 def record_expert_advice(
-    assessment: Assessment, *, by: User, adviser: str, asked_on: date, question: str, advice: str
+    assessment: Assessment,
+    *,
+    by: User,
+    adviser: str,
+    asked_on: date,
+    question: str,
+    advice: str = "",
 ) -> ExpertAdvice:
     """CTER 7.5: advice asked of the NCTV or another expert."""
     _require_keeper(by, assessment.veiligheidshuis)

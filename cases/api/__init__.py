@@ -5,10 +5,11 @@ Resources are Dutch plural nouns (`casusoverleggen`, `casussen`, `maatregelen`, 
 `verstrekkingen`); fields are English in camelCase. A case is found by its number, never by the
 subject's name.
 
-Access follows the pages (`cases.permissions`): every queryset starts from `visible_cases` (reads)
-or `keepable_cases` (the keeper's writes), and every change goes through the services of
-`cases`. Whoever may not see something gets 404, never 403; a service's refusal answers 404 as
-well. An external partner sees no case at all, only its disclosures, exactly as disclosed (C6).
+Access follows the pages: every queryset comes from `cases.selectors` (`visible_cases` for reads,
+`keepable_cases` for the keeper's writes, `meetings_for` and `visible_disclosures`), and every
+change goes through the services of `cases`. Whoever may not see something gets 404, never 403; a
+service's refusal answers 404 as well. An external partner sees no case at all, only its
+disclosures, exactly as disclosed (C6).
 """
 
 from cases.api.disclosures import DisclosureViewSet

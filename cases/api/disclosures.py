@@ -5,19 +5,12 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins
 from rest_framework.exceptions import NotFound
 
-from cases import disclosure_services
+from cases import disclosure_services, selectors
 from cases.api.serializers import DisclosureSerializer, PartnerDisclosureSerializer
 from cases.api.viewsets import CASE_FILTER, CasesViewSet, created
 from cases.models import Disclosure
-from cases.permissions import keepable_cases
 from config.api import NOT_FOUND, WRITE_ERRORS, service_call
-from config.audit import AccessLoggedRetrieveMixin
-from parties.permissions import membership_of
-
-
-def _is_partner(user) -> bool:
-    membership = membership_of(user)
-    return membership is not None and membership.party.is_external
+from config.read_audit import AccessLoggedViewSetMixin
 
 
 @extend_schema_view(
@@ -26,7 +19,7 @@ def _is_partner(user) -> bool:
     create=extend_schema(responses={201: DisclosureSerializer, **WRITE_ERRORS}),
 )
 class DisclosureViewSet(
-    AccessLoggedRetrieveMixin,
+    AccessLoggedViewSetMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -38,22 +31,19 @@ class DisclosureViewSet(
     recorded in the access log (S2)."""
 
     queryset = Disclosure.objects.none()
+    dossier_path = "case"
 
     def get_serializer_class(self):
-        if _is_partner(self.request.user):
+        if selectors.is_external_partner(self.request.user):
             return PartnerDisclosureSerializer
         return DisclosureSerializer
 
     def get_queryset(self):
-        user = self.request.user
-        if _is_partner(user):
-            queryset = disclosure_services.disclosures_for(user)
-        else:
-            queryset = Disclosure.objects.filter(case__in=keepable_cases(user))
+        queryset = selectors.visible_disclosures(self.request.user)
         return self.by_case(queryset.select_related("case")).order_by("-disclosed_at", "-pk")
 
     def create(self, request, *args, **kwargs):
-        if _is_partner(request.user):
+        if selectors.is_external_partner(request.user):
             raise NotFound(_("Not found."))
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)

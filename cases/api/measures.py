@@ -10,7 +10,6 @@ from cases.api.serializers import MeasureSerializer, ProgressNoteSerializer
 from cases.api.viewsets import CASE_FILTER, CasesViewSet, created, measures_with_notes
 from cases.models import Measure
 from config.api import NOT_FOUND, WRITE_ERRORS, service_call
-from config.audit import AccessLoggedRetrieveMixin
 from config.concurrency_api import (
     ETAG_HEADER,
     IF_MATCH_HEADER,
@@ -19,6 +18,7 @@ from config.concurrency_api import (
     if_match_version,
     stale_as_412,
 )
+from config.read_audit import AccessLoggedViewSetMixin
 
 
 @extend_schema_view(
@@ -35,7 +35,7 @@ from config.concurrency_api import (
 )
 class MeasureViewSet(
     ETagRetrieveMixin,
-    AccessLoggedRetrieveMixin,
+    AccessLoggedViewSetMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -47,6 +47,7 @@ class MeasureViewSet(
     A measure answers with its version as ETag; progress needs it in If-Match (S1)."""
 
     queryset = Measure.objects.none()
+    dossier_path = "case"
     serializer_class = MeasureSerializer
 
     def get_queryset(self):

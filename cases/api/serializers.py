@@ -1,10 +1,9 @@
 """Serializers of the API of the ICO files: fields in camelCase, a case named by its number."""
 
-from django.utils import timezone
 from rest_framework import serializers
 
-from cases import services
-from cases.constants import OPEN_MEASURE_STATUSES, CasePart, MeasureStatus
+from cases import selectors, services
+from cases.constants import CasePart, MeasureStatus
 from cases.models import (
     Case,
     CaseFinding,
@@ -13,24 +12,20 @@ from cases.models import (
     CaseSignal,
     CasusOverleg,
     Closing,
+    CopyOut,
     Disclosure,
     Measure,
     ProgressNote,
     RelatedPerson,
 )
-from cases.permissions import keepable_cases, visible_cases
 from config.api import CamelCaseModelSerializer, DossierNumberFieldBase
 from subjects.categories import DataCategory
 
 
-def is_today_overdue(measure: Measure) -> bool:
-    return measure.status in OPEN_MEASURE_STATUSES and measure.deadline < timezone.localdate()
-
-
 class CaseNumberField(DossierNumberFieldBase):
     model = Case
-    visible = staticmethod(visible_cases)
-    keepable = staticmethod(keepable_cases)
+    visible = staticmethod(selectors.visible_cases)
+    keepable = staticmethod(selectors.keepable_cases)
     related = ("casusoverleg",)
 
 
@@ -156,7 +151,7 @@ class MeasureSerializer(CamelCaseModelSerializer):
         read_only_fields = ["status", "created_at"]
 
     def get_is_overdue(self, measure) -> bool:
-        return is_today_overdue(measure)
+        return selectors.is_overdue(measure)
 
 
 class CaseMeasureSerializer(MeasureSerializer):
@@ -311,3 +306,24 @@ class HistoryRowSerializer(serializers.Serializer):
     subject = serializers.CharField(help_text="What was changed: the case, a measure, ...")
     action = serializers.CharField()
     changedFields = serializers.ListField(source="fields", child=serializers.CharField())
+
+
+class CopySerializer(CamelCaseModelSerializer):
+    """C10, VH 19 and 20.2b: a copy of an active case for the casusoverleg of the
+    Veiligheidshuis where the subject moved, asked by `requestedBy` (the keeper or a member of a
+    party there) and checked by `checkedBy` (the uitvoerder of the receiving controller) with
+    `checkNote`. Made by the keeper of the case; the answer names the new case there."""
+
+    class Meta:
+        model = CopyOut
+        fields = [
+            "id",
+            "to_casusoverleg",
+            "requested_by",
+            "checked_by",
+            "check_note",
+            "to_case_number",
+            "what",
+            "copied_at",
+        ]
+        read_only_fields = ["to_case_number", "what", "copied_at"]

@@ -1,22 +1,24 @@
 """The base of the case viewsets, the casusoverleggen and the cases (C1, C11, S1, S2)."""
 
-from django.db.models import Exists, OuterRef, Prefetch
-from django.utils import timezone
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
+from cases import selectors, transfer_services
 from cases.api.serializers import (
     CaseSerializer,
     CaseSummarySerializer,
     CasusOverlegSerializer,
+    CopySerializer,
     HistoryRowSerializer,
 )
-from cases.constants import OPEN_MEASURE_STATUSES, CaseStatus
+from cases.constants import CaseStatus
 from cases.history import case_history
 from cases.models import (
     Case,
@@ -27,10 +29,11 @@ from cases.models import (
     ProgressNote,
     RelatedPerson,
 )
-from cases.permissions import visible_cases
-from config.api import NOT_FOUND
-from config.audit import AccessLoggedRetrieveMixin, log_access_many
+from config.api import NOT_FOUND, WRITE_ERRORS, as_api_error, service_call
+from config.api_input import as_id
+from config.audit import ReadKind, log_reads
 from config.concurrency_api import ETAG_HEADER, ETagRetrieveMixin
+from config.read_audit import AccessLoggedViewSetMixin
 from parties.permissions import IsVerifiedMember
 
 CASE_FILTER = OpenApiParameter(
@@ -52,7 +55,7 @@ class CasesViewSet(viewsets.GenericViewSet):
     permission_classes = [IsVerifiedMember]
 
     def visible(self):
-        return visible_cases(self.request.user)
+        return selectors.visible_cases(self.request.user)
 
     def by_case(self, queryset):
         """The `case` query parameter: only those of one case number."""
@@ -90,25 +93,20 @@ class CasusOverlegViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Case
 )
 class CaseViewSet(
     ETagRetrieveMixin,
-    AccessLoggedRetrieveMixin,
+    AccessLoggedViewSetMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     CasesViewSet,
 ):
     """The cases the user may see (C1, S1), by case number: the parties taking part; an archived
     case only for kernpartijen. Everyone else, external partners included, gets 404 on a case and
-    an empty list. A retrieve is recorded in the access log (S2)."""
+    an empty list. A retrieve and a list are recorded in the access log, one entry per case (S2)."""
 
     queryset = Case.objects.none()
     lookup_field = "number"
 
     def get_queryset(self):
-        overdue = Measure.objects.filter(
-            case=OuterRef("pk"),
-            status__in=OPEN_MEASURE_STATUSES,
-            deadline__lt=timezone.localdate(),
-        )
-        queryset = self.visible().annotate(has_overdue_measures=Exists(overdue))
+        queryset = self.visible().annotate(has_overdue_measures=selectors.has_overdue_measures())
         if self.action == "retrieve":
             return queryset.prefetch_related(
                 "participants",
@@ -122,7 +120,7 @@ class CaseViewSet(
         params = self.request.query_params
         overleg = params.get("casusoverleg")
         if overleg:
-            if not overleg.isdigit():
+            if as_id(overleg) is None:
                 raise ValidationError({"casusoverleg": [_("Give the id of a casusoverleg.")]})
             queryset = queryset.filter(casusoverleg=overleg)
         state = params.get("status")
@@ -138,11 +136,44 @@ class CaseViewSet(
     def get_serializer_class(self):
         return CaseSerializer if self.action == "retrieve" else CaseSummarySerializer
 
+    @extend_schema(request=CopySerializer, responses={201: CopySerializer, **WRITE_ERRORS})
+    @action(detail=True, methods=["post"], url_path="kopieen")
+    def copies(self, request, number=None):
+        """C10: the keeper copies an active case to the casusoverleg where the subject moved,
+        on its request and after its controller's recorded check (VH 20.2b). 404 for anyone
+        who does not keep the case."""
+        case = selectors.get_keepable_case(request.user, number)
+        if case is None:
+            raise NotFound(_("Not found."))
+        serializer = CopySerializer(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        names = {"to": "toCasusoverleg"}
+        errors = selectors.copy_request_errors(
+            data["to_casusoverleg"], data["requested_by"], data["checked_by"]
+        )
+        if errors:
+            raise as_api_error(DjangoValidationError(errors), names)
+        with service_call(names=names):
+            copy = transfer_services.copy_for_moved_subject(
+                case,
+                to=data["to_casusoverleg"],
+                by=request.user,
+                requested_by=data["requested_by"],
+                checked_by=data["checked_by"],
+                check_note=data["check_note"],
+            )
+        copy_out = case.copies_out.get(to_case_number=copy.number)
+        return Response(
+            CopySerializer(copy_out, context=self.get_serializer_context()).data,
+            status=status.HTTP_201_CREATED,
+        )
+
     @extend_schema(responses={200: HistoryRowSerializer(many=True), **NOT_FOUND})
     @action(detail=True, methods=["get"], url_path="geschiedenis", pagination_class=None)
     def history(self, request, number=None):
         """The latest changes of the case from the audit log (S2), as on the case page: who,
         for which party, when, what, and which fields, never their values."""
         case = self.get_object()
-        log_access_many([case])
+        log_reads(request, [case], kind=ReadKind.DETAIL)
         return Response(HistoryRowSerializer(case_history(case), many=True).data)

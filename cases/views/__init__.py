@@ -1,6 +1,5 @@
 """Pages of the ICO files of the casusoverleggen (C1-C7, C9, C12, S1, S2, P6, U2). Thin: every
-read goes through `cases.permissions` and `cases.disclosure_services.disclosures_for`, every
-change through the services.
+read goes through `cases.selectors`, every change through the services.
 
 Whoever may not see a case gets 404, never 403; a change page answers 404 to whoever may not
 keep the case. An external partner sees no case at all: only what was disclosed to it (C6)."""
@@ -8,6 +7,7 @@ keep the case. An external partner sees no case at all: only what was disclosed 
 from cases.views.actions import (
     AdviseClosingView,
     CheckCreateView,
+    CopyView,
     DecideClosingView,
     GoalsView,
     MeasureCreateView,
@@ -30,6 +30,7 @@ __all__ = [
     "CaseDetailView",
     "CaseListView",
     "CheckCreateView",
+    "CopyView",
     "DecideClosingView",
     "DisclosureCreateView",
     "DisclosureDetailView",

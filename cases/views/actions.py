@@ -3,21 +3,15 @@ people, closing, reopening and the check (C2, C3, C5, C9)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
-from cases import forms, services
+from cases import forms, selectors, services, transfer_services
 from cases.constants import CaseStatus
-from cases.models import Measure
-from cases.permissions import keepable_cases, visible_cases
 from config.pages import add_service_errors
-from parties.constants import PartyRole
-from parties.models import Party
 
 
 class CaseActionView(FormView):
@@ -31,7 +25,7 @@ class CaseActionView(FormView):
     success_message = ""
 
     def get_case(self):
-        return keepable_cases(self.request.user).filter(number=self.kwargs["number"]).first()
+        return selectors.get_keepable_case(self.request.user, self.kwargs["number"])
 
     def dispatch(self, request, *args, **kwargs):
         self.case = self.get_case()
@@ -50,9 +44,7 @@ class CaseActionView(FormView):
         return redirect("cases:case-detail", number=self.case.number)
 
     def participating_parties(self):
-        return Party.objects.filter(
-            pk__in=self.case.participants.filter(until__isnull=True).values("party")
-        ).order_by("name")
+        return selectors.case_parties(self.case)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(case=self.case, **kwargs)
@@ -81,17 +73,7 @@ class ParticipantCreateView(CaseActionView):
     success_message = gettext_lazy("The participant has been added.")
 
     def get_form_kwargs(self):
-        overleg = self.case.casusoverleg
-        parties = (
-            Party.objects.active_on(timezone.localdate())
-            .filter(
-                Q(pk__in=overleg.participants.values("pk"))
-                | Q(role=PartyRole.EXTERN, veiligheidshuizen=overleg.veiligheidshuis_id)
-            )
-            .exclude(pk__in=self.case.participants.filter(until__isnull=True).values("party"))
-            .distinct()
-            .order_by("name")
-        )
+        parties = selectors.addable_parties(self.case)
         return {**super().get_form_kwargs(), "parties": parties}
 
     def perform(self, data):
@@ -135,17 +117,10 @@ class ProgressCreateView(CaseActionView):
     success_message = gettext_lazy("The progress has been recorded.")
 
     def get_case(self):
-        case = visible_cases(self.request.user).filter(number=self.kwargs["number"]).first()
-        if case is None:
-            return None
-        self.measure = (
-            Measure.objects.select_related("case__casusoverleg", "owner")
-            .filter(case=case, pk=self.kwargs["pk"])
-            .first()
+        self.measure = selectors.get_reportable_measure(
+            self.request.user, self.kwargs["number"], self.kwargs["pk"]
         )
-        if self.measure is None or not services.may_report_on(self.request.user, self.measure):
-            return None
-        return case
+        return self.measure.case if self.measure is not None else None
 
     def get_initial(self):
         return {"status": self.measure.status, "version": self.measure.version}
@@ -220,3 +195,35 @@ class CheckCreateView(CaseActionView):
 
     def perform(self, data):
         services.record_check(self.case, by=self.request.user, **data)
+
+
+class CopyView(CaseActionView):
+    """C10, VH 19 and 20.2b: the keeper gives a copy of an active case to the casusoverleg of
+    the Veiligheidshuis where the subject moved, on its request and after its controller's
+    recorded check; the copy is recorded on both sides."""
+
+    form_class = forms.CopyForm
+    title = gettext_lazy("Copy to the casusoverleg where the subject moved")
+    intro = gettext_lazy(
+        "Only when the subject moved to another Veiligheidshuis, on request of the casusoverleg "
+        "there and after a check by its controller (VH 20.2b). The personal details, signals, "
+        "findings, goals, measures and related people go to a new case there; both files "
+        "record the copy."
+    )
+    submit_label = gettext_lazy("Copy the case")
+    success_message = gettext_lazy("The copy has been made and recorded in both files.")
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "destinations": selectors.copy_destinations(self.case),
+            "requesters": selectors.copy_requesters(self.case),
+            "checkers": selectors.copy_checkers(self.case),
+        }
+
+    def perform(self, data):
+        errors = selectors.copy_request_errors(data["to"], data["requested_by"], data["checked_by"])
+        if errors:
+            raise ValidationError(errors)
+        data = {key: value for key, value in data.items() if key != "confirm"}
+        transfer_services.copy_for_moved_subject(self.case, by=self.request.user, **data)

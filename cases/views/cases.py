@@ -5,29 +5,28 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
-from cases.constants import OPEN_MEASURE_STATUSES, CaseStatus
+from cases import selectors
+from cases.constants import CaseStatus
 from cases.history import case_history
 from cases.models import (
     Case,
     CaseParticipant,
-    CasusOverleg,
     Closing,
     Discussion,
     Measure,
     ProgressNote,
     Transfer,
 )
-from cases.permissions import get_visible_case, keepable_cases, visible_cases
-from cases.views.access import CasesMixin, meeting_overleggen, overdue_filter
-from config.audit import AccessLoggedMixin
+from cases.views.access import CasesMixin
 from config.pages import PAGE_SIZE, SessionSearchMixin
-from parties.permissions import membership_of
+from config.read_audit import AccessLoggedPageMixin
 from subjects.matching import normalise_name
 
 
-class CaseListView(CasesMixin, SessionSearchMixin, ListView):
+class CaseListView(CasesMixin, SessionSearchMixin, AccessLoggedPageMixin, ListView):
     """The cases the user may see, with search by number or name and filters on casusoverleg
-    and status; per case the number of overdue measures (C3)."""
+    and status; per case the number of overdue measures (C3). The names shown are a read of each
+    case on the page (S2)."""
 
     template_name = "cases/case_list.html"
     paginate_by = PAGE_SIZE
@@ -37,14 +36,17 @@ class CaseListView(CasesMixin, SessionSearchMixin, ListView):
 
     @cached_property
     def overleggen(self):
-        visible = visible_cases(self.request.user).values("casusoverleg")
-        return list(CasusOverleg.objects.filter(pk__in=visible).order_by("name"))
+        return list(selectors.visible_overleggen(self.request.user).order_by("name"))
 
     def get_queryset(self):
         cases = (
-            visible_cases(self.request.user)
+            selectors.visible_cases(self.request.user)
             .select_related("casusoverleg")
-            .annotate(overdue_count=Count("measures", filter=overdue_filter(), distinct=True))
+            .annotate(
+                overdue_count=Count(
+                    "measures", filter=selectors.overdue_q(prefix="measures__"), distinct=True
+                )
+            )
         )
         status = self.request.GET.get("status", "")
         status = status if status in CaseStatus.values else ""
@@ -71,7 +73,7 @@ class CaseListView(CasesMixin, SessionSearchMixin, ListView):
             filters=self.filters,
             statuses=CaseStatus.choices,
             overleggen=self.overleggen,
-            may_meet=meeting_overleggen(user).exists(),
+            may_meet=selectors.may_see_meetings(user),
             **kwargs,
         )
 
@@ -112,38 +114,30 @@ CASE_CONTENTS = (
 )
 
 
-class CaseDetailView(CasesMixin, AccessLoggedMixin, DetailView):
+class CaseDetailView(CasesMixin, AccessLoggedPageMixin, DetailView):
     """The file of one case; every view writes an access entry (S2)."""
 
     template_name = "cases/case_detail.html"
     context_object_name = "case"
 
     def get_object(self, queryset=None):
-        case = get_visible_case(self.request.user, self.kwargs["number"])
+        case = selectors.get_visible_case(self.request.user, self.kwargs["number"])
         case = Case.objects.select_related("casusoverleg", "casemanager").get(pk=case.pk)
         prefetch_related_objects([case], *CASE_CONTENTS)
         today = timezone.localdate()
         for measure in case.measures.all():
-            measure.is_overdue = (
-                measure.status in OPEN_MEASURE_STATUSES and measure.deadline < today
-            )
+            measure.is_overdue = selectors.is_overdue(measure, today=today)
         return case
 
     def get_context_data(self, **kwargs):
         case, user = self.object, self.request.user
-        may_keep = keepable_cases(user).filter(pk=case.pk).exists()
+        may_keep = selectors.may_keep(user, case)
         disclosures = []
         if may_keep:
             disclosures = list(
                 case.disclosures.select_related("partner", "provider", "disclosed_by")
             )
-        membership = membership_of(user)
-        party_id = membership.party_id if membership else None
-        reportable = {
-            measure.pk
-            for measure in case.measures.all()
-            if may_keep or case.casemanager_id == user.pk or measure.owner_id == party_id
-        }
+        reportable = selectors.reportable_measures(user, case, case.measures.all())
         return super().get_context_data(
             may_keep=may_keep,
             is_active=case.status == CaseStatus.ACTIVE,

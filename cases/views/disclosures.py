@@ -8,14 +8,14 @@ from django.http import Http404, HttpResponse
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
-from cases import disclosure_services, forms
+from cases import disclosure_services, forms, selectors
 from cases.constants import CasePart, Goal
 from cases.models import Disclosure
 from cases.views.actions import CaseActionView
-from config.audit import AccessLoggedMixin, log_access
+from config.audit import ReadKind, log_reads
 from config.pages import PAGE_SIZE
+from config.read_audit import AccessLoggedPageMixin
 from parties.constants import PartyRole
-from parties.permissions import may_act, membership_of
 
 
 class DisclosureCreateView(CaseActionView):
@@ -48,6 +48,11 @@ class ExportCreateView(CaseActionView):
     )
     submit_label = gettext_lazy("Record and download")
 
+    def get_case(self):
+        case = selectors.visible_cases(self.request.user).filter(number=self.kwargs["number"])
+        case = case.first()
+        return case if case is not None and selectors.may_export(self.request.user, case) else None
+
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "providers": self.participating_parties()}
 
@@ -56,7 +61,7 @@ class ExportCreateView(CaseActionView):
         only; the download is a read of the case (S2)."""
         export = disclosure_services.record_export(self.case, by=self.request.user, **data)
         content = disclosure_services.export_document(self.case, export)
-        log_access(self.case)
+        log_reads(self.request, [self.case], kind=ReadKind.EXPORT)
         response = HttpResponse(
             json.dumps(content, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
             content_type="application/json; charset=utf-8",
@@ -67,21 +72,21 @@ class ExportCreateView(CaseActionView):
 
 
 class DisclosureListView(ListView):
-    """What was disclosed to the user's party, and nothing else."""
+    """What was disclosed to the user's party, and nothing else; for the keeper what it
+    disclosed of the cases it keeps."""
 
     template_name = "cases/disclosure_list.html"
     paginate_by = PAGE_SIZE
     context_object_name = "disclosures"
 
     def dispatch(self, request, *args, **kwargs):
-        membership = membership_of(request.user)
-        if membership is None or not may_act(request.user) or not membership.party.is_external:
+        if not selectors.may_see_disclosures(request.user):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         return (
-            disclosure_services.disclosures_for(self.request.user)
+            selectors.visible_disclosures(self.request.user)
             .select_related("case", "provider")
             .distinct()
             .order_by("-disclosed_at", "-pk")
@@ -91,15 +96,17 @@ class DisclosureListView(ListView):
         return super().get_context_data(filters={}, **kwargs)
 
 
-class DisclosureDetailView(AccessLoggedMixin, DetailView):
-    """Exactly the copy that was disclosed; every view writes an access entry (S2)."""
+class DisclosureDetailView(AccessLoggedPageMixin, DetailView):
+    """Exactly the copy that was disclosed, for the partner it went to and the keeper who made
+    it (page and API alike); every view writes an access entry on the case (S2)."""
 
     template_name = "cases/disclosure_detail.html"
     context_object_name = "disclosure"
+    dossier_path = "case"
 
     def get_object(self, queryset=None):
-        disclosure = disclosure_services.get_disclosure_for(self.request.user, self.kwargs["pk"])
-        return Disclosure.objects.select_related("provider").get(pk=disclosure.pk)
+        disclosure = selectors.get_visible_disclosure(self.request.user, self.kwargs["pk"])
+        return Disclosure.objects.select_related("provider", "case").get(pk=disclosure.pk)
 
     def get_context_data(self, **kwargs):
         goals = (self.object.snapshot.get(CasePart.PLAN) or {}).get("goals", [])

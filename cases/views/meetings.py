@@ -2,49 +2,49 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 
-from cases import forms, meeting_services, services
-from cases.constants import CaseStatus
-from cases.models import CaseMeeting, CaseParticipant, CasusOverleg
-from cases.permissions import keepable_cases
-from cases.views.access import kept_overleggen, meeting_overleggen
-from config.audit import log_access_many
+from cases import forms, meeting_services, selectors
 from config.pages import PAGE_SIZE, add_service_errors
-from parties.constants import PartyRole
-from parties.models import Party, User
+from config.read_audit import AccessLoggedPageMixin
+from parties.models import Party
 
 
 class MeetingMixin:
+    """Who sees no case meeting at all gets 404 (ADR 0011)."""
+
     def dispatch(self, request, *args, **kwargs):
-        self.overleggen = meeting_overleggen(request.user)
-        if not self.overleggen.exists():
+        if not selectors.may_see_meetings(request.user):
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
 
 class MeetingListView(MeetingMixin, ListView):
+    """The meetings the user sees (ADR 0011), with the number of cases shown to them."""
+
     template_name = "cases/meeting_list.html"
     paginate_by = PAGE_SIZE
     context_object_name = "meetings"
 
     def get_queryset(self):
+        user = self.request.user
+        shown = Q(discussions__in=selectors.visible_discussions(user).values("pk"))
         return (
-            CaseMeeting.objects.filter(casusoverleg__in=self.overleggen.values("pk"))
+            selectors.meetings_for(user)
             .select_related("casusoverleg", "chair")
             .prefetch_related(Prefetch("attendees", queryset=Party.objects.order_by("name")))
-            .annotate(case_count=Count("discussions"))
+            .annotate(case_count=Count("discussions", filter=shown, distinct=True))
             .order_by("-held_on", "-pk")
         )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            filters={}, may_keep=kept_overleggen(self.request.user).exists(), **kwargs
+            filters={}, may_keep=selectors.kept_overleggen(self.request.user).exists(), **kwargs
         )
 
 
@@ -53,35 +53,19 @@ class MeetingCreateView(FormView):
     form_class = forms.MeetingForm
 
     def dispatch(self, request, *args, **kwargs):
-        self.overleggen = kept_overleggen(request.user).order_by("name")
+        self.overleggen = selectors.kept_overleggen(request.user).order_by("name")
         if not self.overleggen.exists():
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         overleggen = self.overleggen
-        parties = (
-            Party.objects.filter(
-                Q(casusoverleggen__in=overleggen)
-                | Q(
-                    role=PartyRole.EXTERN,
-                    declarations__isnull=False,
-                    pk__in=CaseParticipant.objects.filter(
-                        case__casusoverleg__in=overleggen, until__isnull=True
-                    ).values("party"),
-                )
-            )
-            .distinct()
-            .order_by("name")
-        )
         return {
             **super().get_form_kwargs(),
             "overleggen": overleggen,
-            "chairs": User.objects.filter(chair_of_overleg_filter(overleggen)).distinct(),
-            "parties": parties,
-            "cases": keepable_cases(self.request.user)
-            .filter(status=CaseStatus.ACTIVE, casusoverleg__in=overleggen)
-            .order_by("number"),
+            "chairs": selectors.chairs_of(overleggen),
+            "parties": selectors.meeting_parties(overleggen),
+            "cases": selectors.agenda_choices(self.request.user, overleggen),
         }
 
     def form_valid(self, form):
@@ -96,47 +80,33 @@ class MeetingCreateView(FormView):
         return redirect("cases:meeting-detail", pk=meeting.pk)
 
 
-def chair_of_overleg_filter(overleggen):
-    return Q(
-        pk__in=CasusOverleg.chairs.through.objects.filter(casusoverleg__in=overleggen).values(
-            "user"
-        )
-    )
-
-
-class MeetingDetailView(MeetingMixin, TemplateView):
-    """The agenda of a meeting: per case the measures due or overdue, and a form per case for
-    what the discussion ended with; the chair approves the minutes, after which the page is
-    read-only. Every view writes an access entry per case shown (S2)."""
+class MeetingDetailView(MeetingMixin, AccessLoggedPageMixin, TemplateView):
+    """The agenda of a meeting as the user sees it (ADR 0011): per case the measures due or
+    overdue, and for the chair and the keeper a form per case for what the discussion ended
+    with; the chair approves the minutes, after which the page is read-only. Every view writes
+    an access entry per case shown (S2)."""
 
     template_name = "cases/meeting_detail.html"
 
     @cached_property
     def meeting(self):
-        meeting = (
-            CaseMeeting.objects.select_related("casusoverleg", "chair")
-            .prefetch_related(Prefetch("attendees", queryset=Party.objects.order_by("name")))
-            .filter(pk=self.kwargs["pk"], casusoverleg__in=self.overleggen.values("pk"))
-            .first()
+        meeting = selectors.get_meeting_for(self.request.user, self.kwargs["pk"])
+        prefetch_related_objects(
+            [meeting], Prefetch("attendees", queryset=Party.objects.order_by("name"))
         )
-        if meeting is None:
-            raise Http404
         return meeting
 
     @cached_property
     def items(self):
-        return meeting_services.agenda(self.meeting)
+        return selectors.agenda_for(self.request.user, self.meeting)
+
+    def dossiers_read(self):
+        return [item.case for item in self.items]
 
     @cached_property
     def casemanagers(self):
         """Users acting for a party taking part in one of the cases on the agenda."""
-        cases = [item.case for item in self.items]
-        parties = CaseParticipant.objects.filter(case__in=cases, until__isnull=True).values("party")
-        return list(
-            User.objects.filter(membership__party__in=parties).order_by(
-                "last_name", "first_name", "pk"
-            )
-        )
+        return list(selectors.casemanager_choices([item.case for item in self.items]))
 
     @property
     def is_open(self):
@@ -164,11 +134,6 @@ class MeetingDetailView(MeetingMixin, TemplateView):
             result.append((item, form))
         return result
 
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        log_access_many([item.case for item in self.items])
-        return response
-
     def get_context_data(self, **kwargs):
         user = self.request.user
         return super().get_context_data(
@@ -178,7 +143,7 @@ class MeetingDetailView(MeetingMixin, TemplateView):
             may_record=self.is_open
             and (
                 meeting_services.is_chair(user, self.meeting)
-                or services.is_keeper(user, self.meeting.casusoverleg)
+                or selectors.is_keeper(user, self.meeting.casusoverleg)
             ),
             is_chair=meeting_services.is_chair(user, self.meeting),
             approve_form=kwargs.pop("approve_form", None) or forms.ApproveForm(),

@@ -199,10 +199,5 @@ def test_u5_a_superscript_digit_as_party_filter_on_a_page_is_ignored_not_a_500(w
     assert client.get(path).status_code == 200
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 8: cases/api.py checks the casusoverleg filter with str.isdigit(), true for "
-    "'²'; fix: `if config.api_input.as_id(overleg) is None: raise ValidationError(...)`",
-)
 def test_u5_a_superscript_digit_as_casusoverleg_filter_is_a_400(keeper):
     assert_problem(keeper.get("/api/v1/casussen?casusoverleg=%C2%B2"), 400)

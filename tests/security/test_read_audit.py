@@ -156,7 +156,7 @@ def test_s2_list_endpoints_and_pages_log_the_rows_they_return(region):
     from rest_framework.permissions import AllowAny
     from rest_framework.test import APIRequestFactory, force_authenticate
 
-    from config.audit import ListReadsLoggedMixin, PageReadsLoggedMixin
+    from config.read_audit import AccessLoggedPageMixin, AccessLoggedViewSetMixin
     from weegploeg.models import Signal
 
     wp = Weegploeg(region)
@@ -167,8 +167,9 @@ def test_s2_list_endpoints_and_pages_log_the_rows_they_return(region):
             model = Signal
             fields = ["id", "behaviour"]
 
-    class Signals(ListReadsLoggedMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    class Signals(AccessLoggedViewSetMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
         queryset = Signal.objects.order_by("pk")
+        dossier_path = "assessment"
         serializer_class = SignalSerializer
         permission_classes = [AllowAny]
 
@@ -184,8 +185,9 @@ def test_s2_list_endpoints_and_pages_log_the_rows_they_return(region):
     assert {e.actor for e in entries} == {wp.agent}
     entries.delete()
 
-    class Page(PageReadsLoggedMixin, ListView):
+    class Page(AccessLoggedPageMixin, ListView):
         queryset = Signal.objects.filter(assessment=second)
+        dossier_path = "assessment"
         template_name = "base.html"
 
     page_request = RequestFactory().get("/weegploeg/")

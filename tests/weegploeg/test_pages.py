@@ -152,7 +152,7 @@ def test_w4_kernpartij_members_read_only_no_change_page_and_no_edit_buttons(wp, 
     assert dossier_url("analysis-create", assessment) not in page
     for name in DOSSIER_PAGES[1:]:
         assert client.get(dossier_url(name, assessment)).status_code == 404, name
-    for name in ("weegploeg:check-queue", "weegploeg:meeting-list", "weegploeg:meeting-create"):
+    for name in ("weegploeg:check-queue", "weegploeg:meeting-create"):
         assert client.get(reverse(name)).status_code == 404, name
     response = client.post(
         dossier_url("check-create", assessment), {"outcome": CheckOutcome.CORRECT}

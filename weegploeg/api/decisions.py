@@ -5,8 +5,8 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins
 
 from config.api import NOT_FOUND, WRITE_ERRORS, service_call
-from config.audit import AccessLoggedRetrieveMixin
-from weegploeg import services
+from config.read_audit import AccessLoggedViewSetMixin
+from weegploeg import selectors, services
 from weegploeg.api.serializers import AnalysisSerializer, DecisionSerializer
 from weegploeg.api.viewsets import ASSESSMENT_FILTER, WeegploegViewSet, created
 from weegploeg.models import Analysis, CriterionFinding, Decision
@@ -18,7 +18,7 @@ from weegploeg.models import Analysis, CriterionFinding, Decision
     create=extend_schema(responses={201: AnalysisSerializer, **WRITE_ERRORS}),
 )
 class AnalysisViewSet(
-    AccessLoggedRetrieveMixin,
+    AccessLoggedViewSetMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -28,11 +28,12 @@ class AnalysisViewSet(
     anyone else, or a dossier the user may not keep, the answer is 404."""
 
     queryset = Analysis.objects.none()
+    dossier_path = "assessment"
     serializer_class = AnalysisSerializer
 
     def get_queryset(self):
         return self.by_assessment(
-            Analysis.objects.filter(assessment__in=self.visible())
+            selectors.dossier_rows(self.request.user, Analysis)
             .select_related("assessment", "framework")
             .prefetch_related(
                 Prefetch("findings", queryset=CriterionFinding.objects.select_related("criterion"))
@@ -64,7 +65,7 @@ class AnalysisViewSet(
     create=extend_schema(responses={201: DecisionSerializer, **WRITE_ERRORS}),
 )
 class DecisionViewSet(
-    AccessLoggedRetrieveMixin,
+    AccessLoggedViewSetMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -74,11 +75,12 @@ class DecisionViewSet(
     for anyone else, or a dossier the user may not keep, the answer is 404."""
 
     queryset = Decision.objects.none()
+    dossier_path = "assessment"
     serializer_class = DecisionSerializer
 
     def get_queryset(self):
         return self.by_assessment(
-            Decision.objects.filter(assessment__in=self.visible())
+            selectors.dossier_rows(self.request.user, Decision)
             .select_related("assessment")
             .prefetch_related("advised_parties")
         )

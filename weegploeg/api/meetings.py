@@ -9,17 +9,17 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
 from config.api import NOT_FOUND, WRITE_ERRORS, service_call
-from config.audit import AccessLoggedRetrieveMixin, log_access_many
 from config.concurrency_api import (
     ETAG_HEADER,
     IF_MATCH_HEADER,
     PRECONDITION_ERRORS,
+    ETagRetrieveMixin,
     if_match_version,
     stale_as_412,
-    with_etag,
 )
+from config.read_audit import AccessLoggedViewSetMixin, dossier_roots
 from parties.permissions import membership_of
-from weegploeg import services
+from weegploeg import selectors, services
 from weegploeg.api.serializers import (
     AgendaItemSerializer,
     CaseTransferSerializer,
@@ -27,7 +27,7 @@ from weegploeg.api.serializers import (
     MeetingSerializer,
 )
 from weegploeg.api.viewsets import ASSESSMENT_FILTER, WeegploegViewSet, created, only_region
-from weegploeg.models import AgendaItem, CaseTransfer, Meeting
+from weegploeg.models import CaseTransfer, Meeting
 
 
 @extend_schema_view(
@@ -37,18 +37,30 @@ from weegploeg.models import AgendaItem, CaseTransfer, Meeting
     create=extend_schema(responses={201: MeetingSerializer, **WRITE_ERRORS}),
 )
 class MeetingViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, WeegploegViewSet
+    ETagRetrieveMixin,
+    AccessLoggedViewSetMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    WeegploegViewSet,
 ):
-    """Weegploeg meetings with an assessment on the agenda that the user may see (W7). A retrieve
-    records an access entry for each agenda item shown (S2)."""
+    """Weegploeg meetings as the user sees them (W7, ADR 0011): the keeper every meeting of its
+    Veiligheidshuis, a kernpartij those with an assessment on the agenda that it may see, and
+    only those agenda items. A retrieve and a list record an access entry for each dossier
+    on the agenda shown (S2)."""
 
     queryset = Meeting.objects.none()
     serializer_class = MeetingSerializer
 
+    def dossiers_read(self, rows):
+        return dossier_roots(
+            [item for meeting in rows for item in meeting.items.all()], "assessment"
+        )
+
     def get_queryset(self):
-        items = AgendaItem.objects.filter(assessment__in=self.visible())
+        items = selectors.visible_agenda_items(self.request.user)
         return (
-            Meeting.objects.filter(pk__in=items.values("meeting"))
+            selectors.meetings_for(self.request.user)
             .select_related("veiligheidshuis")
             .prefetch_related(
                 "present",
@@ -59,11 +71,6 @@ class MeetingViewSet(
             )
             .order_by("-held_on", "-pk")
         )
-
-    def retrieve(self, request, *args, **kwargs):
-        meeting = self.get_object()
-        log_access_many(meeting.items.all())
-        return with_etag(Response(self.get_serializer(meeting).data), meeting)
 
     @extend_schema(
         request=DiscussionSerializer,
@@ -116,7 +123,7 @@ class MeetingViewSet(
     create=extend_schema(responses={201: CaseTransferSerializer, **WRITE_ERRORS}),
 )
 class CaseTransferViewSet(
-    AccessLoggedRetrieveMixin,
+    AccessLoggedViewSetMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -127,11 +134,12 @@ class CaseTransferViewSet(
     answer is 404. The new case is at `/api/v1/casussen/{caseNumber}`."""
 
     queryset = CaseTransfer.objects.none()
+    dossier_path = "assessment"
     serializer_class = CaseTransferSerializer
 
     def get_queryset(self):
         return self.by_assessment(
-            CaseTransfer.objects.filter(assessment__in=self.visible()).select_related("assessment")
+            selectors.dossier_rows(self.request.user, CaseTransfer).select_related("assessment")
         )
 
     def create(self, request, *args, **kwargs):

@@ -7,8 +7,8 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from config.api import NOT_FOUND, PROBLEM_JSON, WRITE_ERRORS, camel, problem_response, service_call
-from config.audit import AccessLoggedRetrieveMixin
-from weegploeg import services
+from config.read_audit import AccessLoggedViewSetMixin
+from weegploeg import selectors, services
 from weegploeg.api.serializers import KnownPersonProblemSerializer, SignalSerializer
 from weegploeg.api.viewsets import (
     ASSESSMENT_FILTER,
@@ -48,7 +48,7 @@ def known_person(numbers: list[str]) -> Response:
     ),
 )
 class SignalViewSet(
-    AccessLoggedRetrieveMixin,
+    AccessLoggedViewSetMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -59,11 +59,12 @@ class SignalViewSet(
     answer is 403. Free text naming race, ethnicity or nationality is refused (C8)."""
 
     queryset = Signal.objects.none()
+    dossier_path = "assessment"
     serializer_class = SignalSerializer
 
     def get_queryset(self):
         return self.by_assessment(
-            Signal.objects.filter(assessment__in=self.visible()).select_related("assessment")
+            selectors.dossier_rows(self.request.user, Signal).select_related("assessment")
         )
 
     def create(self, request, *args, **kwargs):
@@ -81,10 +82,9 @@ class SignalViewSet(
             )
         if assessment is None and not data["new_dossier"]:
             duplicates = list(
-                services.possible_duplicates(region, **data["person"])
-                .filter(pk__in=self.visible().values("pk"))
-                .order_by("number")
-                .values_list("number", flat=True)
+                selectors.known_dossiers(request.user, region, data["person"]).values_list(
+                    "number", flat=True
+                )
             )
             if duplicates:
                 return known_person(duplicates)

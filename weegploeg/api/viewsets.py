@@ -11,10 +11,10 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
 from config.api import NOT_FOUND, PROBLEM_JSON, WRITE_ERRORS, ProblemSerializer, service_call
-from config.audit import AccessLoggedRetrieveMixin
+from config.read_audit import AccessLoggedViewSetMixin
 from parties.models import Veiligheidshuis
 from parties.permissions import IsVerifiedMember
-from weegploeg import services
+from weegploeg import selectors, services
 from weegploeg.api.permissions import UsesWeegploegFile
 from weegploeg.api.serializers import (
     AdditionalInformationSerializer,
@@ -26,7 +26,6 @@ from weegploeg.api.serializers import (
 )
 from weegploeg.constants import AssessmentStatus
 from weegploeg.models import Analysis, Assessment, CriterionFinding, Decision, Signal
-from weegploeg.permissions import keepable_assessments, visible_assessments
 
 FORBIDDEN = {(403, PROBLEM_JSON): ProblemSerializer}
 
@@ -56,7 +55,7 @@ class WeegploegViewSet(viewsets.GenericViewSet):
     permission_classes = [IsVerifiedMember, UsesWeegploegFile]
 
     def visible(self):
-        return visible_assessments(self.request.user)
+        return selectors.visible_assessments(self.request.user)
 
     def by_assessment(self, queryset):
         """The `assessment` query parameter: only those of one dossier number."""
@@ -74,10 +73,10 @@ class WeegploegViewSet(viewsets.GenericViewSet):
     retrieve=extend_schema(responses={200: AssessmentSerializer, **NOT_FOUND}),
 )
 class AssessmentViewSet(
-    AccessLoggedRetrieveMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, WeegploegViewSet
+    AccessLoggedViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, WeegploegViewSet
 ):
-    """The assessments (dossiers) the user may see (W4, P7), by dossier number. A retrieve of a
-    dossier is recorded in the access log (S2)."""
+    """The assessments (dossiers) the user may see (W4, P7), by dossier number. A retrieve and
+    a list are recorded in the access log, one entry per dossier (S2)."""
 
     queryset = Assessment.objects.none()
     lookup_field = "number"
@@ -124,8 +123,7 @@ class AssessmentViewSet(
     # --- the uitvoerder's changes to one dossier (404 for whoever may not keep it) -----------
 
     def kept(self):
-        assessment = keepable_assessments(self.request.user).filter(number=self.kwargs["number"])
-        assessment = assessment.first()
+        assessment = selectors.get_keepable_assessment(self.request.user, self.kwargs["number"])
         if assessment is None:
             raise NotFound(_("Not found."))
         return assessment

@@ -1,5 +1,5 @@
-"""Pages of the i2o-weegploeg file (W1-W5, W7, P7). Thin: every read goes through the queryset
-helpers of `weegploeg.permissions`, every change through `weegploeg.services`.
+"""Pages of the i2o-weegploeg file (W1-W5, W7, P7). Thin: every read goes through
+`weegploeg.selectors`, every change through `weegploeg.services`.
 
 Casuspartijen and external partners see nothing of this file, not even that it exists: every
 page answers 404 for them, never 403. A dossier page answers 404 to whoever may not see it, and

@@ -1,18 +1,10 @@
-"""Who may use the pages of the weegploeg file."""
+"""Who may use the pages of the weegploeg file: the rules are in `weegploeg.selectors`."""
 
 from django.http import Http404
 
-from parties.constants import Function
-from parties.permissions import has_function, may_act, membership_of
-from weegploeg.permissions import may_use_file
+from weegploeg.selectors import is_keeper, kept_regions, may_use_file, regions_of
 
-
-def is_keeper(user) -> bool:
-    return may_act(user) and has_function(user, Function.UITVOERDER)
-
-
-def regions_of(user):
-    return membership_of(user).party.veiligheidshuizen.order_by("name")
+__all__ = ["KeeperMixin", "WeegploegMixin", "is_keeper", "regions_of"]
 
 
 class WeegploegMixin:
@@ -28,5 +20,5 @@ class KeeperMixin:
     def dispatch(self, request, *args, **kwargs):
         if not is_keeper(request.user):
             raise Http404
-        self.regions = regions_of(request.user)
+        self.regions = kept_regions(request.user)
         return super().dispatch(request, *args, **kwargs)

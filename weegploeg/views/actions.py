@@ -5,16 +5,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
 from config.pages import add_service_errors
-from parties.models import Party
-from weegploeg import forms, services
+from weegploeg import forms, selectors, services
 from weegploeg.constants import AssessmentStatus
-from weegploeg.permissions import keepable_assessments
 
 OPEN, DECIDED = AssessmentStatus.OPEN, AssessmentStatus.DECIDED
 
@@ -28,7 +25,7 @@ class AssessmentActionView(FormView):
     success_message = ""
 
     def dispatch(self, request, *args, **kwargs):
-        self.assessment = keepable_assessments(request.user).filter(number=kwargs["number"]).first()
+        self.assessment = selectors.get_keepable_assessment(request.user, kwargs["number"])
         if self.assessment is None:
             raise Http404
         if self.needs_status and self.assessment.status != self.needs_status:
@@ -98,11 +95,7 @@ class InformationCreateView(AssessmentActionView):
     success_message = gettext_lazy("The information has been recorded.")
 
     def get_form_kwargs(self):
-        parties = (
-            Party.objects.active_on(timezone.localdate())
-            .filter(veiligheidshuizen=self.assessment.veiligheidshuis)
-            .order_by("name")
-        )
+        parties = selectors.region_parties(self.assessment.veiligheidshuis)
         return {**super().get_form_kwargs(), "parties": parties}
 
     def perform(self, data):

@@ -4,18 +4,18 @@ from django.conf import settings
 from django.db.models import Count, F, Prefetch, Q, prefetch_related_objects
 from django.views.generic import DetailView, ListView
 
-from config.audit import AccessLoggedMixin
 from config.pages import PAGE_SIZE, SessionSearchMixin
+from config.read_audit import AccessLoggedPageMixin
 from subjects.matching import normalise_name
-from weegploeg import services
+from weegploeg import selectors, services
 from weegploeg.constants import AssessmentStatus
-from weegploeg.models import AgendaItem, Analysis, Assessment, CriterionFinding, Decision, Signal
-from weegploeg.permissions import get_visible_assessment, keepable_assessments, visible_assessments
+from weegploeg.models import AgendaItem, Analysis, CriterionFinding, Decision, Signal
 from weegploeg.views.access import KeeperMixin, WeegploegMixin, is_keeper
 
 
-class AssessmentListView(WeegploegMixin, SessionSearchMixin, ListView):
-    """The assessments the user may see, with search by number or name and a status filter."""
+class AssessmentListView(WeegploegMixin, SessionSearchMixin, AccessLoggedPageMixin, ListView):
+    """The assessments the user may see, with search by number or name and a status filter; the
+    names shown are a read of each dossier on the page (S2)."""
 
     template_name = "weegploeg/assessment_list.html"
     paginate_by = PAGE_SIZE
@@ -24,7 +24,9 @@ class AssessmentListView(WeegploegMixin, SessionSearchMixin, ListView):
     url_filters = ("status",)
 
     def get_queryset(self):
-        assessments = visible_assessments(self.request.user).annotate(signal_count=Count("signals"))
+        assessments = selectors.visible_assessments(self.request.user).annotate(
+            signal_count=Count("signals")
+        )
         status = self.request.GET.get("status", "")
         status = status if status in AssessmentStatus.values else ""
         query = self.search_term
@@ -83,7 +85,7 @@ DOSSIER_CONTENTS = (
 )
 
 
-class AssessmentDetailView(WeegploegMixin, AccessLoggedMixin, DetailView):
+class AssessmentDetailView(WeegploegMixin, AccessLoggedPageMixin, DetailView):
     """The dossier: NAW, signals, analyses, information, advice, decisions, checks, meetings.
     Every view writes an access entry (S2)."""
 
@@ -91,13 +93,13 @@ class AssessmentDetailView(WeegploegMixin, AccessLoggedMixin, DetailView):
     context_object_name = "assessment"
 
     def get_object(self, queryset=None):
-        assessment = get_visible_assessment(self.request.user, self.kwargs["number"])
+        assessment = selectors.get_visible_assessment(self.request.user, self.kwargs["number"])
         prefetch_related_objects([assessment], *DOSSIER_CONTENTS)
         return assessment
 
     def get_context_data(self, **kwargs):
         assessment = self.object
-        may_keep = keepable_assessments(self.request.user).filter(pk=assessment.pk).exists()
+        may_keep = selectors.may_keep(self.request.user, assessment)
         may_agendeer = may_keep and services.is_to_be_agendered(assessment)
         return super().get_context_data(may_keep=may_keep, may_agendeer=may_agendeer, **kwargs)
 
@@ -110,14 +112,9 @@ class CheckQueueView(KeeperMixin, ListView):
     context_object_name = "assessments"
 
     def get_queryset(self):
-        due = Assessment.objects.none()
-        for region in self.regions:
-            due |= services.check_queue(region, days=settings.WEEGPLOEG_CHECK_DAYS)
-        return (
-            keepable_assessments(self.request.user)
-            .filter(pk__in=due.values("pk"))
-            .order_by(F("last_checked_at").asc(nulls_first=True), "created_at", "pk")
-        )
+        return selectors.check_queue_for(
+            self.request.user, days=settings.WEEGPLOEG_CHECK_DAYS
+        ).order_by(F("last_checked_at").asc(nulls_first=True), "created_at", "pk")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(days=settings.WEEGPLOEG_CHECK_DAYS, filters={}, **kwargs)

@@ -4,17 +4,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from config.pages import add_service_errors
-from parties.constants import PartyRole
-from parties.models import Party
 from parties.permissions import membership_of
-from weegploeg import forms, services
-from weegploeg.permissions import visible_assessments
+from weegploeg import forms, selectors, services
 from weegploeg.views.access import WeegploegMixin, is_keeper, regions_of
 
 
@@ -32,33 +28,18 @@ class IntakeView(WeegploegMixin, FormView):
 
     def get_form_kwargs(self):
         user = self.request.user
-        own = membership_of(user).party
-        if is_keeper(user):
-            parties = (
-                Party.objects.active_on(timezone.localdate())
-                .filter(role=PartyRole.KERNPARTIJ, veiligheidshuizen__in=self.regions)
-                .distinct()
-                .order_by("name")
-            )
-            own = None
-        else:
-            parties = Party.objects.filter(pk=own.pk)
         return {
             **super().get_form_kwargs(),
             "regions": self.regions,
-            "parties": parties,
-            "own_party": own,
+            "parties": selectors.intake_parties(user),
+            "own_party": None if is_keeper(user) else membership_of(user).party,
         }
 
     def form_valid(self, form):
         data = form.cleaned_data
         user = self.request.user
         region = data.get("region") or self.regions.first()
-        duplicates = list(
-            services.possible_duplicates(region, **form.person())
-            .filter(pk__in=visible_assessments(user).values("pk"))
-            .order_by("number")
-        )
+        duplicates = list(selectors.known_dossiers(user, region, form.person()))
         by_number = {assessment.number: assessment for assessment in duplicates}
         target = self.request.POST.get("target", "")
         shown = set(self.request.POST.get("shown", "").split(","))
@@ -96,6 +77,6 @@ class IntakeView(WeegploegMixin, FormView):
             self.request,
             _("The signal has been recorded in dossier %(number)s.") % {"number": number},
         )
-        if visible_assessments(user).filter(pk=entered.assessment_id).exists():
+        if selectors.visible_assessments(user).filter(pk=entered.assessment_id).exists():
             return redirect("weegploeg:assessment-detail", number=number)
         return redirect("weegploeg:assessment-list")

@@ -2,39 +2,44 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 
-from config.audit import log_access_many
 from config.pages import PAGE_SIZE, add_service_errors
+from config.read_audit import AccessLoggedPageMixin
 from parties.models import Party
-from weegploeg import forms, services
-from weegploeg.constants import AssessmentStatus
-from weegploeg.models import Meeting
-from weegploeg.permissions import keepable_assessments
-from weegploeg.views.access import KeeperMixin
+from weegploeg import forms, selectors, services
+from weegploeg.views.access import KeeperMixin, WeegploegMixin
 
 
-class MeetingListView(KeeperMixin, ListView):
+class MeetingListView(WeegploegMixin, ListView):
+    """The meetings the user sees (ADR 0011), with the number of agenda items shown to them."""
+
     template_name = "weegploeg/meeting_list.html"
     paginate_by = PAGE_SIZE
     context_object_name = "meetings"
 
     def get_queryset(self):
+        user = self.request.user
         return (
-            Meeting.objects.filter(veiligheidshuis__in=self.regions)
+            selectors.meetings_for(user)
             .select_related("veiligheidshuis")
             .prefetch_related(Prefetch("present", queryset=Party.objects.order_by("name")))
-            .annotate(item_count=Count("items"))
+            .annotate(
+                item_count=Count(
+                    "items", filter=Q(items__in=selectors.visible_agenda_items(user).values("pk"))
+                )
+            )
             .order_by("-held_on", "-pk")
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(filters={}, **kwargs)
+        may_keep = selectors.is_keeper(self.request.user)
+        return super().get_context_data(filters={}, may_keep=may_keep, **kwargs)
 
 
 class MeetingCreateView(KeeperMixin, FormView):
@@ -42,11 +47,7 @@ class MeetingCreateView(KeeperMixin, FormView):
     form_class = forms.MeetingForm
 
     def get_form_kwargs(self):
-        agenda = (
-            keepable_assessments(self.request.user)
-            .filter(status=AssessmentStatus.OPEN)
-            .order_by("number")
-        )
+        agenda = selectors.open_for_agenda(self.request.user)
         return {**super().get_form_kwargs(), "regions": self.regions, "assessments": agenda}
 
     def form_valid(self, form):
@@ -68,33 +69,43 @@ class MeetingCreateView(KeeperMixin, FormView):
         return redirect("weegploeg:meeting-detail", pk=meeting.pk)
 
 
-class MeetingDetailView(KeeperMixin, TemplateView):
-    """The agenda of one session with what was discussed and decided per assessment. Each item
-    has its own small form; every view writes an access entry per dossier shown (S2)."""
+class MeetingDetailView(WeegploegMixin, AccessLoggedPageMixin, TemplateView):
+    """The agenda of one session with what was discussed and decided per assessment, as far as
+    the user sees it (ADR 0011). The keeper has a small form per item; every view writes an
+    access entry per dossier shown (S2)."""
 
     template_name = "weegploeg/meeting_detail.html"
 
     @cached_property
     def meeting(self):
-        return get_object_or_404(
-            Meeting.objects.select_related("veiligheidshuis").prefetch_related("present"),
-            pk=self.kwargs["pk"],
-            veiligheidshuis__in=self.regions,
-        )
+        meeting = selectors.get_meeting_for(self.request.user, self.kwargs["pk"])
+        prefetch_related_objects([meeting], "present")
+        return meeting
 
     @cached_property
     def items(self):
         return list(
-            self.meeting.items.filter(assessment__in=keepable_assessments(self.request.user))
+            selectors.agenda_items_for(self.request.user, self.meeting)
             .select_related("assessment", "decision")
             .order_by("assessment__number")
         )
+
+    @cached_property
+    def kept(self):
+        """The agenda items whose discussion the user records: those of dossiers they keep."""
+        keepable = selectors.keepable_assessments(self.request.user)
+        return set(keepable.filter(agenda_items__in=self.items).values_list("pk", flat=True))
+
+    def dossiers_read(self):
+        return [item.assessment for item in self.items]
 
     def item_forms(self, bound=None):
         return [
             (
                 item,
-                bound
+                None
+                if item.assessment_id not in self.kept
+                else bound
                 if bound is not None and bound.prefix == f"item-{item.pk}"
                 else forms.DiscussionForm(
                     prefix=f"item-{item.pk}",
@@ -104,11 +115,6 @@ class MeetingDetailView(KeeperMixin, TemplateView):
             for item in self.items
         ]
 
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        log_access_many([item.assessment for item in self.items])
-        return response
-
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             meeting=self.meeting, items=self.item_forms(kwargs.pop("bound", None)), **kwargs
@@ -116,7 +122,12 @@ class MeetingDetailView(KeeperMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         item = next(
-            (item for item in self.items if str(item.pk) == request.POST.get("item", "")), None
+            (
+                item
+                for item in self.items
+                if str(item.pk) == request.POST.get("item", "") and item.assessment_id in self.kept
+            ),
+            None,
         )
         if item is None:
             raise Http404

@@ -1,0 +1,82 @@
+"""Which cases a user sees, keeps, exports, and who takes part (C1, C7, C11, P8)."""
+
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+
+from cases import permissions
+from cases.models import Case, CasusOverleg
+from parties.constants import PartyRole
+from parties.models import Party
+
+
+def visible_cases(user):
+    """Every case `user` may see: the one queryset behind every list, page and endpoint."""
+    return permissions.visible_cases(user)
+
+
+def keepable_cases(user):
+    """The cases `user` keeps as uitvoerder."""
+    return permissions.keepable_cases(user)
+
+
+def may_see_cases(user) -> bool:
+    return permissions.may_see_cases(user)
+
+
+def get_visible_case(user, number: str) -> Case:
+    """The case, or 404 for anyone who may not see it (never 403)."""
+    case = visible_cases(user).filter(number=number).first()
+    if case is None:
+        raise Http404
+    return case
+
+
+def get_keepable_case(user, number: str) -> Case | None:
+    return keepable_cases(user).filter(number=number).first()
+
+
+def may_keep(user, case: Case) -> bool:
+    return keepable_cases(user).filter(pk=case.pk).exists()
+
+
+def may_export(user, case: Case) -> bool:
+    """C7, CTER 8.6, 10.6: who may download or export a case, with the provider's permission
+    recorded first. The keeper of the case's file does (CTER 10.1: the uitvoerder records the
+    file); a participant asks the keeper, so the whole file never leaves through a reader."""
+    return may_keep(user, case)
+
+
+def may_take_part(casusoverleg: CasusOverleg, party: Party) -> bool:
+    """C1, C11, P6: whether `party` can take part in a case of this casusoverleg."""
+    from cases.services import participation_refusal
+
+    return participation_refusal(casusoverleg, party) is None
+
+
+def case_parties(case: Case):
+    """The parties taking part in the case now: the choices of measure owners, providers."""
+    return Party.objects.filter(
+        pk__in=case.participants.filter(until__isnull=True).values("party")
+    ).order_by("name")
+
+
+def addable_parties(case: Case):
+    """The parties that may be added to a case: of its casusoverleg, or an external partner of
+    its Veiligheidshuis, not taking part already."""
+    overleg = case.casusoverleg
+    return (
+        Party.objects.active_on(timezone.localdate())
+        .filter(
+            Q(pk__in=overleg.participants.values("pk"))
+            | Q(role=PartyRole.EXTERN, veiligheidshuizen=overleg.veiligheidshuis_id)
+        )
+        .exclude(pk__in=case.participants.filter(until__isnull=True).values("party"))
+        .distinct()
+        .order_by("name")
+    )
+
+
+def visible_overleggen(user):
+    """The casusoverleggen of the cases `user` may see (the filter of the case list)."""
+    return CasusOverleg.objects.filter(pk__in=visible_cases(user).values("casusoverleg"))

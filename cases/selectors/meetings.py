@@ -1,0 +1,92 @@
+"""What a user sees of case meetings (C4; ADR 0011), and the choices for preparing one."""
+
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+
+from cases.constants import CaseStatus
+from cases.models import CaseMeeting, CaseParticipant, Discussion
+from cases.selectors.cases import keepable_cases, visible_cases
+from cases.selectors.keeping import meeting_overleggen
+from config.api_input import as_id
+from parties.constants import PartyRole
+from parties.models import Party, User
+from parties.permissions import may_act
+
+
+def may_see_meetings(user) -> bool:
+    """Whether the meeting pages are there for `user` at all: who chairs or keeps a
+    casusoverleg, or sees a meeting."""
+    return meeting_overleggen(user).exists() or meetings_for(user).exists()
+
+
+def visible_discussions(user):
+    """The agenda items (discussions) of case meetings that `user` sees (ADR 0011): every one
+    of a casusoverleg they chair or keep, otherwise those of the cases they may see."""
+    if not may_act(user):
+        return Discussion.objects.none()
+    return Discussion.objects.filter(
+        Q(meeting__casusoverleg__in=meeting_overleggen(user).values("pk"))
+        | Q(case__in=visible_cases(user))
+    )
+
+
+def meetings_for(user):
+    """The case meetings `user` sees (ADR 0011): those with an agenda item they see."""
+    if not may_act(user):
+        return CaseMeeting.objects.none()
+    shown = visible_discussions(user).filter(meeting=OuterRef("pk"))
+    return CaseMeeting.objects.filter(Exists(shown))
+
+
+def get_meeting_for(user, pk) -> CaseMeeting:
+    meeting = None
+    if as_id(pk) is not None:
+        meeting = meetings_for(user).select_related("casusoverleg", "chair").filter(pk=pk).first()
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+def agenda_for(user, meeting: CaseMeeting):
+    """The agenda items of `meeting` that `user` sees, each with its measures due
+    (`meeting_services.agenda`)."""
+    from cases.meeting_services import agenda
+
+    shown = set(visible_discussions(user).filter(meeting=meeting).values_list("pk", flat=True))
+    return [item for item in agenda(meeting) if item.discussion.pk in shown]
+
+
+def meeting_parties(overleggen):
+    """Who may attend a meeting of these casusoverleggen: their parties, and external partners
+    taking part in one of their cases whose declaration is recorded (P6)."""
+    return (
+        Party.objects.filter(
+            Q(casusoverleggen__in=overleggen)
+            | Q(
+                role=PartyRole.EXTERN,
+                declarations__isnull=False,
+                pk__in=CaseParticipant.objects.filter(
+                    case__casusoverleg__in=overleggen, until__isnull=True
+                ).values("party"),
+            )
+        )
+        .distinct()
+        .order_by("name")
+    )
+
+
+def agenda_choices(user, overleggen):
+    """The cases the keeper may put on an agenda: active cases it keeps of these overleggen."""
+    return (
+        keepable_cases(user)
+        .filter(status=CaseStatus.ACTIVE, casusoverleg__in=overleggen)
+        .order_by("number")
+    )
+
+
+def casemanager_choices(cases):
+    """Users acting for a party taking part in one of the cases."""
+    parties = CaseParticipant.objects.filter(case__in=cases, until__isnull=True).values("party")
+    return User.objects.filter(membership__party__in=parties).order_by(
+        "last_name", "first_name", "pk"
+    )

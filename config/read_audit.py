@@ -1,0 +1,87 @@
+"""One hook for the read audit of pages and API alike (S2; issue 8, finding 6).
+
+Every read of personal data writes an access entry naming the dossier root (the assessment or
+the case) that the data belong to, whatever was shown of it: a signal, an analysis, a measure,
+a meeting's agenda. A list writes the entries of all the dossiers on it in one insert, so that
+its number of queries does not grow with its rows. Pages use `AccessLoggedPageMixin`, viewsets
+`AccessLoggedViewSetMixin`; both end in `config.audit.log_reads`, which services and the file
+registry's export call too.
+"""
+
+from rest_framework.response import Response
+
+from config.audit import ReadKind, log_reads
+
+
+def dossier_roots(rows, path: str | None) -> list:
+    """The distinct dossier roots of `rows`, in order: `path` is the dotted attribute from a
+    row to its root (`"assessment"`, `"case"`), None when the rows are the roots."""
+    roots, seen = [], set()
+    for row in rows:
+        root = row
+        for name in path.split(".") if path else ():
+            root = getattr(root, name)
+        key = (root.__class__, root.pk)
+        if key not in seen:
+            seen.add(key)
+            roots.append(root)
+    return roots
+
+
+def _kind(request, *, many: bool) -> str:
+    if not many:
+        return ReadKind.DETAIL
+    query = getattr(request, "query_params", None) or request.GET
+    return ReadKind.SEARCH if query.get("search") or query.get("q") else ReadKind.LIST
+
+
+class AccessLoggedPageMixin:
+    """For pages that show personal data: each GET writes an access entry per dossier shown.
+    `dossiers_read()` names them; by default the page's object, or the rows of a list page,
+    or their roots through `dossier_path`."""
+
+    dossier_path: str | None = None
+
+    def dossiers_read(self) -> list:
+        if hasattr(self, "object"):
+            rows = [self.object]
+        else:
+            page = getattr(self, "page_shown", None)
+            rows = list(page.object_list) if page is not None else list(self.object_list)
+        return dossier_roots(rows, self.dossier_path)
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        self.page_shown = page
+        return paginator, page, rows, is_paginated
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        many = not hasattr(self, "object")
+        log_reads(request, self.dossiers_read(), kind=_kind(request, many=many))
+        return response
+
+
+class AccessLoggedViewSetMixin:
+    """For viewsets that return personal data: a retrieve writes an access entry for the
+    object's dossier, a list one per dossier on the page, in one insert. `dossier_path` leads
+    from a row to its dossier root (select it with the rows); `dossiers_read(rows)` may name
+    them otherwise (a meeting: the dossiers on its agenda)."""
+
+    dossier_path: str | None = None
+
+    def dossiers_read(self, rows) -> list:
+        return dossier_roots(rows, self.dossier_path)
+
+    def retrieve(self, request, *args, **kwargs):
+        instance = self.get_object()
+        log_reads(request, self.dossiers_read([instance]), kind=ReadKind.DETAIL)
+        return Response(self.get_serializer(instance).data)
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(queryset)
+        rows = list(page if page is not None else queryset)
+        log_reads(request, self.dossiers_read(rows), kind=_kind(request, many=True))
+        data = self.get_serializer(rows, many=True).data
+        return self.get_paginated_response(data) if page is not None else Response(data)

@@ -1,0 +1,67 @@
+"""Pages and API agree (issue 8, finding 2; ADR 0011): for every demo user and every case,
+assessment, meeting of both files and disclosure of the demo, the page and the API answer the
+same, 200 or 404. Both read through the selectors of their file, so they cannot disagree."""
+
+import pytest
+from django.urls import reverse
+
+from cases.models import Case, CaseMeeting, Disclosure
+from parties import demo
+from parties.models import User
+from tests.conftest import verified_client
+from weegploeg.models import Assessment, Meeting
+
+pytestmark = pytest.mark.django_db
+
+OBJECTS = {
+    "case": (
+        Case,
+        lambda case: reverse("cases:case-detail", args=[case.number]),
+        lambda case: f"/api/v1/casussen/{case.number}",
+    ),
+    "assessment": (
+        Assessment,
+        lambda assessment: reverse("weegploeg:assessment-detail", args=[assessment.number]),
+        lambda assessment: f"/api/v1/wegingen/{assessment.number}",
+    ),
+    "case meeting": (
+        CaseMeeting,
+        lambda meeting: reverse("cases:meeting-detail", args=[meeting.pk]),
+        lambda meeting: f"/api/v1/bijeenkomsten/{meeting.pk}",
+    ),
+    "weegploeg meeting": (
+        Meeting,
+        lambda meeting: reverse("weegploeg:meeting-detail", args=[meeting.pk]),
+        lambda meeting: f"/api/v1/overleggen/{meeting.pk}",
+    ),
+    "disclosure": (
+        Disclosure,
+        lambda disclosure: reverse("cases:disclosure-detail", args=[disclosure.pk]),
+        lambda disclosure: f"/api/v1/verstrekkingen/{disclosure.pk}",
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", list(OBJECTS))
+def test_p8_s1_w4_page_and_api_agree_for_every_demo_user_and_object(kind):
+    """S1, W4, C4, C6, P8: the same 200 or 404 on the page and in the API, for every demo user
+    and every object of the demo; and each object is seen by someone."""
+    model, page_url, api_url = OBJECTS[kind]
+    demo.seed()
+    objects = list(model.objects.order_by("pk"))
+    assert objects, kind
+    disagreements, seen = [], set()
+    for account in demo.DEMO_USERS:
+        if account.username == "extern.zonder":
+            continue  # refused everything without a declaration (P6), page and API alike
+        client = verified_client(User.objects.get(username=account.username))
+        for row in objects:
+            page = client.get(page_url(row)).status_code
+            api = client.get(api_url(row)).status_code
+            assert page in {200, 404} and api in {200, 404}, (account.username, row.pk)
+            if page != api:
+                disagreements.append((account.username, row.pk, page, api))
+            if page == 200:
+                seen.add(row.pk)
+    assert disagreements == []
+    assert seen == {row.pk for row in objects}

@@ -1,0 +1,168 @@
+"""Every read rule of the weegploeg file, once (W1, W4-W7, P7; CTER 8.4).
+
+Pages, API views, form choice lists and services ask these functions what a user may see or
+keep; none of them writes its own queryset for it, so a page and its API endpoint cannot
+disagree. Which party groups hold which object permissions stays in `weegploeg.permissions`
+(the visible and keepable querysets are delegated to it).
+
+A weegploeg meeting (docs/adr/0011-what-the-chair-sees.md): the uitvoerder who keeps the
+Veiligheidshuis's file sees every meeting of it, with every assessment on the agenda; a member
+of a kernpartij sees a meeting only when an assessment on its agenda is visible to them, and then
+only those agenda items. Nobody else learns that the meeting exists.
+"""
+
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
+from django.utils import timezone
+
+from parties.constants import PartyRole
+from parties.models import Party, Veiligheidshuis
+from parties.permissions import membership_of
+from weegploeg import permissions
+from weegploeg.constants import AssessmentStatus
+from weegploeg.models import AgendaItem, Assessment, Meeting
+
+# --- the file and its dossiers -----------------------------------------------------------------
+
+
+def may_use_file(user) -> bool:
+    """Members of a kernpartij and uitvoerders reach the file at all (W4, P7)."""
+    return permissions.may_use_file(user)
+
+
+def visible_assessments(user):
+    """Every assessment `user` may see: the one queryset behind every list, page and endpoint."""
+    return permissions.visible_assessments(user)
+
+
+def keepable_assessments(user):
+    """The assessments `user` keeps as uitvoerder."""
+    return permissions.keepable_assessments(user)
+
+
+def get_visible_assessment(user, number: str) -> Assessment:
+    """The assessment, or 404 for anyone who may not see it: never 403, which would tell that
+    the person is in the file."""
+    assessment = visible_assessments(user).filter(number=number).first()
+    if assessment is None:
+        raise Http404
+    return assessment
+
+
+def get_keepable_assessment(user, number: str) -> Assessment | None:
+    return keepable_assessments(user).filter(number=number).first()
+
+
+def dossier_rows(user, model):
+    """The rows of `model` (signals, analyses, decisions, agenderingen) in the assessments
+    `user` may see."""
+    return model.objects.filter(assessment__in=visible_assessments(user))
+
+
+def may_keep(user, assessment: Assessment) -> bool:
+    return keepable_assessments(user).filter(pk=assessment.pk).exists()
+
+
+def is_keeper(user) -> bool:
+    """Keeps the weegploeg file of at least one Veiligheidshuis (P8: the uitvoerder there, with
+    read-write on that file)."""
+    return kept_regions(user).exists()
+
+
+def regions_of(user):
+    """The Veiligheidshuizen of the user's party."""
+    membership = membership_of(user)
+    if membership is None:
+        return Veiligheidshuis.objects.none()
+    return membership.party.veiligheidshuizen.order_by("name")
+
+
+def kept_regions(user):
+    """The Veiligheidshuizen whose weegploeg file `user` keeps: the rule is
+    `weegploeg.permissions`' (P8)."""
+    return permissions.kept_regions(user)
+
+
+def known_dossiers(user, region: Veiligheidshuis, person: dict):
+    """W1, the intake's duplicate warning (page and API alike): the dossiers of the region that
+    are probably about this person (BSN, or name and date of birth), only those `user` may see,
+    by number. Nothing of a dossier the user may not see is revealed."""
+    from weegploeg.services import possible_duplicates
+
+    return (
+        possible_duplicates(region, **person)
+        .filter(pk__in=visible_assessments(user).values("pk"))
+        .order_by("number")
+    )
+
+
+def check_queue_for(user, *, days: int):
+    """W5: the assessments the keeper keeps that are not checked for `days` days."""
+    from weegploeg.services import check_queue
+
+    due = Assessment.objects.none()
+    for region in kept_regions(user):
+        due |= check_queue(region, days=days)
+    return keepable_assessments(user).filter(pk__in=due.values("pk"))
+
+
+def open_for_agenda(user):
+    """The assessments the keeper may put on a weegploeg meeting's agenda."""
+    return keepable_assessments(user).filter(status=AssessmentStatus.OPEN).order_by("number")
+
+
+def region_parties(region: Veiligheidshuis):
+    """The parties active in the region now: who may add information to a dossier there."""
+    return (
+        Party.objects.active_on(timezone.localdate())
+        .filter(veiligheidshuizen=region)
+        .order_by("name")
+    )
+
+
+def intake_parties(user):
+    """W1: the parties `user` may enter a signal for: their own, or for the uitvoerder every
+    kernpartij of its Veiligheidshuizen."""
+    if is_keeper(user):
+        return (
+            Party.objects.active_on(timezone.localdate())
+            .filter(role=PartyRole.KERNPARTIJ, veiligheidshuizen__in=kept_regions(user))
+            .distinct()
+            .order_by("name")
+        )
+    membership = membership_of(user)
+    return Party.objects.filter(pk=membership.party_id) if membership else Party.objects.none()
+
+
+# --- meetings ----------------------------------------------------------------------------------
+
+
+def meetings_for(user):
+    """The weegploeg meetings `user` sees (ADR 0011): every meeting of a Veiligheidshuis whose
+    file they keep, and a meeting with an assessment on its agenda that they may see."""
+    if not may_use_file(user):
+        return Meeting.objects.none()
+    visible_item = AgendaItem.objects.filter(
+        meeting=OuterRef("pk"), assessment__in=visible_assessments(user)
+    )
+    return Meeting.objects.filter(
+        Q(veiligheidshuis__in=kept_regions(user).values("pk")) | Q(Exists(visible_item))
+    )
+
+
+def get_meeting_for(user, pk) -> Meeting:
+    meeting = meetings_for(user).filter(pk=pk).first() if str(pk).isdigit() else None
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+def visible_agenda_items(user):
+    """The agenda items `user` sees: those of the assessments they may see (for the keeper:
+    every assessment of its Veiligheidshuis)."""
+    return AgendaItem.objects.filter(assessment__in=visible_assessments(user))
+
+
+def agenda_items_for(user, meeting: Meeting):
+    """The agenda items of `meeting` that `user` sees."""
+    return visible_agenda_items(user).filter(meeting=meeting)
