@@ -126,7 +126,7 @@ class CaseDetailView(CasesMixin, AccessLoggedPageMixin, DetailView):
         prefetch_related_objects([case], *CASE_CONTENTS)
         today = timezone.localdate()
         for measure in case.measures.all():
-            measure.is_overdue = selectors.is_overdue(measure, today=today)
+            measure.is_overdue = selectors.is_overdue(measure, on=today)
         return case
 
     def get_context_data(self, **kwargs):
