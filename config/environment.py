@@ -1,6 +1,6 @@
 """Every environment variable the application reads, declared once with its documentation.
 
-`settings.py` reads the environment only through `setting()`, so the reference in
+The settings (`config/settings/`) read the environment only through `setting()`, so the reference in
 `docs/configuration.md` is generated from the declarations (`make configuration-reference`)
 and a test fails when it is stale.
 """

@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from parties import services
@@ -74,7 +75,7 @@ def test_p3_s1_update_party_refuses_a_stale_version(beheerder, politie):
     rename(politie, "Politie Eenheid Noord", by=beheerder, expected_version=1)
     stale = Party.objects.get(pk=politie.pk)
     stale.version = 1  # as read by a second beheerder before the first one saved
-    with pytest.raises(services.ValidationError):
+    with pytest.raises(ValidationError):
         rename(stale, "Politie Kennemerland", by=beheerder, expected_version=1)
     assert Party.objects.get(pk=politie.pk).name == "Politie Eenheid Noord"
 

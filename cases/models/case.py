@@ -1,0 +1,226 @@
+"""The case (the ICO dossier of one subject), its participants and what was copied into it
+or out of it (CTER 9.1, 10.2; W6, C1, C10)."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+
+from cases.constants import CaseStatus, IdentityMethod
+from cases.models.casusoverleg import CasusOverleg
+from cases.models.fields import USER, user_fk
+from parties.models import Party
+from subjects.dates import OBSERVED_ON, check_observed_after_birth
+from subjects.models import FREE_TEXT, NAME_TEXT, PersonData
+
+
+class Case(PersonData):
+    """The ICO dossier of one subject in one casusoverleg (CTER 10.2)."""
+
+    number = models.CharField(_("case number"), max_length=20, unique=True)
+    casusoverleg = models.ForeignKey(
+        CasusOverleg, on_delete=models.PROTECT, related_name="cases", verbose_name=_("casusoverleg")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.ACTIVE
+    )
+    casemanager = models.ForeignKey(
+        USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("casemanager"),
+    )
+    identity_method = models.CharField(
+        _("identity established by"), max_length=20, choices=IdentityMethod.choices
+    )
+    identity_note = models.TextField(_("identity explanation"), blank=True, validators=FREE_TEXT)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    last_processed_at = models.DateTimeField(_("last processed at"), db_index=True)
+    last_checked_at = models.DateTimeField(_("last checked at"), null=True, blank=True)
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["-last_processed_at"]
+
+    def __str__(self):
+        return self.number
+
+    def clean(self):
+        super().clean()
+        if self.identity_method == IdentityMethod.OTHER and not self.identity_note.strip():
+            raise ValidationError({"identity_note": _("Explain how the identity was established.")})
+
+
+class CaseGroupPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Case, on_delete=models.CASCADE)
+
+
+class CaseUserPermission(UserObjectPermissionBase):
+    content_object = models.ForeignKey(Case, on_delete=models.CASCADE)
+
+
+class CaseParticipant(models.Model):
+    """A party or external partner taking part in the case (C1, CTER 9.1)."""
+
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="participants", verbose_name=_("case")
+    )
+    party = models.ForeignKey(
+        Party, on_delete=models.PROTECT, related_name="+", verbose_name=_("party")
+    )
+    since = models.DateTimeField(_("since"), auto_now_add=True)
+    until = models.DateTimeField(_("until"), null=True, blank=True)
+    advised_by_weegploeg = models.BooleanField(
+        default=False, verbose_name=_("advised by the weegploeg")
+    )
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case", "party"],
+                condition=models.Q(until__isnull=True),
+                name="one_active_participation",
+            )
+        ]
+
+    def __str__(self):
+        label = _("Participant")
+        return f"{label} #{self.pk}"
+
+
+class CaseSignal(models.Model):
+    """A signal as copied from the weegploeg (W6): a later change there leaves this as it was."""
+
+    PERSONAL_DATA_FIELDS = ("behaviour", "reporter_name", "reporter_contact")
+
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="signals", verbose_name=_("case")
+    )
+    behaviour = models.TextField(_("behaviour observed"), validators=FREE_TEXT)
+    observed_on = models.DateField(_("observed on"), validators=OBSERVED_ON)
+    brought_by = models.ForeignKey(
+        Party, on_delete=models.PROTECT, related_name="+", verbose_name=_("brought in by")
+    )
+    reporter_name = models.CharField(
+        _("name of the reporter"), max_length=200, validators=NAME_TEXT
+    )
+    reporter_contact = models.CharField(
+        _("contact details of the reporter"), max_length=200, validators=FREE_TEXT
+    )
+
+    class Meta:
+        verbose_name = _("signal")
+        verbose_name_plural = _("signals")
+        ordering = ["observed_on", "pk"]
+
+    def __str__(self):
+        label = _("Signal")
+        return f"{label} #{self.pk}"
+
+    def clean(self):
+        super().clean()
+        if self.case_id:
+            check_observed_after_birth(self.observed_on, self.case.date_of_birth)
+
+
+class CaseFinding(models.Model):
+    """A part of the weegploeg's analysis, as copied (W6)."""
+
+    PERSONAL_DATA_FIELDS = ("explanation",)
+
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="findings", verbose_name=_("case")
+    )
+    framework_version = models.PositiveIntegerField(_("referentiekader version"))
+    criterion = models.CharField(_("criterion"), max_length=250)
+    finding = models.CharField(_("finding"), max_length=100)
+    explanation = models.TextField(_("explanation"), validators=FREE_TEXT)
+
+    class Meta:
+        verbose_name = _("finding")
+        verbose_name_plural = _("findings")
+
+    def __str__(self):
+        label = _("Finding")
+        return f"{label} #{self.pk}"
+
+
+class Transfer(models.Model):
+    """How data came into this file: from the weegploeg (W6) or another casusoverleg (C10),
+    by whom, when and what. The source is named by file label and key only."""
+
+    PERSONAL_DATA_FIELDS = ("check_note",)
+
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="transfers", verbose_name=_("case")
+    )
+    source_file = models.CharField(_("from file"), max_length=30)
+    source_key = models.CharField(_("from dossier"), max_length=40)
+    what = models.JSONField(_("what was copied"), default=list)
+    transferred_by = user_fk(verbose_name=_("transferred by"))
+    transferred_at = models.DateTimeField(_("transferred at"), auto_now_add=True)
+    checked_by = models.ForeignKey(
+        USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("checked by"),
+    )
+    check_note = models.TextField(
+        _("check by the receiving controller"), blank=True, validators=FREE_TEXT
+    )
+    requested_by = models.ForeignKey(
+        USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+
+    class Meta:
+        verbose_name = _("transfer")
+        verbose_name_plural = _("transfers")
+
+    def __str__(self):
+        label = _("Transfer")
+        return f"{label} #{self.pk}"
+
+
+class CopyOut(models.Model):
+    """C10, VH 19 and 20.2b: the copy of this case given, on request, to the casusoverleg where
+    the subject moved, after the receiving controller's check. The other case is named by its
+    number only: the files keep their own tables."""
+
+    PERSONAL_DATA_FIELDS = ("check_note",)
+
+    case = models.ForeignKey(
+        Case, on_delete=models.CASCADE, related_name="copies_out", verbose_name=_("case")
+    )
+    to_casusoverleg = models.ForeignKey(
+        CasusOverleg, on_delete=models.PROTECT, related_name="+", verbose_name=_("to")
+    )
+    to_case_number = models.CharField(_("case number there"), max_length=20)
+    what = models.JSONField(_("what was copied"), default=list)
+    requested_by = user_fk(verbose_name=_("requested by"))
+    checked_by = user_fk(verbose_name=_("checked by"))
+    check_note = models.TextField(_("check by the receiving controller"), validators=FREE_TEXT)
+    copied_by = user_fk(verbose_name=_("copied by"))
+    copied_at = models.DateTimeField(_("copied at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("copy to another casusoverleg")
+        verbose_name_plural = _("copies to other casusoverleggen")
+        ordering = ["-copied_at", "-pk"]
+
+    def __str__(self):
+        label = _("Copy")
+        return f"{label} #{self.pk}"

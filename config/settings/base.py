@@ -1,0 +1,161 @@
+"""The project, its apps and middleware, the database and the cache."""
+
+import secrets
+from pathlib import Path
+
+from config.environment import env, setting
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+DATA_DIR = BASE_DIR / setting(
+    "DATA_DIR",
+    default="data",
+    help_text="Folder for the embedded database, the filesystem broker and the generated "
+    "secret key; relative to the project folder unless absolute.",
+)
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+
+def _generated_secret_key() -> str:
+    """A random key kept in the data folder, so no secret ever sits in the repository."""
+    path = DATA_DIR / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(64))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+SECRET_KEY = (
+    setting(
+        "SECRET_KEY",
+        default="",
+        help_text="Django's secret key. Empty: a random key is generated once in `DATA_DIR`.",
+        group="Security",
+    )
+    or _generated_secret_key()
+)
+DEBUG = setting(
+    "DEBUG", default=False, cast=bool, help_text="Django's debug mode. Never in production."
+)
+DEMO_MODE = setting(
+    "DEMO_MODE",
+    default=False,
+    cast=bool,
+    help_text="Demo: the sign-in page shows the current codes of the demo users. "
+    "Never in production.",
+)
+ALLOWED_HOSTS = setting(
+    "ALLOWED_HOSTS",
+    default=["localhost", "127.0.0.1"],
+    cast=list,
+    help_text="Host names this site answers to, comma-separated.",
+)
+CSRF_TRUSTED_ORIGINS = setting(
+    "CSRF_TRUSTED_ORIGINS",
+    default=[],
+    cast=list,
+    help_text="Origins trusted for forms behind a proxy, e.g. `https://vh.example.nl`.",
+)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.forms",
+    "django_otp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_totp",
+    "two_factor",
+    "axes",
+    "guardian",
+    "auditlog",
+    "rest_framework",
+    "drf_spectacular",
+    "csp",
+    "parties",
+    "subjects",
+    "security",
+    "rights",
+    "retention",
+    "weegploeg",
+    "cases",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "config.locale.DutchFirstLocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "config.audit.AuditMiddleware",
+    "config.api.ApiHeadersMiddleware",
+    "config.caching.NoStoreMiddleware",
+    "config.api.RefuseNulMiddleware",
+    "parties.middleware.AccessMiddleware",
+    # Last, as django-axes asks: it turns a lock-out into the lock-out page.
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+# Form widgets render with the design system's classes (templates/django/forms/widgets/).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "parties.context_processors.acting_as",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": env.db_url_config(
+        setting(
+            "DATABASE_URL",
+            default="",
+            help_text="Database, e.g. `postgres://user:pass@db:5432/vh`. Empty: SQLite in "
+            "`DATA_DIR`.",
+            group="Services",
+        )
+        or f"sqlite:///{DATA_DIR / 'db.sqlite3'}"
+    )
+}
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
+DATABASES["default"]["CONN_MAX_AGE"] = setting(
+    "DATABASE_CONN_MAX_AGE",
+    default=0,
+    cast=int,
+    help_text="Seconds a database connection is kept open between requests.",
+    group="Services",
+)
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {
+    "default": env.cache_url_config(
+        setting(
+            "CACHE_URL",
+            default="locmemcache://",
+            help_text="Cache, e.g. `redis://redis:6379/1`. Holds no personal data.",
+            group="Services",
+        )
+    )
+}

@@ -1,0 +1,53 @@
+"""Celery: the broker, the limits and the beat schedule."""
+
+from celery.schedules import crontab
+
+from config.environment import setting
+from config.settings.base import DATA_DIR
+from config.settings.general import TIME_ZONE
+
+# --- Celery -----------------------------------------------------------------------------------
+CELERY_BROKER_URL = setting(
+    "CELERY_BROKER_URL",
+    default="filesystem://",
+    help_text="Celery broker, e.g. `redis://redis:6379/0`. Empty: a folder in `DATA_DIR`, "
+    "no server needed.",
+    group="Services",
+)
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    _queue = DATA_DIR / "celery"
+    for _folder in ("queue", "processed"):
+        (_queue / _folder).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_queue / "queue"),
+        "data_folder_out": str(_queue / "queue"),
+        "processed_folder": str(_queue / "processed"),
+        "store_processed": False,
+    }
+else:
+    # Above the hard time limit, so a running task is never handed to a second worker.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_TIME_LIMIT = 50 * 60
+CELERY_TASK_SOFT_TIME_LIMIT = 45 * 60
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "celerybeat-schedule")
+CELERY_BEAT_SCHEDULE = {
+    "parties-end-departed-parties": {
+        "task": "parties.tasks.end_departed_parties",
+        "schedule": crontab(minute=5),
+    },
+    "parties-resync-user-groups": {
+        "task": "parties.tasks.resync_user_groups",
+        "schedule": crontab(hour=2, minute=5),
+    },
+    "weegploeg-resync-permissions": {
+        "task": "weegploeg.tasks.resync_permissions",
+        "schedule": crontab(hour=2, minute=15),
+    },
+    "cases-resync-permissions": {
+        "task": "cases.tasks.resync_permissions",
+        "schedule": crontab(hour=2, minute=25),
+    },
+}

@@ -1,0 +1,101 @@
+"""The assessment (the dossier of one person in the weegploeg file) and its signals (CTER 7.1,
+8.2; W1)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+
+from parties.models import Party, Veiligheidshuis
+from subjects.dates import OBSERVED_ON, check_observed_after_birth
+from subjects.models import FREE_TEXT, NAME_TEXT, PersonData
+from weegploeg.constants import AssessmentStatus
+
+
+class Assessment(PersonData):
+    """The dossier of one person in the weegploeg file: the signals about that person, the
+    analysis and the decision (CTER 8.2)."""
+
+    number = models.CharField(_("dossier number"), max_length=20, unique=True)
+    veiligheidshuis = models.ForeignKey(
+        Veiligheidshuis,
+        on_delete=models.PROTECT,
+        related_name="assessments",
+        verbose_name=_("Veiligheidshuis"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=AssessmentStatus.choices, default=AssessmentStatus.OPEN
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    last_processed_at = models.DateTimeField(_("last processed at"), db_index=True)
+    last_checked_at = models.DateTimeField(_("last checked at"), null=True, blank=True)
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+        ordering = ["-last_processed_at"]
+        permissions = [
+            ("enter_signal", _("Enter signals")),
+            ("keep_file", _("Keep the weegploeg file (uitvoerder)")),
+        ]
+
+    def __str__(self):
+        return self.number
+
+    @property
+    def is_decided(self) -> bool:
+        return self.status == AssessmentStatus.DECIDED
+
+
+class AssessmentGroupPermission(GroupObjectPermissionBase):
+    """Direct foreign-key permissions (django-guardian): fast, and gone with the dossier."""
+
+    content_object = models.ForeignKey(Assessment, on_delete=models.CASCADE)
+
+
+class AssessmentUserPermission(UserObjectPermissionBase):
+    content_object = models.ForeignKey(Assessment, on_delete=models.CASCADE)
+
+
+class Signal(models.Model):
+    """A factual behaviour that may indicate radicalisation, extremism or terrorism (CTER 1j),
+    brought in by a kernpartij (7.1, W1)."""
+
+    PERSONAL_DATA_FIELDS = ("behaviour", "reporter_name", "reporter_contact")
+
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="signals", verbose_name=_("assessment")
+    )
+    behaviour = models.TextField(_("behaviour observed"), validators=FREE_TEXT)
+    observed_on = models.DateField(_("observed on"), validators=OBSERVED_ON)
+    reporter_name = models.CharField(
+        _("name of the reporter"), max_length=200, validators=NAME_TEXT
+    )
+    reporter_contact = models.CharField(
+        _("contact details of the reporter"), max_length=200, validators=FREE_TEXT
+    )
+    brought_by = models.ForeignKey(
+        Party, on_delete=models.PROTECT, related_name="+", verbose_name=_("brought in by")
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("entered by"),
+    )
+    entered_at = models.DateTimeField(_("entered at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("signal")
+        verbose_name_plural = _("signals")
+        ordering = ["observed_on", "pk"]
+
+    def __str__(self):
+        label = _("Signal")
+        return f"{label} #{self.pk}"
+
+    def clean(self):
+        super().clean()
+        if self.assessment_id:
+            check_observed_after_birth(self.observed_on, self.assessment.date_of_birth)
