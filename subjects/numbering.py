@@ -25,10 +25,13 @@ def next_number(prefix: str, model, *, field: str = "number", width: int = 5) ->
     )["highest"]
     start = int(highest.removeprefix(prefix)) + 1 if highest else 1
     table = connection.ops.quote_name(DossierSequence._meta.db_table)
+    # The larger of two values: GREATEST in PostgreSQL, the two-argument MAX in SQLite (the
+    # embedded default of `make run`).
+    larger = "MAX" if connection.vendor == "sqlite" else "GREATEST"
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {table} (key, last) VALUES (%s, %s) "  # noqa: S608 - names, not input
-            f"ON CONFLICT (key) DO UPDATE SET last = GREATEST({table}.last + 1, EXCLUDED.last) "
+            f"ON CONFLICT (key) DO UPDATE SET last = {larger}({table}.last + 1, EXCLUDED.last) "
             "RETURNING last",
             [f"{model._meta.label_lower}:{prefix}", start],
         )
