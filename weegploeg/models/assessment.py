@@ -4,7 +4,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+from guardian.models import GroupObjectPermissionBase
 
 from parties.models import Party, Veiligheidshuis
 from subjects.dates import OBSERVED_ON, check_observed_after_birth
@@ -53,9 +53,6 @@ class AssessmentGroupPermission(GroupObjectPermissionBase):
 
     content_object = models.ForeignKey(Assessment, on_delete=models.CASCADE)
 
-
-class AssessmentUserPermission(UserObjectPermissionBase):
-    content_object = models.ForeignKey(Assessment, on_delete=models.CASCADE)
 
 
 class Signal(models.Model):
