@@ -60,7 +60,6 @@ class CaseGroupPermission(GroupObjectPermissionBase):
     content_object = models.ForeignKey(Case, on_delete=models.CASCADE)
 
 
-
 class CaseParticipant(models.Model):
     """A party or external partner taking part in the case (C1, CTER 9.1)."""
 

@@ -54,7 +54,6 @@ class AssessmentGroupPermission(GroupObjectPermissionBase):
     content_object = models.ForeignKey(Assessment, on_delete=models.CASCADE)
 
 
-
 class Signal(models.Model):
     """A factual behaviour that may indicate radicalisation, extremism or terrorism (CTER 1j),
     brought in by a kernpartij (7.1, W1)."""
