@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from parties.models import User
 from rights.services import forget_dossier
+from subjects.permissions import resync_all
 from weegploeg.models import Assessment
 from weegploeg.permissions import sync_assessment_permissions
 from weegploeg.services._common import FILE_LABEL
@@ -50,12 +51,8 @@ def destroy(assessment: Assessment, *, by: User | None) -> None:
 def resync_permissions(*, chunk_size: int = 500) -> int:
     """Re-derive every assessment's permissions from today's parties: a gemeente that joined,
     a party that left, a municipality code that changed (W4, P7). Idempotent."""
-    done = 0
-    numbers = list(Assessment.objects.order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(numbers), chunk_size):
-        batch = Assessment.objects.filter(pk__in=numbers[start : start + chunk_size])
-        for assessment in batch.select_related("veiligheidshuis"):
-            with transaction.atomic():
-                sync_assessment_permissions(assessment)
-            done += 1
-    return done
+    return resync_all(
+        Assessment.objects.select_related("veiligheidshuis"),
+        sync_assessment_permissions,
+        chunk_size=chunk_size,
+    )
