@@ -22,9 +22,7 @@ from subjects.registry import (
     ExportItem,
     ExportSection,
     Identity,
-    ItemRef,
     Recipient,
-    dossier_item,
     item_ref,
 )
 
@@ -42,7 +40,8 @@ def _address(case: Case) -> str:
     return " ".join(part for part in parts if part)
 
 
-class CasesFile:
+class CasesFile(items.ItemsMixin):
+    root_model = Case
     label = services.FILE_LABEL
     dossier_paths = {
         models.Case: "",
@@ -65,7 +64,7 @@ class CasesFile:
     def key_of(self, root: Case) -> str:
         return root.number
 
-    def _case(self, ref: DossierRef) -> Case:
+    def dossier_root(self, ref: DossierRef) -> Case:
         return Case.objects.select_related("casusoverleg").get(number=ref.key)
 
     def find_dossiers(self, identity: Identity) -> list[DossierRef]:
@@ -110,15 +109,15 @@ class CasesFile:
             )
 
     def last_processed_on(self, ref: DossierRef):
-        return timezone.localdate(self._case(ref).last_processed_at)
+        return timezone.localdate(self.dossier_root(ref).last_processed_at)
 
     def archive(self, ref: DossierRef, *, by) -> None:
         with acting_for(by):
-            services.archive(self._case(ref), by=by)
+            services.archive(self.dossier_root(ref), by=by)
 
     def reactivate(self, ref: DossierRef, *, by) -> None:
         with acting_for(by):
-            services.reactivate(self._case(ref), by=by)
+            services.reactivate(self.dossier_root(ref), by=by)
 
     @transaction.atomic
     def destroy(self, ref: DossierRef, *, by) -> None:
@@ -139,26 +138,10 @@ class CasesFile:
         with disable_auditlog():
             case.delete()
 
-    @transaction.atomic
-    def rectify(self, ref: DossierRef, item: ItemRef, changes: dict, *, by) -> None:
-        """R6: correct one item, validated like any save (C8)."""
-        row = dossier_item(ref, item)
-        with acting_for(by):
-            items.rectify_row(row, changes, dossier=self._case(ref), by=by)
-
-    @transaction.atomic
-    def erase(self, ref: DossierRef, item: ItemRef, *, by) -> None:
-        """R1: erase one item (the whole case goes through `destroy`)."""
-        row = dossier_item(ref, item)
-        if isinstance(row, Case):
-            raise LookupError("Erase the whole dossier through destroy().")
-        with acting_for(by):
-            items.erase_row(row, dossier=self._case(ref), by=by)
-
     def recipients(self, ref: DossierRef) -> list[Recipient]:
         """R6, CTER 12.6: who received data of the case: disclosures to partners (C6), copies
         to another casusoverleg (C10) and exports (C7), oldest first."""
-        case = self._case(ref)
+        case = self.dossier_root(ref)
         found = [
             Recipient(
                 kind="disclosure",
@@ -192,7 +175,7 @@ class CasesFile:
     def export(self, ref: DossierRef, *, by) -> list[ExportSection]:
         """R4 and CTER 12.3: the data, purposes, (possible) recipients and sources, each item
         with its source, date and category (VH 9.2). The export is a read: logged (S2)."""
-        case = self._case(ref)
+        case = self.dossier_root(ref)
         log_reads(by, [case], kind=ReadKind.EXPORT)
         overleg = case.casusoverleg
         purposes = [

@@ -17,7 +17,7 @@ from parties.constants import FileKind, PartyRole
 from parties.groups import file_groups
 from parties.models import DataFile
 from parties.permissions import is_file_keeper, may_act, may_reach, may_record
-from subjects.permissions import held, permission_ids, sync_group_permissions
+from subjects.permissions import held, permission_ids, resync_all, sync_group_permissions
 
 VIEW = "view_case"
 CHANGE = "change_case"
@@ -106,14 +106,8 @@ def may_see_cases(user) -> bool:
 def resync_case_permissions(*, chunk_size: int = 500) -> int:
     """Re-derive every case's permissions (daily, and after the move to file groups, P8).
     Idempotent."""
-    from django.db import transaction
-
-    done = 0
-    pks = list(Case.objects.order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(pks), chunk_size):
-        batch = Case.objects.filter(pk__in=pks[start : start + chunk_size])
-        for case in batch.select_related("casusoverleg__veiligheidshuis"):
-            with transaction.atomic():
-                sync_case_permissions(case)
-            done += 1
-    return done
+    return resync_all(
+        Case.objects.select_related("casusoverleg__veiligheidshuis"),
+        sync_case_permissions,
+        chunk_size=chunk_size,
+    )

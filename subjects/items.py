@@ -4,7 +4,7 @@ last-processing date then moves (B1)."""
 
 from auditlog.context import disable_auditlog
 from django.core.exceptions import ValidationError
-from django.db import router
+from django.db import router, transaction
 from django.db.models.deletion import Collector
 from django.utils.translation import gettext as _
 
@@ -58,3 +58,33 @@ def erase_row(row, *, dossier, by) -> None:
     )
     with disable_auditlog():
         row.delete()
+
+
+class ItemsMixin:
+    """Rectify and erase one item (R1, R6) for a file's registry implementation: the file gives
+    its root model (`root_model`) and how a dossier's root is looked up (`dossier_root`)."""
+
+    root_model: type
+
+    def dossier_root(self, ref):
+        raise NotImplementedError
+
+    def rectify(self, ref, item, changes: dict, *, by) -> None:
+        """R6: correct one item, validated like any save (C8); the dossier's date moves (B1)."""
+        from subjects.registry import dossier_item
+
+        with transaction.atomic():
+            row = dossier_item(ref, item)
+            with acting_for(by):
+                rectify_row(row, changes, dossier=self.dossier_root(ref), by=by)
+
+    def erase(self, ref, item, *, by) -> None:
+        """R1: erase one item (the whole dossier goes through `destroy`)."""
+        from subjects.registry import dossier_item
+
+        with transaction.atomic():
+            row = dossier_item(ref, item)
+            if isinstance(row, self.root_model):
+                raise LookupError("Erase the whole dossier through destroy().")
+            with acting_for(by):
+                erase_row(row, dossier=self.dossier_root(ref), by=by)

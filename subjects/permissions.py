@@ -47,3 +47,19 @@ def held(permission_model, user, app_label: str, codename: str) -> Exists:
             group_id__in=groups,
         )
     )
+
+
+def resync_all(queryset, sync, *, chunk_size: int = 500) -> int:
+    """Re-derive the permissions of every dossier in `queryset` with the file's `sync`, in chunks
+    of `chunk_size` and one transaction per dossier (daily, and after a party joined, left or
+    changed, P7, P8). Idempotent; returns how many dossiers were synced."""
+    from django.db import transaction
+
+    done = 0
+    pks = list(queryset.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(pks), chunk_size):
+        for dossier in queryset.filter(pk__in=pks[start : start + chunk_size]):
+            with transaction.atomic():
+                sync(dossier)
+            done += 1
+    return done

@@ -4,7 +4,6 @@ this app. Each method calls the file's services; the rules live there."""
 
 from collections.abc import Iterator
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,9 +18,7 @@ from subjects.registry import (
     ExportItem,
     ExportSection,
     Identity,
-    ItemRef,
     Recipient,
-    dossier_item,
     item_ref,
 )
 from weegploeg import models, services
@@ -32,7 +29,8 @@ def _day(moment):
     return timezone.localdate(moment) if moment else None
 
 
-class WeegploegFile:
+class WeegploegFile(items.ItemsMixin):
+    root_model = Assessment
     label = services.FILE_LABEL
     dossier_paths = {
         models.Assessment: "",
@@ -50,7 +48,7 @@ class WeegploegFile:
     def key_of(self, root: Assessment) -> str:
         return root.number
 
-    def _assessment(self, ref: DossierRef) -> Assessment:
+    def dossier_root(self, ref: DossierRef) -> Assessment:
         return Assessment.objects.get(number=ref.key)
 
     def find_dossiers(self, identity: Identity) -> list[DossierRef]:
@@ -86,37 +84,21 @@ class WeegploegFile:
             )
 
     def last_processed_on(self, ref: DossierRef):
-        return timezone.localdate(self._assessment(ref).last_processed_at)
+        return timezone.localdate(self.dossier_root(ref).last_processed_at)
 
     def archive(self, ref: DossierRef, *, by) -> None:
         with acting_for(by):
-            services.archive(self._assessment(ref), by=by)
+            services.archive(self.dossier_root(ref), by=by)
 
     def reactivate(self, ref: DossierRef, *, by) -> None:
         with acting_for(by):
-            services.reactivate(self._assessment(ref), by=by)
+            services.reactivate(self.dossier_root(ref), by=by)
 
     def destroy(self, ref: DossierRef, *, by) -> None:
         """B8; a second call finds nothing and does nothing."""
         assessment = Assessment.objects.filter(number=ref.key).first()
         if assessment is not None:
             services.destroy(assessment, by=by)
-
-    @transaction.atomic
-    def rectify(self, ref: DossierRef, item: ItemRef, changes: dict, *, by) -> None:
-        """R6: correct one item; the keeper's rule for changing the file is the service's."""
-        row = dossier_item(ref, item)
-        with acting_for(by):
-            items.rectify_row(row, changes, dossier=self._assessment(ref), by=by)
-
-    @transaction.atomic
-    def erase(self, ref: DossierRef, item: ItemRef, *, by) -> None:
-        """R1: erase one item (the whole dossier goes through `destroy`)."""
-        row = dossier_item(ref, item)
-        if isinstance(row, Assessment):
-            raise LookupError("Erase the whole dossier through destroy().")
-        with acting_for(by):
-            items.erase_row(row, dossier=self._assessment(ref), by=by)
 
     def recipients(self, ref: DossierRef) -> list[Recipient]:
         """W6: the casusoverleggen that received a copy of this dossier."""
@@ -132,13 +114,13 @@ class WeegploegFile:
                 },
                 on=timezone.localdate(transfer.transferred_at),
             )
-            for transfer in self._assessment(ref).case_transfers.order_by("transferred_at", "pk")
+            for transfer in self.dossier_root(ref).case_transfers.order_by("transferred_at", "pk")
         ]
 
     def export(self, ref: DossierRef, *, by) -> list[ExportSection]:
         """R4 and CTER 12.3: the data, purposes, (possible) recipients and sources, each item
         with its source, date and category (VH 9.2). The export is a read: logged (S2)."""
-        assessment = self._assessment(ref)
+        assessment = self.dossier_root(ref)
         log_reads(by, [assessment], kind=ReadKind.EXPORT)
         weegploeg = _("The i2o weegploeg")
         purposes = [_("Weighing signals of radicalisation, extremism and terrorism (CTER 7, 8).")]

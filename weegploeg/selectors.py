@@ -134,6 +134,20 @@ def intake_parties(user):
     return Party.objects.filter(pk=membership.party_id) if membership else Party.objects.none()
 
 
+def may_enter_signals(user) -> bool:
+    """W1, P8: whether the intake can succeed for `user` at all: a party in `intake_parties` that
+    they may enter a signal for in one of their Veiligheidshuizen (the rule is
+    `services.may_enter_signal_for`). A member authorised read-only is offered no intake."""
+    from weegploeg.services import may_enter_signal_for
+
+    regions = list(regions_of(user))
+    return any(
+        may_enter_signal_for(user, party, region)
+        for party in intake_parties(user)
+        for region in regions
+    )
+
+
 # --- meetings ----------------------------------------------------------------------------------
 
 

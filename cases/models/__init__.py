@@ -15,7 +15,6 @@ from cases.models.case import (
     CaseGroupPermission,
     CaseParticipant,
     CaseSignal,
-    CaseUserPermission,
     CopyOut,
     Transfer,
 )
@@ -30,7 +29,6 @@ __all__ = [
     "CasusOverleg",
     "Case",
     "CaseGroupPermission",
-    "CaseUserPermission",
     "CaseParticipant",
     "CaseSignal",
     "CaseFinding",

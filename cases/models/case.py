@@ -4,7 +4,7 @@ or out of it (CTER 9.1, 10.2; W6, C1, C10)."""
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+from guardian.models import GroupObjectPermissionBase
 
 from cases.constants import CaseStatus, IdentityMethod
 from cases.models.casusoverleg import CasusOverleg
@@ -57,10 +57,6 @@ class Case(PersonData):
 
 
 class CaseGroupPermission(GroupObjectPermissionBase):
-    content_object = models.ForeignKey(Case, on_delete=models.CASCADE)
-
-
-class CaseUserPermission(UserObjectPermissionBase):
     content_object = models.ForeignKey(Case, on_delete=models.CASCADE)
 
 

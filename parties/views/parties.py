@@ -16,6 +16,9 @@ from parties.permissions import is_beheerder
 
 
 class BeheerderRequiredMixin:
+    """Configuration of the beheerder (parties, users, the referentiekader W2), not personal
+    data: 403 for everyone else."""
+
     def dispatch(self, request, *args, **kwargs):
         if not is_beheerder(request.user):
             raise PermissionDenied

@@ -414,12 +414,20 @@ def _(w):
 # --- the tests --------------------------------------------------------------------------------
 
 
+def _defined_in(function, module) -> bool:
+    """Defined in the module, or (for a package such as `weegploeg.services`) in one of its
+    modules and re-exported by the package: listed under the package's path."""
+    return function.__module__ == module.__name__ or (
+        hasattr(module, "__path__") and function.__module__.startswith(f"{module.__name__}.")
+    )
+
+
 def public_services() -> dict[str, object]:
     return {
         f"{module.__name__}.{name}": function
         for module in MODULES
         for name, function in inspect.getmembers(module, inspect.isfunction)
-        if function.__module__ == module.__name__ and not name.startswith("_")
+        if _defined_in(function, module) and not name.startswith("_")
     }
 
 

@@ -158,3 +158,18 @@ def test_w6_the_case_holds_the_signals_and_naw_as_copied(ag):
     copied = [signal_copy(row) for row in case.signals.order_by("observed_on", "pk")]
     source = [signal_copy(row) for row in assessment.signals.order_by("observed_on", "pk")]
     assert copied == source
+
+
+@pytest.mark.django_db
+def test_p8_resync_all_syncs_every_dossier_once_in_chunks():
+    """P8: one chunked loop re-derives the permissions of both files."""
+    from django.contrib.auth.models import Group
+
+    from subjects.permissions import resync_all
+
+    groups = [Group.objects.create(name=f"resync {n}") for n in range(5)]
+    seen = []
+    assert (
+        resync_all(Group.objects.filter(name__startswith="resync"), seen.append, chunk_size=2) == 5
+    )
+    assert seen == groups

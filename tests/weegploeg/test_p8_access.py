@@ -90,6 +90,21 @@ def test_p8_read_only_reads_but_does_not_record_in_page_or_api(wp, assessment):
     assert response.status_code == 201, response.content
 
 
+def test_p8_read_only_is_offered_no_intake_and_read_write_is(wp, assessment):
+    """P8, W1: offer only what can succeed. A kernpartij member authorised read-only sees no
+    intake link and gets 404 on the intake page; with read-write both are there."""
+    reader = make_user(wp.politie, username="agent-alleen", files=[(wp.region, AccessLevel.READ)])
+    client = verified_client(reader)
+    intake_url = reverse("weegploeg:signal-create")
+    listed = client.get(reverse("weegploeg:assessment-list"))
+    assert listed.status_code == 200 and intake_url not in listed.content.decode()
+    assert client.get(intake_url).status_code == 404
+    assert client.post(intake_url, intake(wp, surname="Anders")).status_code == 404
+    authorise(reader, wp.region, AccessLevel.READWRITE)
+    assert intake_url in client.get(reverse("weegploeg:assessment-list")).content.decode()
+    assert client.get(intake_url).status_code == 200
+
+
 def test_p8_an_uitvoerder_with_read_only_does_not_keep_the_file(wp, assessment):
     from django.core.exceptions import PermissionDenied
 

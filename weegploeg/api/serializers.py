@@ -9,7 +9,7 @@ from cases.constants import IdentityMethod
 from cases.models import CasusOverleg
 from config.api import CamelCaseModelSerializer, DossierNumberFieldBase, ProblemSerializer
 from parties.models import Veiligheidshuis
-from weegploeg import services
+from subjects.models import PERSON_FIELDS
 from weegploeg.models import (
     AdditionalInformation,
     AgendaItem,
@@ -37,7 +37,7 @@ class PersonSerializer(CamelCaseModelSerializer):
 
     class Meta:
         model = Assessment
-        fields = list(services.PERSON_FIELDS)
+        fields = list(PERSON_FIELDS)
 
 
 class SignalSerializer(CamelCaseModelSerializer):

@@ -8,6 +8,7 @@ from rest_framework.response import Response
 
 from config.api import NOT_FOUND, PROBLEM_JSON, WRITE_ERRORS, camel, problem_response, service_call
 from config.read_audit import AccessLoggedViewSetMixin
+from subjects.models import PERSON_FIELDS
 from weegploeg import selectors, services
 from weegploeg.api.serializers import KnownPersonProblemSerializer, SignalSerializer
 from weegploeg.api.viewsets import (
@@ -88,7 +89,7 @@ class SignalViewSet(
             )
             if duplicates:
                 return known_person(duplicates)
-        names = {field: f"person.{camel(field)}" for field in services.PERSON_FIELDS}
+        names = {field: f"person.{camel(field)}" for field in PERSON_FIELDS}
         denied = PermissionDenied(_("You may not enter signals for this party."))
         with service_call(names=names, denied=denied):
             signal = services.enter_signal(

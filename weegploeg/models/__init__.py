@@ -13,7 +13,6 @@ from weegploeg.models.framework import Criterion, FrameworkVersion
 from weegploeg.models.assessment import (
     Assessment,
     AssessmentGroupPermission,
-    AssessmentUserPermission,
     Signal,
 )
 from weegploeg.models.analysis import (
@@ -34,7 +33,6 @@ __all__ = [
     "Criterion",
     "Assessment",
     "AssessmentGroupPermission",
-    "AssessmentUserPermission",
     "Signal",
     "Analysis",
     "CriterionFinding",

@@ -4,7 +4,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
+from guardian.models import GroupObjectPermissionBase
 
 from parties.models import Party, Veiligheidshuis
 from subjects.dates import OBSERVED_ON, check_observed_after_birth
@@ -51,10 +51,6 @@ class Assessment(PersonData):
 class AssessmentGroupPermission(GroupObjectPermissionBase):
     """Direct foreign-key permissions (django-guardian): fast, and gone with the dossier."""
 
-    content_object = models.ForeignKey(Assessment, on_delete=models.CASCADE)
-
-
-class AssessmentUserPermission(UserObjectPermissionBase):
     content_object = models.ForeignKey(Assessment, on_delete=models.CASCADE)
 
 

@@ -47,6 +47,7 @@ class AssessmentListView(WeegploegMixin, SessionSearchMixin, AccessLoggedPageMix
             filters=self.filters,
             statuses=AssessmentStatus.choices,
             may_keep=is_keeper(self.request.user),
+            may_enter_signals=selectors.may_enter_signals(self.request.user),
             **kwargs,
         )
 

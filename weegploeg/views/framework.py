@@ -1,27 +1,18 @@
 """The referentiekader, kept by the beheerder (W2)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
 from config.pages import add_service_errors
-from parties.permissions import is_beheerder
+from parties.views.parties import BeheerderRequiredMixin
 from weegploeg import forms, services
 from weegploeg.models import FrameworkVersion
 
 
-class FrameworkMixin:
-    """The referentiekader is configuration of the beheerder, not personal data: 403 for others."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not is_beheerder(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
-class FrameworkListView(FrameworkMixin, ListView):
+class FrameworkListView(BeheerderRequiredMixin, ListView):
     template_name = "weegploeg/framework_list.html"
     context_object_name = "versions"
 
@@ -29,7 +20,7 @@ class FrameworkListView(FrameworkMixin, ListView):
         return FrameworkVersion.objects.prefetch_related("criteria").select_related("created_by")
 
 
-class FrameworkCreateView(FrameworkMixin, TemplateView):
+class FrameworkCreateView(BeheerderRequiredMixin, TemplateView):
     """A new version of the referentiekader, starting from the criteria of the current one."""
 
     template_name = "weegploeg/framework_form.html"

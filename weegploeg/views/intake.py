@@ -22,6 +22,12 @@ class IntakeView(WeegploegMixin, FormView):
     template_name = "weegploeg/intake.html"
     form_class = forms.IntakeForm
 
+    def dispatch(self, request, *args, **kwargs):
+        # Offer only what can succeed (P8): no form for whom `enter_signal` would refuse.
+        if request.user.is_authenticated and not selectors.may_enter_signals(request.user):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
     @cached_property
     def regions(self):
         return regions_of(self.request.user)

@@ -1,0 +1,23 @@
+"""What the weegploeg services share: the file label and the guards."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
+
+from parties.models import User, Veiligheidshuis
+from weegploeg.models import Assessment
+from weegploeg.permissions import is_keeper
+
+FILE_LABEL = "weegploeg"
+
+
+def _require_open(assessment: Assessment) -> None:
+    if assessment.is_decided:
+        raise ValidationError(
+            _("This assessment has been decided: reopen it first to change it (W3).")
+        )
+
+
+def _require_keeper(user: User, region: Veiligheidshuis) -> None:
+    """The uitvoerder of the region, authorised to record in its weegploeg (P8)."""
+    if not is_keeper(user, region):
+        raise PermissionDenied

@@ -1,0 +1,58 @@
+"""B3, B5, B8, W4: archiving, reactivating, destroying, and re-deriving permissions."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from parties.models import User
+from rights.services import forget_dossier
+from subjects.permissions import resync_all
+from weegploeg.models import Assessment
+from weegploeg.permissions import sync_assessment_permissions
+from weegploeg.services._common import FILE_LABEL
+
+
+@transaction.atomic
+def archive(assessment: Assessment, *, by: User | None) -> Assessment:
+    """B3: to the non-active archive. The weegploeg file is open to kernpartijen only anyway;
+    archiving is not a processing of the data, so the last-processing date stays."""
+    if assessment.archived_at is None:
+        assessment.archived_at = timezone.now()
+        assessment.save(update_fields=["archived_at"])
+    return assessment
+
+
+@transaction.atomic
+def reactivate(assessment: Assessment, *, by: User | None) -> Assessment:
+    """B5, CTER 13.3: archived data made available to the weegploeg again on the controller's
+    instruction; the change (and who made it) is in the audit trail."""
+    if assessment.archived_at is not None:
+        assessment.archived_at = None
+        assessment.save(update_fields=["archived_at"])
+    return assessment
+
+
+@transaction.atomic
+def destroy(assessment: Assessment, *, by: User | None) -> None:
+    """Destroy a dossier completely (B8): its rows, every audit entry of the dossier (found by
+    its dossier columns, rows deleted earlier included) and the duty-to-inform records that name
+    it, leaving one destruction record. Nothing of the person is logged while doing so."""
+    from auditlog.context import disable_auditlog
+
+    from config.audit import purge_dossier_trail
+    from subjects.registry import DossierRef
+
+    ref = DossierRef(FILE_LABEL, assessment.number)
+    purge_dossier_trail(ref, root=assessment, by=by)
+    forget_dossier(file_label=FILE_LABEL, dossier_key=assessment.number)
+    with disable_auditlog():
+        assessment.delete()
+
+
+def resync_permissions(*, chunk_size: int = 500) -> int:
+    """Re-derive every assessment's permissions from today's parties: a gemeente that joined,
+    a party that left, a municipality code that changed (W4, P7). Idempotent."""
+    return resync_all(
+        Assessment.objects.select_related("veiligheidshuis"),
+        sync_assessment_permissions,
+        chunk_size=chunk_size,
+    )
