@@ -173,3 +173,13 @@ def test_p8_without_an_authorisation_the_file_is_not_offered(wp):
     link = reverse("weegploeg:assessment-list")
     assert f'href="{link}"' not in client.get(reverse("dashboard")).content.decode()
     assert f'href="{link}"' in verified_client(wp.agent).get(reverse("dashboard")).content.decode()
+
+
+def test_p8_the_dashboard_offers_the_weegploeg_only_to_an_authorised_uitvoerder(wp):
+    """An uitvoerder without an authorisation for a weegploeg file gets no links that would
+    answer 404; once authorised, the dashboard offers the intake and the lists."""
+    uitvoerder = make_user(wp.haarlem, Function.UITVOERDER, username="nieuwe-uitvoerder")
+    intake_url = reverse("weegploeg:signal-create")
+    assert intake_url not in verified_client(uitvoerder).get("/").content.decode()
+    authorise(uitvoerder, wp.region)
+    assert intake_url in verified_client(uitvoerder).get("/").content.decode()
