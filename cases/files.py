@@ -172,7 +172,7 @@ class CasesFile(items.ItemsMixin):
             )
         return sorted(found, key=lambda recipient: recipient.on)
 
-    def export(self, ref: DossierRef, *, by) -> list[ExportSection]:
+    def _export(self, ref: DossierRef, *, by) -> list[ExportSection]:
         """R4 and CTER 12.3: the data, purposes, (possible) recipients and sources, each item
         with its source, date and category (VH 9.2). The export is a read: logged (S2)."""
         case = self.dossier_root(ref)

@@ -184,6 +184,10 @@ def purge_dossier_trail(ref, *, root, by=None) -> None:
     from security.models import AuditEntry
 
     AuditEntry.objects.for_dossier(ref).delete()
+    # A restriction's reason may name the person: it goes with the dossier (R1, B8).
+    from subjects.models import Restriction
+
+    Restriction.objects.filter(file_label=ref.file_label, dossier_key=ref.key).delete()
     with acting_for(by):
         AuditEntry.objects.create(
             action=AuditEntry.Action.DELETE,

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 
 from config.audit import acting_for, write_entry
 from subjects.dossier import changes_dossier
+from subjects.models import Restriction
+from subjects.restriction import is_restrictable, showing_restricted
 
 
 def rectifiable_fields(row) -> set[str]:
@@ -56,8 +58,38 @@ def erase_row(row, *, dossier, by) -> None:
         serialized_data=None,
         additional_data={"erased": True},
     )
+    Restriction.objects.filter(item_model=row._meta.label_lower, item_pk=row.pk).delete()
     with disable_auditlog():
         row.delete()
+
+
+@changes_dossier("dossier")
+def restrict_row(row, *, reason: str, dossier, ref, by) -> None:
+    """R1, AVG 18: restrict one item: it stays, ordinary reads leave it out
+    (`subjects.restriction`); the dossier's trail records who restricted it and when, without
+    its values. Restricting it again changes nothing."""
+    from security.models import AuditEntry
+
+    if not is_restrictable(type(row)):
+        raise ValidationError(_("This item cannot be restricted: rectify or erase it instead."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for the restriction.")})
+    label = row._meta.label_lower
+    if Restriction.objects.filter(item_model=label, item_pk=row.pk).exists():
+        return
+    restriction = Restriction(
+        file_label=ref.file_label,
+        dossier_key=ref.key,
+        item_model=label,
+        item_pk=row.pk,
+        reason=reason,
+        restricted_by=by,
+    )
+    restriction.full_clean()
+    restriction.save()
+    write_entry(
+        row, AuditEntry.Action.UPDATE, by=by, changes=None, additional_data={"restricted": True}
+    )
 
 
 class ItemsMixin:
@@ -77,6 +109,20 @@ class ItemsMixin:
             row = dossier_item(ref, item)
             with acting_for(by):
                 rectify_row(row, changes, dossier=self.dossier_root(ref), by=by)
+
+    def export(self, ref, *, by):
+        """R4: the access answer holds every item, restricted ones included (`_export`)."""
+        with showing_restricted():
+            return self._export(ref, by=by)
+
+    def restrict(self, ref, item, *, reason: str, by) -> None:
+        """R1: restrict one item; ordinary reads leave it out from now on."""
+        from subjects.registry import dossier_item
+
+        with transaction.atomic():
+            row = dossier_item(ref, item)
+            with acting_for(by):
+                restrict_row(row, reason=reason, dossier=self.dossier_root(ref), ref=ref, by=by)
 
     def erase(self, ref, item, *, by) -> None:
         """R1: erase one item (the whole dossier goes through `destroy`)."""

@@ -2,6 +2,7 @@
 birth, optional BSN). Each file app has its own concrete tables (ARCHITECTURE: files are kept
 apart); they inherit these fields."""
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -87,3 +88,37 @@ class DossierSequence(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class Restriction(models.Model):
+    """R1, AVG 18: one item of a dossier restricted (afgeschermd): it stays, but ordinary reads
+    no longer show it (`subjects.restriction`); the access answer still does."""
+
+    file_label = models.CharField(_("file"), max_length=40)
+    dossier_key = models.CharField(_("dossier"), max_length=80)
+    item_model = models.CharField(_("kind of item"), max_length=100)
+    item_pk = models.PositiveBigIntegerField(_("item"))
+    reason = models.TextField(_("reason"), validators=[NoForbiddenCategory()])
+    restricted_at = models.DateTimeField(_("restricted at"), auto_now_add=True)
+    restricted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("restricted by"),
+    )
+
+    class Meta:
+        verbose_name = _("restriction")
+        verbose_name_plural = _("restrictions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item_model", "item_pk"], name="one_restriction_per_item"
+            )
+        ]
+        indexes = [models.Index(fields=["file_label", "dossier_key"])]
+
+    def __str__(self):
+        label = _("Restriction")
+        return f"{label} #{self.pk}"

@@ -125,6 +125,8 @@ class PersonalDataFile(Protocol):
 
     def erase(self, ref: DossierRef, item: ItemRef, *, by) -> None: ...
 
+    def restrict(self, ref: DossierRef, item: ItemRef, *, reason: str, by) -> None: ...
+
     def archive(self, ref: DossierRef, *, by) -> None: ...
 
     def reactivate(self, ref: DossierRef, *, by) -> None: ...
@@ -197,7 +199,7 @@ def dossier_item(ref: DossierRef, item: ItemRef):
     file = get(ref.file_label)
     for model in file.dossier_paths:
         if model._meta.label_lower == item.model:
-            row = model._default_manager.filter(pk=item.pk).first()
+            row = model._base_manager.filter(pk=item.pk).first()  # restricted ones too
             if row is not None and dossier_of(row) == ref:
                 return row
             break

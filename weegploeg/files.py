@@ -117,7 +117,7 @@ class WeegploegFile(items.ItemsMixin):
             for transfer in self.dossier_root(ref).case_transfers.order_by("transferred_at", "pk")
         ]
 
-    def export(self, ref: DossierRef, *, by) -> list[ExportSection]:
+    def _export(self, ref: DossierRef, *, by) -> list[ExportSection]:
         """R4 and CTER 12.3: the data, purposes, (possible) recipients and sources, each item
         with its source, date and category (VH 9.2). The export is a read: logged (S2)."""
         assessment = self.dossier_root(ref)

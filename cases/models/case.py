@@ -12,6 +12,7 @@ from cases.models.fields import USER, user_fk
 from parties.models import Party
 from subjects.dates import OBSERVED_ON, check_observed_after_birth
 from subjects.models import FREE_TEXT, NAME_TEXT, PersonData
+from subjects.restriction import UnrestrictedManager
 
 
 class Case(PersonData):
@@ -111,6 +112,8 @@ class CaseSignal(models.Model):
         _("contact details of the reporter"), max_length=200, validators=FREE_TEXT
     )
 
+    objects = UnrestrictedManager()  # R1: a restricted one is left out of reads
+
     class Meta:
         verbose_name = _("signal")
         verbose_name_plural = _("signals")
@@ -138,6 +141,8 @@ class CaseFinding(models.Model):
     criterion = models.CharField(_("criterion"), max_length=250)
     finding = models.CharField(_("finding"), max_length=100)
     explanation = models.TextField(_("explanation"), validators=FREE_TEXT)
+
+    objects = UnrestrictedManager()  # R1: a restricted one is left out of reads
 
     class Meta:
         verbose_name = _("finding")

@@ -9,6 +9,7 @@ from cases.models.fields import user_fk
 from parties.models import Party
 from subjects.dates import DATE_OF_BIRTH
 from subjects.models import FREE_TEXT, NAME_TEXT
+from subjects.restriction import UnrestrictedManager
 
 
 class RelatedPerson(models.Model):
@@ -27,6 +28,8 @@ class RelatedPerson(models.Model):
     )
     address = models.CharField(_("address"), max_length=300, blank=True, validators=FREE_TEXT)
     reason = models.TextField(_("why the plan needs this person"), validators=FREE_TEXT)
+
+    objects = UnrestrictedManager()  # R1: a restricted one is left out of reads
 
     class Meta:
         verbose_name = _("related person")
@@ -106,6 +109,8 @@ class ProgressNote(models.Model):
     text = models.TextField(_("progress"), validators=FREE_TEXT)
     written_by = user_fk(verbose_name=_("written by"))
     written_at = models.DateTimeField(_("written at"), auto_now_add=True)
+
+    objects = UnrestrictedManager()  # R1: a restricted one is left out of reads
 
     class Meta:
         verbose_name = _("progress note")

@@ -31,6 +31,8 @@ class Built:
     replaced_value: str
     erase: ItemRef
     erased_value: str
+    restrict: ItemRef
+    restricted_value: str
     person_values: tuple[str, ...] = (PERSON["surname"], PERSON["given_names"])
 
 
@@ -63,6 +65,8 @@ def weegploeg_dossier(region) -> Built:
         replaced_value=first.behaviour,
         erase=item_ref(second),
         erased_value=second.behaviour,
+        restrict=item_ref(first),
+        restricted_value=first.behaviour,
     )
 
 
@@ -78,6 +82,7 @@ def ico_dossier(region) -> Built:
     case = full_case(ag)[Case]
     measure = case.measures.get()
     person = case.related_people.get()
+    signal = case.signals.order_by("pk").first()
     # A goal replaced by set_goals leaves entries of a row that is gone (finding 10).
     services.reopen(case, by=ag.keeper, reason="Nieuw plan.")
     services.set_goals(case, ["risks"], by=ag.keeper)
@@ -92,4 +97,6 @@ def ico_dossier(region) -> Built:
         replaced_value=measure.description,
         erase=item_ref(person),
         erased_value=person.address,
+        restrict=item_ref(signal),
+        restricted_value=signal.behaviour,
     )

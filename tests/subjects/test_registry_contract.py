@@ -177,3 +177,40 @@ def test_b8_a_second_destroy_is_a_no_op(file, built):
     before = list(AuditEntry.objects.values_list("pk", flat=True))
     file.destroy(built.ref, by=built.keeper)
     assert list(AuditEntry.objects.values_list("pk", flat=True)) == before
+
+
+def test_r1_restrict_one_item_hides_it_from_reads_but_not_from_the_access_answer(file, built):
+    """R1, AVG 18 (afscherming): the item stays, ordinary reads leave it out, the access
+    answer (R4) still holds it, the trail records the restriction without its values, and a
+    second restriction changes nothing."""
+    from subjects.models import Restriction
+
+    row = dossier_item(built.ref, built.restrict)
+    model = type(row)
+    before = file.last_processed_on(built.ref)
+    with time_machine.travel(timezone.now() + timedelta(days=3)):
+        file.restrict(built.ref, built.restrict, reason="Bezwaar in behandeling.", by=built.keeper)
+    assert not model.objects.filter(pk=row.pk).exists()
+    assert model._base_manager.filter(pk=row.pk).exists()
+    assert dossier_item(built.ref, built.restrict).pk == row.pk
+    sections = file.export(built.ref, by=built.keeper)
+    answer = json.dumps([dataclasses.asdict(s) for s in sections], default=str)
+    assert built.restricted_value in answer
+    entry = trail(built.ref).filter(object_pk=str(row.pk), additional_data={"restricted": True})
+    assert entry.get().actor == built.keeper
+    assert built.restricted_value not in json.dumps(entry.get().changes or {})
+    assert file.last_processed_on(built.ref) > before  # B1
+    file.restrict(built.ref, built.restrict, reason="Nogmaals.", by=built.keeper)
+    assert Restriction.objects.filter(dossier_key=built.ref.key).count() == 1
+    file.destroy(built.ref, by=built.keeper)
+    assert not Restriction.objects.filter(dossier_key=built.ref.key).exists()  # B8
+
+
+def test_r1_only_items_whose_absence_keeps_the_dossier_whole_are_restricted(file, built):
+    from django.core.exceptions import ValidationError
+
+    root = registry.item_ref(file.dossier_root(built.ref))
+    with pytest.raises(ValidationError):
+        file.restrict(built.ref, root, reason="Niet mogelijk.", by=built.keeper)
+    with pytest.raises(ValidationError):
+        file.restrict(built.ref, built.restrict, reason=" ", by=built.keeper)

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from parties.models import Party
 from subjects.models import FREE_TEXT, NAME_TEXT
+from subjects.restriction import UnrestrictedManager
 from weegploeg.constants import Finding, Outcome
 from weegploeg.models.assessment import Assessment
 from weegploeg.models.framework import Criterion, FrameworkVersion
@@ -94,6 +95,8 @@ class AdditionalInformation(models.Model):
         verbose_name=_("recorded by"),
     )
 
+    objects = UnrestrictedManager()  # R1: a restricted one is left out of reads
+
     class Meta:
         verbose_name = _("additional information")
         verbose_name_plural = _("additional information")
@@ -118,6 +121,8 @@ class ExpertAdvice(models.Model):
     asked_on = models.DateField(_("asked on"))
     question = models.TextField(_("question"), validators=FREE_TEXT)
     advice = models.TextField(_("advice"), blank=True, validators=FREE_TEXT)
+
+    objects = UnrestrictedManager()  # R1: a restricted one is left out of reads
 
     class Meta:
         verbose_name = _("expert advice")

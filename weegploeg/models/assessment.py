@@ -9,6 +9,7 @@ from guardian.models import GroupObjectPermissionBase
 from parties.models import Party, Veiligheidshuis
 from subjects.dates import OBSERVED_ON, check_observed_after_birth
 from subjects.models import FREE_TEXT, NAME_TEXT, PersonData
+from subjects.restriction import UnrestrictedManager
 from weegploeg.constants import AssessmentStatus
 
 
@@ -81,6 +82,8 @@ class Signal(models.Model):
         verbose_name=_("entered by"),
     )
     entered_at = models.DateTimeField(_("entered at"), auto_now_add=True)
+
+    objects = UnrestrictedManager()  # R1: a restricted one is left out of reads
 
     class Meta:
         verbose_name = _("signal")
