@@ -85,3 +85,10 @@ class AccessLoggedViewSetMixin:
         log_reads(request, self.dossiers_read(rows), kind=_kind(request, many=True))
         data = self.get_serializer(rows, many=True).data
         return self.get_paginated_response(data) if page is not None else Response(data)
+
+
+def action_response(request, shown, data, **kwargs) -> Response:
+    """The answer of an API action (a create, a recorded step) that shows personal data: the
+    dossiers of `shown` get an access entry of the kind "action" (S2), then the answer."""
+    log_reads(request, shown, kind=ReadKind.ACTION)
+    return Response(data, **kwargs)

@@ -3,7 +3,6 @@
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status
 from rest_framework.decorators import action
-from rest_framework.response import Response
 
 from cases import services
 from cases.api.serializers import MeasureSerializer, ProgressNoteSerializer
@@ -18,7 +17,7 @@ from config.concurrency_api import (
     if_match_version,
     stale_as_412,
 )
-from config.read_audit import AccessLoggedViewSetMixin
+from config.read_audit import AccessLoggedViewSetMixin, action_response
 
 
 @extend_schema_view(
@@ -86,7 +85,9 @@ class MeasureViewSet(
                 expected_version=if_match_version(request),
             )
         location = self.reverse_action("detail", kwargs={"pk": measure.pk})
-        return Response(
+        return action_response(
+            request,
+            [note],
             ProgressNoteSerializer(note).data,
             status=status.HTTP_201_CREATED,
             headers={"Location": location},

@@ -33,7 +33,7 @@ from config.api import NOT_FOUND, WRITE_ERRORS, as_api_error, service_call
 from config.api_input import as_id
 from config.audit import ReadKind, log_reads
 from config.concurrency_api import ETAG_HEADER, ETagRetrieveMixin
-from config.read_audit import AccessLoggedViewSetMixin
+from config.read_audit import AccessLoggedViewSetMixin, action_response
 from parties.permissions import IsVerifiedMember
 
 CASE_FILTER = OpenApiParameter(
@@ -44,7 +44,9 @@ CASE_FILTER = OpenApiParameter(
 def created(view, instance, serializer_class=None) -> Response:
     location = view.reverse_action("detail", kwargs={"pk": instance.pk})
     serializer_class = serializer_class or view.get_serializer_class()
-    return Response(
+    return action_response(
+        view.request,
+        [instance],
         serializer_class(instance, context=view.get_serializer_context()).data,
         status=status.HTTP_201_CREATED,
         headers={"Location": location},
@@ -164,7 +166,9 @@ class CaseViewSet(
                 check_note=data["check_note"],
             )
         copy_out = case.copies_out.get(to_case_number=copy.number)
-        return Response(
+        return action_response(
+            request,
+            [copy_out],
             CopySerializer(copy_out, context=self.get_serializer_context()).data,
             status=status.HTTP_201_CREATED,
         )

@@ -685,3 +685,17 @@ def test_u5_w4_the_queries_of_a_dossier_do_not_grow_with_what_it_holds(wp):
         analyse(assessment, by=wp.uitvoerder)
     assert len(client.get(url).json()["signals"]) == 11
     assert count_queries(client, url) == few
+
+
+def test_s2_an_action_response_with_personal_data_logs_its_dossier(wp):
+    """Issue 8, finding 6: what an action answers (here the signal just entered, with the
+    behaviour and the reporter) is a read of the dossier, logged as an action."""
+    response = post(client_of(wp, "agent"), "/api/v1/signalen", signal_body(wp))
+    assert response.status_code == 201, response.content
+    assessment = Signal.objects.get(pk=response.json()["id"]).assessment
+    reads = AuditEntry.objects.filter(
+        action=AuditEntry.Action.ACCESS, additional_data={"read": "action"}
+    )
+    assert list(reads.values_list("file_label", "dossier_key")) == [
+        ("weegploeg", assessment.number)
+    ]

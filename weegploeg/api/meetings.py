@@ -6,7 +6,6 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
-from rest_framework.response import Response
 
 from config.api import NOT_FOUND, WRITE_ERRORS, service_call
 from config.concurrency_api import (
@@ -17,7 +16,7 @@ from config.concurrency_api import (
     if_match_version,
     stale_as_412,
 )
-from config.read_audit import AccessLoggedViewSetMixin, dossier_roots
+from config.read_audit import AccessLoggedViewSetMixin, action_response, dossier_roots
 from parties.permissions import membership_of
 from weegploeg import selectors, services
 from weegploeg.api.serializers import (
@@ -96,7 +95,7 @@ class MeetingViewSet(
                 discussion=data["discussion"],
                 expected_version=if_match_version(request),
             )
-        return Response(AgendaItemSerializer(item).data)
+        return action_response(request, [item], AgendaItemSerializer(item).data)
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)

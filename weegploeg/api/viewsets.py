@@ -11,7 +11,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
 from config.api import NOT_FOUND, PROBLEM_JSON, WRITE_ERRORS, ProblemSerializer, service_call
-from config.read_audit import AccessLoggedViewSetMixin
+from config.read_audit import AccessLoggedViewSetMixin, action_response
 from parties.models import Veiligheidshuis
 from parties.permissions import IsVerifiedMember
 from weegploeg import selectors, services
@@ -44,7 +44,9 @@ def only_region(regions, *, field: str) -> Veiligheidshuis:
 
 def created(view, instance) -> Response:
     location = view.reverse_action("detail", kwargs={"pk": instance.pk})
-    return Response(
+    return action_response(
+        view.request,
+        [instance],
         view.get_serializer(instance).data,
         status=status.HTTP_201_CREATED,
         headers={"Location": location},
@@ -136,7 +138,9 @@ class AssessmentViewSet(
         serializer.is_valid(raise_exception=True)
         with service_call():
             result = perform(assessment, serializer.validated_data)
-        return Response(
+        return action_response(
+            self.request,
+            [result],
             serializer_class(result, context=self.get_serializer_context()).data,
             status=status_code,
         )
@@ -187,4 +191,4 @@ class AssessmentViewSet(
         serializer.is_valid(raise_exception=True)
         with service_call():
             services.reopen(assessment, by=request.user, reason=serializer.validated_data["reason"])
-        return Response(AssessmentSummarySerializer(assessment).data)
+        return action_response(request, [assessment], AssessmentSummarySerializer(assessment).data)
