@@ -121,6 +121,9 @@ CONTENT_SECURITY_POLICY = {
 AUDITLOG_LOGENTRY_MODEL = "security.AuditEntry"
 AUDITLOG_MASK_CALLABLE = "config.audit.mask_completely"
 AUDITLOG_DISABLE_REMOTE_ADDR = False
+# The old values of a change are read through the base manager: a restricted item (R1), which
+# its default manager leaves out, is still rectified with its change logged.
+AUDITLOG_USE_BASE_MANAGER = True
 # django-auditlog's own migrations create its default table even when the model is swapped,
 # which breaks flush (jazzband/django-auditlog#804). Unmigrated, the swapped model gets no table.
 MIGRATION_MODULES = {"auditlog": None}

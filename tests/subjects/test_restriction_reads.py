@@ -49,3 +49,19 @@ def test_r1_a_restricted_related_person_is_left_out_of_the_case_page_and_api(reg
     restrict(DossierRef("ico", case.number), person, ag.keeper)
     assert person.address not in keeper.get(page).content.decode()
     assert person.address not in keeper.get(f"/api/v1/casussen/{case.number}").content.decode()
+
+
+def test_r1_r6_a_restricted_item_is_still_rectified_with_its_change_logged(region):
+    from security.models import AuditEntry
+
+    ag = Agendering(region)
+    assessment = ag.assessment()
+    first = assessment.signals.order_by("pk").first()
+    ref = DossierRef("weegploeg", assessment.number)
+    restrict(ref, first, ag.keeper)
+    changes = {"behaviour": "Deelde een filmpje (gecorrigeerd)."}
+    registry.get("weegploeg").rectify(ref, registry.item_ref(first), changes, by=ag.keeper)
+    update = AuditEntry.objects.filter(
+        action=AuditEntry.Action.UPDATE, object_pk=str(first.pk), dossier_key=assessment.number
+    ).exclude(additional_data={"restricted": True})
+    assert set(update.latest("pk").changes) == {"behaviour"}  # a diff, not a new row
