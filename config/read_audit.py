@@ -13,21 +13,6 @@ from rest_framework.response import Response
 from config.audit import ReadKind, log_reads
 
 
-def dossier_roots(rows, path: str | None) -> list:
-    """The distinct dossier roots of `rows`, in order: `path` is the dotted attribute from a
-    row to its root (`"assessment"`, `"case"`), None when the rows are the roots."""
-    roots, seen = [], set()
-    for row in rows:
-        root = row
-        for name in path.split(".") if path else ():
-            root = getattr(root, name)
-        key = (root.__class__, root.pk)
-        if key not in seen:
-            seen.add(key)
-            roots.append(root)
-    return roots
-
-
 def _kind(request, *, many: bool) -> str:
     if not many:
         return ReadKind.DETAIL
@@ -37,10 +22,8 @@ def _kind(request, *, many: bool) -> str:
 
 class AccessLoggedPageMixin:
     """For pages that show personal data: each GET writes an access entry per dossier shown.
-    `dossiers_read()` names them; by default the page's object, or the rows of a list page,
-    or their roots through `dossier_path`."""
-
-    dossier_path: str | None = None
+    `dossiers_read()` names what was shown, by default the page's object or the rows of a list
+    page; `log_reads` finds their dossiers through the file registry (`dossier_paths`)."""
 
     def dossiers_read(self) -> list:
         if hasattr(self, "object"):
@@ -48,7 +31,7 @@ class AccessLoggedPageMixin:
         else:
             page = getattr(self, "page_shown", None)
             rows = list(page.object_list) if page is not None else list(self.object_list)
-        return dossier_roots(rows, self.dossier_path)
+        return rows
 
     def paginate_queryset(self, queryset, page_size):
         paginator, page, rows, is_paginated = super().paginate_queryset(queryset, page_size)
@@ -64,14 +47,12 @@ class AccessLoggedPageMixin:
 
 class AccessLoggedViewSetMixin:
     """For viewsets that return personal data: a retrieve writes an access entry for the
-    object's dossier, a list one per dossier on the page, in one insert. `dossier_path` leads
-    from a row to its dossier root (select it with the rows); `dossiers_read(rows)` may name
-    them otherwise (a meeting: the dossiers on its agenda)."""
-
-    dossier_path: str | None = None
+    object's dossier, a list one per dossier on the page, in one insert; `log_reads` finds the
+    dossiers through the file registry. `dossiers_read(rows)` may name what was shown otherwise
+    (a meeting: the items on its agenda)."""
 
     def dossiers_read(self, rows) -> list:
-        return dossier_roots(rows, self.dossier_path)
+        return rows
 
     def retrieve(self, request, *args, **kwargs):
         instance = self.get_object()

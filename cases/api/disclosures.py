@@ -31,7 +31,6 @@ class DisclosureViewSet(
     recorded in the access log (S2)."""
 
     queryset = Disclosure.objects.none()
-    dossier_path = "case"
 
     def get_serializer_class(self):
         if selectors.is_external_partner(self.request.user):

@@ -46,7 +46,6 @@ class MeasureViewSet(
     A measure answers with its version as ETag; progress needs it in If-Match (S1)."""
 
     queryset = Measure.objects.none()
-    dossier_path = "case"
     serializer_class = MeasureSerializer
 
     def get_queryset(self):

@@ -11,7 +11,7 @@ from cases.api.viewsets import CASE_FILTER, CasesViewSet
 from cases.models import CaseMeeting
 from config.api import NOT_FOUND
 from config.audit import ReadKind, log_reads
-from config.read_audit import AccessLoggedViewSetMixin, dossier_roots
+from config.read_audit import AccessLoggedViewSetMixin
 
 
 @extend_schema_view(
@@ -32,9 +32,7 @@ class MeetingViewSet(
         return CaseMeetingSerializer if self.action == "retrieve" else CaseMeetingSummarySerializer
 
     def dossiers_read(self, rows):
-        return dossier_roots(
-            [discussion for meeting in rows for discussion in meeting.visible_discussions], "case"
-        )
+        return [discussion for meeting in rows for discussion in meeting.visible_discussions]
 
     def get_queryset(self):
         user = self.request.user

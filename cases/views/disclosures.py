@@ -102,7 +102,6 @@ class DisclosureDetailView(AccessLoggedPageMixin, DetailView):
 
     template_name = "cases/disclosure_detail.html"
     context_object_name = "disclosure"
-    dossier_path = "case"
 
     def get_object(self, queryset=None):
         disclosure = selectors.get_visible_disclosure(self.request.user, self.kwargs["pk"])

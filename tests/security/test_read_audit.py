@@ -169,7 +169,6 @@ def test_s2_list_endpoints_and_pages_log_the_rows_they_return(region):
 
     class Signals(AccessLoggedViewSetMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
         queryset = Signal.objects.order_by("pk")
-        dossier_path = "assessment"
         serializer_class = SignalSerializer
         permission_classes = [AllowAny]
 
@@ -187,7 +186,6 @@ def test_s2_list_endpoints_and_pages_log_the_rows_they_return(region):
 
     class Page(AccessLoggedPageMixin, ListView):
         queryset = Signal.objects.filter(assessment=second)
-        dossier_path = "assessment"
         template_name = "base.html"
 
     page_request = RequestFactory().get("/weegploeg/")

@@ -28,7 +28,6 @@ class AnalysisViewSet(
     anyone else, or a dossier the user may not keep, the answer is 404."""
 
     queryset = Analysis.objects.none()
-    dossier_path = "assessment"
     serializer_class = AnalysisSerializer
 
     def get_queryset(self):
@@ -75,7 +74,6 @@ class DecisionViewSet(
     for anyone else, or a dossier the user may not keep, the answer is 404."""
 
     queryset = Decision.objects.none()
-    dossier_path = "assessment"
     serializer_class = DecisionSerializer
 
     def get_queryset(self):

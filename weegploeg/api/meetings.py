@@ -16,7 +16,7 @@ from config.concurrency_api import (
     if_match_version,
     stale_as_412,
 )
-from config.read_audit import AccessLoggedViewSetMixin, action_response, dossier_roots
+from config.read_audit import AccessLoggedViewSetMixin, action_response
 from parties.permissions import membership_of
 from weegploeg import selectors, services
 from weegploeg.api.serializers import (
@@ -52,9 +52,7 @@ class MeetingViewSet(
     serializer_class = MeetingSerializer
 
     def dossiers_read(self, rows):
-        return dossier_roots(
-            [item for meeting in rows for item in meeting.items.all()], "assessment"
-        )
+        return [item for meeting in rows for item in meeting.items.all()]
 
     def get_queryset(self):
         items = selectors.visible_agenda_items(self.request.user)
@@ -133,7 +131,6 @@ class CaseTransferViewSet(
     answer is 404. The new case is at `/api/v1/casussen/{caseNumber}`."""
 
     queryset = CaseTransfer.objects.none()
-    dossier_path = "assessment"
     serializer_class = CaseTransferSerializer
 
     def get_queryset(self):

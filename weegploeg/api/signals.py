@@ -60,7 +60,6 @@ class SignalViewSet(
     answer is 403. Free text naming race, ethnicity or nationality is refused (C8)."""
 
     queryset = Signal.objects.none()
-    dossier_path = "assessment"
     serializer_class = SignalSerializer
 
     def get_queryset(self):
