@@ -8,6 +8,7 @@ its number of queries does not grow with its rows. Pages use `AccessLoggedPageMi
 registry's export call too.
 """
 
+from rest_framework import status
 from rest_framework.response import Response
 
 from config.audit import ReadKind, log_reads
@@ -73,3 +74,15 @@ def action_response(request, shown, data, **kwargs) -> Response:
     dossiers of `shown` get an access entry of the kind "action" (S2), then the answer."""
     log_reads(request, shown, kind=ReadKind.ACTION)
     return Response(data, **kwargs)
+
+
+def created(view, instance) -> Response:
+    """201 with the new object (an action read, S2) and where it is found."""
+    location = view.reverse_action("detail", kwargs={"pk": instance.pk})
+    return action_response(
+        view.request,
+        [instance],
+        view.get_serializer(instance).data,
+        status=status.HTTP_201_CREATED,
+        headers={"Location": location},
+    )

@@ -7,10 +7,10 @@ from rest_framework.exceptions import NotFound
 
 from cases import disclosure_services, selectors
 from cases.api.serializers import DisclosureSerializer, PartnerDisclosureSerializer
-from cases.api.viewsets import CASE_FILTER, CasesViewSet, created
+from cases.api.viewsets import CASE_FILTER, CasesViewSet
 from cases.models import Disclosure
 from config.api import NOT_FOUND, WRITE_ERRORS, service_call
-from config.read_audit import AccessLoggedViewSetMixin
+from config.read_audit import AccessLoggedViewSetMixin, created
 
 
 @extend_schema_view(

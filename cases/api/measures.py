@@ -6,7 +6,7 @@ from rest_framework.decorators import action
 
 from cases import services
 from cases.api.serializers import MeasureSerializer, ProgressNoteSerializer
-from cases.api.viewsets import CASE_FILTER, CasesViewSet, created, measures_with_notes
+from cases.api.viewsets import CASE_FILTER, CasesViewSet, measures_with_notes
 from cases.models import Measure
 from config.api import NOT_FOUND, WRITE_ERRORS, service_call
 from config.concurrency_api import (
@@ -17,7 +17,7 @@ from config.concurrency_api import (
     if_match_version,
     stale_as_412,
 )
-from config.read_audit import AccessLoggedViewSetMixin, action_response
+from config.read_audit import AccessLoggedViewSetMixin, action_response, created
 
 
 @extend_schema_view(

@@ -41,18 +41,6 @@ CASE_FILTER = OpenApiParameter(
 )
 
 
-def created(view, instance, serializer_class=None) -> Response:
-    location = view.reverse_action("detail", kwargs={"pk": instance.pk})
-    serializer_class = serializer_class or view.get_serializer_class()
-    return action_response(
-        view.request,
-        [instance],
-        serializer_class(instance, context=view.get_serializer_context()).data,
-        status=status.HTTP_201_CREATED,
-        headers={"Location": location},
-    )
-
-
 class CasesViewSet(viewsets.GenericViewSet):
     permission_classes = [IsVerifiedMember]
 

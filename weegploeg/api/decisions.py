@@ -5,10 +5,10 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins
 
 from config.api import NOT_FOUND, WRITE_ERRORS, service_call
-from config.read_audit import AccessLoggedViewSetMixin
+from config.read_audit import AccessLoggedViewSetMixin, created
 from weegploeg import selectors, services
 from weegploeg.api.serializers import AnalysisSerializer, DecisionSerializer
-from weegploeg.api.viewsets import ASSESSMENT_FILTER, WeegploegViewSet, created
+from weegploeg.api.viewsets import ASSESSMENT_FILTER, WeegploegViewSet
 from weegploeg.models import Analysis, CriterionFinding, Decision
 
 

@@ -16,7 +16,7 @@ from config.concurrency_api import (
     if_match_version,
     stale_as_412,
 )
-from config.read_audit import AccessLoggedViewSetMixin, action_response
+from config.read_audit import AccessLoggedViewSetMixin, action_response, created
 from parties.permissions import membership_of
 from weegploeg import selectors, services
 from weegploeg.api.serializers import (
@@ -25,7 +25,7 @@ from weegploeg.api.serializers import (
     DiscussionSerializer,
     MeetingSerializer,
 )
-from weegploeg.api.viewsets import ASSESSMENT_FILTER, WeegploegViewSet, created, only_region
+from weegploeg.api.viewsets import ASSESSMENT_FILTER, WeegploegViewSet, only_region
 from weegploeg.models import CaseTransfer, Meeting
 
 

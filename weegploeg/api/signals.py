@@ -7,7 +7,7 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
 from config.api import NOT_FOUND, PROBLEM_JSON, WRITE_ERRORS, camel, problem_response, service_call
-from config.read_audit import AccessLoggedViewSetMixin
+from config.read_audit import AccessLoggedViewSetMixin, created
 from subjects.models import PERSON_FIELDS
 from weegploeg import selectors, services
 from weegploeg.api.serializers import KnownPersonProblemSerializer, SignalSerializer
@@ -15,7 +15,6 @@ from weegploeg.api.viewsets import (
     ASSESSMENT_FILTER,
     FORBIDDEN,
     WeegploegViewSet,
-    created,
     only_region,
 )
 from weegploeg.models import Signal

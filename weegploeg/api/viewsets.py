@@ -8,7 +8,6 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
-from rest_framework.response import Response
 
 from config.api import NOT_FOUND, PROBLEM_JSON, WRITE_ERRORS, ProblemSerializer, service_call
 from config.read_audit import AccessLoggedViewSetMixin, action_response
@@ -40,17 +39,6 @@ def only_region(regions, *, field: str) -> Veiligheidshuis:
     if len(regions) != 1:
         raise ValidationError({field: [_("Name the Veiligheidshuis.")]})
     return regions[0]
-
-
-def created(view, instance) -> Response:
-    location = view.reverse_action("detail", kwargs={"pk": instance.pk})
-    return action_response(
-        view.request,
-        [instance],
-        view.get_serializer(instance).data,
-        status=status.HTTP_201_CREATED,
-        headers={"Location": location},
-    )
 
 
 class WeegploegViewSet(viewsets.GenericViewSet):
