@@ -169,9 +169,11 @@ def test_w3_i1_agendering_advises_the_driehoek_and_starts_the_duty_to_inform(wp)
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.DECIDED
     assert set(decision.advised_parties.all()) == {wp.rvdk, wp.extern}
-    duties = DutyToInform.objects.filter(file_label="weegploeg", dossier_key=assessment.number)
-    assert {duty.responsible_party for duty in duties} == {wp.politie, wp.om}
-    assert {duty.started_on for duty in duties} == {date(2026, 11, 20)}
+    # CTER 11.2: the kernpartij that brought the (first) signal informs, within a month.
+    duty = DutyToInform.objects.get(file_label="weegploeg", dossier_key=assessment.number)
+    assert duty.responsible_party == wp.politie
+    assert duty.occasion == "outcome"
+    assert (duty.started_on, duty.due_on) == (date(2026, 11, 20), date(2026, 12, 20))
 
 
 def test_w3_a_decision_needs_an_analysis_and_advice_only_names_case_parties(wp):

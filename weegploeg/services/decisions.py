@@ -6,9 +6,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from parties.constants import PartyRole
-from parties.models import Party, User
+from parties.models import User
+from parties.services.files import weegploeg_file
+from rights.constants import DutyOccasion
 from rights.services import start_duty_to_inform
 from subjects.dossier import changes_dossier
+from subjects.registry import DossierRef
 from subjects.reopening import reopen as reopen_dossier
 from weegploeg.constants import AssessmentStatus, Outcome
 from weegploeg.models import Assessment, Decision
@@ -56,13 +59,15 @@ def decide(
     decision.save()
     decision.advised_parties.set(advised)
     transition(assessment, AssessmentStatus.DECIDED, by=by)
-    for party_id in set(assessment.signals.values_list("brought_by", flat=True)):
-        start_duty_to_inform(
-            file_label=FILE_LABEL,
-            dossier_key=assessment.number,
-            responsible_party=Party.objects.get(pk=party_id),
-            started_on=decided_on,
-        )
+    # CTER 11.2: the kernpartij that brought the signal informs; with several, the first.
+    first_signal = assessment.signals.select_related("brought_by").order_by("pk").first()
+    start_duty_to_inform(
+        ref=DossierRef(FILE_LABEL, assessment.number),
+        data_file=weegploeg_file(assessment.veiligheidshuis),
+        occasion=DutyOccasion.OUTCOME,
+        started_on=decided_on,
+        responsible_party=first_signal.brought_by if first_signal else None,
+    )
     return decision
 
 

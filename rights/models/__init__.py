@@ -1,0 +1,16 @@
+from rights.models.duties import DutyToInform, Postponement
+from rights.models.file_settings import FileRightsSettings
+from rights.models.grounds import LegalGround
+from rights.models.letters import Letter
+from rights.models.requests import RequestDossier, RequestOfficer, SubjectRequest
+
+__all__ = [
+    "DutyToInform",
+    "FileRightsSettings",
+    "LegalGround",
+    "Letter",
+    "Postponement",
+    "RequestDossier",
+    "RequestOfficer",
+    "SubjectRequest",
+]

@@ -1,0 +1,139 @@
+"""Requests of a subject (R1-R7, U3): one intake for every file and every party of a
+Veiligheidshuis (Besluit gegevensverwerking door samenwerkingsverbanden, art. 1.1). The request
+holds no more personal data than it needs: who asks, whom it is about (to find the dossiers),
+and what is asked; a dossier it covers is named by file label and key."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from parties.models import Veiligheidshuis
+from rights.constants import (
+    Channel,
+    IdentityMethod,
+    Representation,
+    RequesterKind,
+    RequestState,
+)
+from subjects.models import FREE_TEXT, NAME_TEXT
+
+USER = settings.AUTH_USER_MODEL
+
+
+class RequestOfficer(models.Model):
+    """An officer designated to handle requests under the uitvoerder's coordination (CTER
+    12.2, VH 18.1)."""
+
+    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    veiligheidshuis = models.ForeignKey(
+        Veiligheidshuis,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("Veiligheidshuis"),
+    )
+    designated_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    designated_at = models.DateTimeField(_("designated at"), auto_now_add=True)
+    ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("request officer")
+        verbose_name_plural = _("request officers")
+
+    def __str__(self):
+        label = _("Request officer")
+        return f"{label} #{self.pk}"
+
+
+class SubjectRequest(models.Model):
+    veiligheidshuis = models.ForeignKey(
+        Veiligheidshuis,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("Veiligheidshuis"),
+    )
+    number = models.CharField(_("number"), max_length=20, unique=True)
+    kinds = models.JSONField(_("what is asked"), default=list)  # RequestKind values
+    received_on = models.DateField(_("received on"))
+    channel = models.CharField(_("received through"), max_length=20, choices=Channel.choices)
+    requester_kind = models.CharField(
+        _("requester"), max_length=20, choices=RequesterKind.choices, default=RequesterKind.SUBJECT
+    )
+    representation = models.CharField(
+        _("ground of representation"), max_length=20, choices=Representation.choices, blank=True
+    )
+    representative_name = models.CharField(
+        _("name of the representative"), max_length=200, blank=True, validators=NAME_TEXT
+    )
+    reply_address = models.TextField(_("address for the answer"), blank=True, validators=FREE_TEXT)
+    # Whom the request is about: what the registry needs to find the dossiers (subjects.matching).
+    surname = models.CharField(_("surname"), max_length=200, validators=NAME_TEXT)
+    prefix = models.CharField(_("prefix"), max_length=50, blank=True, validators=NAME_TEXT)
+    given_names = models.CharField(_("given names"), max_length=200, validators=NAME_TEXT)
+    date_of_birth = models.DateField(_("date of birth"))
+    bsn = models.CharField(_("BSN"), max_length=9, blank=True)
+    # What the requester asks to change or objects to (CTER 12.5, VH 18.4).
+    explanation = models.TextField(_("what is asked, and why"), blank=True, validators=FREE_TEXT)
+    # R2: identity first. No copy of a document is kept: only how, by whom and when.
+    identity_method = models.CharField(
+        _("identity established by"), max_length=20, choices=IdentityMethod.choices, blank=True
+    )
+    identity_note = models.TextField(_("identity explanation"), blank=True, validators=FREE_TEXT)
+    identity_established_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    identity_established_at = models.DateTimeField(
+        _("identity established at"), null=True, blank=True
+    )
+    state = models.CharField(
+        _("state"), max_length=20, choices=RequestState.choices, default=RequestState.RECEIVED
+    )
+    due_on = models.DateField(_("answer due on"))
+    extended_to = models.DateField(_("extended to"), null=True, blank=True)
+    extension_reasons = models.TextField(
+        _("reasons for the extension"), blank=True, validators=FREE_TEXT
+    )
+    warned_at = models.DateTimeField(_("warning sent at"), null=True, blank=True)
+    alarmed_at = models.DateTimeField(_("alarm sent at"), null=True, blank=True)
+    answered_on = models.DateField(_("answered on"), null=True, blank=True)
+    received_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        verbose_name = _("request of a subject")
+        verbose_name_plural = _("requests of subjects")
+        ordering = ["-received_on", "-pk"]
+
+    def __str__(self):
+        return self.number
+
+    @property
+    def identity_established(self) -> bool:
+        return self.identity_established_at is not None
+
+    @property
+    def deadline(self):
+        return self.extended_to or self.due_on
+
+
+class RequestDossier(models.Model):
+    """A dossier the request covers, confirmed by the uitvoerder as being about the requester."""
+
+    request = models.ForeignKey(SubjectRequest, on_delete=models.CASCADE, related_name="dossiers")
+    file_label = models.CharField(_("file"), max_length=30)
+    dossier_key = models.CharField(_("dossier"), max_length=40, db_index=True)
+    confirmed_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    confirmed_at = models.DateTimeField(_("confirmed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("dossier of a request")
+        verbose_name_plural = _("dossiers of a request")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "file_label", "dossier_key"], name="one_row_per_request_dossier"
+            )
+        ]
+
+    def __str__(self):
+        label = _("Dossier of a request")
+        return f"{label} #{self.pk}"
