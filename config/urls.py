@@ -11,6 +11,7 @@ from config.admin_site import restrict_admin_to_beheerders
 from parties import api as parties_api
 from parties.signin import SignInView
 from parties.views import DashboardView
+from rights import api as rights_api
 from weegploeg import api as weegploeg_api
 
 restrict_admin_to_beheerders(admin.site)
@@ -45,6 +46,8 @@ api_router.register("casussen", cases_api.CaseViewSet)
 api_router.register("maatregelen", cases_api.MeasureViewSet)
 api_router.register("bijeenkomsten", cases_api.MeetingViewSet)
 api_router.register("verstrekkingen", cases_api.DisclosureViewSet)
+for prefix, viewset in rights_api.ROUTES:
+    api_router.register(prefix, viewset)
 
 urlpatterns = [
     path("", DashboardView.as_view(), name="dashboard"),
@@ -54,6 +57,7 @@ urlpatterns = [
     path("beheer/", include("parties.urls")),
     path("weegploeg/", include("weegploeg.urls")),
     path("casussen/", include("cases.urls")),
+    path("rechten/", include("rights.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("api/v1/gebruikers/mij", parties_api.CurrentUserView.as_view(), name="current-user"),
