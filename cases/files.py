@@ -12,16 +12,19 @@ from django.utils.translation import gettext as _
 from cases import models, services
 from cases.constants import CaseStatus, ClosingReason
 from cases.models import Case, CaseFinding, Measure
+from cases.permissions import file_of
 from config.audit import ReadKind, acting_for, log_reads
 from parties.permissions import membership_of
 from subjects import items, matching
 from subjects.categories import DataCategory
 from subjects.registry import (
+    Addressee,
     DossierRef,
     DossierState,
     ExportItem,
     ExportSection,
     Identity,
+    ItemRef,
     Recipient,
     item_ref,
 )
@@ -77,6 +80,21 @@ class CasesFile(items.ItemsMixin):
             bsn=identity.bsn,
         )
         return [DossierRef(self.label, number) for number in found.values_list("number", flat=True)]
+
+    def data_file(self, ref: DossierRef):
+        """P8: the ICO file of the case's casusoverleg."""
+        return file_of(self.dossier_root(ref).casusoverleg)
+
+    def addressee(self, ref: DossierRef, person: ItemRef | None) -> Addressee:
+        """I4, I5: the subject, or a related person registered in the case (VH 17.1)."""
+        case = self.dossier_root(ref)
+        if person is None:
+            return items.addressee_of(case)
+        related = case.related_people.filter(pk=person.pk).first()
+        if person.model != models.RelatedPerson._meta.label_lower or related is None:
+            raise LookupError("No such person in this dossier.")
+        name = " ".join(part for part in (related.given_names, related.surname) if part)
+        return Addressee(name=name, address=related.address)
 
     def list_dossiers(self) -> Iterator[DossierState]:
         """Every case with its state for retention and oversight: no names. The decision is

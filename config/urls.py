@@ -46,8 +46,8 @@ api_router.register("casussen", cases_api.CaseViewSet)
 api_router.register("maatregelen", cases_api.MeasureViewSet)
 api_router.register("bijeenkomsten", cases_api.MeetingViewSet)
 api_router.register("verstrekkingen", cases_api.DisclosureViewSet)
-for prefix, viewset in rights_api.ROUTES:
-    api_router.register(prefix, viewset)
+for route in rights_api.ROUTES:  # (prefix, viewset[, basename])
+    api_router.register(*route)
 
 urlpatterns = [
     path("", DashboardView.as_view(), name="dashboard"),

@@ -14,6 +14,17 @@ from subjects.models import Restriction
 from subjects.restriction import is_restrictable, showing_restricted
 
 
+def addressee_of(person):
+    """The name and postal address of a dossier's subject (a `PersonData` root), for a letter."""
+    from subjects.registry import Addressee
+
+    street = " ".join(part for part in (person.street, person.house_number) if part)
+    town = " ".join(part for part in (person.postcode, person.municipality) if part)
+    return Addressee(
+        name=person.full_name, address="\n".join(part for part in (street, town) if part)
+    )
+
+
 def rectifiable_fields(row) -> set[str]:
     """The fields of a row that hold what was recorded: not its key, links or bookkeeping."""
     return {

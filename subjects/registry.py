@@ -76,6 +76,23 @@ class ExportItem:
     item: ItemRef | None = None
 
 
+@dataclass(frozen=True)
+class Withheld:
+    """A part of a dossier an access answer leaves out, and why (R4, R5; AVG 15.4): the ground
+    is the code of a `rights.LegalGround` ("bescherming-betrokkene" for the rights of others)."""
+
+    what: str
+    ground: str
+
+
+@dataclass(frozen=True)
+class Addressee:
+    """Whom a letter is for (I4, I5): the subject, or a person registered in the dossier."""
+
+    name: str
+    address: str
+
+
 @dataclass
 class ExportSection:
     """One part of a dossier for an access request (R4, CTER 12.3): the data, why they are
@@ -86,6 +103,7 @@ class ExportSection:
     purposes: list[str] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    withheld: list[Withheld] = field(default_factory=list)
 
     @property
     def data(self) -> list[dict[str, str]]:
@@ -112,6 +130,10 @@ class PersonalDataFile(Protocol):
     def key_of(self, root) -> str: ...
 
     def find_dossiers(self, identity: Identity) -> Iterable[DossierRef]: ...
+
+    def data_file(self, ref: DossierRef): ...  # the parties.DataFile the dossier is kept in (P8)
+
+    def addressee(self, ref: DossierRef, person: ItemRef | None) -> Addressee: ...
 
     def list_dossiers(self) -> Iterator[DossierState]: ...
 

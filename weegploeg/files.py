@@ -10,14 +10,17 @@ from django.utils.translation import gettext as _
 from config.audit import ReadKind, acting_for, log_reads
 from parties.constants import PartyKind
 from parties.models import Party
+from parties.services.files import weegploeg_file
 from subjects import items, matching
 from subjects.categories import DataCategory
 from subjects.registry import (
+    Addressee,
     DossierRef,
     DossierState,
     ExportItem,
     ExportSection,
     Identity,
+    ItemRef,
     Recipient,
     item_ref,
 )
@@ -61,6 +64,16 @@ class WeegploegFile(items.ItemsMixin):
             bsn=identity.bsn,
         )
         return [DossierRef(self.label, number) for number in found.values_list("number", flat=True)]
+
+    def data_file(self, ref: DossierRef):
+        """P8: the weegploeg file of the dossier's Veiligheidshuis."""
+        return weegploeg_file(self.dossier_root(ref).veiligheidshuis)
+
+    def addressee(self, ref: DossierRef, person: ItemRef | None) -> Addressee:
+        """I4: the subject; a weegploeg dossier registers no other people."""
+        if person is not None:
+            raise LookupError("No such person in this dossier.")
+        return items.addressee_of(self.dossier_root(ref))
 
     def list_dossiers(self) -> Iterator[DossierState]:
         """Every dossier with its state for retention and oversight: no names."""

@@ -214,3 +214,19 @@ def test_r1_only_items_whose_absence_keeps_the_dossier_whole_are_restricted(file
         file.restrict(built.ref, root, reason="Niet mogelijk.", by=built.keeper)
     with pytest.raises(ValidationError):
         file.restrict(built.ref, built.restrict, reason=" ", by=built.keeper)
+
+
+def test_p8_the_dossier_names_the_file_it_is_kept_in(file, built):
+    from parties.models import DataFile
+
+    data_file = file.data_file(built.ref)
+    assert isinstance(data_file, DataFile)
+    assert data_file.kind == file.label
+
+
+def test_i4_a_letter_is_addressed_to_the_subject_and_to_nobody_outside_the_dossier(file, built):
+    addressee = file.addressee(built.ref, None)
+    assert built.identity.surname in addressee.name
+    assert addressee.address
+    with pytest.raises(LookupError):  # a row of the dossier that is not a person
+        file.addressee(built.ref, built.rectify)
