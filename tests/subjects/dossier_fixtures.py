@@ -49,17 +49,61 @@ def builder(label: str):
 
 @builder("weegploeg")
 def weegploeg_dossier(region) -> Built:
-    """A decided assessment with two signals, an analysis and a copy to a case (W6)."""
+    """A decided assessment with something in every table of the file: two signals, an
+    analysis, additional information, expert advice, a meeting's discussion, a check, the
+    decision and a copy to a case (W6)."""
+    from weegploeg import services
+    from weegploeg.constants import Outcome
     from tests.cases.transfer_fixtures import Agendering
+    from tests.weegploeg.factories import analyse, signal
 
     ag = Agendering(region)
-    assessment = ag.assessment()
+    wp, keeper = ag.wp, ag.keeper
+    assessment = signal(by=wp.agent, brought_by=wp.politie, region=region).assessment
+    signal(
+        by=wp.officier,
+        brought_by=wp.om,
+        region=region,
+        assessment=assessment,
+        behaviour="Zocht online naar de bouw van explosieven.",
+    )
+    analyse(assessment, by=keeper)
+    services.add_information(
+        assessment, by=keeper, party=wp.om, gathered_on=date(2026, 11, 2), content="Bekend bij OM."
+    )
+    services.record_expert_advice(
+        assessment,
+        by=keeper,
+        adviser="NCTV",
+        asked_on=date(2026, 11, 3),
+        question="Hoe zwaar wegen de signalen?",
+        advice="Serieus nemen.",
+    )
+    meeting = services.hold_meeting(
+        by=keeper,
+        region=region,
+        held_on=date(2026, 11, 10),
+        present=[wp.politie, wp.om],
+        assessments=[assessment],
+    )
+    services.record_discussion(meeting.items.get(), by=keeper, discussion="Besproken.")
+    services.record_check(assessment, by=keeper, outcome="correct")
+    services.decide(
+        assessment,
+        by=keeper,
+        outcome=Outcome.AGENDEREN,
+        reasons="Substantiële signalen.",
+        decided_on=date(2026, 11, 20),
+        advice_to_driehoek="Agenderen in het ICO.",
+        advised_parties=[wp.rvdk],
+    )
+    assessment.refresh_from_db()
     ag.agendeer(assessment)
     first, second = assessment.signals.order_by("pk")
     return Built(
         ref=DossierRef("weegploeg", assessment.number),
         identity=PERSON_IDENTITY,
-        keeper=ag.keeper,
+        keeper=keeper,
         rectify=item_ref(first),
         changes={"behaviour": "Deelde een filmpje (gecorrigeerd)."},
         replaced_value=first.behaviour,
