@@ -126,6 +126,17 @@ class CasesFile(items.ItemsMixin):
         with acting_for(by):
             services.reactivate(self.dossier_root(ref), by=by)
 
+    def end_processing(self, ref: DossierRef, *, by, reason: str) -> None:
+        """R7: an upheld objection ends the processing (`services.end_processing`, ADR 0013).
+        A case already closed or archived is processed no further: nothing changes, so a
+        second call changes nothing."""
+        with transaction.atomic():
+            case = self.dossier_root(ref)
+            if case.status != CaseStatus.ACTIVE:
+                return
+            with acting_for(by):
+                services.end_processing(case, by=by, reason=reason)
+
     @transaction.atomic
     def destroy(self, ref: DossierRef, *, by) -> None:
         """B8: the case's rows, every audit entry of the dossier (found by its dossier columns,

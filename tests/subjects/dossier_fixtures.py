@@ -34,6 +34,10 @@ class Built:
     restrict: ItemRef
     restricted_value: str
     person_values: tuple[str, ...] = (PERSON["surname"], PERSON["given_names"])
+    # R7: puts the dossier back in processing (a closed case reopened), and the status and
+    # decision code of a dossier whose processing an upheld objection ended.
+    ongoing: Callable[[], object] = lambda: None
+    ended: tuple[str, str] = ("", "")
 
 
 BUILDERS: dict[str, Callable[[object], Built]] = {}
@@ -52,10 +56,10 @@ def weegploeg_dossier(region) -> Built:
     """A decided assessment with something in every table of the file: two signals, an
     analysis, additional information, expert advice, a meeting's discussion, a check, the
     decision and a copy to a case (W6)."""
-    from weegploeg import services
-    from weegploeg.constants import Outcome
     from tests.cases.transfer_fixtures import Agendering
     from tests.weegploeg.factories import analyse, signal
+    from weegploeg import services
+    from weegploeg.constants import Outcome
 
     ag = Agendering(region)
     wp, keeper = ag.wp, ag.keeper
@@ -111,6 +115,7 @@ def weegploeg_dossier(region) -> Built:
         erased_value=second.behaviour,
         restrict=item_ref(first),
         restricted_value=first.behaviour,
+        ended=("decided", "verzet"),
     )
 
 
@@ -143,4 +148,6 @@ def ico_dossier(region) -> Built:
         erased_value=person.address,
         restrict=item_ref(signal),
         restricted_value=signal.behaviour,
+        ongoing=lambda: services.reopen(case, by=ag.keeper, reason="Nieuwe signalen."),
+        ended=("closed", "objection"),
     )

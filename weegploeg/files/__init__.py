@@ -4,6 +4,7 @@ this app. Each method calls the file's services; the rules live there."""
 
 from collections.abc import Iterator
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -102,6 +103,16 @@ class WeegploegFile(items.ItemsMixin):
     def reactivate(self, ref: DossierRef, *, by) -> None:
         with acting_for(by):
             services.reactivate(self.dossier_root(ref), by=by)
+
+    def end_processing(self, ref: DossierRef, *, by, reason: str) -> None:
+        """R7: an upheld objection ends the processing (`services.end_processing`, ADR 0013);
+        a second call changes nothing."""
+        with transaction.atomic():
+            assessment = self.dossier_root(ref)
+            if services.objection_upheld(assessment):
+                return
+            with acting_for(by):
+                services.end_processing(assessment, by=by, reason=reason)
 
     def destroy(self, ref: DossierRef, *, by) -> None:
         """B8; a second call finds nothing and does nothing."""
