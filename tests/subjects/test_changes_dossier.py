@@ -187,8 +187,9 @@ def _(w):
 def _(w):
     assessment = w.assessment()
     return lambda: [
-        weegploeg_services.end_processing(assessment, by=w.keeper, reason="Verzet gegrond.")
-        .assessment
+        weegploeg_services.end_processing(
+            assessment, by=w.keeper, reason="Verzet gegrond."
+        ).assessment
     ]
 
 
