@@ -50,4 +50,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cases.tasks.resync_permissions",
         "schedule": crontab(hour=2, minute=25),
     },
+    "rights-remind-request-deadlines": {
+        "task": "rights.tasks.requests.remind_request_deadlines",
+        "schedule": crontab(hour=6, minute=35),
+    },
 }

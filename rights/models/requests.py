@@ -13,8 +13,10 @@ from rights.constants import (
     IdentityMethod,
     Representation,
     RequesterKind,
+    RequestKind,
     RequestState,
 )
+from subjects.bsn import BSNValidator
 from subjects.models import FREE_TEXT, NAME_TEXT
 
 USER = settings.AUTH_USER_MODEL
@@ -70,7 +72,7 @@ class SubjectRequest(models.Model):
     prefix = models.CharField(_("prefix"), max_length=50, blank=True, validators=NAME_TEXT)
     given_names = models.CharField(_("given names"), max_length=200, validators=NAME_TEXT)
     date_of_birth = models.DateField(_("date of birth"))
-    bsn = models.CharField(_("BSN"), max_length=9, blank=True)
+    bsn = models.CharField(_("BSN"), max_length=9, blank=True, validators=[BSNValidator()])
     # What the requester asks to change or objects to (CTER 12.5, VH 18.4).
     explanation = models.TextField(_("what is asked, and why"), blank=True, validators=FREE_TEXT)
     # R2: identity first. No copy of a document is kept: only how, by whom and when.
@@ -95,6 +97,10 @@ class SubjectRequest(models.Model):
     warned_at = models.DateTimeField(_("warning sent at"), null=True, blank=True)
     alarmed_at = models.DateTimeField(_("alarm sent at"), null=True, blank=True)
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     received_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     version = models.PositiveIntegerField(default=1, editable=False)
@@ -103,6 +109,7 @@ class SubjectRequest(models.Model):
         verbose_name = _("request of a subject")
         verbose_name_plural = _("requests of subjects")
         ordering = ["-received_on", "-pk"]
+        indexes = [models.Index(fields=["state", "due_on"], name="request_state_due")]
 
     def __str__(self):
         return self.number
@@ -114,6 +121,19 @@ class SubjectRequest(models.Model):
     @property
     def deadline(self):
         return self.extended_to or self.due_on
+
+    @property
+    def is_closed(self) -> bool:
+        """Answered or withdrawn: nothing more is done, no reminder goes out."""
+        return self.state in (RequestState.DONE, RequestState.WITHDRAWN)
+
+    @property
+    def kind_labels(self) -> list[str]:
+        return [str(RequestKind(kind).label) for kind in self.kinds if kind in RequestKind.values]
+
+    @property
+    def includes_objection(self) -> bool:
+        return RequestKind.OBJECTION in self.kinds
 
 
 class RequestDossier(models.Model):
