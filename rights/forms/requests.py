@@ -58,8 +58,8 @@ class IntakeForm(forms.Form):
     def __init__(self, *args, regions, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["veiligheidshuis"].queryset = regions
-        if len(regions) == 1:
-            self.fields["veiligheidshuis"].initial = regions[0]
+        if regions.count() == 1:
+            self.fields["veiligheidshuis"].initial = regions.first()
         self.fields["received_on"].initial = timezone.localdate()
 
 

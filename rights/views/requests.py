@@ -154,7 +154,7 @@ class IntakeView(HandlerMixin, FormView):
     form_class = IntakeForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "regions": list(request_regions(self.request.user))}
+        return {**super().get_form_kwargs(), "regions": request_regions(self.request.user)}
 
     def form_valid(self, form):
         data = dict(form.cleaned_data)
