@@ -164,18 +164,20 @@ class SubjectRequestViewSet(
             perform(subject_request, data, if_match_version(self.request))
         return self.answer(subject_request)
 
-    @_change(s.IdentitySerializer)
+    @_change(s.RequestIdentitySerializer)
     @action(detail=True, methods=["post"])
     def identiteit(self, request, number=None):
         """R2: how the identity of the requester was established; no copy of a document."""
         return self.change(
-            s.IdentitySerializer,
+            s.RequestIdentitySerializer,
             lambda r, data, version: intake.record_identity(
                 r, by=request.user, expected_version=version, **data
             ),
         )
 
-    @extend_schema(responses={200: s.CandidateSerializer(many=True), **WRITE_ERRORS, **FORBIDDEN})
+    @extend_schema(
+        responses={200: s.DossierCandidateSerializer(many=True), **WRITE_ERRORS, **FORBIDDEN}
+    )
     @action(detail=True, methods=["get"], pagination_class=None)
     def zoeken(self, request, number=None):
         """The dossiers found for the person in every file of the request's Veiligheidshuis
@@ -183,7 +185,7 @@ class SubjectRequestViewSet(
         subject_request = self.handled()
         with service_call():
             found = requests.find_candidates(subject_request, by=request.user)
-        return Response(s.CandidateSerializer(found, many=True).data)
+        return Response(s.DossierCandidateSerializer(found, many=True).data)
 
     @_change(s.DossierChoiceSerializer)
     @action(detail=True, methods=["post"])
@@ -213,27 +215,27 @@ class SubjectRequestViewSet(
             ),
         )
 
-    @_change(s.ExtensionSerializer)
+    @_change(s.RequestExtensionSerializer)
     @action(detail=True, methods=["post"])
     def verlengen(self, request, number=None):
         """R3: extend the term by two months, with reasons, while the first term runs; the
         letter to the requester is made (see `letters`)."""
         return self.change(
-            s.ExtensionSerializer,
+            s.RequestExtensionSerializer,
             lambda r, data, version: extension.extend_term(
                 r, by=request.user, reasons=data["reasons"], expected_version=version
             ),
         )
 
     @extend_schema(
-        request=s.LetterSentSerializer,
+        request=s.ExtensionLetterSentSerializer,
         responses={200: s.SubjectRequestSerializer, **WRITE_ERRORS, **FORBIDDEN},
     )
     @action(detail=True, methods=["post"], url_path="verlengingsbrief-verzonden")
     def letter_sent(self, request, number=None):
         """When and how the extension letter was sent to the requester."""
         subject_request = self.handled()
-        serializer = s.LetterSentSerializer(data=request.data)
+        serializer = s.ExtensionLetterSentSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
         letter = subject_request.letters.filter(
@@ -247,23 +249,23 @@ class SubjectRequestViewSet(
             )
         return self.answer(subject_request)
 
-    @_change(s.AnsweredSerializer)
+    @_change(s.RequestAnsweredSerializer)
     @action(detail=True, methods=["post"])
     def afgerond(self, request, number=None):
         """The request has been answered."""
         return self.change(
-            s.AnsweredSerializer,
+            s.RequestAnsweredSerializer,
             lambda r, data, version: requests.mark_answered(
                 r, by=request.user, answered_on=data.get("answered_on"), expected_version=version
             ),
         )
 
-    @_change(s.WithdrawnSerializer)
+    @_change(s.RequestWithdrawnSerializer)
     @action(detail=True, methods=["post"])
     def ingetrokken(self, request, number=None):
         """The requester withdrew the request."""
         return self.change(
-            s.WithdrawnSerializer,
+            s.RequestWithdrawnSerializer,
             lambda r, data, version: requests.withdraw(
                 r, by=request.user, withdrawn_on=data.get("withdrawn_on"), expected_version=version
             ),

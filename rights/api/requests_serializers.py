@@ -1,6 +1,7 @@
 """Serializers of `/api/v1/verzoeken` (R1-R3, U5): fields in camelCase, a request named by its
 number. The list shows no personal data; a request's detail shows what the intake recorded."""
 
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from config.api import CamelCaseModelSerializer
@@ -33,13 +34,13 @@ class RegionField(serializers.SlugRelatedField):
         super().__init__(slug_field="code", **kwargs)
 
 
-class RequestDossierSerializer(CamelCaseModelSerializer):
+class CoveredDossierSerializer(CamelCaseModelSerializer):
     class Meta:
         model = RequestDossier
         fields = ["file_label", "dossier_key", "confirmed_at"]
 
 
-class LetterSerializer(CamelCaseModelSerializer):
+class RequestLetterSerializer(CamelCaseModelSerializer):
     class Meta:
         model = Letter
         fields = ["id", "kind", "made_at", "sent_on", "sent_means"]
@@ -68,6 +69,7 @@ class SubjectRequestSummarySerializer(CamelCaseModelSerializer):
         read_only_fields = fields
 
 
+@extend_schema_serializer(component_name="SubjectRequestDetail")
 class SubjectRequestSerializer(CamelCaseModelSerializer):
     """A request of a subject (R1). To record one, give what the intake recorded;
     `veiligheidshuis` (its code) is needed only when the user handles requests of more than
@@ -82,8 +84,8 @@ class SubjectRequestSerializer(CamelCaseModelSerializer):
     )
     deadline = serializers.DateField(read_only=True)
     identity_established = serializers.BooleanField(read_only=True)
-    dossiers = RequestDossierSerializer(many=True, read_only=True)
-    letters = LetterSerializer(many=True, read_only=True)
+    dossiers = CoveredDossierSerializer(many=True, read_only=True)
+    letters = RequestLetterSerializer(many=True, read_only=True)
 
     class Meta:
         model = SubjectRequest
@@ -119,12 +121,12 @@ class SubjectRequestSerializer(CamelCaseModelSerializer):
         ]
 
 
-class IdentitySerializer(serializers.Serializer):
+class RequestIdentitySerializer(serializers.Serializer):
     method = serializers.ChoiceField(choices=IdentityMethod.choices)
     note = serializers.CharField(required=False, allow_blank=True, default="")
 
 
-class CandidateSerializer(serializers.Serializer):
+class DossierCandidateSerializer(serializers.Serializer):
     """A dossier found for the person, in a file of the request's Veiligheidshuis."""
 
     fileLabel = serializers.CharField(source="ref.file_label")
@@ -138,19 +140,19 @@ class DossierChoiceSerializer(serializers.Serializer):
     dossierKey = serializers.CharField(source="dossier_key", max_length=40)
 
 
-class ExtensionSerializer(serializers.Serializer):
+class RequestExtensionSerializer(serializers.Serializer):
     reasons = serializers.CharField()
 
 
-class LetterSentSerializer(serializers.Serializer):
+class ExtensionLetterSentSerializer(serializers.Serializer):
     letter = serializers.IntegerField(help_text="The id of the extension letter.")
     sentOn = serializers.DateField(source="sent_on", required=False)
     means = serializers.ChoiceField(choices=SendingMeans.choices, default=SendingMeans.POST)
 
 
-class AnsweredSerializer(serializers.Serializer):
+class RequestAnsweredSerializer(serializers.Serializer):
     answeredOn = serializers.DateField(source="answered_on", required=False)
 
 
-class WithdrawnSerializer(serializers.Serializer):
+class RequestWithdrawnSerializer(serializers.Serializer):
     withdrawnOn = serializers.DateField(source="withdrawn_on", required=False)

@@ -26,14 +26,18 @@ class RequestOfficer(models.Model):
     """An officer designated to handle requests under the uitvoerder's coordination (CTER
     12.2, VH 18.1)."""
 
-    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="+", verbose_name=_("officer")
+    )
     veiligheidshuis = models.ForeignKey(
         Veiligheidshuis,
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("Veiligheidshuis"),
     )
-    designated_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    designated_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("designated by")
+    )
     designated_at = models.DateTimeField(_("designated at"), auto_now_add=True)
     ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
 
@@ -81,7 +85,12 @@ class SubjectRequest(models.Model):
     )
     identity_note = models.TextField(_("identity explanation"), blank=True, validators=FREE_TEXT)
     identity_established_by = models.ForeignKey(
-        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("identity established by"),
     )
     identity_established_at = models.DateTimeField(
         _("identity established at"), null=True, blank=True
@@ -99,11 +108,18 @@ class SubjectRequest(models.Model):
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
     withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
     closed_by = models.ForeignKey(
-        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("closed by"),
     )
-    received_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    received_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("received by")
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         verbose_name = _("request of a subject")
@@ -139,10 +155,17 @@ class SubjectRequest(models.Model):
 class RequestDossier(models.Model):
     """A dossier the request covers, confirmed by the uitvoerder as being about the requester."""
 
-    request = models.ForeignKey(SubjectRequest, on_delete=models.CASCADE, related_name="dossiers")
+    request = models.ForeignKey(
+        SubjectRequest,
+        on_delete=models.CASCADE,
+        related_name="dossiers",
+        verbose_name=_("request"),
+    )
     file_label = models.CharField(_("file"), max_length=30)
     dossier_key = models.CharField(_("dossier"), max_length=40, db_index=True)
-    confirmed_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    confirmed_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("confirmed by")
+    )
     confirmed_at = models.DateTimeField(_("confirmed at"), auto_now_add=True)
 
     class Meta:
