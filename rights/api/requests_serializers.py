@@ -84,6 +84,12 @@ class SubjectRequestSerializer(CamelCaseModelSerializer):
     )
     deadline = serializers.DateField(read_only=True)
     identity_established = serializers.BooleanField(read_only=True)
+    identity_method = serializers.ChoiceField(
+        choices=IdentityMethod.choices,
+        read_only=True,
+        allow_blank=True,
+        help_text="How the identity was established; empty until it is recorded.",
+    )
     dossiers = CoveredDossierSerializer(many=True, read_only=True)
     letters = RequestLetterSerializer(many=True, read_only=True)
 
@@ -113,7 +119,6 @@ class SubjectRequestSerializer(CamelCaseModelSerializer):
             "due_on",
             "extended_to",
             "extension_reasons",
-            "identity_method",
             "identity_note",
             "identity_established_at",
             "answered_on",

@@ -26,6 +26,8 @@ def _intake_errors(data: dict) -> dict:
         errors["kinds"] = _("Choose what is asked: one or more of the rights.")
     if data["received_on"] > timezone.localdate():
         errors["received_on"] = _("The date of receipt cannot be in the future.")
+    if data["date_of_birth"] > timezone.localdate():
+        errors["date_of_birth"] = _("The date of birth cannot be in the future.")
     if data.get("requester_kind") == RequesterKind.REPRESENTATIVE:
         if not data.get("representation"):
             errors["representation"] = _("Give the ground on which the representative acts.")

@@ -77,6 +77,7 @@ def test_r1_a_rectification_says_what_and_why(h):
         ("kinds", ["complaint"]),
         ("bsn", "123456789"),
         ("received_on", timezone.localdate() + timedelta(days=1)),
+        ("date_of_birth", timezone.localdate() + timedelta(days=1)),
     ],
 )
 def test_r1_invalid_intake_is_refused_by_field(h, field, value):
