@@ -7,22 +7,20 @@ class RightsConfig(AppConfig):
     verbose_name = _("Data subject rights")
 
     def ready(self):
-        from parties.constants import Function
-        from parties.dashboard import Panel, register_panel
-        from rights.dashboard_duties import duties_panel
+        from auditlog.registry import auditlog
 
-        # I1, U1: the duties of the responsible party and of the uitvoerder who keeps the file.
-        register_panel(
-            Panel(
-                functions=frozenset(
-                    {
-                        Function.UITVOERDER,
-                        Function.CASEMANAGER,
-                        Function.VOORZITTER,
-                        Function.DEELNEMER,
-                    }
-                ),
-                template="rights/duties/dashboard_panel.html",
-                context=duties_panel,
-            )
-        )
+        from parties.dashboard import register_panel
+        from rights import dashboard_duties, dashboard_requests, models
+
+        register_panel(dashboard_duties.PANEL)
+        register_panel(dashboard_requests.PANEL)
+        # S2: every change of what the rights hold of a person is logged; a letter's PDF is
+        # kept once, in the letter, not a second time in the log.
+        auditlog.register(models.SubjectRequest, mask_fields=["bsn"])
+        auditlog.register(models.RequestDossier)
+        auditlog.register(models.RequestOfficer)
+        auditlog.register(models.DutyToInform)
+        auditlog.register(models.Postponement)
+        auditlog.register(models.Letter, exclude_fields=["pdf"])
+        auditlog.register(models.FileRightsSettings)
+        auditlog.register(models.LegalGround)

@@ -4,6 +4,8 @@ of the files they keep that are due within two weeks, overdue first. No names: n
 from django.db.models import Case, DateField, F, When
 from django.utils import timezone
 
+from parties.constants import Function
+from parties.dashboard import Panel
 from rights.constants import DutyState
 from rights.permissions.duties import may_see_duties, visible_duties
 from rights.services.duties import due_q, overdue_q, with_review
@@ -33,3 +35,13 @@ def duties_panel(user) -> dict | None:
         "overdue": duties.filter(overdue_q(today)).count(),
         "duties": shown,
     }
+
+
+# I1, U1: the duties of the responsible party and of the uitvoerder who keeps the file.
+PANEL = Panel(
+    functions=frozenset(
+        {Function.UITVOERDER, Function.CASEMANAGER, Function.VOORZITTER, Function.DEELNEMER}
+    ),
+    template="rights/duties/dashboard_panel.html",
+    context=duties_panel,
+)

@@ -41,6 +41,13 @@ SPECTACULAR_SETTINGS = {
         "CaseStatusEnum": "cases.constants.CaseStatus",
         "MeasureStatusEnum": "cases.constants.MeasureStatus",
         "RelatedRoleEnum": "cases.constants.RelatedRole",
+        "IdentityMethodEnum": "cases.constants.IdentityMethod",
+        "KindEnum": "parties.constants.PartyKind",
+        "RequestIdentityMethodEnum": "rights.constants.IdentityMethod",
+        "RequestKindEnum": "rights.constants.RequestKind",
+        "RequestStateEnum": "rights.constants.RequestState",
+        "LetterKindEnum": "rights.constants.LetterKind",
+        "SendingMeansEnum": "rights.constants.SendingMeans",
     },
 }
 API_VERSION = SPECTACULAR_SETTINGS["VERSION"]

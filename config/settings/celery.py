@@ -54,6 +54,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "rights.tasks.duties.remind_postponements",
         "schedule": crontab(hour=6, minute=35),
     },
+    "rights-remind-request-deadlines": {
+        "task": "rights.tasks.requests.remind_request_deadlines",
+        "schedule": crontab(hour=6, minute=40),
+    },
 }
 # I2: how many days before its date to look again a postponement is brought to mind.
 DUTY_REMINDER_DAYS = setting(
