@@ -10,10 +10,13 @@ class RightsConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from parties.dashboard import register_panel
-        from rights import dashboard_duties, dashboard_requests, models
+        from parties.navigation import register_link
+        from rights import dashboard_duties, dashboard_requests, models, navigation
 
         register_panel(dashboard_duties.PANEL)
         register_panel(dashboard_requests.PANEL)
+        for link in navigation.LINKS:
+            register_link(link)
         # S2: every change of what the rights hold of a person is logged; a letter's PDF is
         # kept once, in the letter, not a second time in the log.
         auditlog.register(models.SubjectRequest, mask_fields=["bsn"])
