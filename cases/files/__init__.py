@@ -6,6 +6,7 @@ dossier and its casusoverleg. Each method calls the file's services; the rules l
 from collections.abc import Iterator
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -73,6 +74,10 @@ class CasesFile(items.ItemsMixin):
     def data_file(self, ref: DossierRef):
         """P8: the ICO file of the case's casusoverleg."""
         return file_of(self.dossier_root(ref).casusoverleg)
+
+    def dossier_url(self, ref: DossierRef) -> str:
+        """The dossier's page, which checks its own permissions: a number, no personal data."""
+        return reverse("cases:case-detail", args=[ref.key])
 
     def addressee(self, ref: DossierRef, person: ItemRef | None) -> Addressee:
         """I4, I5: the subject, or a related person registered in the case (VH 17.1)."""

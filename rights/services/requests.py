@@ -50,8 +50,7 @@ def identity_of(subject_request: SubjectRequest) -> Identity:
 
 
 def _link(file, ref: DossierRef) -> str:
-    dossier_url = getattr(file, "dossier_url", None)
-    return dossier_url(ref) if callable(dossier_url) else ""
+    return file.dossier_url(ref)
 
 
 def _found(subject_request: SubjectRequest) -> list[tuple[DossierRef, str, str]]:

@@ -269,3 +269,9 @@ def test_r1_lift_a_restriction_shows_the_item_again_and_is_logged_without_values
     count = trail(built.ref).count()
     file.lift_restriction(built.ref, built.restrict, by=built.keeper)  # nothing to lift
     assert trail(built.ref).count() == count
+
+
+def test_u3_the_dossier_page_is_named_by_number_only(file, built):
+    url = file.dossier_url(built.ref)
+    assert built.ref.key in url
+    assert not any(value in url for value in built.person_values)

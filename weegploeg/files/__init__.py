@@ -5,6 +5,7 @@ this app. Each method calls the file's services; the rules live there."""
 from collections.abc import Iterator
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -65,6 +66,10 @@ class WeegploegFile(items.ItemsMixin):
     def data_file(self, ref: DossierRef):
         """P8: the weegploeg file of the dossier's Veiligheidshuis."""
         return weegploeg_file(self.dossier_root(ref).veiligheidshuis)
+
+    def dossier_url(self, ref: DossierRef) -> str:
+        """The dossier's page, which checks its own permissions: a number, no personal data."""
+        return reverse("weegploeg:assessment-detail", args=[ref.key])
 
     def addressee(self, ref: DossierRef, person: ItemRef | None) -> Addressee:
         """I4: the subject; a weegploeg dossier registers no other people."""
