@@ -13,11 +13,12 @@ from django.core import mail
 from django.utils.module_loading import import_string
 
 from config.celery import app
-from rights.models import LegalGround, Postponement
+from rights.models import Postponement
 from rights.services import duties as services
 from rights.services.duty_reminders import send_postponement_reminders
 from rights.tasks.duties import remind_postponements
 from tests.rights.duty_fixtures import DutyWorld
+from tests.rights.grounds import ground
 from tests.weegploeg.factories import PERSON
 
 REVIEW = date(2026, 12, 20)
@@ -27,7 +28,7 @@ def postponed(world):
     with time_machine.travel("2026-12-01 10:00 +01:00", tick=False):
         return services.postpone(
             world.duty,
-            ground=LegalGround.objects.get(code="strafbare-feiten"),
+            ground=ground("strafbare-feiten"),
             reasons=f"Onderzoek naar {PERSON['surname']} loopt.",
             review_on=REVIEW,
             by=world.agent,
@@ -80,7 +81,7 @@ def test_i2_a_renewal_is_reminded_again_and_an_ended_one_never(region):
         assert send_postponement_reminders() == 1
         services.postpone(
             world.duty,
-            ground=LegalGround.objects.get(code="strafbare-feiten"),
+            ground=ground("strafbare-feiten"),
             reasons="Verlengd.",
             review_on=REVIEW - timedelta(days=2),
             by=world.agent,
