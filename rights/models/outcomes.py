@@ -22,18 +22,23 @@ class Withholding(models.Model):
     a ground of UAVG 41, with the reasons the refusal letter gives."""
 
     request = models.ForeignKey(
-        SubjectRequest, on_delete=models.CASCADE, related_name="withholdings"
+        SubjectRequest,
+        on_delete=models.CASCADE,
+        related_name="withholdings",
+        verbose_name=_("request"),
     )
     file_label = models.CharField(_("file"), max_length=30)
     dossier_key = models.CharField(_("dossier"), max_length=40, db_index=True)
     # "" and None: the whole dossier is withheld.
     item_model = models.CharField(_("item"), max_length=100, blank=True)
-    item_pk = models.PositiveBigIntegerField(null=True, blank=True)
+    item_pk = models.PositiveBigIntegerField(_("item key"), null=True, blank=True)
     ground = models.ForeignKey(
         LegalGround, on_delete=models.PROTECT, related_name="+", verbose_name=_("ground")
     )
     reasons = models.TextField(_("reasons"), validators=FREE_TEXT)
-    recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    recorded_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+    )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:
@@ -55,16 +60,21 @@ class ItemChange(models.Model):
     services. It names the fields changed, never their values."""
 
     request = models.ForeignKey(
-        SubjectRequest, on_delete=models.CASCADE, related_name="item_changes"
+        SubjectRequest,
+        on_delete=models.CASCADE,
+        related_name="item_changes",
+        verbose_name=_("request"),
     )
     file_label = models.CharField(_("file"), max_length=30)
     dossier_key = models.CharField(_("dossier"), max_length=40, db_index=True)
     item_model = models.CharField(_("item"), max_length=100)
-    item_pk = models.PositiveBigIntegerField()
+    item_pk = models.PositiveBigIntegerField(_("item key"))
     action = models.CharField(_("change"), max_length=20, choices=ChangeAction.choices)
     reason = models.CharField(_("reason"), max_length=20, choices=RectificationReason.choices)
     fields = models.JSONField(_("fields changed"), default=list)
-    changed_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    changed_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("changed by")
+    )
     changed_at = models.DateTimeField(_("changed at"), auto_now_add=True)
 
     class Meta:
@@ -81,20 +91,32 @@ class Notice(models.Model):
     """CTER 12.6, AVG 19: a recipient in the dossier's records (a disclosure, a transfer, a
     copy, an export) told of a change; its letter and its sending are recorded."""
 
-    change = models.ForeignKey(ItemChange, on_delete=models.CASCADE, related_name="notices")
+    change = models.ForeignKey(
+        ItemChange, on_delete=models.CASCADE, related_name="notices", verbose_name=_("change")
+    )
     recipient_kind = models.CharField(_("received through"), max_length=20)
     party = models.CharField(_("recipient"), max_length=300)
     what = models.CharField(_("what was received"), max_length=500, blank=True)
     received_on = models.DateField(_("received on"))
     letter = models.OneToOneField(
-        Letter, on_delete=models.SET_NULL, null=True, blank=True, related_name="notice"
+        Letter,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="notice",
+        verbose_name=_("letter"),
     )
     sent_on = models.DateField(_("sent on"), null=True, blank=True)
     sent_means = models.CharField(
         _("sent by"), max_length=20, choices=SendingMeans.choices, blank=True
     )
     sent_by = models.ForeignKey(
-        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sent by (user)"),
     )
 
     class Meta:
@@ -113,15 +135,25 @@ class ObjectionDecision(models.Model):
     request covers."""
 
     request = models.OneToOneField(
-        SubjectRequest, on_delete=models.CASCADE, related_name="objection_decision"
+        SubjectRequest,
+        on_delete=models.CASCADE,
+        related_name="objection_decision",
+        verbose_name=_("request"),
     )
     weighing = models.TextField(_("weighing of interests"), validators=FREE_TEXT)
     upheld = models.BooleanField(_("objection upheld"))
     decided_on = models.DateField(_("decided on"))
-    decided_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    decided_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("decided by")
+    )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
     letter = models.OneToOneField(
-        Letter, on_delete=models.SET_NULL, null=True, blank=True, related_name="objection"
+        Letter,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="objection",
+        verbose_name=_("letter"),
     )
 
     class Meta:
