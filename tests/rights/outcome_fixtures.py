@@ -14,7 +14,13 @@ from parties.constants import Function
 from rights.constants import Channel, IdentityMethod, RequestKind
 from rights.models import RequestDossier, SubjectRequest
 from tests.cases.transfer_fixtures import Agendering, full_case
-from tests.factories import PartyFactory, VeiligheidshuisFactory, authorise, make_user
+from tests.factories import (
+    PartyFactory,
+    VeiligheidshuisFactory,
+    authorise,
+    make_user,
+    record_declaration,
+)
 from tests.weegploeg.factories import PERSON
 
 REPORTER = ("Wijkagent de Vries", "06-12345678")  # tests/weegploeg/factories.signal
@@ -69,6 +75,7 @@ class OutcomeWorld(Agendering):
         other = VeiligheidshuisFactory(code=f"ander-{region.code}", name="Ander Veiligheidshuis")
         other_gemeente = PartyFactory(gemeente=True, veiligheidshuizen=[other])
         self.other_uitvoerder = make_user(other_gemeente, Function.UITVOERDER)
+        record_declaration(wp.extern, by=self.keeper)  # so that it may act at all (P6)
         self.partner = wp.partner
         self.deelnemer = wp.agent
 
