@@ -41,6 +41,10 @@ SPECTACULAR_SETTINGS = {
         "CaseStatusEnum": "cases.constants.CaseStatus",
         "MeasureStatusEnum": "cases.constants.MeasureStatus",
         "RelatedRoleEnum": "cases.constants.RelatedRole",
+        "KindEnum": "parties.constants.PartyKind",
+        "LetterKindEnum": "rights.constants.LetterKind",
+        "ReasonEnum": "cases.constants.ClosingReason",
+        "RectificationReasonEnum": "rights.outcome_constants.RectificationReason",
     },
 }
 API_VERSION = SPECTACULAR_SETTINGS["VERSION"]

@@ -86,6 +86,7 @@ class RequestOutcomeViewSet(viewsets.GenericViewSet):
         return Response(s.LetterSerializer(letters, many=True).data)
 
     @extend_schema(
+        operation_id="verzoeken_uitkomstbrieven_pdf",
         parameters=[_path_id("letter")],
         responses={(200, "application/pdf"): OpenApiTypes.BINARY, **READ_ERRORS},
     )
