@@ -36,6 +36,13 @@ class ClosingReason(models.TextChoices):
     MOVED_AWAY = "moved", _("Moved away")
     UNFINDABLE = "unfindable", _("Unfindable")
     DECEASED = "deceased", _("Deceased")
+    # R7, VH 18.4: an upheld objection ends the processing (docs/adr/0013).
+    OBJECTION = "objection", _("Objection upheld")
+
+
+# The reasons the driehoek decides a closing on (VH 20.2); an objection closes through
+# `cases.services.end_processing` only.
+DECIDED_REASONS = tuple(reason for reason in ClosingReason if reason != ClosingReason.OBJECTION)
 
 
 class RelatedRole(models.TextChoices):

@@ -5,7 +5,7 @@ these forms (fields are named like the services' arguments, so a refusal shows o
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cases.constants import CasePart, ClosingReason, Goal, MeasureStatus, RelatedRole
+from cases.constants import DECIDED_REASONS, CasePart, Goal, MeasureStatus, RelatedRole
 from cases.models import Case, CasusOverleg
 from config.concurrency import VersionedForm
 from parties.forms import DateInput
@@ -82,7 +82,9 @@ class AdviseClosingForm(forms.Form):
 
 
 class DecideClosingForm(forms.Form):
-    reason = forms.ChoiceField(label=_("Reason"), choices=EMPTY + ClosingReason.choices)
+    reason = forms.ChoiceField(
+        label=_("Reason"), choices=EMPTY + [(r.value, r.label) for r in DECIDED_REASONS]
+    )
     decided_on = forms.DateField(label=_("Decided on"), widget=DateInput())
     confirm = forms.BooleanField(
         label=_("I understand that the case is closed and read-only until it is reopened.")

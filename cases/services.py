@@ -10,9 +10,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases import selectors
+from cases import informing, selectors
 from cases.constants import (
     CASE_PREFIX,
+    DECIDED_REASONS,
     CaseStatus,
     ClosingReason,
     MeasureStatus,
@@ -131,6 +132,7 @@ def open_case(
             transferred_by=by,
         )
     sync_case_permissions(case)
+    informing.registered(case, on=timezone.localdate())
     return case
 
 
@@ -196,6 +198,7 @@ def add_related_person(case: Case, *, by: User, **fields) -> RelatedPerson:
     person = RelatedPerson(case=case, **fields)
     person.full_clean()
     person.save()
+    informing.related_person_registered(person, on=timezone.localdate())
     return person
 
 
@@ -275,10 +278,38 @@ def decide_closing(case: Case, *, by: User, reason: str, decided_on: date) -> Cl
     closing = case.closings.filter(decided_on__isnull=True, reopened_at__isnull=True).first()
     if closing is None:
         raise ValidationError(_("Record the advice to the driehoek first."))
-    if reason not in ClosingReason.values:
+    if reason not in DECIDED_REASONS:
         raise ValidationError({"reason": _("Choose the reason for closing.")})
     closing.reason, closing.decided_on, closing.decided_by = reason, decided_on, by
     closing.save(update_fields=["reason", "decided_on", "decided_by"])
+    transition(case, CaseStatus.CLOSED, by=by)
+    sync_case_permissions(case)
+    informing.closed(case, on=decided_on)
+    return closing
+
+
+@changes_dossier("case")
+def end_processing(case: Case, *, by: User, reason: str, ended_on: date | None = None) -> Closing:
+    """R7, VH 18.4: an upheld objection ends the processing: a closing decided at once with the
+    reason OBJECTION (its advice holds the reasons of the decision on the objection), the case
+    closed through its transition table; it then goes to retention like every closed case
+    (B3, B4). Who may is the rule of the request's handler (`rights.permissions`): the registry
+    is reached only through the rights services. The decision on the objection is the letter
+    that informs the subject, so no closing duty starts (docs/adr/0013)."""
+    _require_active(case)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reasons of the decision on the objection.")})
+    ended_on = ended_on or timezone.localdate()
+    closing = Closing(
+        case=case,
+        advice=reason,
+        advised_on=ended_on,
+        reason=ClosingReason.OBJECTION,
+        decided_on=ended_on,
+        decided_by=by,
+    )
+    closing.full_clean()
+    closing.save()
     transition(case, CaseStatus.CLOSED, by=by)
     sync_case_permissions(case)
     return closing

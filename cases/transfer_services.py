@@ -6,8 +6,10 @@ controller, a copy of the case goes to that casusoverleg, recorded on both sides
 other function that moves data between casusoverleggen, on purpose."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cases import informing
 from cases.constants import CaseStatus
 from cases.models import Case, CasusOverleg, CopyOut, Measure, PlanGoal, RelatedPerson
 from cases.selectors import is_keeper, may_request_copy
@@ -129,6 +131,7 @@ def copy_for_moved_subject(
         )
         row.full_clean()
         row.save()
+        informing.related_person_registered(row, on=timezone.localdate())  # I5, VH 17.1
     out = CopyOut(
         case=case,
         to_casusoverleg=to,

@@ -222,11 +222,19 @@ class AccessLoggedRetrieveMixin:
 
 
 def _current_actor_id():
+    """The actor of the audit context in force, or None. auditlog leaves a context's value
+    behind when the context ends (it only disconnects the receiver that fills in the entries),
+    so a value whose receiver is gone is no context at all."""
+    from django.db.models.signals import pre_save
+
     try:
-        actor = auditlog_value.get().get("actor")
+        context = auditlog_value.get()
     except LookupError:
         return None
-    return getattr(actor, "pk", None)
+    duid = context.get("signal_duid")
+    if not any(entry[0][0] == duid for entry in pre_save.receivers):
+        return None
+    return getattr(context.get("actor"), "pk", None)
 
 
 class AuditedTask(Task):

@@ -1,4 +1,5 @@
 from parties.constants import FileKind, PartyRole
+from parties.navigation import links_for
 from parties.permissions import access_refusal, may_reach, membership_of
 
 
@@ -13,6 +14,7 @@ def acting_as(request):
             "may_see_weegploeg": False,
             "may_see_cases": False,
             "is_external_partner": False,
+            "menu_links": [],
         }
     functions = set(membership.function_codes())
     return {
@@ -23,4 +25,5 @@ def acting_as(request):
         "may_see_weegploeg": may_reach(user, FileKind.WEEGPLOEG),
         "may_see_cases": may_reach(user, FileKind.ICO),
         "is_external_partner": membership.party.role == PartyRole.EXTERN,
+        "menu_links": links_for(user),
     }

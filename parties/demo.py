@@ -190,16 +190,19 @@ def authorise(username: str, file: DataFile, level: str = AccessLevel.READWRITE)
 # Each file app adds its own demo data (registered in its AppConfig.ready), after the parties:
 # parties is the bottom layer and imports no file app.
 SEEDERS: list = []
+# The apps that work across files (rights) seed from what the file apps seeded: they come last.
+LATE_SEEDERS: list = []
 
 
-def register_seeder(seeder) -> None:
-    if seeder not in SEEDERS:
-        SEEDERS.append(seeder)
+def register_seeder(seeder, *, late: bool = False) -> None:
+    seeders = LATE_SEEDERS if late else SEEDERS
+    if seeder not in seeders:
+        seeders.append(seeder)
 
 
 def seed() -> None:
     seed_parties()
-    for seeder in SEEDERS:
+    for seeder in SEEDERS + LATE_SEEDERS:
         seeder()
 
 

@@ -5,3 +5,25 @@ from django.utils.translation import gettext_lazy as _
 class RightsConfig(AppConfig):
     name = "rights"
     verbose_name = _("Data subject rights")
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from parties.dashboard import register_panel
+        from parties.navigation import register_link
+        from rights import dashboard_duties, dashboard_requests, models, navigation
+
+        register_panel(dashboard_duties.PANEL)
+        register_panel(dashboard_requests.PANEL)
+        for link in navigation.LINKS:
+            register_link(link)
+        # S2: every change of what the rights hold of a person is logged; a letter's PDF is
+        # kept once, in the letter, not a second time in the log.
+        auditlog.register(models.SubjectRequest, mask_fields=["bsn"])
+        auditlog.register(models.RequestDossier)
+        auditlog.register(models.RequestOfficer)
+        auditlog.register(models.DutyToInform)
+        auditlog.register(models.Postponement)
+        auditlog.register(models.Letter, exclude_fields=["pdf"])
+        auditlog.register(models.FileRightsSettings)
+        auditlog.register(models.LegalGround)

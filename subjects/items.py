@@ -14,6 +14,46 @@ from subjects.models import Restriction
 from subjects.restriction import is_restrictable, showing_restricted
 
 
+def iso(day) -> str:
+    return day.isoformat() if day else ""
+
+
+def address_of(person) -> str:
+    """The postal address of a dossier's subject (a `PersonData` root) on one line."""
+    parts = (person.street, person.house_number, person.postcode, person.municipality)
+    return " ".join(part for part in parts if part)
+
+
+def person_details(person) -> list[dict[str, str]]:
+    """R4: the subject's name, date of birth, address and (when recorded) BSN, each one item
+    of the access answer."""
+    details = [
+        {_("Name"): person.full_name},
+        {_("Date of birth"): iso(person.date_of_birth)},
+        {_("Address"): address_of(person)},
+    ]
+    if person.bsn:
+        details.append({_("BSN"): person.bsn})
+    return details
+
+
+def withheld_reporter():
+    """R4, AVG 15.4: the reporter of a signal is not named to the subject."""
+    from subjects.registry import PROTECTION_OF_OTHERS, Withheld
+
+    return Withheld(what=_("Name and contact details of the reporter"), ground=PROTECTION_OF_OTHERS)
+
+
+def withheld_related_people():
+    """R4, AVG 15.4: the related people's own data are not given to the subject."""
+    from subjects.registry import PROTECTION_OF_OTHERS, Withheld
+
+    return Withheld(
+        what=_("Names, addresses and dates of birth of related people"),
+        ground=PROTECTION_OF_OTHERS,
+    )
+
+
 def addressee_of(person):
     """The name and postal address of a dossier's subject (a `PersonData` root), for a letter."""
     from subjects.registry import Addressee
@@ -103,6 +143,26 @@ def restrict_row(row, *, reason: str, dossier, ref, by) -> None:
     )
 
 
+@changes_dossier("dossier")
+def lift_row_restriction(row, *, dossier, by) -> None:
+    """R1, AVG 18.3: lift the restriction of one item: ordinary reads see it again; the trail
+    records who lifted it and when, without its values. Lifting an unrestricted item changes
+    nothing."""
+    from security.models import AuditEntry
+
+    deleted, _rows = Restriction.objects.filter(
+        item_model=row._meta.label_lower, item_pk=row.pk
+    ).delete()
+    if deleted:
+        write_entry(
+            row,
+            AuditEntry.Action.UPDATE,
+            by=by,
+            changes=None,
+            additional_data={"restricted": False},
+        )
+
+
 class ItemsMixin:
     """Rectify and erase one item (R1, R6) for a file's registry implementation: the file gives
     its root model (`root_model`) and how a dossier's root is looked up (`dossier_root`)."""
@@ -134,6 +194,19 @@ class ItemsMixin:
             row = dossier_item(ref, item)
             with acting_for(by):
                 restrict_row(row, reason=reason, dossier=self.dossier_root(ref), ref=ref, by=by)
+
+    def lift_restriction(self, ref, item, *, by) -> None:
+        """R1: lift the restriction of one item; ordinary reads show it again."""
+        from subjects.registry import dossier_item
+
+        with transaction.atomic():
+            row = dossier_item(ref, item)
+            if not Restriction.objects.filter(
+                item_model=row._meta.label_lower, item_pk=row.pk
+            ).exists():
+                return
+            with acting_for(by):
+                lift_row_restriction(row, dossier=self.dossier_root(ref), by=by)
 
     def erase(self, ref, item, *, by) -> None:
         """R1: erase one item (the whole dossier goes through `destroy`)."""

@@ -76,6 +76,11 @@ class ExportItem:
     item: ItemRef | None = None
 
 
+# The `rights.LegalGround` code of UAVG 41(1)(i): the protection of the subject or of the rights
+# and freedoms of others (AVG 15.4): why the reporter and the related people are withheld (R4).
+PROTECTION_OF_OTHERS = "bescherming-betrokkene"
+
+
 @dataclass(frozen=True)
 class Withheld:
     """A part of a dossier an access answer leaves out, and why (R4, R5; AVG 15.4): the ground
@@ -135,6 +140,8 @@ class PersonalDataFile(Protocol):
 
     def addressee(self, ref: DossierRef, person: ItemRef | None) -> Addressee: ...
 
+    def dossier_url(self, ref: DossierRef) -> str: ...  # the dossier's own page
+
     def list_dossiers(self) -> Iterator[DossierState]: ...
 
     def export(self, ref: DossierRef, *, by) -> list[ExportSection]: ...
@@ -148,6 +155,11 @@ class PersonalDataFile(Protocol):
     def erase(self, ref: DossierRef, item: ItemRef, *, by) -> None: ...
 
     def restrict(self, ref: DossierRef, item: ItemRef, *, reason: str, by) -> None: ...
+
+    def lift_restriction(self, ref: DossierRef, item: ItemRef, *, by) -> None: ...
+
+    # R7: an upheld objection ends the processing: the dossier is closed and goes to retention.
+    def end_processing(self, ref: DossierRef, *, by, reason: str) -> None: ...
 
     def archive(self, ref: DossierRef, *, by) -> None: ...
 

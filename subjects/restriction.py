@@ -3,11 +3,16 @@ ordinary read (pages, API, copies, disclosures) no longer sees it, because the i
 can be restricted read through `UnrestrictedManager`. What must see everything (the access
 answer to the subject, rectification, destruction) reads inside `showing_restricted()`.
 
+R6: "restriction hides the item from everyone but the uitvoerder": the dossier's page and API
+read inside `reading_restricted(keeps)` for the keeper of the dossier's file (the file's
+selectors say who that is) and mark each row with `restricted` (`mark_restricted`), so the
+keeper sees the item marked "Afgeschermd" and nobody else sees it at all.
+
 Only items whose absence leaves the dossier's rules intact can be restricted: a signal, a
 finding, added information, expert advice, a related person, a progress note. A decision, a
 closing or a participant carries the dossier's state and is rectified or erased instead."""
 
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 
 from django.db import models
@@ -48,3 +53,51 @@ class UnrestrictedManager(models.Manager):
 
 def is_restrictable(model) -> bool:
     return isinstance(model._default_manager, UnrestrictedManager)
+
+
+def reading_restricted(keeps: bool):
+    """`showing_restricted()` for the keeper of the dossier's file, else nothing (R6)."""
+    return showing_restricted() if keeps else nullcontext()
+
+
+def mark_restricted(rows) -> None:
+    """Set `restricted` on every row: True when it is restricted; one query per model."""
+    from subjects.models import Restriction
+
+    by_model: dict[type, list] = {}
+    for row in rows:
+        by_model.setdefault(type(row), []).append(row)
+    for model, found in by_model.items():
+        restricted = set()
+        if is_restrictable(model):
+            restricted = set(
+                Restriction.objects.filter(
+                    item_model=model._meta.label_lower, item_pk__in=[row.pk for row in found]
+                ).values_list("item_pk", flat=True)
+            )
+        for row in found:
+            row.restricted = row.pk in restricted
+
+
+def visible_rows(model, queryset_filter, *, kept_filter):
+    """The rows of `model` matching `queryset_filter`, for a list (R6): restricted ones left out
+    except where `kept_filter` holds (the dossiers whose file the reader keeps), each annotated
+    with `restricted`. A model that cannot be restricted reads as usual."""
+    if not is_restrictable(model):
+        return model.objects.filter(queryset_filter)
+    return (
+        model._base_manager.filter(queryset_filter)
+        .filter(~restricted_q(model) | kept_filter)
+        .annotate(restricted=restricted_q(model))
+    )
+
+
+def restricted_api_field():
+    """The API's `restricted` mark of an item (R6): true only in what the file's keeper reads."""
+    from rest_framework import serializers
+
+    return serializers.BooleanField(
+        read_only=True,
+        default=False,
+        help_text="Restricted (afgeschermd, AVG 18): shown only to the keeper of the file.",
+    )

@@ -14,7 +14,7 @@ from parties.forms import DateInput
 from parties.models import Party, Veiligheidshuis
 from subjects.guard import NoForbiddenCategory
 from subjects.models import PERSON_FIELDS
-from weegploeg.constants import CheckOutcome, Finding, Outcome
+from weegploeg.constants import WEIGHED_OUTCOMES, CheckOutcome, Finding
 from weegploeg.models import Assessment, CriterionFinding
 
 SIGNAL_FIELDS = ("brought_by", "behaviour", "observed_on", "reporter_name", "reporter_contact")
@@ -153,7 +153,10 @@ class ExpertAdviceForm(forms.Form):
 class DecisionForm(forms.Form):
     """One of the two outcomes of CTER 7.4, with reasons (W3)."""
 
-    outcome = forms.ChoiceField(label=_("Outcome"), choices=[("", "---------")] + Outcome.choices)
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[("", "---------")] + [(o.value, o.label) for o in WEIGHED_OUTCOMES],
+    )
     reasons = forms.CharField(label=_("Reasons"), widget=text_area(5))
     decided_on = forms.DateField(label=_("Decided on"), widget=DateInput())
     advice_to_driehoek = forms.CharField(

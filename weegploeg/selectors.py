@@ -18,6 +18,7 @@ from django.utils import timezone
 from parties.constants import PartyRole
 from parties.models import Party, Veiligheidshuis
 from parties.permissions import membership_of
+from subjects.restriction import visible_rows
 from weegploeg import permissions
 from weegploeg.constants import AssessmentStatus
 from weegploeg.models import AgendaItem, Assessment, Meeting
@@ -55,8 +56,27 @@ def get_keepable_assessment(user, number: str) -> Assessment | None:
 
 def dossier_rows(user, model):
     """The rows of `model` (signals, analyses, decisions, agenderingen) in the assessments
-    `user` may see."""
-    return model.objects.filter(assessment__in=visible_assessments(user))
+    `user` may see; a restricted row only for the keeper of its file, marked (R6)."""
+    return visible_rows(
+        model,
+        Q(assessment__in=visible_assessments(user)),
+        kept_filter=Q(assessment__veiligheidshuis__in=kept_regions(user).values("pk")),
+    )
+
+
+def sees_restricted(user, assessment: Assessment) -> bool:
+    """R6: the keeper of the dossier's weegploeg file (`parties.permissions.is_file_keeper`)
+    sees its restricted items, marked; nobody else sees them."""
+    return permissions.is_keeper(user, assessment.veiligheidshuis)
+
+
+def restrictable_rows(assessment: Assessment) -> list:
+    """The rows of the dossier that can be restricted, as read (prefetched) for a page."""
+    return [
+        *assessment.signals.all(),
+        *assessment.additional_information.all(),
+        *assessment.expert_advice.all(),
+    ]
 
 
 def may_keep(user, assessment: Assessment) -> bool:

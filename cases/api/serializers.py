@@ -20,6 +20,7 @@ from cases.models import (
 )
 from config.api import CamelCaseModelSerializer, DossierNumberFieldBase
 from subjects.categories import DataCategory
+from subjects.restriction import restricted_api_field
 
 
 class CaseNumberField(DossierNumberFieldBase):
@@ -69,6 +70,8 @@ class CaseParticipantSerializer(CamelCaseModelSerializer):
 
 
 class CaseSignalSerializer(CamelCaseModelSerializer):
+    restricted = restricted_api_field()
+
     class Meta:
         model = CaseSignal
         fields = [
@@ -78,21 +81,34 @@ class CaseSignalSerializer(CamelCaseModelSerializer):
             "brought_by",
             "reporter_name",
             "reporter_contact",
+            "restricted",
         ]
 
 
 class CaseFindingSerializer(CamelCaseModelSerializer):
     framework_version = serializers.IntegerField(read_only=True)
+    restricted = restricted_api_field()
 
     class Meta:
         model = CaseFinding
-        fields = ["id", "framework_version", "criterion", "finding", "explanation"]
+        fields = ["id", "framework_version", "criterion", "finding", "explanation", "restricted"]
 
 
 class RelatedPersonSerializer(CamelCaseModelSerializer):
+    restricted = restricted_api_field()
+
     class Meta:
         model = RelatedPerson
-        fields = ["id", "role", "surname", "given_names", "date_of_birth", "address", "reason"]
+        fields = [
+            "id",
+            "role",
+            "surname",
+            "given_names",
+            "date_of_birth",
+            "address",
+            "reason",
+            "restricted",
+        ]
 
 
 class ClosingSerializer(CamelCaseModelSerializer):
@@ -121,9 +137,11 @@ class ProgressNoteSerializer(CamelCaseModelSerializer):
         help_text="The new status of the measure.",
     )
 
+    restricted = restricted_api_field()
+
     class Meta:
         model = ProgressNote
-        fields = ["id", "measure", "text", "status", "written_by", "written_at"]
+        fields = ["id", "measure", "text", "status", "written_by", "written_at", "restricted"]
         read_only_fields = ["measure", "written_by", "written_at"]
 
 

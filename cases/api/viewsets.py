@@ -35,6 +35,7 @@ from config.audit import ReadKind, log_reads
 from config.concurrency_api import ETAG_HEADER, ETagRetrieveMixin
 from config.read_audit import AccessLoggedViewSetMixin, action_response
 from parties.permissions import IsVerifiedMember
+from subjects.restriction import mark_restricted, reading_restricted
 
 CASE_FILTER = OpenApiParameter(
     "case", OpenApiTypes.STR, description="Only those of the case with this number."
@@ -125,6 +126,16 @@ class CaseViewSet(
 
     def get_serializer_class(self):
         return CaseSerializer if self.action == "retrieve" else CaseSummarySerializer
+
+    def get_object(self):
+        """R6: the keeper of the case's file reads its restricted items too, marked."""
+        if self.action != "retrieve":
+            return super().get_object()
+        found = selectors.get_visible_case(self.request.user, self.kwargs["number"])
+        with reading_restricted(selectors.sees_restricted(self.request.user, found)):
+            case = super().get_object()
+        mark_restricted(selectors.restrictable_rows(case))
+        return case
 
     @extend_schema(request=CopySerializer, responses={201: CopySerializer, **WRITE_ERRORS})
     @action(detail=True, methods=["post"], url_path="kopieen")

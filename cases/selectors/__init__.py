@@ -17,6 +17,8 @@ from cases.selectors.cases import (  # noqa: F401
     may_keep,
     may_see_cases,
     may_take_part,
+    restrictable_rows,
+    sees_restricted,
     visible_cases,
     visible_overleggen,
 )

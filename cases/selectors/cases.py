@@ -80,3 +80,21 @@ def addable_parties(case: Case):
 def visible_overleggen(user):
     """The casusoverleggen of the cases `user` may see (the filter of the case list)."""
     return CasusOverleg.objects.filter(pk__in=visible_cases(user).values("casusoverleg"))
+
+
+def sees_restricted(user, case: Case) -> bool:
+    """R6: the keeper of the case's file (`parties.permissions.is_file_keeper`) sees its
+    restricted items, marked; nobody else sees them."""
+    return permissions.is_keeper(user, case.casusoverleg)
+
+
+def restrictable_rows(case: Case) -> list:
+    """The rows of the case that can be restricted, as read (prefetched) for a page or the
+    API."""
+    return [
+        *case.signals.all(),
+        *case.findings.all(),
+        *case.related_people.all(),
+        *case.progress_notes.all(),
+        *(note for measure in case.measures.all() for note in measure.notes.all()),
+    ]

@@ -21,6 +21,7 @@ from cases.views.access import CasesMixin
 from config.pages import PAGE_SIZE, SessionSearchMixin
 from config.read_audit import AccessLoggedPageMixin
 from subjects.matching import normalise_name
+from subjects.restriction import mark_restricted, reading_restricted
 
 
 class CaseListView(CasesMixin, SessionSearchMixin, AccessLoggedPageMixin, ListView):
@@ -78,40 +79,43 @@ class CaseListView(CasesMixin, SessionSearchMixin, AccessLoggedPageMixin, ListVi
         )
 
 
-CASE_CONTENTS = (
-    Prefetch(
-        "participants",
-        queryset=CaseParticipant.objects.select_related("party").order_by("since", "pk"),
-    ),
-    "signals__brought_by",
-    "findings",
-    "goals",
-    Prefetch(
-        "measures",
-        queryset=Measure.objects.select_related("owner").prefetch_related(
-            Prefetch("notes", queryset=ProgressNote.objects.select_related("written_by"))
+def case_contents():
+    """What the case page shows, built at each read: the item querysets leave the restricted
+    rows out unless built inside `reading_restricted` (R6)."""
+    return (
+        Prefetch(
+            "participants",
+            queryset=CaseParticipant.objects.select_related("party").order_by("since", "pk"),
         ),
-    ),
-    Prefetch(
-        "progress_notes",
-        queryset=ProgressNote.objects.select_related("written_by", "measure"),
-    ),
-    "related_people",
-    Prefetch("closings", queryset=Closing.objects.select_related("decided_by", "reopened_by")),
-    "checks__checked_by",
-    Prefetch(
-        "discussions",
-        queryset=Discussion.objects.select_related("meeting", "casemanager").order_by(
-            "-meeting__held_on", "-pk"
+        "signals__brought_by",
+        "findings",
+        "goals",
+        Prefetch(
+            "measures",
+            queryset=Measure.objects.select_related("owner").prefetch_related(
+                Prefetch("notes", queryset=ProgressNote.objects.select_related("written_by"))
+            ),
         ),
-    ),
-    Prefetch(
-        "transfers",
-        queryset=Transfer.objects.select_related("transferred_by", "checked_by").order_by(
-            "-transferred_at"
+        Prefetch(
+            "progress_notes",
+            queryset=ProgressNote.objects.select_related("written_by", "measure"),
         ),
-    ),
-)
+        "related_people",
+        Prefetch("closings", queryset=Closing.objects.select_related("decided_by", "reopened_by")),
+        "checks__checked_by",
+        Prefetch(
+            "discussions",
+            queryset=Discussion.objects.select_related("meeting", "casemanager").order_by(
+                "-meeting__held_on", "-pk"
+            ),
+        ),
+        Prefetch(
+            "transfers",
+            queryset=Transfer.objects.select_related("transferred_by", "checked_by").order_by(
+                "-transferred_at"
+            ),
+        ),
+    )
 
 
 class CaseDetailView(CasesMixin, AccessLoggedPageMixin, DetailView):
@@ -123,7 +127,10 @@ class CaseDetailView(CasesMixin, AccessLoggedPageMixin, DetailView):
     def get_object(self, queryset=None):
         case = selectors.get_visible_case(self.request.user, self.kwargs["number"])
         case = Case.objects.select_related("casusoverleg", "casemanager").get(pk=case.pk)
-        prefetch_related_objects([case], *CASE_CONTENTS)
+        # R6: the keeper of the file sees the restricted items, marked; nobody else sees them.
+        with reading_restricted(selectors.sees_restricted(self.request.user, case)):
+            prefetch_related_objects([case], *case_contents())
+        mark_restricted(selectors.restrictable_rows(case))
         today = timezone.localdate()
         for measure in case.measures.all():
             measure.is_overdue = selectors.is_overdue(measure, on=today)

@@ -50,4 +50,21 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cases.tasks.resync_permissions",
         "schedule": crontab(hour=2, minute=25),
     },
+    "rights-remind-postponements": {
+        "task": "rights.tasks.duties.remind_postponements",
+        "schedule": crontab(hour=6, minute=35),
+    },
+    "rights-remind-request-deadlines": {
+        "task": "rights.tasks.requests.remind_request_deadlines",
+        "schedule": crontab(hour=6, minute=40),
+    },
 }
+# I2: how many days before its date to look again a postponement is brought to mind.
+DUTY_REMINDER_DAYS = setting(
+    "DUTY_REMINDER_DAYS",
+    default=7,
+    cast=int,
+    help_text="Days before a postponed duty to inform is to be looked at again that its "
+    "handlers get a reminder.",
+    group="Services",
+)

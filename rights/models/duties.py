@@ -88,10 +88,15 @@ class Postponement(models.Model):
     reasons = models.TextField(_("reasons"), validators=FREE_TEXT)
     review_on = models.DateField(_("look again on"))
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("recorded by"),
     )
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
     reminded_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
+    # I3 (CTER 11.4): the day the ground lapsed, or the day a renewal replaced this row.
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("postponement")

@@ -17,6 +17,7 @@ class FileRightsSettings(models.Model):
     request_term_days = models.PositiveSmallIntegerField(
         _("term to answer a request (days)"), null=True, blank=True
     )
+    processing = models.TextField(_("what is processed"), blank=True, validators=FREE_TEXT)
     purpose = models.TextField(_("purpose of the processing"), blank=True, validators=FREE_TEXT)
     legal_basis = models.TextField(_("legal basis"), blank=True, validators=FREE_TEXT)
     categories = models.TextField(_("categories of data"), blank=True, validators=FREE_TEXT)
@@ -25,6 +26,7 @@ class FileRightsSettings(models.Model):
     contact_address = models.TextField(_("address of the contact person"), blank=True)
     contact_phone = models.CharField(_("telephone"), max_length=50, blank=True)
     contact_email = models.EmailField(_("e-mail"), blank=True)
+    sender = models.CharField(_("signed by (function)"), max_length=200, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

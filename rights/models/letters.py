@@ -18,20 +18,37 @@ class Letter(models.Model):
     file_label = models.CharField(_("file"), max_length=30, blank=True)
     dossier_key = models.CharField(_("dossier"), max_length=40, blank=True, db_index=True)
     duty = models.ForeignKey(
-        DutyToInform, on_delete=models.CASCADE, null=True, blank=True, related_name="letters"
+        DutyToInform,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="letters",
+        verbose_name=_("duty to inform"),
     )
     request = models.ForeignKey(
-        SubjectRequest, on_delete=models.CASCADE, null=True, blank=True, related_name="letters"
+        SubjectRequest,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="letters",
+        verbose_name=_("request"),
     )
     pdf = models.BinaryField(_("PDF"), editable=False)
     made_at = models.DateTimeField(_("made at"), auto_now_add=True)
-    made_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    made_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("made by")
+    )
     sent_on = models.DateField(_("sent on"), null=True, blank=True)
     sent_means = models.CharField(
         _("sent by"), max_length=20, choices=SendingMeans.choices, blank=True
     )
     sent_by = models.ForeignKey(
-        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sending recorded by"),
     )
 
     class Meta:

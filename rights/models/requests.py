@@ -13,8 +13,10 @@ from rights.constants import (
     IdentityMethod,
     Representation,
     RequesterKind,
+    RequestKind,
     RequestState,
 )
+from subjects.bsn import BSNValidator
 from subjects.models import FREE_TEXT, NAME_TEXT
 
 USER = settings.AUTH_USER_MODEL
@@ -24,14 +26,18 @@ class RequestOfficer(models.Model):
     """An officer designated to handle requests under the uitvoerder's coordination (CTER
     12.2, VH 18.1)."""
 
-    user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        USER, on_delete=models.CASCADE, related_name="+", verbose_name=_("officer")
+    )
     veiligheidshuis = models.ForeignKey(
         Veiligheidshuis,
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("Veiligheidshuis"),
     )
-    designated_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    designated_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("designated by")
+    )
     designated_at = models.DateTimeField(_("designated at"), auto_now_add=True)
     ended_at = models.DateTimeField(_("ended at"), null=True, blank=True)
 
@@ -70,7 +76,7 @@ class SubjectRequest(models.Model):
     prefix = models.CharField(_("prefix"), max_length=50, blank=True, validators=NAME_TEXT)
     given_names = models.CharField(_("given names"), max_length=200, validators=NAME_TEXT)
     date_of_birth = models.DateField(_("date of birth"))
-    bsn = models.CharField(_("BSN"), max_length=9, blank=True)
+    bsn = models.CharField(_("BSN"), max_length=9, blank=True, validators=[BSNValidator()])
     # What the requester asks to change or objects to (CTER 12.5, VH 18.4).
     explanation = models.TextField(_("what is asked, and why"), blank=True, validators=FREE_TEXT)
     # R2: identity first. No copy of a document is kept: only how, by whom and when.
@@ -79,7 +85,12 @@ class SubjectRequest(models.Model):
     )
     identity_note = models.TextField(_("identity explanation"), blank=True, validators=FREE_TEXT)
     identity_established_by = models.ForeignKey(
-        USER, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("identity established by"),
     )
     identity_established_at = models.DateTimeField(
         _("identity established at"), null=True, blank=True
@@ -95,14 +106,26 @@ class SubjectRequest(models.Model):
     warned_at = models.DateTimeField(_("warning sent at"), null=True, blank=True)
     alarmed_at = models.DateTimeField(_("alarm sent at"), null=True, blank=True)
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
-    received_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        USER,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("closed by"),
+    )
+    received_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("received by")
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    version = models.PositiveIntegerField(default=1, editable=False)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         verbose_name = _("request of a subject")
         verbose_name_plural = _("requests of subjects")
         ordering = ["-received_on", "-pk"]
+        indexes = [models.Index(fields=["state", "due_on"], name="request_state_due")]
 
     def __str__(self):
         return self.number
@@ -115,14 +138,34 @@ class SubjectRequest(models.Model):
     def deadline(self):
         return self.extended_to or self.due_on
 
+    @property
+    def is_closed(self) -> bool:
+        """Answered or withdrawn: nothing more is done, no reminder goes out."""
+        return self.state in (RequestState.DONE, RequestState.WITHDRAWN)
+
+    @property
+    def kind_labels(self) -> list[str]:
+        return [str(RequestKind(kind).label) for kind in self.kinds if kind in RequestKind.values]
+
+    @property
+    def includes_objection(self) -> bool:
+        return RequestKind.OBJECTION in self.kinds
+
 
 class RequestDossier(models.Model):
     """A dossier the request covers, confirmed by the uitvoerder as being about the requester."""
 
-    request = models.ForeignKey(SubjectRequest, on_delete=models.CASCADE, related_name="dossiers")
+    request = models.ForeignKey(
+        SubjectRequest,
+        on_delete=models.CASCADE,
+        related_name="dossiers",
+        verbose_name=_("request"),
+    )
     file_label = models.CharField(_("file"), max_length=30)
     dossier_key = models.CharField(_("dossier"), max_length=40, db_index=True)
-    confirmed_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+")
+    confirmed_by = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="+", verbose_name=_("confirmed by")
+    )
     confirmed_at = models.DateTimeField(_("confirmed at"), auto_now_add=True)
 
     class Meta:

@@ -36,3 +36,53 @@ def may_handle_requests(user, veiligheidshuis: Veiligheidshuis | None = None) ->
 def handled_requests(user) -> QuerySet:
     """The requests `user` may see and handle."""
     return SubjectRequest.objects.filter(veiligheidshuis__in=request_regions(user))
+
+
+def get_handled_request(user, number: str) -> SubjectRequest | None:
+    """The request with this number if `user` handles it; None (a 404) for anyone else."""
+    return handled_requests(user).select_related("veiligheidshuis").filter(number=number).first()
+
+
+def designating_regions(user) -> QuerySet:
+    """The Veiligheidshuizen where `user` designates officers: those it is the uitvoerder of
+    (CTER 12.2); a designated officer does not designate others."""
+    membership = membership_of(user)
+    if not may_act(user) or membership is None or not has_function(user, Function.UITVOERDER):
+        return Veiligheidshuis.objects.none()
+    return Veiligheidshuis.objects.filter(pk__in=membership.party.veiligheidshuizen.values("pk"))
+
+
+def may_designate_officers(user, veiligheidshuis: Veiligheidshuis | None = None) -> bool:
+    regions = designating_regions(user)
+    if veiligheidshuis is not None:
+        regions = regions.filter(pk=veiligheidshuis.pk)
+    return regions.exists()
+
+
+def may_be_designated(user, veiligheidshuis: Veiligheidshuis) -> bool:
+    """An officer acts for a party of the Veiligheidshuis and may act (not an external
+    partner without a declaration, not a departed member)."""
+    membership = membership_of(user)
+    return (
+        may_act(user)
+        and membership is not None
+        and membership.party.veiligheidshuizen.filter(pk=veiligheidshuis.pk).exists()
+    )
+
+
+def request_handlers(veiligheidshuis: Veiligheidshuis) -> list:
+    """Everyone who handles the requests of `veiligheidshuis` now: whom a reminder goes to."""
+    from parties.models import User
+
+    candidates = User.objects.filter(is_active=True).filter(
+        Q(
+            membership__party__veiligheidshuizen=veiligheidshuis,
+            membership__functions__function=Function.UITVOERDER,
+        )
+        | Q(
+            pk__in=RequestOfficer.objects.filter(
+                veiligheidshuis=veiligheidshuis, ended_at__isnull=True
+            ).values("user")
+        )
+    )
+    return [user for user in candidates.distinct() if may_handle_requests(user, veiligheidshuis)]

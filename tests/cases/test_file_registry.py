@@ -57,16 +57,17 @@ def test_export_gives_data_purposes_recipients_and_sources(ag, file):
         "Analysis",
         "Plan of approach and measures",
         "Related people",
-        "Disclosures",
-        "Decisions and closing",
+        "Disclosures and exports",
+        "Meetings, decisions and closing",
+        "Copies and checks of the file",
     ]
-    naw, signals, analysis, plan, related, disclosures, closing = sections
+    naw, signals, analysis, plan, related, disclosures, closing, copies = sections
     assert {"Name": "Piet Jansen"} in naw.data
     assert {signal["Brought in by"] for signal in signals.data} == {
         ag.wp.politie.name,
         ag.wp.om.name,
     }
-    assert analysis.data and plan.data and closing.data
+    assert analysis.data and plan.data and closing.data and copies.data
     # The related person's role and why, not their own name and address (AVG 15(4)).
     assert related.data == [
         {
@@ -83,7 +84,7 @@ def test_export_gives_data_purposes_recipients_and_sources(ag, file):
     assert ag.wp.zandvoort.name not in naw.recipients
     assert ag.wp.extern.name not in naw.recipients
     assert disclosures.recipients == [ag.wp.extern.name]
-    assert disclosures.sources == [ag.wp.politie.name]
+    assert disclosures.sources == [ag.wp.politie.name]  # disclosure and export both by politie
     assert "The i2o weegploeg" in naw.sources and ag.wp.politie.name in signals.sources
 
 

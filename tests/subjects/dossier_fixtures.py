@@ -34,6 +34,10 @@ class Built:
     restrict: ItemRef
     restricted_value: str
     person_values: tuple[str, ...] = (PERSON["surname"], PERSON["given_names"])
+    # R7: puts the dossier back in processing (a closed case reopened), and the status and
+    # decision code of a dossier whose processing an upheld objection ended.
+    ongoing: Callable[[], object] = lambda: None
+    ended: tuple[str, str] = ("", "")
 
 
 BUILDERS: dict[str, Callable[[object], Built]] = {}
@@ -49,17 +53,61 @@ def builder(label: str):
 
 @builder("weegploeg")
 def weegploeg_dossier(region) -> Built:
-    """A decided assessment with two signals, an analysis and a copy to a case (W6)."""
+    """A decided assessment with something in every table of the file: two signals, an
+    analysis, additional information, expert advice, a meeting's discussion, a check, the
+    decision and a copy to a case (W6)."""
     from tests.cases.transfer_fixtures import Agendering
+    from tests.weegploeg.factories import analyse, signal
+    from weegploeg import services
+    from weegploeg.constants import Outcome
 
     ag = Agendering(region)
-    assessment = ag.assessment()
+    wp, keeper = ag.wp, ag.keeper
+    assessment = signal(by=wp.agent, brought_by=wp.politie, region=region).assessment
+    signal(
+        by=wp.officier,
+        brought_by=wp.om,
+        region=region,
+        assessment=assessment,
+        behaviour="Zocht online naar de bouw van explosieven.",
+    )
+    analyse(assessment, by=keeper)
+    services.add_information(
+        assessment, by=keeper, party=wp.om, gathered_on=date(2026, 11, 2), content="Bekend bij OM."
+    )
+    services.record_expert_advice(
+        assessment,
+        by=keeper,
+        adviser="NCTV",
+        asked_on=date(2026, 11, 3),
+        question="Hoe zwaar wegen de signalen?",
+        advice="Serieus nemen.",
+    )
+    meeting = services.hold_meeting(
+        by=keeper,
+        region=region,
+        held_on=date(2026, 11, 10),
+        present=[wp.politie, wp.om],
+        assessments=[assessment],
+    )
+    services.record_discussion(meeting.items.get(), by=keeper, discussion="Besproken.")
+    services.record_check(assessment, by=keeper, outcome="correct")
+    services.decide(
+        assessment,
+        by=keeper,
+        outcome=Outcome.AGENDEREN,
+        reasons="Substantiële signalen.",
+        decided_on=date(2026, 11, 20),
+        advice_to_driehoek="Agenderen in het ICO.",
+        advised_parties=[wp.rvdk],
+    )
+    assessment.refresh_from_db()
     ag.agendeer(assessment)
     first, second = assessment.signals.order_by("pk")
     return Built(
         ref=DossierRef("weegploeg", assessment.number),
         identity=PERSON_IDENTITY,
-        keeper=ag.keeper,
+        keeper=keeper,
         rectify=item_ref(first),
         changes={"behaviour": "Deelde een filmpje (gecorrigeerd)."},
         replaced_value=first.behaviour,
@@ -67,6 +115,7 @@ def weegploeg_dossier(region) -> Built:
         erased_value=second.behaviour,
         restrict=item_ref(first),
         restricted_value=first.behaviour,
+        ended=("decided", "verzet"),
     )
 
 
@@ -99,4 +148,6 @@ def ico_dossier(region) -> Built:
         erased_value=person.address,
         restrict=item_ref(signal),
         restricted_value=signal.behaviour,
+        ongoing=lambda: services.reopen(case, by=ag.keeper, reason="Nieuwe signalen."),
+        ended=("closed", "objection"),
     )

@@ -43,6 +43,7 @@ NOT_CHANGING = {
     "weegploeg.services.current_framework": "a read",
     "weegploeg.services.is_to_be_agendered": "a rule",
     "weegploeg.services.check_queue": "a read",
+    "weegploeg.services.objection_upheld": "a rule",
     "weegploeg.services.archive": "B3: archiving is not a processing of the data",
     "weegploeg.services.reactivate": "B5: making archived data available processes none",
     "weegploeg.services.destroy": "B8: the dossier is gone",
@@ -180,6 +181,16 @@ def _(w):
 def _(w):
     assessment = w.assessment()
     return lambda: [weegploeg_services.reopen(assessment, by=w.keeper, reason="Nieuw signaal.")]
+
+
+@changes("weegploeg.services.end_processing")
+def _(w):
+    assessment = w.assessment()
+    return lambda: [
+        weegploeg_services.end_processing(
+            assessment, by=w.keeper, reason="Verzet gegrond."
+        ).assessment
+    ]
 
 
 @changes("weegploeg.services.agendeer")
@@ -336,6 +347,12 @@ def _(w):
             case, by=w.keeper, reason=ClosingReason.RESULT_REACHED, decided_on=date(2026, 12, 1)
         ).case
     ]
+
+
+@changes("cases.services.end_processing")
+def _(w):
+    case = w.case()
+    return lambda: [case_services.end_processing(case, by=w.keeper, reason="Verzet gegrond.").case]
 
 
 @changes("cases.services.reopen")

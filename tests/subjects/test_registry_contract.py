@@ -230,3 +230,48 @@ def test_i4_a_letter_is_addressed_to_the_subject_and_to_nobody_outside_the_dossi
     assert addressee.address
     with pytest.raises(LookupError):  # a row of the dossier that is not a person
         file.addressee(built.ref, built.rectify)
+
+
+def test_r7_an_upheld_objection_ends_the_processing_once(file, built):
+    """R7, VH 18.4: the dossier is closed (a case) or decided as ended (an assessment) and so
+    goes to retention from that day; the trail names who did it; the date moves (B1); a second
+    call changes nothing."""
+    built.ongoing()
+    start = timezone.now() + timedelta(days=3)
+    with time_machine.travel(start, tick=False):
+        file.end_processing(built.ref, by=built.keeper, reason="Verzet gegrond na afweging.")
+        state = state_of(file, built.ref)
+        assert (state.status, state.decision) == built.ended
+        assert state.decided_on == timezone.localdate()
+        assert file.last_processed_on(built.ref) == timezone.localdate()  # B1
+        assert not state.archived  # the retention sweep archives it in its time
+        entries = trail(built.ref).filter(timestamp__gte=start)
+        assert entries.exists() and {entry.actor for entry in entries} == {built.keeper}
+        before = list(trail(built.ref).values_list("pk", flat=True))
+    with time_machine.travel(start + timedelta(days=2), tick=False):
+        file.end_processing(built.ref, by=built.keeper, reason="Nogmaals.")
+    assert list(trail(built.ref).values_list("pk", flat=True)) == before
+    assert state_of(file, built.ref) == state
+
+
+def test_r1_lift_a_restriction_shows_the_item_again_and_is_logged_without_values(file, built):
+    from subjects.models import Restriction
+
+    row = dossier_item(built.ref, built.restrict)
+    model = type(row)
+    file.restrict(built.ref, built.restrict, reason="Bezwaar in behandeling.", by=built.keeper)
+    assert not model.objects.filter(pk=row.pk).exists()
+    file.lift_restriction(built.ref, built.restrict, by=built.keeper)
+    assert model.objects.filter(pk=row.pk).exists()
+    assert not Restriction.objects.filter(dossier_key=built.ref.key).exists()
+    entry = trail(built.ref).filter(object_pk=str(row.pk), additional_data={"restricted": False})
+    assert entry.get().actor == built.keeper and entry.get().changes is None
+    count = trail(built.ref).count()
+    file.lift_restriction(built.ref, built.restrict, by=built.keeper)  # nothing to lift
+    assert trail(built.ref).count() == count
+
+
+def test_u3_the_dossier_page_is_named_by_number_only(file, built):
+    url = file.dossier_url(built.ref)
+    assert built.ref.key in url
+    assert not any(value in url for value in built.person_values)

@@ -54,7 +54,8 @@ def test_export_gives_data_purposes_recipients_and_sources(wp, file):
         "Persoonsgegevens",
         "Signalen",
         "Analyse",
-        "Beslissing",
+        "Vergaderingen en beslissingen",
+        "Kopieën en controles van het bestand",
     ]
     naw, signals = sections[0], sections[1]
     assert {"Naam": "Piet Jansen"} in naw.data

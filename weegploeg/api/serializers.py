@@ -10,6 +10,7 @@ from cases.models import CasusOverleg
 from config.api import CamelCaseModelSerializer, DossierNumberFieldBase, ProblemSerializer
 from parties.models import Veiligheidshuis
 from subjects.models import PERSON_FIELDS
+from subjects.restriction import restricted_api_field
 from weegploeg.models import (
     AdditionalInformation,
     AgendaItem,
@@ -60,6 +61,7 @@ class SignalSerializer(CamelCaseModelSerializer):
         required=False,
         help_text="Code of the Veiligheidshuis of a new assessment.",
     )
+    restricted = restricted_api_field()
     new_dossier = serializers.BooleanField(
         write_only=True,
         required=False,
@@ -81,6 +83,7 @@ class SignalSerializer(CamelCaseModelSerializer):
             "reporter_contact",
             "brought_by",
             "entered_at",
+            "restricted",
         ]
 
     def validate(self, attrs):
@@ -142,15 +145,19 @@ class DecisionSerializer(CamelCaseModelSerializer):
 
 
 class AdditionalInformationSerializer(CamelCaseModelSerializer):
+    restricted = restricted_api_field()
+
     class Meta:
         model = AdditionalInformation
-        fields = ["id", "party", "gathered_on", "content"]
+        fields = ["id", "party", "gathered_on", "content", "restricted"]
 
 
 class ExpertAdviceSerializer(CamelCaseModelSerializer):
+    restricted = restricted_api_field()
+
     class Meta:
         model = ExpertAdvice
-        fields = ["id", "adviser", "asked_on", "question", "advice"]
+        fields = ["id", "adviser", "asked_on", "question", "advice", "restricted"]
 
 
 class DiscussionSerializer(serializers.Serializer):

@@ -13,6 +13,7 @@ from config.api import NOT_FOUND, PROBLEM_JSON, WRITE_ERRORS, ProblemSerializer,
 from config.read_audit import AccessLoggedViewSetMixin, action_response
 from parties.models import Veiligheidshuis
 from parties.permissions import IsVerifiedMember
+from subjects.restriction import mark_restricted, reading_restricted
 from weegploeg import selectors, services
 from weegploeg.api.permissions import UsesWeegploegFile
 from weegploeg.api.serializers import (
@@ -109,6 +110,16 @@ class AssessmentViewSet(
 
     def get_serializer_class(self):
         return AssessmentSerializer if self.action == "retrieve" else AssessmentSummarySerializer
+
+    def get_object(self):
+        """R6: the keeper of the dossier's file reads its restricted items too, marked."""
+        if self.action != "retrieve":
+            return super().get_object()
+        found = selectors.get_visible_assessment(self.request.user, self.kwargs["number"])
+        with reading_restricted(selectors.sees_restricted(self.request.user, found)):
+            assessment = super().get_object()
+        mark_restricted(selectors.restrictable_rows(assessment))
+        return assessment
 
     # --- the uitvoerder's changes to one dossier (404 for whoever may not keep it) -----------
 

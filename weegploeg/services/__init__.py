@@ -13,7 +13,7 @@ from weegploeg.services.assessment import (
     record_check,
     record_expert_advice,
 )
-from weegploeg.services.decisions import decide, reopen
+from weegploeg.services.decisions import decide, end_processing, objection_upheld, reopen
 from weegploeg.services.framework import current_framework, may_publish_framework, publish_framework
 from weegploeg.services.intake import enter_signal, may_enter_signal_for, possible_duplicates
 from weegploeg.services.meetings import hold_meeting, record_discussion
@@ -28,11 +28,13 @@ __all__ = [
     "current_framework",
     "decide",
     "destroy",
+    "end_processing",
     "enter_signal",
     "hold_meeting",
     "is_to_be_agendered",
     "may_enter_signal_for",
     "may_publish_framework",
+    "objection_upheld",
     "possible_duplicates",
     "publish_framework",
     "reactivate",

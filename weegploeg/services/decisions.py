@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from parties.constants import PartyRole
@@ -13,7 +14,7 @@ from rights.services import start_duty_to_inform
 from subjects.dossier import changes_dossier
 from subjects.registry import DossierRef
 from subjects.reopening import reopen as reopen_dossier
-from weegploeg.constants import AssessmentStatus, Outcome
+from weegploeg.constants import WEIGHED_OUTCOMES, AssessmentStatus, Outcome
 from weegploeg.models import Assessment, Decision
 from weegploeg.services._common import FILE_LABEL, _require_keeper, _require_open
 from weegploeg.transitions import ASSESSMENT, transition
@@ -38,6 +39,8 @@ def decide(
     if not assessment.analyses.exists():
         raise ValidationError(_("Record the analysis before deciding."))
     advised = list(advised_parties)
+    if outcome not in WEIGHED_OUTCOMES:
+        raise ValidationError({"outcome": _("Choose one of the two outcomes (W3).")})
     if outcome == Outcome.AGENDEREN:
         if not advice_to_driehoek.strip():
             raise ValidationError({"advice_to_driehoek": _("Give the advice to the driehoek.")})
@@ -84,3 +87,51 @@ def reopen(assessment: Assessment, *, by: User, reason: str) -> Assessment:
         by=by,
         reason=reason,
     )
+
+
+def objection_upheld(assessment: Assessment) -> bool:
+    """R7: the standing decision is the end of the processing after an upheld objection."""
+    decision = assessment.decisions.first()
+    return (
+        assessment.is_decided
+        and decision is not None
+        and decision.outcome == Outcome.OBJECTION
+        and decision.reopened_at is None
+    )
+
+
+@changes_dossier("assessment")
+def end_processing(
+    assessment: Assessment, *, by: User, reason: str, ended_on: date | None = None
+) -> Decision:
+    """R7, VH 18.4: an upheld objection ends the processing. The weegploeg stops weighing: a
+    decided assessment is first reopened with the objection as its reason (the earlier decision
+    stays, with its reopening), then a decision "processing ended: objection upheld" is recorded
+    and the assessment is decided through its transition table. The subject is then not (or no
+    longer) to be put on an agenda, so B2's term (six months after the decision) applies
+    (docs/adr/0013). Who may is the rule of the request's handler (`rights.permissions`): the
+    registry is reached only through the rights services. A second call changes nothing."""
+    if objection_upheld(assessment):
+        return assessment.decisions.first()
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reasons of the decision on the objection.")})
+    if assessment.is_decided:
+        reopen_dossier(
+            assessment,
+            workflow=ASSESSMENT,
+            to=AssessmentStatus.OPEN,
+            record=assessment.decisions.first,
+            by=by,
+            reason=reason,
+        )
+    decision = Decision(
+        assessment=assessment,
+        outcome=Outcome.OBJECTION,
+        reasons=reason,
+        decided_on=ended_on or timezone.localdate(),
+        decided_by=by,
+    )
+    decision.full_clean()
+    decision.save()
+    transition(assessment, AssessmentStatus.DECIDED, by=by)
+    return decision

@@ -7,6 +7,7 @@ from django.views.generic import DetailView, ListView
 from config.pages import PAGE_SIZE, SessionSearchMixin
 from config.read_audit import AccessLoggedPageMixin
 from subjects.matching import normalise_name
+from subjects.restriction import mark_restricted, reading_restricted
 from weegploeg import selectors, services
 from weegploeg.constants import AssessmentStatus
 from weegploeg.models import AgendaItem, Analysis, CriterionFinding, Decision, Signal
@@ -52,38 +53,41 @@ class AssessmentListView(WeegploegMixin, SessionSearchMixin, AccessLoggedPageMix
         )
 
 
-DOSSIER_CONTENTS = (
-    Prefetch("signals", queryset=Signal.objects.select_related("brought_by")),
-    Prefetch(
-        "analyses",
-        queryset=Analysis.objects.select_related("framework", "recorded_by")
-        .prefetch_related(
-            Prefetch(
-                "findings",
-                queryset=CriterionFinding.objects.select_related("criterion").order_by(
-                    "criterion__order", "criterion__code"
-                ),
+def dossier_contents():
+    """What the dossier page shows, built at each read: the item querysets leave the
+    restricted rows out unless built inside `reading_restricted` (R6)."""
+    return (
+        Prefetch("signals", queryset=Signal.objects.select_related("brought_by")),
+        Prefetch(
+            "analyses",
+            queryset=Analysis.objects.select_related("framework", "recorded_by")
+            .prefetch_related(
+                Prefetch(
+                    "findings",
+                    queryset=CriterionFinding.objects.select_related("criterion").order_by(
+                        "criterion__order", "criterion__code"
+                    ),
+                )
             )
-        )
-        .order_by("-recorded_at", "-pk"),
-    ),
-    "additional_information__party",
-    "expert_advice",
-    Prefetch(
-        "decisions",
-        queryset=Decision.objects.select_related("decided_by", "reopened_by").prefetch_related(
-            "advised_parties"
+            .order_by("-recorded_at", "-pk"),
         ),
-    ),
-    "checks__checked_by",
-    "case_transfers__transferred_by",
-    Prefetch(
-        "agenda_items",
-        queryset=AgendaItem.objects.select_related("meeting", "decision").order_by(
-            "-meeting__held_on"
+        "additional_information__party",
+        "expert_advice",
+        Prefetch(
+            "decisions",
+            queryset=Decision.objects.select_related("decided_by", "reopened_by").prefetch_related(
+                "advised_parties"
+            ),
         ),
-    ),
-)
+        "checks__checked_by",
+        "case_transfers__transferred_by",
+        Prefetch(
+            "agenda_items",
+            queryset=AgendaItem.objects.select_related("meeting", "decision").order_by(
+                "-meeting__held_on"
+            ),
+        ),
+    )
 
 
 class AssessmentDetailView(WeegploegMixin, AccessLoggedPageMixin, DetailView):
@@ -95,7 +99,10 @@ class AssessmentDetailView(WeegploegMixin, AccessLoggedPageMixin, DetailView):
 
     def get_object(self, queryset=None):
         assessment = selectors.get_visible_assessment(self.request.user, self.kwargs["number"])
-        prefetch_related_objects([assessment], *DOSSIER_CONTENTS)
+        # R6: the keeper of the file sees the restricted items, marked; nobody else sees them.
+        with reading_restricted(selectors.sees_restricted(self.request.user, assessment)):
+            prefetch_related_objects([assessment], *dossier_contents())
+        mark_restricted(selectors.restrictable_rows(assessment))
         return assessment
 
     def get_context_data(self, **kwargs):

@@ -1,0 +1,206 @@
+"""The ICO files in the registry of files (subjects.registry): how `rights`, `retention` and
+`security` find, list, export, rectify, archive and destroy the cases of every casusoverleg
+without importing this app. All casusoverleggen share the label "ico"; a case number names the
+dossier and its casusoverleg. Each method calls the file's services; the rules live there."""
+
+from collections.abc import Iterator
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from cases import models, services
+from cases.constants import CaseStatus, ClosingReason
+from cases.files.export import export_case
+from cases.models import Case
+from cases.permissions import file_of
+from config.audit import ReadKind, acting_for, log_reads
+from parties.permissions import membership_of
+from subjects import items, matching
+from subjects.registry import (
+    Addressee,
+    DossierRef,
+    DossierState,
+    ExportSection,
+    Identity,
+    ItemRef,
+    Recipient,
+)
+
+
+def _day(moment):
+    return timezone.localdate(moment) if moment else None
+
+
+class CasesFile(items.ItemsMixin):
+    root_model = Case
+    label = services.FILE_LABEL
+    dossier_paths = {
+        models.Case: "",
+        models.CaseParticipant: "case",
+        models.CaseSignal: "case",
+        models.CaseFinding: "case",
+        models.Transfer: "case",
+        models.CopyOut: "case",
+        models.RelatedPerson: "case",
+        models.PlanGoal: "case",
+        models.Measure: "case",
+        models.ProgressNote: "case",
+        models.Closing: "case",
+        models.CaseCheck: "case",
+        models.Discussion: "case",
+        models.Disclosure: "case",
+        models.Export: "case",
+    }
+
+    def key_of(self, root: Case) -> str:
+        return root.number
+
+    def dossier_root(self, ref: DossierRef) -> Case:
+        return Case.objects.select_related("casusoverleg").get(number=ref.key)
+
+    def find_dossiers(self, identity: Identity) -> list[DossierRef]:
+        found = matching.find_matches(
+            Case.objects.all(),
+            given_names=identity.given_names,
+            prefix=identity.prefix,
+            surname=identity.surname,
+            date_of_birth=identity.date_of_birth,
+            bsn=identity.bsn,
+        )
+        return [DossierRef(self.label, number) for number in found.values_list("number", flat=True)]
+
+    def data_file(self, ref: DossierRef):
+        """P8: the ICO file of the case's casusoverleg."""
+        return file_of(self.dossier_root(ref).casusoverleg)
+
+    def dossier_url(self, ref: DossierRef) -> str:
+        """The dossier's page, which checks its own permissions: a number, no personal data."""
+        return reverse("cases:case-detail", args=[ref.key])
+
+    def addressee(self, ref: DossierRef, person: ItemRef | None) -> Addressee:
+        """I4, I5: the subject, or a related person registered in the case (VH 17.1)."""
+        case = self.dossier_root(ref)
+        if person is None:
+            return items.addressee_of(case)
+        related = case.related_people.filter(pk=person.pk).first()
+        if person.model != models.RelatedPerson._meta.label_lower or related is None:
+            raise LookupError("No such person in this dossier.")
+        name = " ".join(part for part in (related.given_names, related.surname) if part)
+        return Addressee(name=name, address=related.address)
+
+    def list_dossiers(self) -> Iterator[DossierState]:
+        """Every case with its state for retention and oversight: no names. The decision is
+        the standing decision to close (its reason and date)."""
+        rows = (
+            Case.objects.order_by("pk").select_related("casusoverleg").prefetch_related("closings")
+        )
+        for case in rows.iterator(chunk_size=500):
+            closing = next(
+                (
+                    c
+                    for c in case.closings.all()
+                    if c.decided_on is not None and c.reopened_at is None
+                ),
+                None,
+            )
+            overleg = case.casusoverleg
+            yield DossierState(
+                ref=DossierRef(self.label, case.number),
+                status=case.status,
+                decision=closing.reason if closing else "",
+                decided_on=closing.decided_on if closing else None,
+                last_processed_on=timezone.localdate(case.last_processed_at),
+                casusoverleg=overleg.name,
+                archive_after_years=overleg.archive_after_years,
+                destroy_after_years=overleg.destroy_after_years,
+                deceased=closing is not None and closing.reason == ClosingReason.DECEASED,
+                archived=case.status == CaseStatus.ARCHIVED,
+                archived_on=_day(case.archived_at),
+            )
+
+    def last_processed_on(self, ref: DossierRef):
+        return timezone.localdate(self.dossier_root(ref).last_processed_at)
+
+    def archive(self, ref: DossierRef, *, by) -> None:
+        with acting_for(by):
+            services.archive(self.dossier_root(ref), by=by)
+
+    def reactivate(self, ref: DossierRef, *, by) -> None:
+        with acting_for(by):
+            services.reactivate(self.dossier_root(ref), by=by)
+
+    def end_processing(self, ref: DossierRef, *, by, reason: str) -> None:
+        """R7: an upheld objection ends the processing (`services.end_processing`, ADR 0013).
+        A case already closed or archived is processed no further: nothing changes, so a
+        second call changes nothing."""
+        with transaction.atomic():
+            case = self.dossier_root(ref)
+            if case.status != CaseStatus.ACTIVE:
+                return
+            with acting_for(by):
+                services.end_processing(case, by=by, reason=reason)
+
+    @transaction.atomic
+    def destroy(self, ref: DossierRef, *, by) -> None:
+        """B8: the case's rows, every audit entry of the dossier (found by its dossier columns,
+        rows deleted earlier included) and the duty-to-inform records that name it, leaving one
+        destruction record. Nothing of the person is logged while doing so. A second call finds
+        nothing and does nothing."""
+        from auditlog.context import disable_auditlog
+
+        from config.audit import purge_dossier_trail
+        from rights.services import forget_dossier
+
+        case = Case.objects.filter(number=ref.key).first()
+        if case is None:
+            return
+        purge_dossier_trail(ref, root=case, by=by)
+        forget_dossier(file_label=self.label, dossier_key=case.number)
+        with disable_auditlog():
+            case.delete()
+
+    def recipients(self, ref: DossierRef) -> list[Recipient]:
+        """R6, CTER 12.6: who received data of the case: disclosures to partners (C6), copies
+        to another casusoverleg (C10) and exports (C7), oldest first."""
+        case = self.dossier_root(ref)
+        found = [
+            Recipient(
+                kind="disclosure",
+                party=disclosure.partner.name,
+                what=", ".join(str(part) for part in disclosure.parts),
+                on=timezone.localdate(disclosure.disclosed_at),
+            )
+            for disclosure in case.disclosures.select_related("partner")
+        ]
+        found += [
+            Recipient(
+                kind="copy",
+                party=copy.to_casusoverleg.name,
+                what=_("Copy as case %(number)s") % {"number": copy.to_case_number},
+                on=timezone.localdate(copy.copied_at),
+            )
+            for copy in case.copies_out.select_related("to_casusoverleg")
+        ]
+        for export in case.exports.select_related("exported_by"):
+            membership = membership_of(export.exported_by)
+            found.append(
+                Recipient(
+                    kind="export",
+                    party=membership.party.name if membership is not None else "",
+                    what=_("Export of the case"),
+                    on=timezone.localdate(export.exported_at),
+                )
+            )
+        return sorted(found, key=lambda recipient: recipient.on)
+
+    def _export(self, ref: DossierRef, *, by) -> list[ExportSection]:
+        """R4 and CTER 12.3: every text of the case (`cases.files.export`). The export is a
+        read: logged (S2)."""
+        case = self.dossier_root(ref)
+        log_reads(by, [case], kind=ReadKind.EXPORT)
+        return export_case(case)
+
+
+FILE = CasesFile()

@@ -1,0 +1,91 @@
+"""Who sees and handles a duty to inform (I1, I5; CTER 11.2, VH 17.1): the members of its
+responsible party who are authorised for its file, and the file's keepers (the uitvoerder of
+the file's Veiligheidshuis, authorised to record in it). A duty without a responsible party is
+the keepers' alone. Every page, API view, task and service asks here."""
+
+from django.db.models import Q, QuerySet
+
+from parties.constants import AccessLevel, Function
+from parties.models import DataFile, User
+from parties.permissions import (
+    does_file_work,
+    functions_of,
+    is_file_keeper,
+    live_authorisations,
+    may_read_file,
+    may_record,
+    membership_of,
+)
+from rights.models import DutyToInform
+
+
+def _kept_files(user) -> QuerySet:
+    """The files `user` keeps (`parties.permissions.is_file_keeper`), as one queryset."""
+    membership = membership_of(user)
+    if membership is None or Function.UITVOERDER not in functions_of(user):
+        return DataFile.objects.none()
+    if not does_file_work(user):
+        return DataFile.objects.none()
+    writable = live_authorisations(user).filter(level=AccessLevel.READWRITE).values("file")
+    return DataFile.objects.filter(
+        pk__in=writable, veiligheidshuis__in=membership.party.veiligheidshuizen.all()
+    )
+
+
+def visible_duties(user) -> QuerySet:
+    """The duties `user` may see: of their party in a file they may read, and every duty of the
+    files they keep. None for who may not act today (`functions_of` is empty then)."""
+    membership = membership_of(user)
+    if membership is None or not does_file_work(user):
+        return DutyToInform.objects.none()
+    readable = live_authorisations(user).values("file")
+    own = Q(responsible_party=membership.party, data_file__in=readable)
+    kept = Q(data_file__in=_kept_files(user))
+    return DutyToInform.objects.filter(own | kept)
+
+
+def may_see_duty(user, duty: DutyToInform) -> bool:
+    if is_file_keeper(user, duty.data_file):
+        return True
+    membership = membership_of(user)
+    return (
+        membership is not None
+        and duty.responsible_party_id is not None
+        and duty.responsible_party_id == membership.party_id
+        and may_read_file(user, duty.data_file)
+    )
+
+
+def may_handle_duty(user, duty: DutyToInform) -> bool:
+    """Postpone, inform, make and send the letter: the keepers, and the members of the
+    responsible party who may record in the file."""
+    if is_file_keeper(user, duty.data_file):
+        return True
+    membership = membership_of(user)
+    return (
+        membership is not None
+        and duty.responsible_party_id is not None
+        and duty.responsible_party_id == membership.party_id
+        and may_record(user, duty.data_file)
+    )
+
+
+def may_see_duties(user) -> bool:
+    """Whether the list of duties concerns `user` at all (the navigation, the dashboard)."""
+    return does_file_work(user) and live_authorisations(user).exists()
+
+
+def handlers_of(duty: DutyToInform) -> list[User]:
+    """The users who handle `duty` today: whom a reminder goes to (I2)."""
+    candidates = (
+        User.objects.filter(
+            is_active=True,
+            file_authorisations__file=duty.data_file,
+            file_authorisations__ended_at__isnull=True,
+            file_authorisations__level=AccessLevel.READWRITE,
+        )
+        .select_related("membership__party")
+        .distinct()
+        .order_by("pk")
+    )
+    return [user for user in candidates if may_handle_duty(user, duty)]

@@ -1,0 +1,211 @@
+"""The request screen (R1-R3, U3): the list of requests with their deadlines, the intake and the
+request's page with its steps. Only for who handles requests (the uitvoerder and the officers
+it designates): 404 for everyone else. Every view of a request is access-logged (S2)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, ListView, TemplateView
+
+from config.audit import ReadKind
+from config.pages import PAGE_SIZE, add_service_errors
+from rights.constants import RequestKind, RequestState
+from rights.forms.requests import IntakeForm
+from rights.permissions.requests import (
+    get_handled_request,
+    handled_requests,
+    may_designate_officers,
+    may_handle_requests,
+    request_regions,
+)
+from rights.services import deadlines
+from rights.services.extension import extension_refusal
+from rights.services.intake import receive_request
+from rights.services.request_audit import log_request_list, log_request_read
+from rights.services.requests import next_step
+from rights.views.outcomes import outcome_context
+
+DUE_FILTERS = {"week": _("Due within a week"), "overdue": _("Overdue")}
+STEPS = (
+    ("intake", _("Intake")),
+    ("identity", _("Identity")),
+    ("dossiers", _("Dossiers")),
+    ("outcome", _("Outcome")),
+    ("answered", _("Answered")),
+)
+
+
+class HandlerMixin:
+    """Pages for who handles requests in at least one Veiligheidshuis."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_handle_requests(request.user):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
+class RequestMixin:
+    """Pages about one request: 404 unless the user handles its Veiligheidshuis."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.subject_request = get_handled_request(request.user, kwargs["number"])
+        if self.subject_request is None:
+            raise Http404
+        return self.refusal(request) or super().dispatch(request, *args, **kwargs)
+
+    def refusal(self, request):
+        """A response that refuses the page before it is shown, or None."""
+        return None
+
+    def back(self):
+        return redirect("rights:request-detail", number=self.subject_request.number)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(subject_request=self.subject_request, **kwargs)
+
+
+class RequestActionView(RequestMixin, FormView):
+    """A form about one request whose valid submission calls one service; its refusal is shown
+    on the form."""
+
+    template_name = "rights/requests/action_form.html"
+    success_message = ""
+    title = ""
+    intro = ""
+    submit_label = _("Save")
+    versioned = True
+    needs_identity = True  # R2: refused until the identity is recorded
+
+    def refusal(self, request):
+        if self.needs_identity and not self.subject_request.identity_established:
+            messages.error(
+                request, _("First record how the identity of the requester was established.")
+            )
+            return self.back()
+        return None
+
+    def get_initial(self):
+        return {"version": self.subject_request.version} if self.versioned else {}
+
+    def form_valid(self, form):
+        try:
+            self.perform(form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        except PermissionDenied as denied:
+            raise Http404 from denied
+        messages.success(self.request, self.success_message)
+        return self.back()
+
+
+class RequestListView(HandlerMixin, ListView):
+    template_name = "rights/requests/list.html"
+    paginate_by = PAGE_SIZE
+    context_object_name = "requests"
+
+    def get_queryset(self):
+        queryset = handled_requests(self.request.user).select_related("veiligheidshuis")
+        query = self.request.GET
+        state = query.get("state", "")
+        state = state if state in RequestState.values else ""
+        kind = query.get("kind", "")
+        kind = kind if kind in RequestKind.values else ""
+        due = query.get("due", "")
+        due = due if due in DUE_FILTERS else ""
+        number = query.get("q", "").strip()[:20]
+        today = timezone.localdate()
+        if state:
+            queryset = queryset.filter(state=state)
+        if kind:
+            queryset = queryset.filter(kinds__icontains=f'"{kind}"')
+        if due == "week":
+            queryset = deadlines.due_within(queryset, today)
+        elif due == "overdue":
+            queryset = deadlines.overdue(queryset, today)
+        if number:
+            queryset = queryset.filter(number__icontains=number)
+        self.filters = {"state": state, "kind": kind, "due": due, "q": number}
+        return queryset.order_by("due_on", "pk")
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        shown = response.context_data["requests"]
+        log_request_list(request, shown, search=bool(self.filters["q"]))
+        return response
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            filters=self.filters,
+            states=RequestState.choices,
+            kinds=RequestKind.choices,
+            due_filters=DUE_FILTERS.items(),
+            today=timezone.localdate(),
+            may_designate=may_designate_officers(self.request.user),
+            **kwargs,
+        )
+
+
+class IntakeView(HandlerMixin, FormView):
+    template_name = "rights/requests/intake.html"
+    form_class = IntakeForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "regions": request_regions(self.request.user)}
+
+    def form_valid(self, form):
+        data = dict(form.cleaned_data)
+        region = data.pop("veiligheidshuis")
+        try:
+            subject_request = receive_request(by=self.request.user, veiligheidshuis=region, **data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        except PermissionDenied as denied:
+            raise Http404 from denied
+        messages.success(
+            self.request,
+            _("Request %(number)s has been recorded. Now establish the identity of the requester.")
+            % {"number": subject_request.number},
+        )
+        return redirect("rights:request-detail", number=subject_request.number)
+
+
+class RequestDetailView(RequestMixin, TemplateView):
+    """The request with its steps and what comes next (U3). Before the identity is recorded it
+    shows only what the intake recorded; nothing of the files (R2)."""
+
+    template_name = "rights/requests/detail.html"
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        response.render()
+        refs = deadlines.covered_refs(self.subject_request)
+        log_request_read(request, self.subject_request, kind=ReadKind.DETAIL, dossiers=refs)
+        return response
+
+    def get_context_data(self, **kwargs):
+        subject_request = self.subject_request
+        step = next_step(subject_request)
+        order = [code for code, _label in STEPS]
+        current = order.index(step) if step in order else len(order)
+        steps = [
+            {"code": code, "label": label, "done": index < current, "current": index == current}
+            for index, (code, label) in enumerate(STEPS)
+        ]
+        context = {
+            "next_step": step,
+            "steps": steps,
+            "identity_established": subject_request.identity_established,
+            "dossiers": list(subject_request.dossiers.order_by("pk")),
+            "letters": list(subject_request.letters.order_by("made_at", "pk")),
+            "extension_refusal": extension_refusal(subject_request, timezone.localdate()),
+            "today": timezone.localdate(),
+        }
+        if subject_request.identity_established:
+            # R4-R7: the outcomes of the request, shown by their own partial.
+            context.update(outcome_context(subject_request, self.request.user))
+        return super().get_context_data(**context, **kwargs)

@@ -1,0 +1,94 @@
+"""R1 (CTER 12.2, VH 18.1): the uitvoerder designates officers for its Veiligheidshuis, who then
+handle its requests under the uitvoerder's coordination; when the designation ends, so does
+their access. Only the uitvoerder of the Veiligheidshuis designates; an officer does not."""
+
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from rights.models import RequestOfficer
+from rights.permissions.requests import may_handle_requests, request_handlers
+from rights.services import officers
+from tests.conftest import verified_client
+from tests.factories import make_user
+from tests.rights.factories import Handlers, make_request
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def h():
+    return Handlers()
+
+
+def test_r1_a_designated_officer_handles_requests_until_the_designation_ends(h):
+    subject_request = make_request(by=h.uitvoerder, region=h.region)
+    assert may_handle_requests(h.officer, h.region)
+    assert h.officer in request_handlers(h.region)
+    designation = RequestOfficer.objects.get(user=h.officer)
+    officers.end_designation(designation, by=h.uitvoerder)
+    assert not may_handle_requests(h.officer)
+    assert h.officer not in request_handlers(h.region)
+    client = verified_client(h.officer)
+    assert (
+        client.get(reverse("rights:request-detail", args=[subject_request.number])).status_code
+        == 404
+    )
+    assert client.get(f"/api/v1/verzoeken/{subject_request.number}").status_code == 403
+
+
+def test_r1_only_the_uitvoerder_of_the_veiligheidshuis_designates(h):
+    candidate = make_user(h.politie)
+    for who in (h.officer, h.other_uitvoerder, h.member):
+        with pytest.raises(PermissionDenied):
+            officers.designate_officer(by=who, veiligheidshuis=h.region, user=candidate)
+    officers.designate_officer(by=h.uitvoerder, veiligheidshuis=h.region, user=candidate)
+    with pytest.raises(ValidationError):
+        officers.designate_officer(by=h.uitvoerder, veiligheidshuis=h.region, user=candidate)
+
+
+def test_r1_an_officer_is_a_user_of_a_party_of_the_veiligheidshuis(h):
+    outsider = make_user(h.other_gemeente)
+    with pytest.raises(ValidationError) as refused:
+        officers.designate_officer(by=h.uitvoerder, veiligheidshuis=h.region, user=outsider)
+    assert "user" in refused.value.error_dict
+
+
+def test_r1_the_officers_page_designates_and_ends_with_a_confirmation(h):
+    candidate = make_user(h.politie)
+    client = verified_client(h.uitvoerder)
+    page = client.get(reverse("rights:request-officers"))
+    assert page.status_code == 200
+    assert h.officer in [row.user for row in page.context["officers"]]
+    response = client.post(
+        reverse("rights:request-officers"),
+        {"veiligheidshuis": h.region.pk, "user": candidate.pk},
+    )
+    assert response.status_code == 302
+    designation = RequestOfficer.objects.get(user=candidate, ended_at__isnull=True)
+    end = reverse("rights:request-officer-end", args=[designation.pk])
+    assert client.get(end).status_code == 200  # asks first
+    client.post(end)
+    designation.refresh_from_db()
+    assert designation.ended_at is not None
+
+
+@pytest.mark.parametrize("who", ["officer", "other_uitvoerder", "member"])
+def test_r1_nobody_else_uses_the_officers_page(h, who):
+    client = verified_client(getattr(h, who))
+    page = client.get(reverse("rights:request-officers"))
+    if who == "other_uitvoerder":  # its own Veiligheidshuis only
+        assert page.status_code == 200
+        assert h.officer not in [row.user for row in page.context["officers"]]
+        refused = client.post(
+            reverse("rights:request-officers"),
+            {"veiligheidshuis": h.region.pk, "user": h.member.pk},
+        )
+        assert refused.status_code == 200 and "veiligheidshuis" in refused.context["form"].errors
+    else:
+        assert page.status_code == 404
+    designation = RequestOfficer.objects.get(user=h.officer)
+    end = reverse("rights:request-officer-end", args=[designation.pk])
+    assert client.post(end).status_code == 404
+    designation.refresh_from_db()
+    assert designation.ended_at is None

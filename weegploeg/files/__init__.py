@@ -1,0 +1,153 @@
+"""The weegploeg file in the registry of files (subjects.registry): how `rights`, `retention`
+and `security` find, list, export, rectify, archive and destroy its dossiers without importing
+this app. Each method calls the file's services; the rules live there."""
+
+from collections.abc import Iterator
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from config.audit import ReadKind, acting_for, log_reads
+from parties.services.files import weegploeg_file
+from subjects import items, matching
+from subjects.registry import (
+    Addressee,
+    DossierRef,
+    DossierState,
+    ExportSection,
+    Identity,
+    ItemRef,
+    Recipient,
+)
+from weegploeg import models, services
+from weegploeg.files.export import export_assessment
+from weegploeg.models import Assessment
+
+
+def _day(moment):
+    return timezone.localdate(moment) if moment else None
+
+
+class WeegploegFile(items.ItemsMixin):
+    root_model = Assessment
+    label = services.FILE_LABEL
+    dossier_paths = {
+        models.Assessment: "",
+        models.Signal: "assessment",
+        models.Analysis: "assessment",
+        models.CriterionFinding: "analysis.assessment",
+        models.AdditionalInformation: "assessment",
+        models.ExpertAdvice: "assessment",
+        models.Decision: "assessment",
+        models.AgendaItem: "assessment",
+        models.Check: "assessment",
+        models.CaseTransfer: "assessment",
+    }
+
+    def key_of(self, root: Assessment) -> str:
+        return root.number
+
+    def dossier_root(self, ref: DossierRef) -> Assessment:
+        return Assessment.objects.get(number=ref.key)
+
+    def find_dossiers(self, identity: Identity) -> list[DossierRef]:
+        found = matching.find_matches(
+            Assessment.objects.all(),
+            given_names=identity.given_names,
+            prefix=identity.prefix,
+            surname=identity.surname,
+            date_of_birth=identity.date_of_birth,
+            bsn=identity.bsn,
+        )
+        return [DossierRef(self.label, number) for number in found.values_list("number", flat=True)]
+
+    def data_file(self, ref: DossierRef):
+        """P8: the weegploeg file of the dossier's Veiligheidshuis."""
+        return weegploeg_file(self.dossier_root(ref).veiligheidshuis)
+
+    def dossier_url(self, ref: DossierRef) -> str:
+        """The dossier's page, which checks its own permissions: a number, no personal data."""
+        return reverse("weegploeg:assessment-detail", args=[ref.key])
+
+    def addressee(self, ref: DossierRef, person: ItemRef | None) -> Addressee:
+        """I4: the subject; a weegploeg dossier registers no other people."""
+        if person is not None:
+            raise LookupError("No such person in this dossier.")
+        return items.addressee_of(self.dossier_root(ref))
+
+    def list_dossiers(self) -> Iterator[DossierState]:
+        """Every dossier with its state for retention and oversight: no names."""
+        rows = Assessment.objects.order_by("pk").prefetch_related("decisions")
+        for assessment in rows.iterator(chunk_size=500):
+            decision = next(iter(assessment.decisions.all()), None)
+            if not assessment.is_decided:
+                decision = None
+            yield DossierState(
+                ref=DossierRef(self.label, assessment.number),
+                status=assessment.status,
+                decision=decision.outcome if decision else "",
+                decided_on=decision.decided_on if decision else None,
+                last_processed_on=timezone.localdate(assessment.last_processed_at),
+                casusoverleg="",
+                archive_after_years=None,
+                destroy_after_years=None,
+                deceased=False,
+                archived=assessment.archived_at is not None,
+                archived_on=_day(assessment.archived_at),
+            )
+
+    def last_processed_on(self, ref: DossierRef):
+        return timezone.localdate(self.dossier_root(ref).last_processed_at)
+
+    def archive(self, ref: DossierRef, *, by) -> None:
+        with acting_for(by):
+            services.archive(self.dossier_root(ref), by=by)
+
+    def reactivate(self, ref: DossierRef, *, by) -> None:
+        with acting_for(by):
+            services.reactivate(self.dossier_root(ref), by=by)
+
+    def end_processing(self, ref: DossierRef, *, by, reason: str) -> None:
+        """R7: an upheld objection ends the processing (`services.end_processing`, ADR 0013);
+        a second call changes nothing."""
+        with transaction.atomic():
+            assessment = self.dossier_root(ref)
+            if services.objection_upheld(assessment):
+                return
+            with acting_for(by):
+                services.end_processing(assessment, by=by, reason=reason)
+
+    def destroy(self, ref: DossierRef, *, by) -> None:
+        """B8; a second call finds nothing and does nothing."""
+        assessment = Assessment.objects.filter(number=ref.key).first()
+        if assessment is not None:
+            services.destroy(assessment, by=by)
+
+    def recipients(self, ref: DossierRef) -> list[Recipient]:
+        """W6: the casusoverleggen that received a copy of this dossier."""
+        return [
+            Recipient(
+                kind="transfer",
+                party=transfer.casusoverleg_name,
+                what=_("Copy to case %(number)s: %(signals)d signal(s), %(findings)d finding(s)")
+                % {
+                    "number": transfer.case_number,
+                    "signals": len(transfer.what.get("signals", [])),
+                    "findings": len(transfer.what.get("findings", [])),
+                },
+                on=timezone.localdate(transfer.transferred_at),
+            )
+            for transfer in self.dossier_root(ref).case_transfers.order_by("transferred_at", "pk")
+        ]
+
+    def _export(self, ref: DossierRef, *, by) -> list[ExportSection]:
+        """R4 and CTER 12.3: every text of the dossier (`weegploeg.files.export`). The export is
+        a read: logged (S2)."""
+        assessment = self.dossier_root(ref)
+        log_reads(by, [assessment], kind=ReadKind.EXPORT)
+        return export_assessment(assessment)
+
+
+FILE = WeegploegFile()
