@@ -48,6 +48,8 @@ SPECTACULAR_SETTINGS = {
         "RequestStateEnum": "rights.constants.RequestState",
         "LetterKindEnum": "rights.constants.LetterKind",
         "SendingMeansEnum": "rights.constants.SendingMeans",
+        "ReasonEnum": "cases.constants.ClosingReason",
+        "RectificationReasonEnum": "rights.outcome_constants.RectificationReason",
     },
 }
 API_VERSION = SPECTACULAR_SETTINGS["VERSION"]

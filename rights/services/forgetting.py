@@ -2,16 +2,34 @@
 
 from django.db import transaction
 
-from rights.models import DutyToInform, Letter, RequestDossier, SubjectRequest
+from rights.constants import LetterKind
+from rights.models import (
+    DutyToInform,
+    ItemChange,
+    Letter,
+    RequestDossier,
+    SubjectRequest,
+    Withholding,
+)
+
+# Letters about a whole request that hold data of each dossier it covers (R4, R5, R7).
+REQUEST_WIDE = [LetterKind.ACCESS, LetterKind.REFUSAL, LetterKind.DECISION]
 
 
 @transaction.atomic
 def forget_dossier(*, file_label: str, dossier_key: str) -> None:
     """Duties, their postponements and letters, and the letters about the dossier go with it. A
-    request is kept as long as the longest-lived dossier it covers: it goes with the last one."""
+    request is kept as long as the longest-lived dossier it covers: it goes with the last one.
+    Its withholdings and changed items (with their notices) go with the dossier, and so do the
+    request's overview, refusal and decision letters, which hold the dossier's data."""
     DutyToInform.objects.filter(file_label=file_label, dossier_key=dossier_key).delete()
     Letter.objects.filter(file_label=file_label, dossier_key=dossier_key).delete()
     covered = RequestDossier.objects.filter(file_label=file_label, dossier_key=dossier_key)
     request_ids = set(covered.values_list("request_id", flat=True))
+    # The outcomes about the dossier (withholdings, changed items with their notices), and
+    # the request's letters that hold its data (the overview, the refusal, the decision).
+    Withholding.objects.filter(file_label=file_label, dossier_key=dossier_key).delete()
+    ItemChange.objects.filter(file_label=file_label, dossier_key=dossier_key).delete()
+    Letter.objects.filter(request_id__in=request_ids, file_label="", kind__in=REQUEST_WIDE).delete()
     covered.delete()
     SubjectRequest.objects.filter(pk__in=request_ids, dossiers__isnull=True).delete()
