@@ -27,3 +27,10 @@ class RightsConfig(AppConfig):
         auditlog.register(models.Letter, exclude_fields=["pdf"])
         auditlog.register(models.FileRightsSettings)
         auditlog.register(models.LegalGround)
+        for outcome in (
+            models.Withholding,
+            models.ItemChange,
+            models.Notice,
+            models.ObjectionDecision,
+        ):
+            auditlog.register(outcome)
