@@ -44,16 +44,19 @@ def visible_duties(user) -> QuerySet:
     return DutyToInform.objects.filter(own | kept)
 
 
-def may_see_duty(user, duty: DutyToInform) -> bool:
-    if is_file_keeper(user, duty.data_file):
-        return True
+def _of_responsible_party(user, duty: DutyToInform) -> bool:
     membership = membership_of(user)
     return (
         membership is not None
         and duty.responsible_party_id is not None
         and duty.responsible_party_id == membership.party_id
-        and may_read_file(user, duty.data_file)
     )
+
+
+def may_see_duty(user, duty: DutyToInform) -> bool:
+    if is_file_keeper(user, duty.data_file):
+        return True
+    return _of_responsible_party(user, duty) and may_read_file(user, duty.data_file)
 
 
 def may_handle_duty(user, duty: DutyToInform) -> bool:
@@ -61,13 +64,7 @@ def may_handle_duty(user, duty: DutyToInform) -> bool:
     responsible party who may record in the file."""
     if is_file_keeper(user, duty.data_file):
         return True
-    membership = membership_of(user)
-    return (
-        membership is not None
-        and duty.responsible_party_id is not None
-        and duty.responsible_party_id == membership.party_id
-        and may_record(user, duty.data_file)
-    )
+    return _of_responsible_party(user, duty) and may_record(user, duty.data_file)
 
 
 def may_see_duties(user) -> bool:

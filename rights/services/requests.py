@@ -134,6 +134,17 @@ def _closing_date(on: date | None, subject_request: SubjectRequest, field: str) 
     return on
 
 
+def _close(subject_request, state, *, field: str, on, by, expected_version) -> SubjectRequest:
+    on = _closing_date(on, subject_request, field)
+    with transaction.atomic(), acting_for(by):
+        claim_version(subject_request, expected_version)
+        move_to(subject_request, state)
+        setattr(subject_request, field, on)
+        subject_request.closed_by = by
+        subject_request.save()
+    return subject_request
+
+
 def mark_answered(
     subject_request: SubjectRequest,
     *,
@@ -145,14 +156,14 @@ def mark_answered(
     require_handler(subject_request, by)
     require_identity(subject_request)
     refuse_closed(subject_request)
-    answered_on = _closing_date(answered_on, subject_request, "answered_on")
-    with transaction.atomic(), acting_for(by):
-        claim_version(subject_request, expected_version)
-        move_to(subject_request, RequestState.DONE)
-        subject_request.answered_on = answered_on
-        subject_request.closed_by = by
-        subject_request.save()
-    return subject_request
+    return _close(
+        subject_request,
+        RequestState.DONE,
+        field="answered_on",
+        on=answered_on,
+        by=by,
+        expected_version=expected_version,
+    )
 
 
 def withdraw(
@@ -165,14 +176,14 @@ def withdraw(
     """The requester withdrew the request; it discloses nothing, so no identity is needed."""
     require_handler(subject_request, by)
     refuse_closed(subject_request)
-    withdrawn_on = _closing_date(withdrawn_on, subject_request, "withdrawn_on")
-    with transaction.atomic(), acting_for(by):
-        claim_version(subject_request, expected_version)
-        move_to(subject_request, RequestState.WITHDRAWN)
-        subject_request.withdrawn_on = withdrawn_on
-        subject_request.closed_by = by
-        subject_request.save()
-    return subject_request
+    return _close(
+        subject_request,
+        RequestState.WITHDRAWN,
+        field="withdrawn_on",
+        on=withdrawn_on,
+        by=by,
+        expected_version=expected_version,
+    )
 
 
 def next_step(subject_request: SubjectRequest) -> str:

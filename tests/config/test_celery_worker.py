@@ -1,36 +1,18 @@
 """O3 and S2 with a real Celery worker on the Redis broker: the hourly job runs in the worker,
 and its audit entries name the user who queued it, or the job itself."""
 
-import time
 from datetime import date
 
 import pytest
-from celery.contrib.testing.worker import start_worker
 
 from config.audit import acting_as
-from config.celery import app
 from parties import services
 from parties.tasks import end_departed_parties
 from security.models import AuditEntry
+from tests.celery_worker import wait_for
 from tests.factories import PartyFactory, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def worker():
-    app.control.purge()
-    with start_worker(app, perform_ping_check=False, shutdown_timeout=30):
-        yield
-
-
-def wait_for(condition, seconds=20):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError("the worker did not finish in time")
 
 
 def departed_member(region_party_name):

@@ -1,40 +1,22 @@
 """R3 with a real Celery worker on the Redis broker: the daily job warns a week before the
 deadline, alarms after it, and follows an extension; the clock is moved with time-machine."""
 
-import time
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from celery.contrib.testing.worker import start_worker
 from django.core import mail
 
-from config.celery import app
 from rights.models import SubjectRequest
 from rights.services import extension
 from rights.tasks import remind_request_deadlines
+from tests.celery_worker import wait_for
 from tests.rights.factories import Handlers, make_request
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 TZ = ZoneInfo("Europe/Amsterdam")
-
-
-@pytest.fixture
-def worker():
-    app.control.purge()
-    with start_worker(app, perform_ping_check=False, shutdown_timeout=30):
-        yield
-
-
-def wait_for(condition, seconds=20):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError("the worker did not finish in time")
 
 
 def at(day: date):

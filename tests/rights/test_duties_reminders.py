@@ -2,21 +2,19 @@
 look again, once, by e-mail without personal data; the job runs in a real Celery worker, and
 running it again changes nothing."""
 
-import time
 from datetime import date, timedelta
 
 import pytest
 import time_machine
-from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 from django.core import mail
 from django.utils.module_loading import import_string
 
-from config.celery import app
 from rights.models import Postponement
 from rights.services import duties as services
 from rights.services.duty_reminders import send_postponement_reminders
 from rights.tasks.duties import remind_postponements
+from tests.celery_worker import wait_for
 from tests.rights.duty_fixtures import DutyWorld
 from tests.rights.grounds import ground
 from tests.weegploeg.factories import PERSON
@@ -96,22 +94,6 @@ def test_i2_a_renewal_is_reminded_again_and_an_ended_one_never(region):
 def test_i2_the_beat_schedules_the_reminder_daily():
     entry = settings.CELERY_BEAT_SCHEDULE["rights-remind-postponements"]
     assert import_string(entry["task"]) is remind_postponements
-
-
-@pytest.fixture
-def worker():
-    app.control.purge()
-    with start_worker(app, perform_ping_check=False, shutdown_timeout=30):
-        yield
-
-
-def wait_for(condition, seconds=20):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError("the worker did not finish in time")
 
 
 @pytest.mark.django_db(transaction=True)

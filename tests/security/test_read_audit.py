@@ -194,3 +194,22 @@ def test_s2_list_endpoints_and_pages_log_the_rows_they_return(region):
     assert list(entries.values_list("dossier_key", "additional_data")) == [
         (second.number, {"read": "list"})
     ]
+
+
+def test_s2_reads_one_after_another_outside_a_request_each_name_the_reader(region):
+    """A task or service reading two dossiers in a row (an access answer over every file): the
+    second read names its reader too, although the first one's audit context has ended."""
+    from cases.models import Case
+    from subjects import registry
+    from subjects.registry import DossierRef
+    from tests.subjects.dossier_fixtures import BUILDERS
+
+    built = BUILDERS["weegploeg"](region)
+    refs = [built.ref, DossierRef("ico", Case.objects.get().number)]
+    for ref in refs * 2:
+        registry.get(ref.file_label).export(ref, by=built.keeper)
+    reads = AuditEntry.objects.filter(
+        action=AuditEntry.Action.ACCESS, dossier_key__in=[ref.key for ref in refs]
+    )
+    assert reads.count() >= 4
+    assert set(reads.values_list("actor", flat=True)) == {built.keeper.pk}
