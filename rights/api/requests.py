@@ -40,8 +40,11 @@ CHANGE_ERRORS = {**WRITE_ERRORS, **PRECONDITION_ERRORS}
 
 
 class HandlesRequests(permissions.BasePermission):
+    """The list and the intake are refused (403) to who handles no requests; one request is
+    looked up among those the user handles, so another's answers 404, as its page does."""
+
     def has_permission(self, request, view):
-        return may_handle_requests(request.user)
+        return view.detail or may_handle_requests(request.user)
 
 
 def _change(request_serializer=None, **kwargs):

@@ -1,6 +1,6 @@
 """U5, R1-R3 in the API: /api/v1/verzoeken with the permissions of the pages (the uitvoerder
-and its designated officers; 404 for a request of another Veiligheidshuis, 403 for who handles
-none), 400 with field and reason, If-Match on every change, and nothing of the files before the
+and its designated officers; 404 for a request one does not handle, 403 on the list for who
+handles none), 400 with field and reason, If-Match on every change, and nothing of the files before the
 identity is recorded (R2)."""
 
 import pytest
@@ -81,11 +81,11 @@ def test_u5_the_uitvoerder_of_another_veiligheidshuis_gets_404(h):
     assert not SubjectRequest.objects.exclude(pk=subject_request.pk).exists()
 
 
-def test_u5_a_partner_member_gets_403(h):
+def test_u5_a_partner_member_gets_403_on_the_list_and_404_on_a_request_as_on_its_page(h):
     subject_request = make_request(by=h.uitvoerder, region=h.region)
     client = verified_client(h.member)
     assert client.get(BASE).status_code == 403
-    assert client.get(f"{BASE}/{subject_request.number}").status_code == 403
+    assert client.get(f"{BASE}/{subject_request.number}").status_code == 404
     assert client.post(BASE, intake(), content_type="application/json").status_code == 403
 
 
