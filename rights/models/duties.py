@@ -19,6 +19,8 @@ class DutyToInform(models.Model):
     `responsible_party` is None where the uitvoerder of `data_file` carries it out.
     `person` names the related person's row ("app.model:pk") and is "" for the subject."""
 
+    PERSONAL_DATA_FIELDS = ("not_required_reason",)
+
     data_file = models.ForeignKey(
         DataFile, on_delete=models.PROTECT, related_name="+", verbose_name=_("file")
     )
@@ -75,6 +77,8 @@ class DutyToInform(models.Model):
 class Postponement(models.Model):
     """I2 (CTER 11.3): informing postponed on a ground of AVG 23, with the reasons and a date to
     look again. A renewal is a new row: every earlier one is kept."""
+
+    PERSONAL_DATA_FIELDS = ("reasons",)
 
     duty = models.ForeignKey(
         DutyToInform,

@@ -10,6 +10,8 @@ from subjects.models import FREE_TEXT
 
 
 class FileRightsSettings(models.Model):
+    PERSONAL_DATA_FIELDS = ("contact_name", "contact_address", "contact_phone", "contact_email")
+
     data_file = models.OneToOneField(
         DataFile, on_delete=models.CASCADE, related_name="rights_settings", verbose_name=_("file")
     )

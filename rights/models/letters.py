@@ -13,6 +13,8 @@ USER = settings.AUTH_USER_MODEL
 
 
 class Letter(models.Model):
+    PERSONAL_DATA_FIELDS = ("pdf",)
+
     kind = models.CharField(_("kind"), max_length=20, choices=LetterKind.choices)
     # The dossier the letter is about; "" for a letter about a request as a whole.
     file_label = models.CharField(_("file"), max_length=30, blank=True)

@@ -21,6 +21,8 @@ class Withholding(models.Model):
     """R5 (CTER 12.4, AVG 23): a dossier, or one item of it, left out of the access answer on
     a ground of UAVG 41, with the reasons the refusal letter gives."""
 
+    PERSONAL_DATA_FIELDS = ("reasons",)
+
     request = models.ForeignKey(
         SubjectRequest,
         on_delete=models.CASCADE,
@@ -91,6 +93,8 @@ class Notice(models.Model):
     """CTER 12.6, AVG 19: a recipient in the dossier's records (a disclosure, a transfer, a
     copy, an export) told of a change; its letter and its sending are recorded."""
 
+    PERSONAL_DATA_FIELDS = ("what",)
+
     change = models.ForeignKey(
         ItemChange, on_delete=models.CASCADE, related_name="notices", verbose_name=_("change")
     )
@@ -133,6 +137,8 @@ class ObjectionDecision(models.Model):
     """R7 (VH 18.4, AVG 21): the decision on an objection, with the weighing of the interests
     of the subject and of the controller. Upheld, it ends the processing of every dossier the
     request covers."""
+
+    PERSONAL_DATA_FIELDS = ("weighing",)
 
     request = models.OneToOneField(
         SubjectRequest,

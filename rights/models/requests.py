@@ -51,6 +51,19 @@ class RequestOfficer(models.Model):
 
 
 class SubjectRequest(models.Model):
+    PERSONAL_DATA_FIELDS = (
+        "surname",
+        "prefix",
+        "given_names",
+        "date_of_birth",
+        "bsn",
+        "representative_name",
+        "reply_address",
+        "explanation",
+        "identity_note",
+        "extension_reasons",
+    )
+
     veiligheidshuis = models.ForeignKey(
         Veiligheidshuis,
         on_delete=models.PROTECT,

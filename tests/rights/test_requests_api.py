@@ -1,7 +1,7 @@
 """U5, R1-R3 in the API: /api/v1/verzoeken with the permissions of the pages (the uitvoerder
 and its designated officers; 404 for a request one does not handle, 403 on the list for who
-handles none), 400 with field and reason, If-Match on every change, and nothing of the files before the
-identity is recorded (R2)."""
+handles none), 400 with field and reason, If-Match on every change, and nothing of the files
+before the identity is recorded (R2)."""
 
 import pytest
 from django.utils import timezone

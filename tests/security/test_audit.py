@@ -16,11 +16,14 @@ from parties import services
 from parties.constants import Function
 from parties.models import FunctionGrant, Membership, User
 from security.models import AuditEntry
+from subjects.registry import DossierRef
 from tests.cases.transfer_fixtures import Agendering, full_case
 from tests.conftest import verified_client
 from tests.factories import PartyFactory, VeiligheidshuisFactory, make_user
 from tests.parties.test_signin import post_password
+from tests.rights.instances import rights_instances
 from tests.weegploeg.factories import Weegploeg, full_dossier
+from weegploeg.models import Assessment
 
 pytestmark = pytest.mark.django_db
 
@@ -129,9 +132,10 @@ def _instances(politie, beheerder):
     )
     services.revoke_token(token, by=beheerder, reason="Ingetrokken")  # so revoked_by is set
     token.refresh_from_db()
+    weegploeg_file = services.weegploeg_file(politie.veiligheidshuizen.first())
     authorisation = services.grant_file_access(
         user,
-        file=services.weegploeg_file(politie.veiligheidshuizen.first()),
+        file=weegploeg_file,
         level="read",
         by=None,
         reason="Herkenbare reden voor Achternaam",
@@ -145,6 +149,9 @@ def _instances(politie, beheerder):
         authorisation.__class__: authorisation,
         **dossier,
         **full_case(Agendering(VeiligheidshuisFactory(code="audit-ico"))),
+        **rights_instances(
+            DossierRef("weegploeg", dossier[Assessment].number), weegploeg_file, user
+        ),
     }
 
 
@@ -177,12 +184,14 @@ def test_s2_no_registered_model_shows_personal_data_in_str(politie, beheerder):
 
 def test_s2_models_with_personal_data_declare_those_fields():
     from cases.models import CaseParticipant, Export
+    from rights.models import ItemChange, LegalGround, RequestDossier, RequestOfficer
     from weegploeg.models import CaseTransfer
 
     links = (Membership, FunctionGrant, CaseParticipant, Export, CaseTransfer)
+    links += (RequestDossier, RequestOfficer, ItemChange)
     for model in auditlog.get_models():
-        if model in links:
-            continue  # they hold no personal field of their own, only the link to a person
+        if model in links or model is LegalGround:
+            continue  # no personal field of their own: a link to a person, or a law's ground
         assert getattr(model, "PERSONAL_DATA_FIELDS", None), model.__name__
 
 
