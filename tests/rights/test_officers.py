@@ -34,7 +34,8 @@ def test_r1_a_designated_officer_handles_requests_until_the_designation_ends(h):
         client.get(reverse("rights:request-detail", args=[subject_request.number])).status_code
         == 404
     )
-    assert client.get(f"/api/v1/verzoeken/{subject_request.number}").status_code == 403
+    assert client.get(f"/api/v1/verzoeken/{subject_request.number}").status_code == 404
+    assert client.get("/api/v1/verzoeken").status_code == 403
 
 
 def test_r1_only_the_uitvoerder_of_the_veiligheidshuis_designates(h):
