@@ -1,8 +1,9 @@
 """Demo data of the subject's rights (seed_demo), seeded after the files (a late seeder): the
 letter settings of every file, with a contact person at a synthetic address (I4, R3); in
-Kennemerland three requests of subjects (R1-R3): one received three weeks ago whose identity is
-recorded and whose dossiers in the weegploeg and the ICO are confirmed, one just received
-without identity (the identity-first guard, R2), and one past its term; and of the duties to
+Kennemerland four requests of subjects (R1-R3, R7): one received three weeks ago whose identity
+is recorded and whose dossiers in the weegploeg and the ICO are confirmed, one just received
+without identity (the identity-first guard, R2), one past its term, and an objection upheld
+(which ends the processing of its weegploeg dossier) and answered; and of the duties to
 inform the files started (I1-I4), one postponed on a ground with a date to look again and one
 informed by a letter sent. Everything goes through the rights services; the people are the
 files' synthetic ones, reached through the registry. Running it again changes nothing."""
@@ -29,6 +30,7 @@ from rights.constants import (
 from rights.models import DutyToInform, FileRightsSettings, LegalGround, Letter, SubjectRequest
 from rights.services import duties, intake, letters, requests
 from rights.services.file_settings import save_file_settings
+from rights.services.objection import decide_objection
 from subjects import registry
 from subjects.registry import DossierRef, Identity
 
@@ -238,7 +240,7 @@ def _identify_and_confirm(subject_request, by, *, method, note) -> None:
 def seed_requests(region: Veiligheidshuis, by) -> None:
     demo_ref = demo_person_ref(region)
     weegploeg_only = _weegploeg_only(region)
-    if demo_ref is None or len(weegploeg_only) < 2:
+    if demo_ref is None or len(weegploeg_only) < 3:
         return
     # Three weeks ago: identity seen at the desk, the weegploeg and ICO dossiers confirmed.
     access = _receive(
@@ -269,6 +271,35 @@ def seed_requests(region: Veiligheidshuis, by) -> None:
     _identify_and_confirm(
         overdue, by, method=IdentityMethod.DIGID, note="Ingelogd met DigiD op het webformulier."
     )
+    # Eighteen days ago, an objection: upheld after weighing, which ends the processing of the
+    # weegploeg dossier (R7), and answered.
+    objection = _receive(
+        region,
+        by,
+        ref=weegploeg_only[-1],
+        days_ago=18,
+        kinds=[RequestKind.OBJECTION],
+        channel=Channel.LETTER,
+        explanation="Betrokkene maakt bezwaar: de signalen zijn oud en de zorgen zijn voorbij.",
+    )
+    _identify_and_confirm(
+        objection,
+        by,
+        method=IdentityMethod.ID_AT_PARTNER,
+        note="Identiteitskaart getoond aan de balie van de gemeente.",
+    )
+    today = timezone.localdate()
+    decide_objection(
+        objection,
+        by=by,
+        weighing=(
+            "Het belang van betrokkene weegt zwaarder: sinds het besluit zijn geen nieuwe "
+            "signalen ontvangen en een persoonsgerichte aanpak is niet nodig."
+        ),
+        upheld=True,
+        decided_on=today - timedelta(days=4),
+    )
+    requests.mark_answered(objection, by=by, answered_on=today - timedelta(days=3))
     # Today, at the desk, with an objection: the identity is not yet established.
     _receive(
         region,
