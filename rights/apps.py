@@ -10,13 +10,17 @@ class RightsConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from parties.dashboard import register_panel
+        from parties.demo import register_seeder
         from parties.navigation import register_link
         from rights import dashboard_duties, dashboard_requests, models, navigation
+        from rights.demo import seed as seed_demo
 
         register_panel(dashboard_duties.PANEL)
         register_panel(dashboard_requests.PANEL)
         for link in navigation.LINKS:
             register_link(link)
+        # The demo's requests and duties come from what the files seeded: a late seeder.
+        register_seeder(seed_demo, late=True)
         # S2: every change of what the rights hold of a person is logged; a letter's PDF is
         # kept once, in the letter, not a second time in the log.
         auditlog.register(models.SubjectRequest, mask_fields=["bsn"])

@@ -7,8 +7,11 @@ from cases.constants import CaseStatus
 from cases.models import Case, CaseMeeting, Disclosure
 from parties import demo
 from parties.models import User
+from rights.constants import DutyState
+from rights.models import DutyToInform, FileRightsSettings, SubjectRequest
 from tests.e2e.conftest import axe_violations
 from tests.e2e.test_signin_browser import sign_in
+from tests.rights.grounds import ground
 from weegploeg.models import Assessment
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -17,6 +20,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def seeded(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    ground("strafbare-feiten")  # a flush of an earlier transactional test emptied the grounds
     demo.seed()
 
 
@@ -58,6 +62,36 @@ def test_u4_the_uitvoerders_pages_pass_axe(page, seeded):
         "/casussen/overleggen/nieuw/",
         f"/casussen/overleggen/{meeting.pk}/",
     ]
+    assert walk(page, paths) == {}
+
+
+def test_u3_u4_the_rights_pages_of_the_uitvoerder_pass_axe(page, seeded):
+    """The request list, a request with its dossiers and outcomes, one before the identity,
+    the intake form, the duty list and a postponed duty, over the rights demo."""
+    covered = SubjectRequest.objects.get(dossiers__file_label="ico")
+    fresh = SubjectRequest.objects.filter(identity_established_at__isnull=True).get()
+    duty = DutyToInform.objects.get(state=DutyState.POSTPONED)
+    page.goto("/account/login/")
+    sign_in(page, User.objects.get(username="uitvoerder"), demo.DEMO_PASSWORD)
+    paths = [
+        "/rechten/verzoeken/",
+        "/rechten/verzoeken/nieuw/",
+        f"/rechten/verzoeken/{covered.number}/",
+        f"/rechten/verzoeken/{covered.number}/zoeken/",
+        f"/rechten/verzoeken/{covered.number}/uitkomsten/",
+        f"/rechten/verzoeken/{fresh.number}/",
+        "/rechten/informatieplichten/",
+        f"/rechten/informatieplichten/{duty.pk}/",
+        f"/rechten/informatieplichten/{duty.pk}/uitstellen/",
+    ]
+    assert walk(page, paths) == {}
+
+
+def test_i4_u4_the_beheerders_file_settings_pages_pass_axe(page, seeded):
+    data_file = FileRightsSettings.objects.order_by("data_file_id").first().data_file
+    page.goto("/account/login/")
+    sign_in(page, User.objects.get(username="beheerder"), demo.DEMO_PASSWORD)
+    paths = ["/rechten/bestanden/", f"/rechten/bestanden/{data_file.pk}/", "/rechten/gronden/"]
     assert walk(page, paths) == {}
 
 

@@ -211,3 +211,70 @@ def test_p8_demo_users_hold_the_authorisations_the_readme_names():
     assert set(visible_assessments(uitvoerder)) == set(
         Assessment.objects.filter(veiligheidshuis__code=region)
     )
+
+
+def test_i1_i4_r1_r3_the_demo_has_rights_settings_requests_and_duties():
+    """The rights demo (seeded after the files): letter settings for every file, four requests
+    in Kennemerland (identity and dossiers in both files; none yet; past its term; an objection
+    upheld, ending its weegploeg dossier, and answered), one duty postponed on a ground and one
+    informed by a letter sent. Seeding twice changes nothing."""
+    from datetime import timedelta
+
+    from parties.models import DataFile
+    from rights.constants import DutyState, RequestState
+    from rights.models import (
+        DutyToInform,
+        FileRightsSettings,
+        Letter,
+        Postponement,
+        RequestDossier,
+        SubjectRequest,
+    )
+    from rights.services.duties import current_postponement
+    from rights.services.file_settings import missing_for_letter
+    from tests.rights.grounds import ground
+    from weegploeg.constants import Outcome
+    from weegploeg.models import Decision
+
+    def rights_counts():
+        return tuple(
+            model.objects.count()
+            for model in (
+                FileRightsSettings,
+                SubjectRequest,
+                RequestDossier,
+                DutyToInform,
+                Postponement,
+                Letter,
+            )
+        )
+
+    ground("strafbare-feiten")  # the migration's grounds, again after a flush
+    demo.seed()
+    first = rights_counts()
+    demo.seed()
+    assert rights_counts() == first
+    today = timezone.localdate()
+    for data_file in DataFile.objects.all():
+        settings = FileRightsSettings.objects.get(data_file=data_file)
+        assert missing_for_letter(settings) == []
+        assert "Privacyloket" in settings.contact_name and "example.org" in settings.contact_email
+    requests = SubjectRequest.objects.filter(veiligheidshuis__code="kennemerland")
+    assert requests.count() == 4 and not requests.exclude(bsn="").exists()
+    answered_later = requests.get(received_on=today - timedelta(days=21))
+    assert answered_later.identity_established and answered_later.deadline >= today
+    assert {row.file_label for row in answered_later.dossiers.all()} == {"weegploeg", "ico"}
+    fresh = requests.get(received_on=today)
+    assert not fresh.identity_established and not fresh.dossiers.exists()
+    overdue = requests.get(received_on=today - timedelta(days=45))
+    assert not overdue.is_closed and overdue.deadline < today
+    objection = requests.get(state=RequestState.DONE)
+    assert objection.objection_decision.upheld
+    (ended,) = objection.dossiers.all()
+    ended_decision = Decision.objects.get(assessment__number=ended.dossier_key, reopened_at=None)
+    assert ended_decision.outcome == Outcome.OBJECTION
+    postponed = DutyToInform.objects.get(state=DutyState.POSTPONED)
+    postponement = current_postponement(postponed)
+    assert postponement.ground.code == "strafbare-feiten" and postponement.review_on > today
+    informed = DutyToInform.objects.get(state=DutyState.INFORMED)
+    assert informed.letters.get().sent_on == informed.informed_on
