@@ -1,6 +1,7 @@
 """Pages and API agree (issue 8, finding 2; ADR 0011): for every demo user and every case,
-assessment, meeting of both files and disclosure of the demo, the page and the API answer the
-same, 200 or 404. Both read through the selectors of their file, so they cannot disagree."""
+assessment, meeting of both files, disclosure, request of a subject and duty to inform of the
+demo, the page and the API answer the same, 200 or 404. Both read through the selectors of
+their file (or the permissions of the rights), so they cannot disagree."""
 
 import pytest
 from django.urls import reverse
@@ -8,6 +9,7 @@ from django.urls import reverse
 from cases.models import Case, CaseMeeting, Disclosure
 from parties import demo
 from parties.models import User
+from rights.models import DutyToInform, SubjectRequest
 from tests.conftest import verified_client
 from weegploeg.models import Assessment, Meeting
 
@@ -38,6 +40,16 @@ OBJECTS = {
         Disclosure,
         lambda disclosure: reverse("cases:disclosure-detail", args=[disclosure.pk]),
         lambda disclosure: f"/api/v1/verstrekkingen/{disclosure.pk}",
+    ),
+    "request of a subject": (
+        SubjectRequest,
+        lambda request: reverse("rights:request-detail", args=[request.number]),
+        lambda request: f"/api/v1/verzoeken/{request.number}",
+    ),
+    "duty to inform": (
+        DutyToInform,
+        lambda duty: reverse("rights:duty-detail", args=[duty.pk]),
+        lambda duty: f"/api/v1/informatieplichten/{duty.pk}",
     ),
 }
 
