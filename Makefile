@@ -92,6 +92,6 @@ messages: python-packages
 	$(MANAGE) makemessages -l nl -l en $(I18N_IGNORE) --no-obsolete
 
 pytest: install chromium
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n 2 --dist loadgroup
 
 test: install chromium lint check-migrations check-openapi check-configuration-reference pytest
