@@ -58,6 +58,7 @@ urlpatterns = [
     path("weegploeg/", include("weegploeg.urls")),
     path("casussen/", include("cases.urls")),
     path("rechten/", include("rights.urls")),
+    path("bewaren/", include("retention.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("api/v1/gebruikers/mij", parties_api.CurrentUserView.as_view(), name="current-user"),

@@ -48,7 +48,8 @@ class Identity:
 
 @dataclass(frozen=True)
 class DossierState:
-    """What retention, rights and oversight need to know of a dossier, without names (B1-B6)."""
+    """What retention, rights and oversight need to know of a dossier, without names (B1-B6).
+    The retention terms are not here: they are kept per file (`data_file_id`) by `retention`."""
 
     ref: DossierRef
     status: str
@@ -56,11 +57,28 @@ class DossierState:
     decided_on: date | None
     last_processed_on: date
     casusoverleg: str  # "" for a file that is not a casusoverleg
-    archive_after_years: int | None
-    destroy_after_years: int | None
+    data_file_id: int  # the parties.DataFile the dossier is kept in (P8): its terms (B4, C11)
+    opened_on: date
+    # The last meeting the subject was on the agenda of (VH 20.1), None if never.
+    last_on_agenda: date | None
+    # Being discussed, or measures with running deadlines: stays active (VH 20.1).
+    in_progress: bool
+    # Decided not to be put on the agenda of a casusoverleg (CTER 13.4: six months, B2).
+    not_agendered: bool
     deceased: bool
     archived: bool
     archived_on: date | None
+
+
+@dataclass(frozen=True)
+class DossierStatistics:
+    """What may be kept of a dossier after its destruction, anonymised (B7, VH 20.4): counted
+    into monthly figures per file with no key back to the person."""
+
+    opened_on: date
+    closed_on: date | None
+    closed_reason: str  # the file's closing reason or outcome code, "" while open
+    measures: int
 
 
 @dataclass
@@ -144,6 +162,10 @@ class PersonalDataFile(Protocol):
 
     def list_dossiers(self) -> Iterator[DossierState]: ...
 
+    def state(self, ref: DossierRef) -> DossierState | None: ...  # None: no such dossier (now)
+
+    def statistics(self, ref: DossierRef) -> DossierStatistics: ...
+
     def export(self, ref: DossierRef, *, by) -> list[ExportSection]: ...
 
     def recipients(self, ref: DossierRef) -> list[Recipient]: ...
@@ -165,7 +187,9 @@ class PersonalDataFile(Protocol):
 
     def reactivate(self, ref: DossierRef, *, by) -> None: ...
 
-    def destroy(self, ref: DossierRef, *, by) -> None: ...
+    # B8: everything of the dossier, its audit trail included; returns the rows deleted per
+    # kind (verbose name plural -> count), {} when there was no such dossier.
+    def destroy(self, ref: DossierRef, *, by) -> dict[str, int]: ...
 
 
 _FILES: dict[str, PersonalDataFile] = {}

@@ -6,12 +6,13 @@ dossier and its casusoverleg. Each method calls the file's services; the rules l
 from collections.abc import Iterator
 
 from django.db import transaction
+from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases import models, services
-from cases.constants import CaseStatus, ClosingReason
+from cases.constants import OPEN_MEASURE_STATUSES, CaseStatus, ClosingReason
 from cases.files.export import export_case
 from cases.models import Case
 from cases.permissions import file_of
@@ -22,6 +23,7 @@ from subjects.registry import (
     Addressee,
     DossierRef,
     DossierState,
+    DossierStatistics,
     ExportSection,
     Identity,
     ItemRef,
@@ -91,11 +93,28 @@ class CasesFile(items.ItemsMixin):
         return Addressee(name=name, address=related.address)
 
     def list_dossiers(self) -> Iterator[DossierState]:
-        """Every case with its state for retention and oversight: no names. The decision is
-        the standing decision to close (its reason and date)."""
+        """Every case with its state for retention and oversight: no names."""
+        yield from self._states(Case.objects.all())
+
+    def state(self, ref: DossierRef) -> DossierState | None:
+        return next(self._states(Case.objects.filter(number=ref.key)), None)
+
+    def _states(self, cases) -> Iterator[DossierState]:
+        """The decision is the standing decision to close (its reason and date). A case is in
+        progress while it is active and has open measures or a meeting to come (VH 20.1)."""
+        today = timezone.localdate()
         rows = (
-            Case.objects.order_by("pk").select_related("casusoverleg").prefetch_related("closings")
+            cases.order_by("pk")
+            .select_related("casusoverleg__veiligheidshuis")
+            .prefetch_related("closings")
+            .annotate(
+                last_on_agenda=Max("discussions__meeting__held_on"),
+                open_measures=Count(
+                    "measures", filter=Q(measures__status__in=OPEN_MEASURE_STATUSES)
+                ),
+            )
         )
+        files: dict[int, int] = {}
         for case in rows.iterator(chunk_size=500):
             closing = next(
                 (
@@ -106,6 +125,12 @@ class CasesFile(items.ItemsMixin):
                 None,
             )
             overleg = case.casusoverleg
+            if overleg.pk not in files:
+                files[overleg.pk] = file_of(overleg).pk
+            in_progress = case.status == CaseStatus.ACTIVE and (
+                case.open_measures > 0
+                or (case.last_on_agenda is not None and case.last_on_agenda >= today)
+            )
             yield DossierState(
                 ref=DossierRef(self.label, case.number),
                 status=case.status,
@@ -113,12 +138,26 @@ class CasesFile(items.ItemsMixin):
                 decided_on=closing.decided_on if closing else None,
                 last_processed_on=timezone.localdate(case.last_processed_at),
                 casusoverleg=overleg.name,
-                archive_after_years=overleg.archive_after_years,
-                destroy_after_years=overleg.destroy_after_years,
+                data_file_id=files[overleg.pk],
+                opened_on=timezone.localdate(case.created_at),
+                last_on_agenda=case.last_on_agenda,
+                in_progress=in_progress,
+                not_agendered=False,
                 deceased=closing is not None and closing.reason == ClosingReason.DECEASED,
                 archived=case.status == CaseStatus.ARCHIVED,
                 archived_on=_day(case.archived_at),
             )
+
+    def statistics(self, ref: DossierRef) -> DossierStatistics:
+        """B7: what the management information keeps of a destroyed case, without the person."""
+        case = self.dossier_root(ref)
+        closing = case.closings.filter(decided_on__isnull=False, reopened_at__isnull=True).first()
+        return DossierStatistics(
+            opened_on=timezone.localdate(case.created_at),
+            closed_on=closing.decided_on if closing else None,
+            closed_reason=closing.reason if closing else "",
+            measures=case.measures.count(),
+        )
 
     def last_processed_on(self, ref: DossierRef):
         return timezone.localdate(self.dossier_root(ref).last_processed_at)

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from retention.terms import describe, terms_for
 from rights.constants import LetterKind, RequestKind
 from rights.models import FileRightsSettings, LegalGround, Letter
 from rights.pdf import render_pdf
@@ -90,12 +91,11 @@ def _mark(ground: LegalGround | None, what: str, code: str = "") -> Mark:
 
 
 def _states(refs: list[DossierRef]) -> dict[DossierRef, registry.DossierState]:
-    wanted = set(refs)
     found = {}
-    for label in {ref.file_label for ref in refs}:
-        for state in registry.get(label).list_dossiers():
-            if state.ref in wanted:
-                found[state.ref] = state
+    for ref in refs:
+        state = registry.get(ref.file_label).state(ref)
+        if state is not None:
+            found[ref] = state
     return found
 
 
@@ -104,16 +104,7 @@ def _retention(data_file, state) -> str:
     settings = FileRightsSettings.objects.filter(data_file=data_file).first()
     if settings is not None and settings.retention.strip():
         return settings.retention.strip()
-    if state is not None and state.destroy_after_years:
-        return _(
-            "The data go to a closed archive %(archive)s year(s) after the last processing and "
-            "are destroyed %(destroy)s years after it."
-        ) % {"archive": state.archive_after_years or 1, "destroy": state.destroy_after_years}
-    return _(
-        "Data of a person who is not put on the agenda of a casusoverleg are destroyed no later "
-        "than six months after the decision. Other data go to a closed archive one year after "
-        "the last processing and are destroyed five years after it (CTER 13)."
-    )
+    return describe(terms_for(data_file))
 
 
 def _dossier(subject_request, ref, state, withholdings, grounds, *, by) -> DossierOverview:

@@ -35,7 +35,9 @@ def trail(ref):
 
 
 def state_of(file, ref) -> DossierState | None:
-    return next((state for state in file.list_dossiers() if state.ref == ref), None)
+    listed = next((state for state in file.list_dossiers() if state.ref == ref), None)
+    assert file.state(ref) == listed
+    return listed
 
 
 def test_every_registered_file_supplies_a_contract_fixture():
@@ -55,9 +57,19 @@ def test_b1_state_of_every_dossier_without_names(file, built):
     assert state.status and state.decision and state.decided_on is not None
     assert state.last_processed_on == file.last_processed_on(built.ref)
     assert state.archived is False and state.archived_on is None and state.deceased is False
-    if state.casusoverleg:
-        assert 0 < state.archive_after_years < state.destroy_after_years
+    assert state.data_file_id == file.data_file(built.ref).pk
+    assert state.opened_on <= state.last_processed_on
     text = json.dumps(dataclasses.asdict(state), default=str)
+    assert not any(value in text for value in built.person_values)
+
+
+def test_b7_statistics_of_a_dossier_without_names(file, built):
+    figures = file.statistics(built.ref)
+    state = state_of(file, built.ref)
+    assert figures.opened_on == state.opened_on
+    assert figures.closed_on == state.decided_on and figures.closed_reason == state.decision
+    assert figures.measures >= 0
+    text = json.dumps(dataclasses.asdict(figures), default=str)
     assert not any(value in text for value in built.person_values)
 
 

@@ -16,14 +16,19 @@ from subjects.registry import (
     Addressee,
     DossierRef,
     DossierState,
+    DossierStatistics,
     ExportSection,
     Identity,
     ItemRef,
     Recipient,
 )
 from weegploeg import models, services
+from weegploeg.constants import Outcome
 from weegploeg.files.export import export_assessment
 from weegploeg.models import Assessment
+
+# CTER 13.4: the outcomes that put nobody on the agenda of a casusoverleg (B2).
+NOT_AGENDERED = (Outcome.NOT_SUBSTANTIAL, Outcome.OBJECTION)
 
 
 def _day(moment):
@@ -79,11 +84,28 @@ class WeegploegFile(items.ItemsMixin):
 
     def list_dossiers(self) -> Iterator[DossierState]:
         """Every dossier with its state for retention and oversight: no names."""
-        rows = Assessment.objects.order_by("pk").prefetch_related("decisions")
+        yield from self._states(Assessment.objects.all())
+
+    def state(self, ref: DossierRef) -> DossierState | None:
+        return next(self._states(Assessment.objects.filter(number=ref.key)), None)
+
+    def _states(self, assessments) -> Iterator[DossierState]:
+        """A weegploeg puts nobody on its own agenda in the sense of VH 20.1 (that is the
+        casusoverleg's): `last_on_agenda` is None. Decided "not substantial" or ended on an
+        objection: not put on the agenda (CTER 13.4, docs/adr/0013)."""
+        rows = (
+            assessments.order_by("pk")
+            .select_related("veiligheidshuis")
+            .prefetch_related("decisions")
+        )
+        files: dict[int, int] = {}
         for assessment in rows.iterator(chunk_size=500):
             decision = next(iter(assessment.decisions.all()), None)
             if not assessment.is_decided:
                 decision = None
+            region = assessment.veiligheidshuis
+            if region.pk not in files:
+                files[region.pk] = weegploeg_file(region).pk
             yield DossierState(
                 ref=DossierRef(self.label, assessment.number),
                 status=assessment.status,
@@ -91,12 +113,28 @@ class WeegploegFile(items.ItemsMixin):
                 decided_on=decision.decided_on if decision else None,
                 last_processed_on=timezone.localdate(assessment.last_processed_at),
                 casusoverleg="",
-                archive_after_years=None,
-                destroy_after_years=None,
+                data_file_id=files[region.pk],
+                opened_on=timezone.localdate(assessment.created_at),
+                last_on_agenda=None,
+                in_progress=False,
+                not_agendered=decision is not None and decision.outcome in NOT_AGENDERED,
                 deceased=False,
                 archived=assessment.archived_at is not None,
                 archived_on=_day(assessment.archived_at),
             )
+
+    def statistics(self, ref: DossierRef) -> DossierStatistics:
+        """B7: what the management information keeps of a destroyed dossier: when it was
+        opened, decided and with which outcome."""
+        state = self.state(ref)
+        if state is None:
+            raise Assessment.DoesNotExist
+        return DossierStatistics(
+            opened_on=state.opened_on,
+            closed_on=state.decided_on,
+            closed_reason=state.decision,
+            measures=0,
+        )
 
     def last_processed_on(self, ref: DossierRef):
         return timezone.localdate(self.dossier_root(ref).last_processed_at)

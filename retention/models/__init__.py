@@ -1,0 +1,14 @@
+from retention.models.destruction import DestructionRecord, StatisticsCount
+from retention.models.holds import Hold, Reactivation
+from retention.models.sweeps import DossierSweepState, SweepRun
+from retention.models.terms import RetentionTerms
+
+__all__ = [
+    "DestructionRecord",
+    "DossierSweepState",
+    "Hold",
+    "Reactivation",
+    "RetentionTerms",
+    "StatisticsCount",
+    "SweepRun",
+]

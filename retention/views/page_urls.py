@@ -1,0 +1,2 @@
+# OWNED BY THE PAGES HELPER.
+urlpatterns = []

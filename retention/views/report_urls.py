@@ -1,0 +1,2 @@
+# OWNED BY THE DESTRUCTION HELPER.
+urlpatterns = []
