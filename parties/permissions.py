@@ -103,6 +103,19 @@ def is_file_keeper(user, file: DataFile) -> bool:
     )
 
 
+def kept_files(user):
+    """The files `user` keeps (`is_file_keeper`), as one queryset."""
+    membership = membership_of(user)
+    if membership is None or Function.UITVOERDER not in functions_of(user):
+        return DataFile.objects.none()
+    if not does_file_work(user):
+        return DataFile.objects.none()
+    writable = live_authorisations(user).filter(level=AccessLevel.READWRITE).values("file")
+    return DataFile.objects.filter(
+        pk__in=writable, veiligheidshuis__in=membership.party.veiligheidshuizen.all()
+    )
+
+
 def may_reach(user, kind: str) -> bool:
     """Whether the user learns that files of this kind exist at all (navigation, the file's
     landing pages): an authorisation for a file of the kind, and for the weegploeg a kernpartij

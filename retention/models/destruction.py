@@ -23,6 +23,14 @@ class DestructionRecord(models.Model):
     )
     file_label = models.CharField(_("file"), max_length=30)
     dossier_key = models.CharField(_("dossier"), max_length=40)
+    data_file = models.ForeignKey(
+        "parties.DataFile",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("file"),
+    )  # whose keepers see the record (P8)
     file_name = models.CharField(_("file name"), max_length=300, blank=True)
     casusoverleg = models.CharField(_("casusoverleg"), max_length=200, blank=True)
     rule = models.CharField(_("rule"), max_length=30, choices=Rule.choices)

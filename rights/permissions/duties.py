@@ -5,31 +5,18 @@ the keepers' alone. Every page, API view, task and service asks here."""
 
 from django.db.models import Q, QuerySet
 
-from parties.constants import AccessLevel, Function
-from parties.models import DataFile, User
+from parties.constants import AccessLevel
+from parties.models import User
 from parties.permissions import (
     does_file_work,
-    functions_of,
     is_file_keeper,
+    kept_files,
     live_authorisations,
     may_read_file,
     may_record,
     membership_of,
 )
 from rights.models import DutyToInform
-
-
-def _kept_files(user) -> QuerySet:
-    """The files `user` keeps (`parties.permissions.is_file_keeper`), as one queryset."""
-    membership = membership_of(user)
-    if membership is None or Function.UITVOERDER not in functions_of(user):
-        return DataFile.objects.none()
-    if not does_file_work(user):
-        return DataFile.objects.none()
-    writable = live_authorisations(user).filter(level=AccessLevel.READWRITE).values("file")
-    return DataFile.objects.filter(
-        pk__in=writable, veiligheidshuis__in=membership.party.veiligheidshuizen.all()
-    )
 
 
 def visible_duties(user) -> QuerySet:
@@ -40,7 +27,7 @@ def visible_duties(user) -> QuerySet:
         return DutyToInform.objects.none()
     readable = live_authorisations(user).values("file")
     own = Q(responsible_party=membership.party, data_file__in=readable)
-    kept = Q(data_file__in=_kept_files(user))
+    kept = Q(data_file__in=kept_files(user))
     return DutyToInform.objects.filter(own | kept)
 
 

@@ -1,0 +1,3 @@
+"""The uitvoerder's dashboard panel of retention. OWNED BY THE PAGES HELPER."""
+
+PANELS: list = []

@@ -1,0 +1,3 @@
+"""Menu links of retention. OWNED BY THE PAGES HELPER."""
+
+LINKS: list = []
