@@ -54,6 +54,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "rights.tasks.duties.remind_postponements",
         "schedule": crontab(hour=6, minute=35),
     },
+    # B2-B6, O3: archive and destroy what is due; idempotent, so hourly catches up at once.
+    "retention-sweep": {
+        "task": "retention.tasks.sweep",
+        "schedule": crontab(minute=45),
+    },
     "rights-remind-request-deadlines": {
         "task": "rights.tasks.requests.remind_request_deadlines",
         "schedule": crontab(hour=6, minute=40),
