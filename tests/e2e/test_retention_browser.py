@@ -25,7 +25,7 @@ def rw(region, monkeypatch):
 def open_dossier(page, ref):
     page.get_by_role("link", name="Bewaren", exact=True).click()
     assert page.locator("h1").inner_text() == "Bewaren"
-    page.get_by_label("Bestand").select_option(ref.file_label)
+    page.get_by_label("Bestand", exact=True).select_option(ref.file_label)
     page.get_by_label("Dossiernummer").fill(ref.key)
     page.keyboard.press("Enter")
     assert page.locator("h1").inner_text() == f"Bewaren van dossier {ref.key}"
@@ -93,7 +93,7 @@ def test_c11_a_terms_error_keeps_what_was_typed(page, rw):
     page.get_by_label("Vernietigd na (maanden na de laatste verwerking)").fill("18")
     page.get_by_role("button", name="Termijnen opslaan").click()
     assert page.get_by_role("alert").is_visible()
-    assert "moet langer zijn dan de archieftermijn" in page.locator("form").inner_text()
+    assert "moet langer zijn dan de archieftermijn" in page.locator("form.utrecht-form").inner_text()
     assert page.get_by_label("Naar het archief na (maanden)").input_value() == "24"
     assert (
         page.get_by_label("Vernietigd na (maanden na de laatste verwerking)").input_value() == "18"
