@@ -93,7 +93,8 @@ def test_c11_a_terms_error_keeps_what_was_typed(page, rw):
     page.get_by_label("Vernietigd na (maanden na de laatste verwerking)").fill("18")
     page.get_by_role("button", name="Termijnen opslaan").click()
     assert page.get_by_role("alert").is_visible()
-    assert "moet langer zijn dan de archieftermijn" in page.locator("form.utrecht-form").inner_text()
+    form = page.locator("form.utrecht-form").inner_text()
+    assert "moet langer zijn dan de archieftermijn" in form
     assert page.get_by_label("Naar het archief na (maanden)").input_value() == "24"
     assert (
         page.get_by_label("Vernietigd na (maanden na de laatste verwerking)").input_value() == "18"
