@@ -1,3 +1,38 @@
-"""The uitvoerder's dashboard panel of retention. OWNED BY THE PAGES HELPER."""
+"""The uitvoerder's dashboard panel of retention (B3, B6, O3): how many dossiers of the files
+they keep fall due in the next four weeks, how many a sweep failed on (an alarm), how many are
+held. Numbers only."""
 
-PANELS: list = []
+from django.utils import timezone
+
+from parties.constants import Function
+from parties.dashboard import Panel
+from retention.permissions import may_see_retention
+from retention.views.overview import due_for, failed_for, holds_for
+
+
+def due_count(user, *, as_of) -> int | None:
+    try:
+        return len(due_for(user, as_of=as_of))
+    except NotImplementedError:  # TODO(lead): remove once the sweep's preview is merged
+        return None
+
+
+def retention_panel(user) -> dict | None:
+    """None for who keeps no file: the panel is left out."""
+    if not may_see_retention(user):
+        return None
+    today = timezone.localdate()
+    return {
+        "due": due_count(user, as_of=today),
+        "failed": len(failed_for(user)),
+        "held": len(holds_for(user, as_of=today)),
+    }
+
+
+PANELS = [
+    Panel(
+        functions=frozenset({Function.UITVOERDER}),
+        template="retention/dashboard_panel.html",
+        context=retention_panel,
+    )
+]

@@ -101,3 +101,56 @@ def test_u4_the_partners_pages_pass_axe(page, seeded):
     sign_in(page, User.objects.get(username="extern"), demo.DEMO_PASSWORD)
     paths = ["/", "/casussen/verstrekkingen/", f"/casussen/verstrekkingen/{disclosure.pk}/"]
     assert walk(page, paths) == {}
+
+
+def test_b3_b5_b6_u4_the_retention_pages_pass_axe(page, seeded, monkeypatch):
+    """The overview with something in every section, a dossier's retention page with a hold,
+    the hold, end-hold and reactivation forms, and the terms form."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from parties.permissions import kept_files
+    from retention.models import DossierSweepState, SweepRun
+    from retention.services.holds import record_hold
+    from retention.services.sweep import Planned
+    from subjects import registry
+    from subjects.registry import DossierRef
+
+    keeper = User.objects.get(username="uitvoerder")
+    data_file = kept_files(keeper).filter(kind="weegploeg").first()
+    numbers = Assessment.objects.filter(veiligheidshuis=data_file.veiligheidshuis).order_by("pk")
+    held, archived = (
+        DossierRef("weegploeg", n) for n in numbers.values_list("number", flat=True)[:2]
+    )
+    today = timezone.localdate()
+    hold = record_hold(
+        held,
+        reasons="Onderzoek.",
+        controller_decision="Besluit.",
+        until=today + timedelta(30),
+        by=keeper,
+    )
+    registry.get("weegploeg").archive(archived, by=keeper)
+    DossierSweepState.objects.create(
+        file_label="weegploeg",
+        dossier_key=archived.key,
+        failed_at=timezone.now(),
+        failure="Time-out",
+        attempts=1,
+    )
+    SweepRun.objects.create(as_of=today, trigger="beat", archived=1)
+    planned = Planned(held, "vernietigen", "vernietigingstermijn", today, data_file.name, "", True)
+    monkeypatch.setattr("retention.views.overview.preview", lambda **kwargs: [planned])
+    page.goto("/account/login/")
+    sign_in(page, keeper, demo.DEMO_PASSWORD)
+    paths = [
+        "/",
+        "/bewaren/",
+        f"/bewaren/dossiers/weegploeg/{held.key}/",
+        f"/bewaren/dossiers/weegploeg/{held.key}/bewaarbesluit/",
+        f"/bewaren/bewaarbesluiten/{hold.pk}/beeindigen/",
+        f"/bewaren/dossiers/weegploeg/{archived.key}/heractiveren/",
+        f"/bewaren/bestanden/{data_file.pk}/termijnen/",
+    ]
+    assert walk(page, paths) == {}

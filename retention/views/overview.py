@@ -1,0 +1,91 @@
+"""The keeper's retention overview (B2-B6, O3): what falls due in the next four weeks, the
+dossiers a sweep failed on, the holds in force, the reactivations, the recent sweeps with
+their destruction reports, and the terms of every file the user keeps. Numbers, no names."""
+
+import contextlib
+
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.views import View
+from django.views.generic import TemplateView
+
+from parties.permissions import kept_files
+from retention.forms import FindDossierForm
+from retention.models import DossierSweepState, Reactivation, SweepRun
+from retention.permissions import kept_refs, kept_rows
+from retention.services.holds import in_force
+from retention.services.sweep import preview
+from retention.terms import describe, terms_for
+from retention.views.common import KeeperMixin, section
+
+# B3: the preview looks four weeks ahead.
+PREVIEW_DAYS = 28
+
+
+def due_for(user, *, as_of=None) -> list:
+    """The dossiers the user keeps that fall due within four weeks (overdue included)."""
+    planned = preview(as_of=as_of, days=PREVIEW_DAYS)
+    kept = kept_refs(user, (item.ref for item in planned))
+    return [item for item in planned if item.ref in kept]
+
+
+def failed_for(user) -> list:
+    failed = DossierSweepState.objects.filter(failed_at__isnull=False).order_by("-failed_at")
+    return kept_rows(user, failed)
+
+
+def holds_for(user, *, as_of=None) -> list:
+    holds = in_force(as_of=as_of or timezone.localdate()).select_related("recorded_by")
+    return kept_rows(user, holds.order_by("until", "pk"))
+
+
+def report_links(run) -> dict:
+    """The destruction reports of a sweep, where the report pages exist."""
+    links = {}
+    for kind in ("pdf", "csv"):
+        with contextlib.suppress(NoReverseMatch):
+            links[kind] = reverse(f"retention:report-{kind}", args=[run.pk])
+    return links
+
+
+class OverviewView(KeeperMixin, TemplateView):
+    template_name = "retention/overview.html"
+
+    def get_context_data(self, **kwargs):
+        user, request = self.request.user, self.request
+        today = timezone.localdate()
+        runs = section(request, SweepRun.objects.select_related("started_by"), "sweeps")
+        for run in runs:
+            run.reports = report_links(run)
+        files = list(kept_files(user).select_related("veiligheidshuis"))
+        for data_file in files:
+            data_file.terms = terms_for(data_file)
+            data_file.terms_text = describe(data_file.terms)
+        reactivations = Reactivation.objects.select_related("recorded_by")
+        return super().get_context_data(
+            today=today,
+            failed=failed_for(user),
+            due=section(request, due_for(user, as_of=today), "due"),
+            holds=section(request, holds_for(user, as_of=today), "holds"),
+            reactivations=section(request, kept_rows(user, reactivations), "reactivations"),
+            runs=runs,
+            files=files,
+            find_form=FindDossierForm(),
+            **kwargs,
+        )
+
+
+class FindDossierView(KeeperMixin, View):
+    """A dossier by its file and number: its retention page (which checks who keeps it). A
+    number that is not one is shown on the form again."""
+
+    def get(self, request):
+        form = FindDossierForm(request.GET or None)
+        if not form.is_valid():
+            return render(request, "retention/find.html", {"form": form})
+        return redirect(
+            "retention:dossier",
+            file_label=form.cleaned_data["file_label"],
+            key=form.cleaned_data["number"].strip(),
+        )

@@ -1,0 +1,74 @@
+"""Test data of the retention pages (B2-B6): a weegploeg dossier and an ICO case in one
+Veiligheidshuis kept by its uitvoerder (`keeper`), with users on the other side of every
+permission: a kernpartij deelnemer of the same file (`agent`), a beheerder of the keeper's own
+party (`beheerder`) and the uitvoerder of another Veiligheidshuis (`stranger`)."""
+
+from datetime import date
+
+import pytest
+import time_machine
+
+from parties.constants import Function
+from retention.services.sweep import Planned
+from subjects import registry
+from subjects.registry import DossierRef
+from tests.cases.transfer_fixtures import Agendering
+from tests.factories import VeiligheidshuisFactory, data_file, make_user
+
+TODAY = date(2026, 12, 1)
+
+
+class RetentionWorld:
+    def __init__(self, region):
+        self.ag = ag = Agendering(region)
+        self.keeper = ag.keeper
+        self.agent = ag.wp.agent
+        self.beheerder = make_user(ag.wp.haarlem, Function.BEHEERDER, username="beheerder-vh")
+        assessment = ag.assessment()
+        self.case = ag.agendeer(assessment)
+        self.weegploeg_ref = DossierRef("weegploeg", assessment.number)
+        self.ico_ref = DossierRef("ico", self.case.number)
+        self.weegploeg_file = data_file(region)
+        self.ico_file = data_file(ag.overleg)
+        elders = Agendering(VeiligheidshuisFactory(code="elders-vh", name="Veiligheidshuis Elders"))
+        self.stranger = elders.keeper
+        self.elders_ref = DossierRef("weegploeg", elders.assessment().number)
+        self.elders_file = data_file(elders.region)
+
+    def archive(self, ref=None):
+        ref = ref or self.weegploeg_ref
+        registry.get(ref.file_label).archive(ref, by=self.keeper)
+        return ref
+
+    def planned(self, ref, *, held=False, due_on=TODAY) -> Planned:
+        return Planned(
+            ref=ref,
+            action="archiveren",
+            rule="archieftermijn",
+            due_on=due_on,
+            file_name="Weegploeg",
+            casusoverleg="",
+            held=held,
+        )
+
+
+@pytest.fixture
+def clock():
+    with time_machine.travel("2026-12-01 10:00 +01:00", tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def rw(region, clock):
+    return RetentionWorld(region)
+
+
+@pytest.fixture
+def no_preview(monkeypatch):
+    """Until the sweep's preview is merged: nothing falls due (the lead runs the pages against
+    the real one after merging)."""
+    monkeypatch.setattr("retention.views.overview.preview", lambda **kwargs: [])
+
+
+def plan(monkeypatch, planned: list[Planned]) -> None:
+    monkeypatch.setattr("retention.views.overview.preview", lambda **kwargs: list(planned))
