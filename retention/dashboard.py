@@ -10,20 +10,13 @@ from retention.permissions import may_see_retention
 from retention.views.overview import due_for, failed_for, holds_for
 
 
-def due_count(user, *, as_of) -> int | None:
-    try:
-        return len(due_for(user, as_of=as_of))
-    except NotImplementedError:  # TODO(lead): remove once the sweep's preview is merged
-        return None
-
-
 def retention_panel(user) -> dict | None:
     """None for who keeps no file: the panel is left out."""
     if not may_see_retention(user):
         return None
     today = timezone.localdate()
     return {
-        "due": due_count(user, as_of=today),
+        "due": len(due_for(user, as_of=today)),
         "failed": len(failed_for(user)),
         "held": len(holds_for(user, as_of=today)),
     }

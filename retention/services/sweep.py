@@ -42,6 +42,7 @@ class Planned:
     action: str  # retention.constants.Action
     rule: str  # retention.constants.Rule
     due_on: date
+    data_file_id: int
     file_name: str
     casusoverleg: str
     held: bool
@@ -97,6 +98,7 @@ def preview(*, as_of: date | None = None, days: int = 28) -> list[Planned]:
                 action=found.action,
                 rule=found.rule,
                 due_on=found.due_on,
+                data_file_id=state.data_file_id,
                 file_name=names.get(state.data_file_id, ""),
                 casusoverleg=state.casusoverleg,
                 held=_key(state.ref) in held,

@@ -13,7 +13,7 @@ from django.views.generic import TemplateView
 from parties.permissions import kept_files
 from retention.forms import FindDossierForm
 from retention.models import DossierSweepState, Reactivation, SweepRun
-from retention.permissions import kept_refs, kept_rows
+from retention.permissions import kept_rows
 from retention.services.holds import in_force
 from retention.services.sweep import preview
 from retention.terms import describe, terms_for
@@ -25,9 +25,8 @@ PREVIEW_DAYS = 28
 
 def due_for(user, *, as_of=None) -> list:
     """The dossiers the user keeps that fall due within four weeks (overdue included)."""
-    planned = preview(as_of=as_of, days=PREVIEW_DAYS)
-    kept = kept_refs(user, (item.ref for item in planned))
-    return [item for item in planned if item.ref in kept]
+    kept = set(kept_files(user).values_list("pk", flat=True))
+    return [item for item in preview(as_of=as_of, days=PREVIEW_DAYS) if item.data_file_id in kept]
 
 
 def failed_for(user) -> list:

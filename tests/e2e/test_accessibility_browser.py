@@ -140,7 +140,9 @@ def test_b3_b5_b6_u4_the_retention_pages_pass_axe(page, seeded, monkeypatch):
         attempts=1,
     )
     SweepRun.objects.create(as_of=today, trigger="beat", archived=1)
-    planned = Planned(held, "vernietigen", "vernietigingstermijn", today, data_file.name, "", True)
+    planned = Planned(
+        held, "vernietigen", "vernietigingstermijn", today, data_file.pk, data_file.name, "", True
+    )
     monkeypatch.setattr("retention.views.overview.preview", lambda **kwargs: [planned])
     page.goto("/account/login/")
     sign_in(page, keeper, demo.DEMO_PASSWORD)

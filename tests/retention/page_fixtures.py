@@ -46,6 +46,7 @@ class RetentionWorld:
             action="archiveren",
             rule="archieftermijn",
             due_on=due_on,
+            data_file_id=(self.elders_file if ref == self.elders_ref else self.weegploeg_file).pk,
             file_name="Weegploeg",
             casusoverleg="",
             held=held,
@@ -63,12 +64,6 @@ def rw(region, clock):
     return RetentionWorld(region)
 
 
-@pytest.fixture
-def no_preview(monkeypatch):
-    """Until the sweep's preview is merged: nothing falls due (the lead runs the pages against
-    the real one after merging)."""
-    monkeypatch.setattr("retention.views.overview.preview", lambda **kwargs: [])
-
-
 def plan(monkeypatch, planned: list[Planned]) -> None:
+    """More dossiers due than a test builds cheaply (pagination)."""
     monkeypatch.setattr("retention.views.overview.preview", lambda **kwargs: list(planned))

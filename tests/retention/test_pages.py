@@ -13,7 +13,7 @@ from retention.models import DossierSweepState, Hold, Reactivation, RetentionTer
 from retention.services.holds import record_hold
 from subjects import registry
 from tests.conftest import verified_client
-from tests.retention.page_fixtures import TODAY, clock, no_preview, plan, rw  # noqa: F401
+from tests.retention.page_fixtures import TODAY, clock, plan, rw  # noqa: F401
 from tests.weegploeg.factories import PERSON
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,7 @@ def a_hold(rw, ref=None):
     )
 
 
-def test_b3_o3_the_overview_is_for_keepers_only(rw, no_preview):
+def test_b3_o3_the_overview_is_for_keepers_only(rw):
     content = verified_client(rw.keeper).get(OVERVIEW).content.decode()
     assert '<h1 class="utrecht-heading-1">Bewaren</h1>' in content
     assert f'data-testid="terms-{rw.weegploeg_file.pk}"' in content
@@ -48,11 +48,16 @@ def test_b3_o3_the_overview_is_for_keepers_only(rw, no_preview):
     assert verified_client(rw.stranger).get(OVERVIEW).status_code == 200
 
 
-def test_b3_the_overview_shows_what_falls_due_of_the_kept_files_only(rw, monkeypatch):
-    plan(
-        monkeypatch,
-        [rw.planned(rw.weegploeg_ref), rw.planned(rw.elders_ref, held=True)],
+def test_b3_the_overview_shows_what_falls_due_of_the_kept_files_only(rw, clock):
+    """B3: four weeks before a year after the last processing, the archiving shows."""
+    record_hold(
+        rw.elders_ref,
+        reasons="Onderzoek loopt.",
+        controller_decision="Verantwoordelijke: langer bewaren.",
+        until=TODAY + timedelta(days=500),
+        by=rw.stranger,
     )
+    clock.move_to("2027-11-10 10:00 +01:00")
     content = verified_client(rw.keeper).get(OVERVIEW).content.decode()
     assert f'data-testid="due-{rw.weegploeg_ref.key}"' in content
     assert f'data-testid="due-{rw.elders_ref.key}"' not in content
@@ -72,7 +77,7 @@ def test_b3_the_due_list_is_paginated(rw, monkeypatch):
     assert "Pagina 2 van 2" in client.get(OVERVIEW + "?due=2").content.decode()
 
 
-def test_o3_a_failed_dossier_is_an_alarm_on_the_overview_and_the_dashboard(rw, no_preview):
+def test_o3_a_failed_dossier_is_an_alarm_on_the_overview_and_the_dashboard(rw):
     DossierSweepState.objects.create(
         file_label="weegploeg",
         dossier_key=rw.weegploeg_ref.key,
@@ -95,13 +100,13 @@ def test_o3_a_failed_dossier_is_an_alarm_on_the_overview_and_the_dashboard(rw, n
     assert 'href="/bewaren/"' not in verified_client(rw.agent).get("/").content.decode()
 
 
-def test_o3_recent_sweeps_are_listed(rw, no_preview):
+def test_o3_recent_sweeps_are_listed(rw):
     run = SweepRun.objects.create(as_of=TODAY, trigger="beat", destroyed=2, failed=1)
     content = verified_client(rw.keeper).get(OVERVIEW).content.decode()
     assert f'data-testid="run-{run.pk}"' in content
 
 
-def test_b6_the_keeper_records_a_hold_on_the_page(rw, no_preview):
+def test_b6_the_keeper_records_a_hold_on_the_page(rw):
     client = verified_client(rw.keeper)
     page = dossier(rw.weegploeg_ref)
     assert client.get(page).status_code == 200
@@ -152,7 +157,7 @@ def test_b6_who_does_not_keep_the_dossier_cannot_hold_it(rw):
     assert verified_client(rw.keeper).get(dossier(rw.elders_ref)).status_code == 404
 
 
-def test_b6_ending_a_hold_asks_for_confirmation(rw, no_preview):
+def test_b6_ending_a_hold_asks_for_confirmation(rw):
     hold = a_hold(rw)
     client = verified_client(rw.keeper)
     url = f"/bewaren/bewaarbesluiten/{hold.pk}/beeindigen/"
@@ -169,7 +174,7 @@ def test_b6_ending_a_hold_asks_for_confirmation(rw, no_preview):
     assert f'data-testid="hold-{hold.pk}"' not in client.get(OVERVIEW).content.decode()
 
 
-def test_b5_the_keeper_reactivates_an_archived_dossier_on_the_page(rw, no_preview):
+def test_b5_the_keeper_reactivates_an_archived_dossier_on_the_page(rw):
     ref = rw.archive()
     client = verified_client(rw.keeper)
     assert "heractiveren/" in client.get(dossier(ref)).content.decode()
@@ -200,7 +205,7 @@ def test_b5_a_dossier_not_in_the_archive_is_not_reactivated(rw):
     assert not Reactivation.objects.exists()
 
 
-def test_c11_b4_the_keeper_edits_the_terms_and_sees_what_is_wrong(rw, no_preview):
+def test_c11_b4_the_keeper_edits_the_terms_and_sees_what_is_wrong(rw):
     url = f"/bewaren/bestanden/{rw.ico_file.pk}/termijnen/"
     client = verified_client(rw.keeper)
     assert 'value="12"' in client.get(url).content.decode()
