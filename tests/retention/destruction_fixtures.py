@@ -23,6 +23,7 @@ class Dossier:
     client: object
     data_file: object
     values: list[str]  # the surname, the BSN and the date of birth in every form
+    wp: object = None  # the parties and users (tests.weegploeg.factories.Weegploeg)
 
 
 def person_dossier(region) -> Dossier:
@@ -91,6 +92,7 @@ def person_dossier(region) -> Dossier:
         client=client,
         data_file=data_file,
         values=[SURNAME, BSN, *date_forms(BORN)],
+        wp=wp,
     )
 
 
