@@ -13,7 +13,6 @@ from django.utils import formats, translation
 
 from config.audit import delete_with_trail, kind_of, purge_dossier_trail
 
-
 # The session keys of the sign-in itself (Django's "_auth_user_id", django-otp's device): never
 # a person's data, and taking them out would sign the user out.
 SIGN_IN_KEYS = ("_", "otp_")

@@ -71,9 +71,7 @@ def destroyed_before() -> dict[tuple[str, str], ledger.Destroyed]:
     found: dict[tuple[str, str], ledger.Destroyed] = {}
     records = DestructionRecord.objects.order_by("destroyed_at")
     known = [
-        ledger.Destroyed(
-            r.file_label, r.dossier_key, r.opened_on, r.destroyed_at, r.rule, r.due_on
-        )
+        ledger.Destroyed(r.file_label, r.dossier_key, r.opened_on, r.destroyed_at, r.rule, r.due_on)
         for r in records
     ]
     for entry in sorted([*ledger.read(), *known], key=lambda entry: entry.destroyed_at):

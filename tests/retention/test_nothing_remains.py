@@ -75,7 +75,8 @@ def found_in_media(values) -> list[str]:
     found = []
     for folder, _dirs, names in os.walk(settings.MEDIA_ROOT or os.devnull):
         for name in names:
-            content = open(os.path.join(folder, name), "rb").read().decode(errors="ignore")
+            with open(os.path.join(folder, name), "rb") as stored:
+                content = stored.read().decode(errors="ignore")
             found += [f"{name}: {v}" for v in values if v.casefold() in content.casefold()]
     return found
 

@@ -3,6 +3,7 @@
 destroys them again (rule "herhaling", a new destruction record), but never a dossier whose
 number was issued again after the destruction."""
 
+import json
 import shutil
 import subprocess
 from datetime import timedelta
@@ -27,6 +28,17 @@ from tests.retention.test_nothing_remains import found_in_database
 def ledger_file(settings, tmp_path):
     settings.RETENTION_LEDGER = tmp_path / "destructions.jsonl"
     return settings.RETENTION_LEDGER
+
+
+def write_line(ledger_file, key, opened_on, destroyed_at):
+    line = {
+        "file_label": "weegploeg",
+        "dossier_key": key,
+        "opened_on": opened_on,
+        "destroyed_at": destroyed_at.isoformat(),
+        "rule": Rule.DESTROY_TERM,
+    }
+    ledger_file.write_text(json.dumps(line) + "\n")
 
 
 def pg_command(program, *args):
@@ -57,7 +69,9 @@ def test_b8_replay_after_a_real_restore_destroys_again(region, tmp_path):
     assert [entry.dossier_key for entry in ledger.read()] == [dossier.ref.key]
 
     connections.close_all()
-    pg_command("pg_restore", "--clean", "--if-exists", "--single-transaction", "-d", name, str(backup))
+    pg_command(
+        "pg_restore", "--clean", "--if-exists", "--single-transaction", "-d", name, str(backup)
+    )
     # The restore brought the person back, and lost the destruction record with it.
     assert registry.get("weegploeg").state(dossier.ref) is not None
     assert not DestructionRecord.objects.filter(pk=first.pk).exists()
@@ -85,11 +99,7 @@ def test_b8_replay_after_rows_came_back_destroys_again_without_pg_tools(region, 
     """The same without a real restore: the ledger names a dossier destroyed today that exists
     (as after a restore); the replay destroys it, and a dry run only lists it."""
     dossier = person_dossier(region)
-    ledger_file.write_text(
-        '{"file_label": "weegploeg", "dossier_key": "%s", "opened_on": null, '
-        '"destroyed_at": "%s", "rule": "vernietigingstermijn"}\n'
-        % (dossier.ref.key, (timezone.now() + timedelta(minutes=1)).isoformat())
-    )
+    write_line(ledger_file, dossier.ref.key, None, timezone.now() + timedelta(minutes=1))
     assert [item.dossier_key for item in replay(dry_run=True)] == [dossier.ref.key]
     assert registry.get("weegploeg").state(dossier.ref) is not None
     assert [item.dossier_key for item in replay()] == [dossier.ref.key]
@@ -104,11 +114,7 @@ def test_b8_replay_leaves_a_dossier_whose_number_was_issued_after_the_destructio
     """A dossier opened after the destruction date under the same number is another one."""
     dossier = person_dossier(region)
     destroyed_at = timezone.now() - timedelta(days=3)
-    ledger_file.write_text(
-        '{"file_label": "weegploeg", "dossier_key": "%s", "opened_on": "2020-01-01", '
-        '"destroyed_at": "%s", "rule": "vernietigingstermijn"}\n'
-        % (dossier.ref.key, destroyed_at.isoformat())
-    )
+    write_line(ledger_file, dossier.ref.key, "2020-01-01", destroyed_at)
     assert replay() == []
     assert registry.get("weegploeg").state(dossier.ref) is not None
     assert not DestructionRecord.objects.exists()
