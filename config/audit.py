@@ -3,6 +3,7 @@ changes. django-auditlog writes the entries; this module supplies the actor in e
 (page, API, Celery) and the access entries for reads."""
 
 import contextlib
+from collections import Counter
 
 from auditlog import get_logentry_model
 from auditlog.cid import get_cid
@@ -10,9 +11,14 @@ from auditlog.context import auditlog_value, set_extra_data
 from auditlog.middleware import AuditlogMiddleware
 from auditlog.signals import accessed
 from celery import Task
+from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import DEFAULT_DB_ALIAS
+from django.db.models.deletion import Collector
 from django.db.models.signals import pre_save
+from django.utils import translation
 from django.utils.encoding import smart_str
 from rest_framework.response import Response
 
@@ -177,17 +183,93 @@ def write_entry(instance, action, *, by=None, **fields):
         )
 
 
-def purge_dossier_trail(ref, *, root, by=None) -> None:
-    """B8: delete every audit entry of a destroyed dossier, found by its columns (rows deleted
-    long ago included), and leave one destruction record without personal data: the dossier's
-    file, key and root model, who destroyed it and when."""
-    from security.models import AuditEntry
+def named_dossier_columns(instance) -> dict:
+    """The dossier of a row outside the files that names one by its columns (`file_label` and
+    `dossier_key`: rights' duties, letters and outcomes, retention's holds), or whose parent
+    does (a duty's postponement, a change's notice): its entries go with the dossier (B8)."""
+    own = _own_dossier_columns(instance)
+    if own:
+        return own
+    for field in instance._meta.concrete_fields:
+        if not (field.many_to_one and _names_dossier(field.related_model)):
+            continue
+        if getattr(instance, field.attname, None) is None:
+            continue
+        try:
+            own = _own_dossier_columns(getattr(instance, field.name))
+        except ObjectDoesNotExist:
+            continue
+        if own:
+            return own
+    return {}
 
-    AuditEntry.objects.for_dossier(ref).delete()
-    # A restriction's reason may name the person: it goes with the dossier (R1, B8).
+
+def _names_dossier(model) -> bool:
+    names = {field.name for field in model._meta.concrete_fields}
+    return {"file_label", "dossier_key"} <= names and model is not get_logentry_model()
+
+
+def _own_dossier_columns(instance) -> dict:
+    if not _names_dossier(type(instance)):
+        return {}
+    if not (instance.file_label and instance.dossier_key):
+        return {}  # a request-wide letter: of no one dossier
+    return {"file_label": instance.file_label, "dossier_key": instance.dossier_key}
+
+
+class _EveryRow(Collector):
+    """A collector that loads every row a delete takes with it (no fast deletes), so each one's
+    audit entries can be found by its content type and key."""
+
+    def can_fast_delete(self, *args, **kwargs):
+        return False
+
+
+def delete_with_trail(queryset) -> Counter:
+    """B8: delete the rows and everything that cascades from them, with every audit entry about
+    any of them (by content type and key: rows covering several dossiers have no dossier
+    columns), writing no new entries. Returns the rows deleted per kind (`kind_of`), the audit
+    entries included."""
+    from auditlog.context import disable_auditlog
+
+    entries = get_logentry_model().objects
+    collector = _EveryRow(using=queryset.db)
+    collector.collect(list(queryset))
+    counts: Counter = Counter()
+    for model, instances in collector.data.items():
+        keys = [str(instance.pk) for instance in instances]
+        content_type = ContentType.objects.get_for_model(model)
+        found, _kinds = entries.filter(content_type=content_type, object_pk__in=keys).delete()
+        counts[kind_of(entries.model)] += found
+    with disable_auditlog():
+        _total, per_label = collector.delete()
+    for label, number in per_label.items():
+        counts[kind_of(apps.get_model(label))] += number
+    return +counts
+
+
+def kind_of(model) -> str:
+    """A kind of row in a destruction record: the model's plural name in the site's language,
+    the same whoever destroyed it (B8)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return str(model._meta.verbose_name_plural)
+
+
+def purge_dossier_trail(ref, *, root, by=None) -> Counter:
+    """B8: delete every audit entry of a destroyed dossier, found by its columns (rows deleted
+    long ago included), and its restrictions, and leave one entry recording the destruction
+    without personal data: the dossier's file, key and root model, who destroyed it and when.
+    (The retention's destruction record is the proof for the archive law; this entry keeps the
+    destruction visible in the audit trail the functionaris gegevensbescherming reviews, S2.)
+    Returns what it deleted per kind."""
+    from security.models import AuditEntry
     from subjects.models import Restriction
 
-    Restriction.objects.filter(file_label=ref.file_label, dossier_key=ref.key).delete()
+    counts: Counter = Counter()
+    counts[kind_of(AuditEntry)] += AuditEntry.objects.for_dossier(ref).delete()[0]
+    # A restriction's reason may name the person: it goes with the dossier (R1, B8).
+    restrictions = Restriction.objects.filter(file_label=ref.file_label, dossier_key=ref.key)
+    counts[kind_of(Restriction)] += restrictions.delete()[0]
     with acting_for(by):
         AuditEntry.objects.create(
             action=AuditEntry.Action.DELETE,
@@ -200,6 +282,7 @@ def purge_dossier_trail(ref, *, root, by=None) -> None:
             dossier_key=ref.key,
             additional_data={"destroyed": True},
         )
+    return +counts
 
 
 class AccessLoggedMixin:

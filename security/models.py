@@ -4,13 +4,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 def dossier_columns(instance) -> dict:
-    """The dossier an entry about `instance` belongs to, as the entry's columns (S2, B8): empty
-    for a row of no dossier (a user, a meeting)."""
+    """The dossier an entry about `instance` belongs to, as the entry's columns (S2, B8): a row
+    of a file, or a row that names a dossier (`config.audit.named_dossier_columns`: a duty, a
+    letter, a hold); empty for a row of no dossier (a user, a meeting)."""
+    from config.audit import named_dossier_columns
     from subjects.registry import dossier_of
 
     ref = dossier_of(instance)
     if ref is None:
-        return {}
+        return named_dossier_columns(instance)
     return {"file_label": ref.file_label, "dossier_key": ref.key}
 
 

@@ -182,23 +182,22 @@ class CasesFile(items.ItemsMixin):
                 services.end_processing(case, by=by, reason=reason)
 
     @transaction.atomic
-    def destroy(self, ref: DossierRef, *, by) -> None:
-        """B8: the case's rows, every audit entry of the dossier (found by its dossier columns,
-        rows deleted earlier included) and the duty-to-inform records that name it, leaving one
-        destruction record. Nothing of the person is logged while doing so. A second call finds
-        nothing and does nothing."""
-        from auditlog.context import disable_auditlog
-
-        from config.audit import purge_dossier_trail
+    def destroy(self, ref: DossierRef, *, by) -> dict[str, int]:
+        """B8: the duty-to-inform and request records that name the case, its rows, every
+        audit entry of the dossier (found by its dossier columns, rows deleted earlier
+        included, and by row for records of several dossiers) and the person's name in
+        sessions, leaving one entry recording the destruction. Nothing of the person is logged
+        while doing so. Returns the rows deleted per kind; a second call finds nothing and
+        does nothing: {}."""
         from rights.services import forget_dossier
+        from subjects.forgetting import destroy_root
 
-        case = Case.objects.filter(number=ref.key).first()
-        if case is None:
-            return
-        purge_dossier_trail(ref, root=case, by=by)
-        forget_dossier(file_label=self.label, dossier_key=case.number)
-        with disable_auditlog():
-            case.delete()
+        with transaction.atomic():
+            case = Case._base_manager.filter(number=ref.key).first()
+            if case is None:
+                return {}
+            counted = forget_dossier(file_label=self.label, dossier_key=case.number)
+            return destroy_root(ref, case, kinds=self.dossier_paths, by=by, counted=counted)
 
     def recipients(self, ref: DossierRef) -> list[Recipient]:
         """R6, CTER 12.6: who received data of the case: disclosures to partners (C6), copies

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from config.environment import setting
-from config.settings.base import BASE_DIR
+from config.settings.base import BASE_DIR, DATA_DIR
 
 # --- language and time ------------------------------------------------------------------------
 LANGUAGE_CODE = "nl"
@@ -24,6 +24,15 @@ CHECK_DAYS = setting(
 )
 # The old name, read by the weegploeg pages until they read CHECK_DAYS; not a variable of its own.
 WEEGPLOEG_CHECK_DAYS = CHECK_DAYS
+RETENTION_LEDGER = DATA_DIR / setting(
+    "RETENTION_LEDGER",
+    default="destructions.jsonl",
+    help_text="The ledger of destructions (B8): one line per destroyed dossier (file, number, "
+    "dates, rule; no personal data), appended outside the database so that "
+    "`manage.py retention_replay` destroys them again after a restore of a backup. Keep it "
+    "on other storage than the database's backups; relative to `DATA_DIR` unless absolute.",
+    group="General",
+)
 
 # --- the API --------------------------------------------------------------------------------
 API_TOKEN_DAYS = setting(

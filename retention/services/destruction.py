@@ -1,10 +1,22 @@
-"""Destroying one dossier (B7, B8). OWNED BY THE DESTRUCTION HELPER: replace the stub.
+"""Destroying one dossier (B7, B8): its figures counted, the dossier destroyed through the
+registry, its holds and reactivations with it, and its destruction record written, in one
+transaction; the ledger line outside the database once it commits. And destroying again, after
+a restore of the database, what the ledger says was destroyed (`replay`)."""
 
-TEMPORARY (sweep branch only): a minimal body so the sweep's tests can destroy; the destruction
-helper's version replaces this file when merged."""
-
+from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from config.audit import delete_with_trail
+from parties.models import DataFile
+from retention import ledger
+from retention.constants import Rule, Trigger
+from retention.models import DestructionRecord, Hold, Reactivation, SweepRun
+from retention.services.statistics import count_dossier
 from subjects import registry
 from subjects.registry import DossierRef
 
@@ -13,23 +25,88 @@ def destroy_dossier(ref: DossierRef, *, rule: str, due_on: date | None, run=None
     """Count its statistics (B7), destroy it through the registry, and write its
     DestructionRecord (and the ledger line) in the caller's transaction. Returns the record,
     or None when the dossier does not exist."""
-    from retention.models import DestructionRecord
-
     file = registry.get(ref.file_label)
-    state = file.state(ref)
-    if state is None:
-        return None
-    counts = file.destroy(ref, by=by) or {}
-    return DestructionRecord.objects.create(
-        run=run,
-        file_label=ref.file_label,
-        dossier_key=ref.key,
-        data_file_id=state.data_file_id,
-        casusoverleg=state.casusoverleg,
-        rule=rule,
-        opened_on=state.opened_on,
-        last_processed_on=state.last_processed_on,
-        due_on=due_on,
-        counts=counts,
-        destroyed_by=by,
+    with transaction.atomic():
+        state = file.state(ref)
+        if state is None:
+            return None
+        data_file = DataFile.objects.filter(pk=state.data_file_id).first()
+        file_name = state.casusoverleg or (data_file.name if data_file else ref.file_label)
+        count_dossier(file_label=ref.file_label, file_name=file_name, figures=file.statistics(ref))
+        about = {"file_label": ref.file_label, "dossier_key": ref.key}
+        counts: Counter = Counter()
+        counts += delete_with_trail(Hold.objects.filter(**about))  # their reasons name him
+        counts += delete_with_trail(Reactivation.objects.filter(**about))
+        counts.update(file.destroy(ref, by=by))
+        record = DestructionRecord.objects.create(
+            run=run,
+            file_label=ref.file_label,
+            dossier_key=ref.key,
+            data_file=data_file,
+            file_name=file_name,
+            casusoverleg=state.casusoverleg,
+            rule=rule,
+            opened_on=state.opened_on,
+            last_processed_on=state.last_processed_on,
+            due_on=due_on,
+            counts=dict(sorted(counts.items())),
+            destroyed_by=by,
+        )
+        transaction.on_commit(lambda: ledger.append(record))
+    return record
+
+
+@dataclass(frozen=True)
+class Replayed:
+    """A dossier the replay found again: destroyed again, or (dry run) to be."""
+
+    file_label: str
+    dossier_key: str
+    destroyed_on: date
+
+
+def destroyed_before() -> dict[tuple[str, str], ledger.Destroyed]:
+    """Every dossier ever destroyed, by file and number, from the ledger and the destruction
+    records (whichever survived): the latest destruction of each."""
+    found: dict[tuple[str, str], ledger.Destroyed] = {}
+    records = DestructionRecord.objects.order_by("destroyed_at")
+    known = [
+        ledger.Destroyed(r.file_label, r.dossier_key, r.opened_on, r.destroyed_at, r.rule, r.due_on)
+        for r in records
+    ]
+    for entry in sorted([*ledger.read(), *known], key=lambda entry: entry.destroyed_at):
+        found[(entry.file_label, entry.dossier_key)] = entry
+    return found
+
+
+def replay(*, dry_run: bool = False, by=None) -> list[Replayed]:
+    """After a restore: destroy again (rule REPLAY, a new destruction record, one sweep run for
+    the batch) every dossier destroyed before that exists again, but only one opened on or before
+    the day of its destruction: a number issued anew after the restore names another dossier.
+    Each dossier in its own transaction. Idempotent: a second run finds nothing."""
+    due: list[tuple[DossierRef, ledger.Destroyed]] = []
+    for (label, key), entry in destroyed_before().items():
+        try:
+            file = registry.get(label)
+        except KeyError:
+            continue
+        ref = DossierRef(label, key)
+        state = file.state(ref)
+        destroyed_on = timezone.localdate(entry.destroyed_at)
+        if state is not None and state.opened_on <= destroyed_on:
+            due.append((ref, entry))
+    found = [
+        Replayed(ref.file_label, ref.key, timezone.localdate(entry.destroyed_at))
+        for ref, entry in due
+    ]
+    if dry_run or not due:
+        return found
+    run = SweepRun.objects.create(
+        as_of=timezone.localdate(), trigger=Trigger.COMMAND, started_by=by
     )
+    for ref, entry in due:
+        with transaction.atomic():
+            if destroy_dossier(ref, rule=Rule.REPLAY, due_on=entry.due_on, run=run, by=by):
+                SweepRun.objects.filter(pk=run.pk).update(destroyed=F("destroyed") + 1)
+    SweepRun.objects.filter(pk=run.pk).update(finished_at=timezone.now())
+    return found

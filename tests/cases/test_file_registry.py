@@ -102,6 +102,7 @@ def test_b3_archive_through_the_registry(ag, file):
 
 
 def test_b8_destroy_leaves_nothing_of_the_case_not_even_audit_entries(ag, file):
+    from config.audit import kind_of
     from weegploeg.models import Assessment, CaseTransfer
 
     dossier = full_case(ag)
@@ -113,7 +114,8 @@ def test_b8_destroy_leaves_nothing_of_the_case_not_even_audit_entries(ag, file):
     )
     copied = case.copies_out.get().to_case_number
 
-    file.destroy(DossierRef("ico", case.number), by=None)
+    counts = file.destroy(DossierRef("ico", case.number), by=None)
+    assert counts[kind_of(Case)] == 1 and counts[kind_of(AuditEntry)] > 1  # per kind (B8)
 
     for model, obj in rows.items():
         assert not model.objects.filter(pk=obj.pk).exists(), model.__name__

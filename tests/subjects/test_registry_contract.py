@@ -167,6 +167,8 @@ def test_b3_b5_archive_and_reactivate(file, built):
 
 
 def test_b8_destroy_removes_the_rows_and_the_whole_trail_but_the_destruction_record(file, built):
+    """B8. The one entry left records the destruction in the audit trail (S2), without
+    personal data; the archive law's proof is retention's destruction record."""
     assert trail(built.ref).count() > 5
     file.destroy(built.ref, by=built.keeper)
 
@@ -184,10 +186,27 @@ def test_b8_destroy_removes_the_rows_and_the_whole_trail_but_the_destruction_rec
     assert not any(value in text for value in built.person_values)
 
 
+def test_b8_destroy_counts_the_rows_it_deleted_per_kind(file, built):
+    """B8: what the destruction record holds: the rows deleted per kind, every model of the
+    file among them (0 when it had none), the audit entries included; no personal data."""
+    from config.audit import kind_of
+
+    root = file.dossier_root(built.ref)
+    entries = trail(built.ref).count()
+    counts = file.destroy(built.ref, by=built.keeper)
+    assert {kind_of(model) for model in file.dossier_paths} <= set(counts)
+    assert counts[kind_of(type(root))] == 1
+    assert counts[kind_of(AuditEntry)] >= entries
+    assert all(isinstance(number, int) and number >= 0 for number in counts.values())
+    assert sum(counts.values()) > len(file.dossier_paths)
+    text = json.dumps(counts)
+    assert not any(value in text for value in built.person_values)
+
+
 def test_b8_a_second_destroy_is_a_no_op(file, built):
     file.destroy(built.ref, by=built.keeper)
     before = list(AuditEntry.objects.values_list("pk", flat=True))
-    file.destroy(built.ref, by=built.keeper)
+    assert file.destroy(built.ref, by=built.keeper) == {}
     assert list(AuditEntry.objects.values_list("pk", flat=True)) == before
 
 

@@ -82,6 +82,9 @@ def test_b3_archive_keeps_the_last_processing_date(wp, file):
 
 
 def test_b8_destroy_leaves_nothing_of_the_dossier_not_even_audit_entries(wp, file):
+    from config.audit import kind_of
+    from weegploeg.models import Assessment, Signal
+
     dossier = full_dossier(wp)
     assessment = dossier[next(iter(dossier))]
     ref = DossierRef("weegploeg", assessment.number)
@@ -91,7 +94,8 @@ def test_b8_destroy_leaves_nothing_of_the_dossier_not_even_audit_entries(wp, fil
         for ct, pk in keys
         if ct.model in ("assessment", "signal")
     )
-    file.destroy(ref, by=None)
+    counts = file.destroy(ref, by=None)
+    assert counts[kind_of(Assessment)] == 1 and counts[kind_of(Signal)] == 1  # per kind (B8)
     for model, obj in dossier.items():
         assert not model.objects.filter(pk=obj.pk).exists(), model.__name__
     # Only the destruction record remains: the dossier's number and nothing of the person.

@@ -157,11 +157,12 @@ class WeegploegFile(items.ItemsMixin):
             with acting_for(by):
                 services.end_processing(assessment, by=by, reason=reason)
 
-    def destroy(self, ref: DossierRef, *, by) -> None:
-        """B8; a second call finds nothing and does nothing."""
-        assessment = Assessment.objects.filter(number=ref.key).first()
-        if assessment is not None:
-            services.destroy(assessment, by=by)
+    def destroy(self, ref: DossierRef, *, by) -> dict[str, int]:
+        """B8: the rows deleted per kind; a second call finds nothing, does nothing: {}."""
+        assessment = Assessment._base_manager.filter(number=ref.key).first()
+        if assessment is None:
+            return {}
+        return services.destroy(assessment, by=by, kinds=self.dossier_paths)
 
     def recipients(self, ref: DossierRef) -> list[Recipient]:
         """W6: the casusoverleggen that received a copy of this dossier."""

@@ -32,20 +32,18 @@ def reactivate(assessment: Assessment, *, by: User | None) -> Assessment:
 
 
 @transaction.atomic
-def destroy(assessment: Assessment, *, by: User | None) -> None:
-    """Destroy a dossier completely (B8): its rows, every audit entry of the dossier (found by
-    its dossier columns, rows deleted earlier included) and the duty-to-inform records that name
-    it, leaving one destruction record. Nothing of the person is logged while doing so."""
-    from auditlog.context import disable_auditlog
-
-    from config.audit import purge_dossier_trail
+def destroy(assessment: Assessment, *, by: User | None, kinds=()) -> dict[str, int]:
+    """Destroy a dossier completely (B8): the duty-to-inform and request records that name it,
+    its rows, every audit entry of the dossier (found by its dossier columns, rows deleted
+    earlier included, and by row for records of several dossiers), and the person's name in
+    sessions, leaving one entry recording the destruction. Nothing of the person is logged
+    while doing so. Returns the rows deleted per kind (`kinds`: the file's models)."""
+    from subjects.forgetting import destroy_root
     from subjects.registry import DossierRef
 
     ref = DossierRef(FILE_LABEL, assessment.number)
-    purge_dossier_trail(ref, root=assessment, by=by)
-    forget_dossier(file_label=FILE_LABEL, dossier_key=assessment.number)
-    with disable_auditlog():
-        assessment.delete()
+    counted = forget_dossier(file_label=FILE_LABEL, dossier_key=assessment.number)
+    return destroy_root(ref, assessment, kinds=kinds, by=by, counted=counted)
 
 
 def resync_permissions(*, chunk_size: int = 500) -> int:

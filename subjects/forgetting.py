@@ -1,0 +1,94 @@
+"""Destroying a dossier of any file completely (B8): its rows with their audit entries, its
+whole trail, its restrictions, and the person's name, BSN and date of birth kept in sessions (the
+posted name searches, `config.pages.SessionSearchMixin`). The files' `destroy` call
+`destroy_root`; `rights` and `retention` forget their own rows about the dossier."""
+
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+
+from django.conf import settings
+from django.contrib.sessions.models import Session
+from django.utils import formats, translation
+
+from config.audit import delete_with_trail, kind_of, purge_dossier_trail
+
+# The session keys of the sign-in itself (Django's "_auth_user_id", django-otp's device): never
+# a person's data, and taking them out would sign the user out.
+SIGN_IN_KEYS = ("_", "otp_")
+
+
+def destroy_root(ref, root, *, kinds: Iterable[type], by, counted=None) -> dict[str, int]:
+    """Delete the dossier's root and everything of it with their audit entries, then the rest
+    of its trail (rows deleted before included) and its restrictions, then the person's values
+    from every session. Returns the rows deleted per kind: every model of the file (`kinds`,
+    0 when it had none), audit entries and restrictions included, added to `counted` (what
+    was deleted about the dossier elsewhere: its duties to inform, its requests)."""
+    values = person_values(root)
+    counts: Counter = Counter(counted or {})
+    counts += delete_with_trail(type(root)._base_manager.filter(pk=root.pk))
+    counts += purge_dossier_trail(ref, root=root, by=by)
+    forget_in_sessions(values)
+    return {**{kind_of(model): 0 for model in kinds}, **counts}
+
+
+def date_forms(day: date) -> list[str]:
+    """The ways a date of birth is written: ISO, Dutch (14-03-1987, 14-3-1987, 14/03/1987),
+    compact, and in words (14 maart 1987)."""
+    forms = {
+        day.isoformat(),
+        f"{day:%d-%m-%Y}",
+        f"{day.day}-{day.month}-{day.year}",
+        f"{day:%d/%m/%Y}",
+        f"{day.day}/{day.month}/{day.year}",
+        f"{day:%Y%m%d}",
+        f"{day:%d%m%Y}",
+    }
+    for language in {settings.LANGUAGE_CODE, "nl", "en"}:
+        with translation.override(language):
+            forms.add(formats.date_format(day, "j F Y"))
+            forms.add(formats.date_format(day, "DATE_FORMAT"))
+    return sorted(forms)
+
+
+def person_values(root) -> list[str]:
+    """What names the person of a dossier's root (`subjects.models.PersonData`): the surname,
+    the BSN and the date of birth in its usual forms."""
+    values = [getattr(root, "surname", ""), getattr(root, "bsn", "")]
+    day = getattr(root, "date_of_birth", None)
+    if day is not None:
+        values += date_forms(day)
+    return [value for value in values if value]
+
+
+def _names(value, needles: list[str]) -> bool:
+    if isinstance(value, dict):
+        return any(_names(item, needles) for item in value.values()) or any(
+            _names(key, needles) for key in value
+        )
+    if isinstance(value, list | tuple):
+        return any(_names(item, needles) for item in value)
+    text = str(value).casefold()
+    return any(needle in text for needle in needles)
+
+
+def forget_in_sessions(values: Iterable[str]) -> int:
+    """B8: take every value that holds one of `values` (case aside) out of every stored session
+    (a posted name search): the user's list simply shows no search. Returns the sessions
+    changed. Sessions are kept in the database (Django's default engine)."""
+    needles = [value.casefold() for value in values if value]
+    if not needles:
+        return 0
+    changed = 0
+    for session in Session.objects.iterator():
+        data = session.get_decoded()
+        kept = {
+            key: value
+            for key, value in data.items()
+            if key.startswith(SIGN_IN_KEYS) or not _names(value, needles)
+        }
+        if len(kept) != len(data):
+            session.session_data = Session.objects.encode(kept)
+            session.save(update_fields=["session_data"])
+            changed += 1
+    return changed
