@@ -48,7 +48,12 @@ class DossierSweepState(models.Model):
     failure = models.CharField(_("reason of the failure"), max_length=500, blank=True)
     attempts = models.PositiveIntegerField(_("failed attempts"), default=0)
     run = models.ForeignKey(
-        SweepRun, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        SweepRun,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sweep"),
     )
 
     class Meta:

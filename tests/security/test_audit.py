@@ -21,6 +21,7 @@ from tests.cases.transfer_fixtures import Agendering, full_case
 from tests.conftest import verified_client
 from tests.factories import PartyFactory, VeiligheidshuisFactory, make_user
 from tests.parties.test_signin import post_password
+from tests.retention.instances import retention_instances
 from tests.rights.instances import rights_instances
 from tests.weegploeg.factories import Weegploeg, full_dossier
 from weegploeg.models import Assessment
@@ -152,6 +153,9 @@ def _instances(politie, beheerder):
         **rights_instances(
             DossierRef("weegploeg", dossier[Assessment].number), weegploeg_file, user
         ),
+        **retention_instances(
+            DossierRef("weegploeg", dossier[Assessment].number), weegploeg_file, user
+        ),
     }
 
 
@@ -189,9 +193,11 @@ def test_s2_models_with_personal_data_declare_those_fields():
 
     links = (Membership, FunctionGrant, CaseParticipant, Export, CaseTransfer)
     links += (RequestDossier, RequestOfficer, ItemChange)
+    from retention.models import RetentionTerms
+
     for model in auditlog.get_models():
-        if model in links or model is LegalGround:
-            continue  # no personal field of their own: a link to a person, or a law's ground
+        if model in links or model in (LegalGround, RetentionTerms):
+            continue  # no personal field of their own: a link to a person, a law's ground, terms
         assert getattr(model, "PERSONAL_DATA_FIELDS", None), model.__name__
 
 
