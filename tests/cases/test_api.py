@@ -176,7 +176,15 @@ def test_c11_every_user_who_may_act_reads_the_casusoverleggen(ico):
     assert overleg["name"] == ico.overleg.name
     assert overleg["veiligheidshuis"] == ico.region.code
     assert overleg["covenantReference"] == "CTER-NH-2017"
-    assert (overleg["archiveAfterYears"], overleg["destroyAfterYears"]) == (1, 5)
+    # C11, B3, B4: the terms of its file, read-only (CTER 13: the defaults).
+    assert overleg["retentionTerms"] == {
+        "archiveAfterMonths": 12,
+        "archiveFrom": "laatste-verwerking",
+        "destroyAfterMonths": 60,
+        "notAgenderedDestroyAfterMonths": None,
+        "description": overleg["retentionTerms"]["description"],
+    }
+    assert "12" in overleg["retentionTerms"]["description"]
     assert set(overleg["participants"]) == {
         party.pk for party in (ico.politie, ico.om, ico.gemeente, ico.rvdk, ico.reclassering)
     }
