@@ -25,6 +25,7 @@ from config.audit import acting_as
 from parties.constants import AccessLevel, PartyKind, PartyRole
 from parties.demo import authorise
 from parties.models import Party, User, Veiligheidshuis
+from retention.constants import ArchiveFrom
 from subjects.categories import DataCategory
 
 CTER_COVENANT = "Privacyconvenant CTER Noord-Holland"
@@ -44,7 +45,7 @@ def _region_name(region: Veiligheidshuis) -> str:
     return region.name.removeprefix("Veiligheidshuis ")
 
 
-def _overleg(name, region, *, covenant, reference, signed, controller, archive, destroy, parties):
+def _overleg(name, region, *, covenant, reference, signed, controller, parties):
     overleg, created = CasusOverleg.objects.get_or_create(
         name=name,
         defaults={
@@ -53,8 +54,6 @@ def _overleg(name, region, *, covenant, reference, signed, controller, archive, 
             "covenant_reference": reference,
             "covenant_date": signed,
             "controller": controller,
-            "archive_after_years": archive,
-            "destroy_after_years": destroy,
         },
     )
     if created:
@@ -63,6 +62,24 @@ def _overleg(name, region, *, covenant, reference, signed, controller, archive, 
         if chair is not None:
             overleg.chairs.set([chair])
     return overleg
+
+
+def seed_veelplegers_terms(overleg: CasusOverleg) -> None:
+    """VH 20.1, C11: to the non-active archive after two years off the agenda, open again when
+    put on the agenda again; destroyed after at most six years. The CTER ICO keeps the
+    covenant's defaults (CTER 13: one and five years after the last processing)."""
+    from retention.models import RetentionTerms
+    from retention.services.terms import set_terms
+
+    data_file = file_of(overleg)
+    if RetentionTerms.objects.filter(data_file=data_file).exists():
+        return
+    set_terms(
+        data_file,
+        archive_after_months=24,
+        archive_from=ArchiveFrom.LAST_AGENDA,
+        destroy_after_months=72,
+    )
 
 
 def seed_casusoverleggen() -> dict[str, CasusOverleg]:
@@ -79,23 +96,20 @@ def seed_casusoverleggen() -> dict[str, CasusOverleg]:
             reference="CTER-NH-2017",
             signed=date(2017, 6, 1),
             controller="De kernpartijen gezamenlijk (CTER 1m)",
-            archive=1,
-            destroy=5,
             parties=kernpartijen + casuspartijen,
         )
         if region.code == "kennemerland":
-            _overleg(
+            veelplegers = _overleg(
                 "Veelplegers",
                 region,
                 covenant="Specifiek privacyconvenant Veelplegers Kennemerland",
                 reference="VH-KEN-VP-2019",
                 signed=date(2019, 3, 1),
                 controller="Gemeente Haarlem",
-                archive=2,
-                destroy=6,
                 parties=kernpartijen
                 + list(parties.filter(kind__in=[PartyKind.RECLASSERING, PartyKind.GGZ])),
             )
+            seed_veelplegers_terms(veelplegers)
     return icos
 
 

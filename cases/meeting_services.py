@@ -1,7 +1,8 @@
 """Case meetings of a casusoverleg (C4; VH 14.9-10). The keeper holds a meeting with a chair,
-the attendees per party and an agenda of active cases; each discussion ends with how the approach
-is carried out, a casemanager where needed and how the subject is informed, recorded in the
-case's file. The minutes are final once the chair approves them."""
+the attendees per party and an agenda of active cases (an archived case of a module whose
+archive opens by the agenda is made available again by it, VH 20.1); each discussion ends with
+how the approach is carried out, a casemanager where needed and how the subject is informed,
+recorded in the case's file. The minutes are final once the chair approves them."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -11,6 +12,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cases import selectors, services
 from cases.constants import CaseStatus
 from cases.models import Case, CaseMeeting, CaseParticipant, CasusOverleg, Discussion, Measure
 from cases.permissions import may_record_in
@@ -25,7 +27,9 @@ from config.concurrency import claim_version
 from parties.constants import PartyRole
 from parties.models import Party, User
 from parties.permissions import may_act
+from retention.services.reactivation import record_agenda_reactivation
 from subjects.dossier import changes_dossier
+from subjects.registry import DossierRef
 
 
 def is_chair(user: User, meeting: CaseMeeting) -> bool:
@@ -81,6 +85,9 @@ def hold_meeting(
     cases = list(dict.fromkeys(cases))
     if not cases:
         raise ValidationError({"cases": _("Put at least one case on the agenda.")})
+    for case in cases:
+        if case.casusoverleg_id == casusoverleg.pk and case.status == CaseStatus.ARCHIVED:
+            _reopen_from_archive(case, held_on=held_on, by=by)
     if any(
         case.casusoverleg_id != casusoverleg.pk or case.status != CaseStatus.ACTIVE
         for case in cases
@@ -95,6 +102,34 @@ def hold_meeting(
     for case in cases:
         Discussion.objects.create(meeting=meeting, case=case)
     return meeting
+
+
+def _reopen_from_archive(case: Case, *, held_on: date, by: User) -> None:
+    """VH 20.1: in a module whose archive runs from the last time on the agenda, putting an
+    archived case on the agenda again makes it available again (recorded as a reactivation by
+    the agenda, B5) and, when it was closed before it went to the archive, reopens it with that
+    as its reason (C5). In the CTER ICO an archived case is made available again only on the
+    controller's instruction (CTER 13.3): refused. Runs in the meeting's transaction."""
+    if not selectors.reopens_by_agenda(case.casusoverleg):
+        raise ValidationError(
+            {
+                "cases": _(
+                    "Case %(number)s is archived: an archived case is made available again only "
+                    "on the controller's instruction (B5)."
+                )
+                % {"number": case.number}
+            }
+        )
+    services.reactivate(case, by=by)
+    record_agenda_reactivation(DossierRef(services.FILE_LABEL, case.number), by=by)
+    case.refresh_from_db()
+    if case.status == CaseStatus.CLOSED:
+        services.reopen(
+            case,
+            by=by,
+            reason=_("Put on the agenda of the meeting of %(date)s again (VH 20.1).")
+            % {"date": held_on.strftime("%d-%m-%Y")},
+        )
 
 
 @dataclass(frozen=True)

@@ -367,8 +367,10 @@ def check_queue(casusoverleg: CasusOverleg, *, days: int | None = None):
 
 @changes_dossier("case")
 def record_check(case: Case, *, by: User, outcome: str, correction: str = "") -> CaseCheck:
-    """C9, CTER 10.3: correct, or corrected (what, by whom)."""
+    """C9, CTER 10.3: correct, or corrected (what, by whom); not in the archive (B3)."""
     _require_keeper(by, case.casusoverleg)
+    if case.status == CaseStatus.ARCHIVED:
+        raise ValidationError(selectors.archived_refusal(case.casusoverleg))
     if outcome not in CheckOutcome.values:
         raise ValidationError({"outcome": _("Unknown outcome.")})
     if outcome == CheckOutcome.CORRECTED and not correction.strip():

@@ -14,6 +14,7 @@ only those agenda items. Nobody else learns that the meeting exists.
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from parties.constants import PartyRole
 from parties.models import Party, Veiligheidshuis
@@ -48,6 +49,26 @@ def get_visible_assessment(user, number: str) -> Assessment:
     if assessment is None:
         raise Http404
     return assessment
+
+
+# B3: the list's status filter has one more value than the statuses: the archived dossiers,
+# which every list leaves out unless asked for.
+ARCHIVED = "archived"
+
+
+def list_statuses() -> list[tuple[str, str]]:
+    """The choices of the status filter of the list, page and API alike."""
+    return [*AssessmentStatus.choices, (ARCHIVED, _("Archived"))]
+
+
+def listed(assessments, status: str):
+    """B3: archived dossiers only when the filter asks for them ("archived"); a status filter
+    shows the dossiers in that status that are not archived. The dossier's own page still opens
+    for who may see it."""
+    if status == ARCHIVED:
+        return assessments.filter(archived_at__isnull=False)
+    assessments = assessments.filter(archived_at__isnull=True)
+    return assessments.filter(status=status) if status else assessments
 
 
 def get_keepable_assessment(user, number: str) -> Assessment | None:

@@ -1,5 +1,6 @@
 """Serializers of the API of the ICO files: fields in camelCase, a case named by its number."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from cases import selectors, services
@@ -19,6 +20,8 @@ from cases.models import (
     RelatedPerson,
 )
 from config.api import CamelCaseModelSerializer, DossierNumberFieldBase
+from retention.constants import ArchiveFrom
+from retention.terms import describe
 from subjects.categories import DataCategory
 from subjects.restriction import restricted_api_field
 
@@ -30,14 +33,30 @@ class CaseNumberField(DossierNumberFieldBase):
     related = ("casusoverleg",)
 
 
+class CasusOverlegTermsSerializer(serializers.Serializer):
+    """The retention terms of a casusoverleg's file (C11, B3, B4), read-only: recorded through
+    `retention`, or the covenant's defaults."""
+
+    archiveAfterMonths = serializers.IntegerField(source="archive_after_months", read_only=True)
+    archiveFrom = serializers.ChoiceField(
+        source="archive_from", choices=ArchiveFrom.choices, read_only=True
+    )
+    destroyAfterMonths = serializers.IntegerField(source="destroy_after_months", read_only=True)
+    notAgenderedDestroyAfterMonths = serializers.IntegerField(
+        source="not_agendered_destroy_after_months", read_only=True, allow_null=True
+    )
+    description = serializers.SerializerMethodField()
+
+    def get_description(self, terms) -> str:
+        return describe(terms)
+
+
 class CasusOverlegSerializer(CamelCaseModelSerializer):
     """A casusoverleg (module): its Veiligheidshuis, specific covenant, controller, the parties
-    taking part and its retention terms (C11)."""
+    taking part and its retention terms (C11): those of its ICO file, read-only."""
 
     veiligheidshuis = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    # Declared, so the schema does not depend on the database's integer range.
-    archive_after_years = serializers.IntegerField(read_only=True)
-    destroy_after_years = serializers.IntegerField(read_only=True)
+    retention_terms = serializers.SerializerMethodField(method_name="get_retention_terms")
 
     class Meta:
         model = CasusOverleg
@@ -50,9 +69,12 @@ class CasusOverlegSerializer(CamelCaseModelSerializer):
             "covenant_date",
             "controller",
             "participants",
-            "archive_after_years",
-            "destroy_after_years",
+            "retention_terms",
         ]
+
+    @extend_schema_field(CasusOverlegTermsSerializer)
+    def get_retention_terms(self, overleg):
+        return CasusOverlegTermsSerializer(selectors.casusoverleg_terms(overleg)).data
 
 
 class CasePersonSerializer(CamelCaseModelSerializer):

@@ -76,7 +76,12 @@ class CasusOverlegViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Case
             OpenApiParameter(
                 "casusoverleg", OpenApiTypes.INT, description="Id of the casusoverleg."
             ),
-            OpenApiParameter("status", OpenApiTypes.STR, enum=CaseStatus.values),
+            OpenApiParameter(
+                "status",
+                OpenApiTypes.STR,
+                enum=CaseStatus.values,
+                description="Without it, archived cases are left out (B3).",
+            ),
             OpenApiParameter("search", OpenApiTypes.STR, description="Part of the case number."),
         ]
     ),
@@ -114,11 +119,10 @@ class CaseViewSet(
             if as_id(overleg) is None:
                 raise ValidationError({"casusoverleg": [_("Give the id of a casusoverleg.")]})
             queryset = queryset.filter(casusoverleg=overleg)
-        state = params.get("status")
-        if state:
-            if state not in CaseStatus.values:
-                raise ValidationError({"status": [_("Unknown status.")]})
-            queryset = queryset.filter(status=state)
+        state = params.get("status", "")
+        if state and state not in CaseStatus.values:
+            raise ValidationError({"status": [_("Unknown status.")]})
+        queryset = selectors.listed(queryset, state)  # B3: archived only when asked for
         search = params.get("search", "").strip()
         if search:
             queryset = queryset.filter(number__icontains=search)

@@ -9,7 +9,8 @@ from parties.models import Party, Veiligheidshuis
 
 class CasusOverleg(models.Model):
     """A module with its own file, participants, specific covenant, controller and retention
-    terms (C11; VH 2, 10, 11)."""
+    terms (C11; VH 2, 10, 11). Its terms are those of its ICO file
+    (`retention.terms.terms_for(cases.permissions.file_of(casusoverleg))`)."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     veiligheidshuis = models.ForeignKey(
@@ -26,19 +27,11 @@ class CasusOverleg(models.Model):
         Party, related_name="casusoverleggen", verbose_name=_("participating parties")
     )
     chairs = models.ManyToManyField(USER, blank=True, related_name="+", verbose_name=_("chairs"))
-    archive_after_years = models.PositiveSmallIntegerField(_("archive after (years)"))
-    destroy_after_years = models.PositiveSmallIntegerField(_("destroy after (years)"))
 
     class Meta:
         verbose_name = _("casusoverleg")
         verbose_name_plural = _("casusoverleggen")
         ordering = ["name"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(destroy_after_years__gt=models.F("archive_after_years")),
-                name="destroy_after_archive",
-            )
-        ]
 
     def __str__(self):
         return self.name

@@ -68,3 +68,11 @@ from cases.selectors.meetings import (  # noqa: F401
     meetings_for,
     visible_discussions,
 )
+from cases.selectors.retention import (  # noqa: F401
+    archived_refusal,
+    casusoverleg_terms,
+    describe_terms,
+    listed,
+    reopening_text,
+    reopens_by_agenda,
+)

@@ -76,10 +76,17 @@ def meeting_parties(overleggen):
 
 
 def agenda_choices(user, overleggen):
-    """The cases the keeper may put on an agenda: active cases it keeps of these overleggen."""
+    """The cases the keeper may put on an agenda: active cases it keeps of these overleggen,
+    and archived ones of an overleg whose archive opens again by the agenda (VH 20.1)."""
+    from cases.selectors.retention import reopens_by_agenda
+
+    reopening = [overleg.pk for overleg in overleggen if reopens_by_agenda(overleg)]
     return (
         keepable_cases(user)
-        .filter(status=CaseStatus.ACTIVE, casusoverleg__in=overleggen)
+        .filter(casusoverleg__in=overleggen)
+        .filter(
+            Q(status=CaseStatus.ACTIVE) | Q(status=CaseStatus.ARCHIVED, casusoverleg__in=reopening)
+        )
         .order_by("number")
     )
 

@@ -31,6 +31,9 @@ class CaseActionView(FormView):
         self.case = self.get_case()
         if self.case is None:
             raise Http404
+        if self.case.status == CaseStatus.ARCHIVED:  # B3, B5: the archive is not processed
+            messages.error(request, selectors.archived_refusal(self.case.casusoverleg))
+            return self.back()
         if self.needs_status and self.case.status != self.needs_status:
             if self.case.status == CaseStatus.CLOSED:
                 message = _("This case is closed: reopen it first to change it.")

@@ -26,8 +26,8 @@ from subjects.restriction import mark_restricted, reading_restricted
 
 class CaseListView(CasesMixin, SessionSearchMixin, AccessLoggedPageMixin, ListView):
     """The cases the user may see, with search by number or name and filters on casusoverleg
-    and status; per case the number of overdue measures (C3). The names shown are a read of each
-    case on the page (S2)."""
+    and status; per case the number of overdue measures (C3). Archived cases only when filtered
+    for (B3). The names shown are a read of each case on the page (S2)."""
 
     template_name = "cases/case_list.html"
     paginate_by = PAGE_SIZE
@@ -60,8 +60,7 @@ class CaseListView(CasesMixin, SessionSearchMixin, AccessLoggedPageMixin, ListVi
             if name:
                 matches |= Q(name_key__contains=name)
             cases = cases.filter(matches)
-        if status:
-            cases = cases.filter(status=status)
+        cases = selectors.listed(cases, status)  # B3: archived cases only when asked for
         if overleg:
             cases = cases.filter(casusoverleg_id=overleg)
         self.filters = {"casusoverleg": overleg, "status": status}

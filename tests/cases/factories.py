@@ -62,8 +62,6 @@ class Ico:
             covenant_reference="CTER-NH-2017",
             covenant_date=date(2017, 6, 1),
             controller="De kernpartijen gezamenlijk",
-            archive_after_years=1,
-            destroy_after_years=5,
         )
         self.overleg.participants.set(
             [self.politie, self.om, self.gemeente, self.rvdk, self.reclassering]

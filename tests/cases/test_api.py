@@ -176,7 +176,15 @@ def test_c11_every_user_who_may_act_reads_the_casusoverleggen(ico):
     assert overleg["name"] == ico.overleg.name
     assert overleg["veiligheidshuis"] == ico.region.code
     assert overleg["covenantReference"] == "CTER-NH-2017"
-    assert (overleg["archiveAfterYears"], overleg["destroyAfterYears"]) == (1, 5)
+    # C11, B3, B4: the terms of its file, read-only (CTER 13: the defaults).
+    assert overleg["retentionTerms"] == {
+        "archiveAfterMonths": 12,
+        "archiveFrom": "laatste-verwerking",
+        "destroyAfterMonths": 60,
+        "notAgenderedDestroyAfterMonths": None,
+        "description": overleg["retentionTerms"]["description"],
+    }
+    assert "12" in overleg["retentionTerms"]["description"]
     assert set(overleg["participants"]) == {
         party.pk for party in (ico.politie, ico.om, ico.gemeente, ico.rvdk, ico.reclassering)
     }
@@ -211,7 +219,8 @@ def test_c1_the_list_shows_no_personal_data_and_filters(ico, case, other):
     assert set(numbers(client.get("/api/v1/casussen?status=archived"))) == {second.number}
     assert numbers(client.get(f"/api/v1/casussen?search={case.number[-3:]}")) == [case.number]
     overleg = f"/api/v1/casussen?casusoverleg={ico.overleg.pk}"
-    assert set(numbers(client.get(overleg))) == {case.number, second.number}
+    assert set(numbers(client.get(overleg))) == {case.number}  # B3: not the archived one
+    assert set(numbers(client.get(f"{overleg}&status=archived"))) == {second.number}
     assert numbers(client.get(f"/api/v1/casussen?casusoverleg={other.overleg.pk}")) == []
     assert invalid_names(client.get("/api/v1/casussen?status=gone")) == {"status"}
 

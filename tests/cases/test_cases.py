@@ -12,7 +12,12 @@ from django.utils import timezone
 from cases import selectors, services
 from cases.constants import CaseStatus, ClosingReason, Goal, MeasureStatus, RelatedRole
 from cases.models import CasusOverleg
-from cases.permissions import get_visible_case, keepable_cases, visible_cases
+from cases.permissions import file_of, get_visible_case, keepable_cases, visible_cases
+from cases.selectors import casusoverleg_terms
+from retention.constants import ArchiveFrom
+from retention.models import RetentionTerms
+from retention.services.terms import set_terms
+from retention.terms import Terms
 from tests.cases.factories import Ico
 from tests.factories import VeiligheidshuisFactory
 
@@ -27,7 +32,9 @@ def ico(region):
 # --- C11 --------------------------------------------------------------------------------------
 
 
-def test_c11_a_casusoverleg_is_data_with_its_own_covenant_and_terms(ico):
+def test_c11_b3_b4_a_casusoverleg_is_data_with_its_own_covenant_and_terms(ico):
+    """C11, B3, B4: the terms are those of the casusoverleg's ICO file, recorded through
+    retention (months) and validated there: archive before destroy, in the database too."""
     veelplegers = CasusOverleg.objects.create(
         name="Veelplegers",
         veiligheidshuis=ico.region,
@@ -35,13 +42,25 @@ def test_c11_a_casusoverleg_is_data_with_its_own_covenant_and_terms(ico):
         covenant_reference="VH-VP-1",
         covenant_date=date(2020, 1, 1),
         controller="Gemeente Haarlem",
-        archive_after_years=2,
-        destroy_after_years=6,
     )
-    assert (ico.overleg.archive_after_years, ico.overleg.destroy_after_years) == (1, 5)
-    assert (veelplegers.archive_after_years, veelplegers.destroy_after_years) == (2, 6)
+    set_terms(
+        file_of(veelplegers),
+        archive_after_months=24,
+        archive_from=ArchiveFrom.LAST_AGENDA,
+        destroy_after_months=72,
+    )
+    assert casusoverleg_terms(ico.overleg) == Terms(12, ArchiveFrom.LAST_PROCESSING, 60, None)
+    assert casusoverleg_terms(veelplegers) == Terms(24, ArchiveFrom.LAST_AGENDA, 72, None)
+    with pytest.raises(ValidationError):
+        set_terms(
+            file_of(veelplegers),
+            archive_after_months=24,
+            archive_from=ArchiveFrom.LAST_AGENDA,
+            destroy_after_months=12,
+        )
     with pytest.raises(IntegrityError), transaction.atomic():
-        CasusOverleg.objects.filter(pk=veelplegers.pk).update(destroy_after_years=1)
+        RetentionTerms.objects.filter(data_file=file_of(veelplegers)).update(destroy_after_months=1)
+    assert casusoverleg_terms(veelplegers).destroy_after_months == 72
 
 
 def test_c11_c1_taking_part_in_one_casusoverleg_shows_nothing_of_another(ico, region):

@@ -34,8 +34,6 @@ def casusoverleg(region, name):
         covenant_reference="CTER-NH-2017",
         covenant_date=date(2017, 6, 1),
         controller="De kernpartijen gezamenlijk",
-        archive_after_years=1,
-        destroy_after_years=5,
     )
 
 

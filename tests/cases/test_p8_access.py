@@ -49,8 +49,6 @@ def other_overleg(ico):
         covenant_reference="VH-VP-1",
         covenant_date=date(2020, 1, 1),
         controller="Gemeente Haarlem",
-        archive_after_years=2,
-        destroy_after_years=6,
     )
     overleg.participants.set([ico.politie, ico.gemeente])
     return overleg

@@ -77,8 +77,6 @@ def test_c4_chairs_are_the_chairs_of_the_casusoverleg_while_they_may_act(ico):
         covenant_reference="VH-VP-1",
         covenant_date=date(2020, 1, 1),
         controller="Gemeente",
-        archive_after_years=2,
-        destroy_after_years=6,
     )
     second_chair = make_user(ico.gemeente, Function.VOORZITTER)
     other.chairs.set([second_chair])

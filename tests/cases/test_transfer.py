@@ -345,8 +345,6 @@ def test_c10_nothing_moves_to_another_casusoverleg_of_the_same_veiligheidshuis(a
         covenant_reference="VH-VP-1",
         covenant_date=date(2020, 1, 1),
         controller="Gemeente Haarlem",
-        archive_after_years=2,
-        destroy_after_years=6,
     )
     authorise(ag.keeper, veelplegers)  # P8: the refusal is C10's, not the authorisation's
     for target in (veelplegers, ag.overleg):

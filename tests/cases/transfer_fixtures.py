@@ -29,8 +29,6 @@ class Agendering:
             covenant_reference="CTER-NH-2017",
             covenant_date=date(2017, 6, 1),
             controller="De kernpartijen gezamenlijk",
-            archive_after_years=1,
-            destroy_after_years=5,
         )
         self.overleg.participants.set([wp.politie, wp.om, wp.haarlem, wp.zandvoort, wp.rvdk])
         # P8: the weegploeg's people work in the ICO too (read-write).

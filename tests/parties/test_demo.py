@@ -83,6 +83,10 @@ def test_w1_w3_the_demo_weegploeg_has_people_in_every_state():
 
 def test_c11_w6_the_demo_has_casusoverleggen_and_agendered_cases():
     from cases.models import Case, CasusOverleg
+    from cases.selectors import casusoverleg_terms
+    from retention.constants import ArchiveFrom
+    from retention.models import Hold
+    from retention.terms import Terms
     from weegploeg.constants import Outcome
     from weegploeg.models import Assessment, CaseTransfer
 
@@ -94,7 +98,8 @@ def test_c11_w6_the_demo_has_casusoverleggen_and_agendered_cases():
         name = f"ICO CTER {region.name.removeprefix('Veiligheidshuis ')}"
         ico = CasusOverleg.objects.get(name=name, veiligheidshuis=region)
         assert ico.covenant_title == "Privacyconvenant CTER Noord-Holland"
-        assert (ico.archive_after_years, ico.destroy_after_years) == (1, 5)
+        # CTER 13: the covenant's defaults (C11, B3, B4).
+        assert casusoverleg_terms(ico) == Terms(12, ArchiveFrom.LAST_PROCESSING, 60, None)
         kinds = set(ico.participants.values_list("kind", flat=True))
         assert {PartyKind.POLITIE, PartyKind.OM, PartyKind.GEMEENTE} <= kinds
         assert {PartyKind.RVDK, PartyKind.RECLASSERING} <= kinds
@@ -110,10 +115,19 @@ def test_c11_w6_the_demo_has_casusoverleggen_and_agendered_cases():
         assert CaseTransfer.objects.filter(assessment__in=agendered).count() == len(agendered)
     veelplegers = CasusOverleg.objects.get(name="Veelplegers")
     assert veelplegers.veiligheidshuis.code == "kennemerland"
-    assert (veelplegers.archive_after_years, veelplegers.destroy_after_years) == (2, 6)
+    # VH 20.1: two years off the agenda to the archive, destroyed after six years.
+    assert casusoverleg_terms(veelplegers) == Terms(24, ArchiveFrom.LAST_AGENDA, 72, None)
     assert all(
         case.transfers.filter(source_file="weegploeg").exists() for case in Case.objects.all()
     )
+    # B3, B6 (retention.demo, seeded twice above): one weegploeg dossier in the archive and one
+    # kept longer by a hold with its reasons, the controller's decision and an end date.
+    archived = Assessment.objects.filter(archived_at__isnull=False)
+    assert archived.count() == 1
+    [hold] = Hold.objects.all()
+    assert hold.file_label == "weegploeg" and hold.reasons and hold.controller_decision
+    assert hold.until > timezone.localdate() and hold.ended_at is None
+    assert not archived.filter(number=hold.dossier_key).exists()
 
 
 def test_c3_c4_c5_c6_the_demo_cases_are_in_every_state_with_plans_meetings_and_disclosures():

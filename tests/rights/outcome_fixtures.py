@@ -10,7 +10,10 @@ from django.utils import timezone
 from cases import services as case_services
 from cases.constants import IdentityMethod as CaseIdentity
 from cases.models import Case, CasusOverleg
+from cases.permissions import file_of
 from parties.constants import Function
+from retention.constants import ArchiveFrom
+from retention.services.terms import set_terms
 from rights.constants import Channel, IdentityMethod, RequestKind
 from rights.models import RequestDossier, SubjectRequest
 from tests.cases.transfer_fixtures import Agendering, full_case
@@ -49,10 +52,15 @@ class OutcomeWorld(Agendering):
             covenant_reference="VH-2019",
             covenant_date=date(2019, 1, 1),
             controller="De deelnemende partijen",
-            archive_after_years=2,
-            destroy_after_years=6,
         )
         self.jeugd.participants.set([wp.politie, wp.haarlem, wp.rvdk])
+        # C11, VH 20.1: this module's own terms (the CTER ICO keeps the defaults of CTER 13).
+        set_terms(
+            file_of(self.jeugd),
+            archive_after_months=24,
+            archive_from=ArchiveFrom.LAST_AGENDA,
+            destroy_after_months=72,
+        )
         authorise(self.keeper, self.jeugd)
         self.second = case_services.open_case(
             casusoverleg=self.jeugd,

@@ -45,8 +45,12 @@ def test_r4_one_overview_covers_the_weegploeg_and_two_casusoverleggen(world):
     assert "Het wegen van signalen van radicalisering" in text
     assert "Partner kennemerland" in text  # a disclosure
     assert "ICO CTER elders" in text  # a copy to another casusoverleg
-    assert "6 jaar" in text and "5 jaar" in text  # each casusoverleg's own terms
-    assert "zes maanden" in text  # the weegploeg's terms (CTER 13)
+    # B3, B4, C11: each casusoverleg's own terms, in words (retention.terms.describe).
+    assert "12 maanden na de laatste verwerking" in text  # the CTER ICO (CTER 13.2)
+    assert "60 maanden na de laatste verwerking" in text  # the CTER ICO (CTER 13.1)
+    assert "24 maanden niet is geagendeerd" in text  # the Jeugdcasusoverleg (VH 20.1)
+    assert "72 maanden na de laatste verwerking" in text
+    assert "6 maanden na het besluit" in text  # the weegploeg: not put on the agenda (B2)
     assert "Autoriteit Persoonsgegevens" in text
     assert "geautomatiseerd" in text
     assert "kosteloos" in text

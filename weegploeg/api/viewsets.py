@@ -57,7 +57,12 @@ class WeegploegViewSet(viewsets.GenericViewSet):
 @extend_schema_view(
     list=extend_schema(
         parameters=[
-            OpenApiParameter("status", OpenApiTypes.STR, enum=AssessmentStatus.values),
+            OpenApiParameter(
+                "status",
+                OpenApiTypes.STR,
+                enum=[*AssessmentStatus.values, selectors.ARCHIVED],
+                description="Without it, archived dossiers are left out (B3).",
+            ),
             OpenApiParameter("search", OpenApiTypes.STR, description="Part of the dossier number."),
         ]
     ),
@@ -98,11 +103,10 @@ class AssessmentViewSet(
                     ),
                 ),
             )
-        state = self.request.query_params.get("status")
-        if state:
-            if state not in AssessmentStatus.values:
-                raise ValidationError({"status": [_("Unknown status.")]})
-            queryset = queryset.filter(status=state)
+        state = self.request.query_params.get("status", "")
+        if state and state not in dict(selectors.list_statuses()):
+            raise ValidationError({"status": [_("Unknown status.")]})
+        queryset = selectors.listed(queryset, state)  # B3: archived only when asked for
         search = self.request.query_params.get("search", "").strip()
         if search:
             queryset = queryset.filter(number__icontains=search)

@@ -10,7 +10,20 @@ from weegploeg.permissions import is_keeper
 FILE_LABEL = "weegploeg"
 
 
+def _require_not_archived(assessment: Assessment) -> None:
+    """B3, B5: an archived dossier is not processed; it is made available again only on the
+    controller's instruction (CTER 13.3)."""
+    if assessment.archived_at is not None:
+        raise ValidationError(
+            _(
+                "This dossier is archived: it is made available again only on the controller's "
+                "instruction (B5)."
+            )
+        )
+
+
 def _require_open(assessment: Assessment) -> None:
+    _require_not_archived(assessment)
     if assessment.is_decided:
         raise ValidationError(
             _("This assessment has been decided: reopen it first to change it (W3).")

@@ -8,7 +8,7 @@ from subjects.copies import person_copy, signal_copy
 from subjects.dossier import changes_dossier
 from weegploeg.constants import Outcome
 from weegploeg.models import Assessment, CaseTransfer, CriterionFinding
-from weegploeg.services._common import FILE_LABEL, _require_keeper
+from weegploeg.services._common import FILE_LABEL, _require_keeper, _require_not_archived
 
 
 def is_to_be_agendered(assessment: Assessment) -> bool:
@@ -41,6 +41,7 @@ def agendeer(
     from cases import services as cases_services
 
     _require_keeper(by, assessment.veiligheidshuis)
+    _require_not_archived(assessment)
     if not is_to_be_agendered(assessment):
         raise ValidationError(_('Only an assessment decided as "agenderen" is put on the agenda.'))
     decision = assessment.decisions.first()

@@ -17,7 +17,7 @@ from weegploeg.models import (
     CriterionFinding,
     ExpertAdvice,
 )
-from weegploeg.services._common import _require_keeper, _require_open
+from weegploeg.services._common import _require_keeper, _require_not_archived, _require_open
 from weegploeg.services.framework import current_framework
 
 
@@ -92,6 +92,7 @@ def check_queue(region: Veiligheidshuis, *, days: int | None = None):
 def record_check(assessment: Assessment, *, by: User, outcome: str, correction: str = "") -> Check:
     """W5, CTER 8.3: the uitvoerder's periodic check, correct or corrected (what, by whom)."""
     _require_keeper(by, assessment.veiligheidshuis)
+    _require_not_archived(assessment)
     if outcome == CheckOutcome.CORRECTED and not correction.strip():
         raise ValidationError({"correction": _("Say what was corrected.")})
     check = Check(assessment=assessment, outcome=outcome, correction=correction, checked_by=by)

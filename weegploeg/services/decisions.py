@@ -16,7 +16,12 @@ from subjects.registry import DossierRef
 from subjects.reopening import reopen as reopen_dossier
 from weegploeg.constants import WEIGHED_OUTCOMES, AssessmentStatus, Outcome
 from weegploeg.models import Assessment, Decision
-from weegploeg.services._common import FILE_LABEL, _require_keeper, _require_open
+from weegploeg.services._common import (
+    FILE_LABEL,
+    _require_keeper,
+    _require_not_archived,
+    _require_open,
+)
 from weegploeg.transitions import ASSESSMENT, transition
 
 
@@ -79,6 +84,7 @@ def reopen(assessment: Assessment, *, by: User, reason: str) -> Assessment:
     """A decided assessment changes only after a recorded reopening (W3), on its latest
     decision."""
     _require_keeper(by, assessment.veiligheidshuis)
+    _require_not_archived(assessment)
     return reopen_dossier(
         assessment,
         workflow=ASSESSMENT,

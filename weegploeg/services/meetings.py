@@ -10,7 +10,7 @@ from parties.constants import PartyRole
 from parties.models import User, Veiligheidshuis
 from subjects.dossier import changes_dossier
 from weegploeg.models import AgendaItem, Meeting
-from weegploeg.services._common import _require_keeper
+from weegploeg.services._common import _require_keeper, _require_not_archived
 
 
 @changes_dossier("assessments")
@@ -27,6 +27,7 @@ def hold_meeting(
     for assessment in assessments:
         if assessment.veiligheidshuis_id != region.pk:
             raise ValidationError(_("An assessment of another Veiligheidshuis."))
+        _require_not_archived(assessment)
         AgendaItem.objects.create(meeting=meeting, assessment=assessment)
     return meeting
 
@@ -38,6 +39,7 @@ def record_discussion(
     """W7: what was discussed of one assessment; refused when someone else recorded a discussion
     of the meeting after `expected_version` of the meeting was read (S1)."""
     _require_keeper(by, item.meeting.veiligheidshuis)
+    _require_not_archived(item.assessment)
     bump_version(item.meeting, expected_version)
     item.discussion = discussion
     item.decision = item.assessment.decisions.first()

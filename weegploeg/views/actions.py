@@ -14,6 +14,9 @@ from weegploeg import forms, selectors, services
 from weegploeg.constants import AssessmentStatus
 
 OPEN, DECIDED = AssessmentStatus.OPEN, AssessmentStatus.DECIDED
+ARCHIVED_MESSAGE = gettext_lazy(
+    "This dossier is archived: it is made available again only on the controller's instruction."
+)
 
 
 class AssessmentActionView(FormView):
@@ -28,6 +31,9 @@ class AssessmentActionView(FormView):
         self.assessment = selectors.get_keepable_assessment(request.user, kwargs["number"])
         if self.assessment is None:
             raise Http404
+        if self.assessment.archived_at is not None:  # B3, B5: the archive is not processed
+            messages.error(request, ARCHIVED_MESSAGE)
+            return self.back()
         if self.needs_status and self.assessment.status != self.needs_status:
             if self.assessment.is_decided:
                 message = _("This assessment has been decided: reopen it first to change it.")

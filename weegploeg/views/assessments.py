@@ -9,14 +9,14 @@ from config.read_audit import AccessLoggedPageMixin
 from subjects.matching import normalise_name
 from subjects.restriction import mark_restricted, reading_restricted
 from weegploeg import selectors, services
-from weegploeg.constants import AssessmentStatus
 from weegploeg.models import AgendaItem, Analysis, CriterionFinding, Decision, Signal
 from weegploeg.views.access import KeeperMixin, WeegploegMixin, is_keeper
 
 
 class AssessmentListView(WeegploegMixin, SessionSearchMixin, AccessLoggedPageMixin, ListView):
-    """The assessments the user may see, with search by number or name and a status filter; the
-    names shown are a read of each dossier on the page (S2)."""
+    """The assessments the user may see, with search by number or name and a status filter
+    (archived dossiers only when filtered for, B3); the names shown are a read of each dossier on
+    the page (S2)."""
 
     template_name = "weegploeg/assessment_list.html"
     paginate_by = PAGE_SIZE
@@ -29,7 +29,7 @@ class AssessmentListView(WeegploegMixin, SessionSearchMixin, AccessLoggedPageMix
             signal_count=Count("signals")
         )
         status = self.request.GET.get("status", "")
-        status = status if status in AssessmentStatus.values else ""
+        status = status if status in dict(selectors.list_statuses()) else ""
         query = self.search_term
         if query:
             name = normalise_name(query)
@@ -37,8 +37,7 @@ class AssessmentListView(WeegploegMixin, SessionSearchMixin, AccessLoggedPageMix
             if name:
                 matches |= Q(name_key__contains=name)
             assessments = assessments.filter(matches)
-        if status:
-            assessments = assessments.filter(status=status)
+        assessments = selectors.listed(assessments, status)  # B3: archived only when asked
         self.filters = {"status": status}
         return assessments.order_by("-last_processed_at", "-pk")
 
@@ -46,7 +45,7 @@ class AssessmentListView(WeegploegMixin, SessionSearchMixin, AccessLoggedPageMix
         return super().get_context_data(
             search_term=self.search_term,
             filters=self.filters,
-            statuses=AssessmentStatus.choices,
+            statuses=selectors.list_statuses(),
             may_keep=is_keeper(self.request.user),
             may_enter_signals=selectors.may_enter_signals(self.request.user),
             **kwargs,
