@@ -12,6 +12,7 @@ from config.audit import acting_as
 from parties.constants import FileKind
 from parties.models import DataFile, User
 from retention.models import Hold
+from retention.services.holds import record_hold
 from subjects import registry
 from subjects.registry import DossierRef
 
@@ -39,22 +40,10 @@ def _decided_dossiers(data_file: DataFile) -> list:
 
 
 def _hold(ref: DossierRef, keeper: User) -> None:
-    from retention.services import holds
-
     until = timezone.localdate() + relativedelta(months=3)
-    try:
-        holds.record_hold(
-            ref, reasons=HOLD_REASONS, controller_decision=HOLD_DECISION, until=until, by=keeper
-        )
-    except NotImplementedError:  # the hold service of the pages is not there yet
-        Hold.objects.create(
-            file_label=ref.file_label,
-            dossier_key=ref.key,
-            reasons=HOLD_REASONS,
-            controller_decision=HOLD_DECISION,
-            until=until,
-            recorded_by=keeper,
-        )
+    record_hold(
+        ref, reasons=HOLD_REASONS, controller_decision=HOLD_DECISION, until=until, by=keeper
+    )
 
 
 def seed() -> None:
