@@ -92,10 +92,10 @@ messages: python-packages
 	$(MANAGE) makemessages -l nl -l en $(I18N_IGNORE) --no-obsolete
 
 pytest: install chromium
-	# Two processes (pytest-xdist); the real-worker tests share the broker and run together
-	# ("loadgroup"). Schemathesis makes one test per API operation only in a single process:
-	# under xdist it would run as one test, so it runs on its own afterwards.
-	$(VENV)/bin/pytest -n 2 --dist loadgroup --ignore=tests/config/test_schemathesis.py
+	# Two processes (pytest-xdist), each with a broker database of its own for its real-worker
+	# tests (tests/celery_worker.py). Schemathesis makes one test per API operation only in a
+	# single process: under xdist it would run as one test, so it runs on its own afterwards.
+	$(VENV)/bin/pytest -n 2 --ignore=tests/config/test_schemathesis.py
 	$(VENV)/bin/pytest tests/config/test_schemathesis.py
 
 test: install chromium lint check-migrations check-openapi check-configuration-reference pytest

@@ -57,11 +57,3 @@ def beheerder(gemeente):
 @pytest.fixture
 def deelnemer(politie):
     return make_user(politie, Function.DEELNEMER, username="agent")
-
-
-def pytest_collection_modifyitems(config, items):
-    """`make test` runs the suite on two processes (pytest-xdist); the tests with a real Celery
-    worker share the broker, so they run one after another in the same process."""
-    for item in items:
-        if "worker" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("celery"))

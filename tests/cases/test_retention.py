@@ -93,10 +93,10 @@ def test_c11_b3_b4_the_case_and_meeting_pages_show_the_terms_of_the_casusoverleg
     by_agenda(ico)
     text = verified_client(ico.agent).get(reverse("cases:case-detail", args=[case.number]))
     text = text.content.decode()
-    assert "24 maanden niet is geagendeerd" in text and "72" in text
+    assert "24 maanden niet op de agenda heeft gestaan" in text and "72" in text
     meeting = meet(ico, [case])
     text = verified_client(ico.chair).get(reverse("cases:meeting-detail", args=[meeting.pk]))
-    assert "24 maanden niet is geagendeerd" in text.content.decode()
+    assert "24 maanden niet op de agenda heeft gestaan" in text.content.decode()
 
 
 def test_c11_the_api_gives_each_casusoverleg_its_own_terms_read_only(ico):

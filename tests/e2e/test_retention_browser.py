@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from retention.models import Hold, Reactivation, RetentionTerms
 from tests.e2e.test_signin_browser import sign_in
@@ -16,9 +17,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def rw(region, monkeypatch):
-    # Until the sweep's preview is merged: nothing falls due.
-    monkeypatch.setattr("retention.views.overview.preview", lambda **kwargs: [])
+def rw(region):
     return RetentionWorld(region)
 
 
@@ -28,7 +27,7 @@ def open_dossier(page, ref):
     page.get_by_label("Bestand", exact=True).select_option(ref.file_label)
     page.get_by_label("Dossiernummer").fill(ref.key)
     page.keyboard.press("Enter")
-    assert page.locator("h1").inner_text() == f"Bewaren van dossier {ref.key}"
+    expect(page.locator("h1")).to_have_text(f"Bewaren van dossier {ref.key}")
 
 
 def test_b6_the_keeper_records_a_hold_and_ends_it(page, rw):

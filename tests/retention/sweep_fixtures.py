@@ -13,8 +13,9 @@ TZ = ZoneInfo("Europe/Amsterdam")
 
 
 def at(day: date, hour: int = 10):
-    """The clock on `day`; a worker thread of this process sees it too."""
-    return time_machine.travel(datetime(day.year, day.month, day.day, hour, tzinfo=TZ), tick=False)
+    """The clock on `day`; a worker thread of this process sees it too. The clock runs on
+    from there: a worker whose clock stood still would never see its own timeouts pass."""
+    return time_machine.travel(datetime(day.year, day.month, day.day, hour, tzinfo=TZ))
 
 
 def not_substantial(wp, *, on: date) -> DossierRef:

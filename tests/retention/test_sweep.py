@@ -7,6 +7,7 @@ import pytest
 
 from retention.constants import Rule
 from retention.models import DossierSweepState, Hold, SweepRun
+from security.models import AuditEntry
 from tests.cases.factories import Ico
 from tests.factories import VeiligheidshuisFactory
 from tests.retention.sweep_fixtures import case, fate, not_substantial, records, sweep
@@ -124,11 +125,22 @@ def test_b6_vh_20_2_a_hold_stops_destruction_and_its_end_lets_it_go_on(wp):
     assert sweep(date(2027, 9, 1)).held == 1
     assert fate(ref) == "kept"
     run = sweep(date(2027, 9, 2))
-    held.refresh_from_db()
-    assert held.ended_at is not None and held.ended_by is None
+    assert not Hold.objects.filter(pk=held.pk).exists()  # ended, then gone with it (B8)
     assert (run.held, run.destroyed) == (0, 1)
     assert fate(ref) == "destroyed"
     assert records(ref).get().run == run
+
+
+def test_b6_the_sweep_ends_a_lapsed_hold_and_logs_its_end(ico, wp):
+    ref = case(ico, on=date(2027, 1, 4))
+    held = hold(ref, until=date(2028, 2, 1), by=ico.keeper)
+    assert sweep(date(2028, 2, 1)).held == 1
+    run = sweep(date(2028, 2, 2))
+    held.refresh_from_db()
+    assert held.ended_at is not None and held.ended_by is None
+    assert (run.held, run.archived) == (0, 1)
+    entry = AuditEntry.objects.get_for_object(held).filter(action=AuditEntry.Action.UPDATE)
+    assert "ended_at" in entry.get().changes_dict
 
 
 def test_b6_a_held_dossier_is_not_archived_either(ico, wp):

@@ -24,7 +24,6 @@ def finished():
     return SweepRun.objects.filter(finished_at__isnull=False).count()
 
 
-@pytest.mark.xdist_group("celery")
 def test_b2_o3_the_beat_task_on_a_worker_destroys_the_not_substantial_dossier_on_its_day(
     worker, region
 ):

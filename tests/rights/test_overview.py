@@ -48,7 +48,7 @@ def test_r4_one_overview_covers_the_weegploeg_and_two_casusoverleggen(world):
     # B3, B4, C11: each casusoverleg's own terms, in words (retention.terms.describe).
     assert "12 maanden na de laatste verwerking" in text  # the CTER ICO (CTER 13.2)
     assert "60 maanden na de laatste verwerking" in text  # the CTER ICO (CTER 13.1)
-    assert "24 maanden niet is geagendeerd" in text  # the Jeugdcasusoverleg (VH 20.1)
+    assert "24 maanden niet op de agenda heeft gestaan" in text  # the Jeugdcasusoverleg (VH 20.1)
     assert "72 maanden na de laatste verwerking" in text
     assert "6 maanden na het besluit" in text  # the weegploeg: not put on the agenda (B2)
     assert "Autoriteit Persoonsgegevens" in text
