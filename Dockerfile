@@ -24,7 +24,7 @@ COPY --from=frontend /app/build ./build
 RUN DATA_DIR=/tmp/build-data python manage.py compilemessages --ignore=.venv -v0 \
     && DATA_DIR=/tmp/build-data python manage.py collectstatic --noinput -v0 \
     && rm -rf /tmp/build-data \
-    && mkdir -p /app/data && chown app /app/data
+    && mkdir -p /app/data /app/ledger && chown app /app/data /app/ledger
 USER app
 EXPOSE 8000
 CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

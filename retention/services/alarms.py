@@ -5,13 +5,13 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from config.links import link_to
 from subjects import registry
 from subjects.registry import DossierRef
-
-RETENTION_PAGE = "/bewaren/"
 
 
 def _keepers(data_file) -> list[str]:
@@ -27,7 +27,7 @@ def send_failure_alarm(run, failed: list[DossierRef]) -> int:
         data_file = registry.get(ref.file_label).data_file(ref)
         files[data_file.pk] = data_file
         by_file[data_file.pk].append(ref.key)
-    link = getattr(settings, "SITE_URL", "").rstrip("/") + RETENTION_PAGE
+    link = link_to(reverse("retention:overview"))
     sent = 0
     for pk, numbers in by_file.items():
         recipients = _keepers(files[pk])

@@ -13,17 +13,12 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
+from config.links import link_to
 from rights.constants import DutyState
 from rights.models import Postponement
 from rights.permissions.duties import handlers_of
 
 BATCH = 200
-
-
-def link_to(path: str) -> str:
-    """An address to put in a mail: the site's origin when it is configured."""
-    origins = getattr(settings, "CSRF_TRUSTED_ORIGINS", None) or [""]
-    return origins[0].rstrip("/") + path
 
 
 def _due_for_reminder(today: date):
