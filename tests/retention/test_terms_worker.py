@@ -16,6 +16,7 @@ from retention import tasks
 from retention.constants import ArchiveFrom, Rule
 from retention.models import SweepRun
 from retention.services.terms import set_terms
+from subjects.constants import CheckOutcome
 from tests.cases.factories import Ico
 from tests.celery_worker import wait_for
 from tests.retention.sweep_fixtures import at, case, fate, records
@@ -49,7 +50,8 @@ def deceased(ico, *, on: date):
 
 def on_agenda(ico, *, on: date):
     """A case of a VH module (archive term from the last time on the agenda, VH 20.1),
-    discussed at a meeting on `on`."""
+    discussed at a meeting on `on` and checked (processed) four months later: the term runs
+    from the meeting, not from the check."""
     from cases.models import Case
 
     set_terms(
@@ -67,6 +69,10 @@ def on_agenda(ico, *, on: date):
             attendees=[ico.politie, ico.gemeente],
             cases=[Case.objects.get(number=ref.key)],
             by=ico.keeper,
+        )
+    with at(on + relativedelta(months=4)):
+        case_services.record_check(
+            Case.objects.get(number=ref.key), by=ico.keeper, outcome=CheckOutcome.CORRECT
         )
     return ref
 
