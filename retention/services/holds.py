@@ -1,5 +1,6 @@
-"""Holds (VH 20.2, B6): a dossier kept longer than its term, with recorded reasons. Recording
-and ending one by hand: the pages helper. What a sweep asks: below."""
+"""Holds (VH 20.2, B6): a dossier kept longer than its term, with recorded reasons: recorded
+and ended early by a keeper of its file; which are in force, and ending those whose date passed,
+for the sweep."""
 
 from datetime import date
 
