@@ -14,10 +14,6 @@ from parties.permissions import kept_files
 from retention.models import DestructionRecord
 
 
-def may_see_reports(user) -> bool:
-    return kept_files(user).exists()
-
-
 def records_for(user, run) -> list[DestructionRecord]:
     """The records of the batch in the files `user` keeps, in the order they were destroyed."""
     return list(

@@ -8,6 +8,7 @@ from django.views import View
 
 from config.audit import ReadKind, log_reads
 from retention.models import SweepRun
+from retention.permissions import may_see_retention
 from retention.services import report
 
 
@@ -17,7 +18,7 @@ class ReportView(View):
     suffix = ""
 
     def get(self, request, pk):
-        if not report.may_see_reports(request.user):
+        if not may_see_retention(request.user):
             raise PermissionDenied
         run = get_object_or_404(SweepRun, pk=pk)
         records = report.records_for(request.user, run)
