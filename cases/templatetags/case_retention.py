@@ -1,27 +1,18 @@
-"""The retention terms of a casusoverleg on its pages (C11, B3, B4) and the archive banner."""
-
-from dataclasses import dataclass
+"""The retention terms of a casusoverleg on its pages (C11, B3, B4), in the terms box of
+`retention/` (one box for every page that shows terms), and the archive banner's words."""
 
 from django import template
 
 from cases import selectors
-from retention.constants import ArchiveFrom
-from retention.terms import Terms, describe
+from cases.permissions import file_of
+from retention.templatetags.retention_tags import terms_box_context
 
 register = template.Library()
 
 
-@dataclass(frozen=True)
-class ShownTerms:
-    terms: Terms
-    text: str
-    archive_from: str  # the label of where the archive term runs from
-
-
-@register.simple_tag
-def casusoverleg_terms(casusoverleg) -> ShownTerms:
-    terms = selectors.casusoverleg_terms(casusoverleg)
-    return ShownTerms(terms, describe(terms), str(ArchiveFrom(terms.archive_from).label))
+@register.inclusion_tag("retention/terms_box.html")
+def casusoverleg_terms_box(casusoverleg) -> dict:
+    return terms_box_context(file_of(casusoverleg))
 
 
 @register.simple_tag

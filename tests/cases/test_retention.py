@@ -88,6 +88,8 @@ def test_c11_b3_b4_the_case_and_meeting_pages_show_the_terms_of_the_casusoverleg
     page = verified_client(ico.agent).get(reverse("cases:case-detail", args=[case.number]))
     text = page.content.decode()
     assert 'data-testid="retention-terms"' in text
+    title = text.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "maanden" not in title and "<" not in title  # the terms are on the page, not its title
     assert "12 maanden na de laatste verwerking" in text  # the CTER defaults, in words
     assert "60 maanden na de laatste verwerking" in text
     by_agenda(ico)
