@@ -12,11 +12,9 @@ from django.views.generic import FormView
 from config.pages import add_service_errors
 from weegploeg import forms, selectors, services
 from weegploeg.constants import AssessmentStatus
+from weegploeg.services._common import ARCHIVED_REFUSAL
 
 OPEN, DECIDED = AssessmentStatus.OPEN, AssessmentStatus.DECIDED
-ARCHIVED_MESSAGE = gettext_lazy(
-    "This dossier is archived: it is made available again only on the controller's instruction."
-)
 
 
 class AssessmentActionView(FormView):
@@ -32,7 +30,7 @@ class AssessmentActionView(FormView):
         if self.assessment is None:
             raise Http404
         if self.assessment.archived_at is not None:  # B3, B5: the archive is not processed
-            messages.error(request, ARCHIVED_MESSAGE)
+            messages.error(request, ARCHIVED_REFUSAL)
             return self.back()
         if self.needs_status and self.assessment.status != self.needs_status:
             if self.assessment.is_decided:
