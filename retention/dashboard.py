@@ -7,7 +7,7 @@ from django.utils import timezone
 from parties.constants import Function
 from parties.dashboard import Panel
 from retention.permissions import may_see_retention
-from retention.views.overview import due_for, failed_for, holds_for
+from retention.selectors import due_for, failed_for, holds_for
 
 
 def retention_panel(user) -> dict | None:

@@ -12,31 +12,11 @@ from django.views.generic import TemplateView
 
 from parties.permissions import kept_files
 from retention.forms import FindDossierForm
-from retention.models import DossierSweepState, Reactivation, SweepRun
+from retention.models import Reactivation, SweepRun
 from retention.permissions import kept_rows
-from retention.services.holds import in_force
-from retention.services.sweep import preview
+from retention.selectors import due_for, failed_for, holds_for
 from retention.terms import describe, terms_for
 from retention.views.common import KeeperMixin, section
-
-# B3: the preview looks four weeks ahead.
-PREVIEW_DAYS = 28
-
-
-def due_for(user, *, as_of=None) -> list:
-    """The dossiers the user keeps that fall due within four weeks (overdue included)."""
-    kept = set(kept_files(user).values_list("pk", flat=True))
-    return [item for item in preview(as_of=as_of, days=PREVIEW_DAYS) if item.data_file_id in kept]
-
-
-def failed_for(user) -> list:
-    failed = DossierSweepState.objects.filter(failed_at__isnull=False).order_by("-failed_at")
-    return kept_rows(user, failed)
-
-
-def holds_for(user, *, as_of=None) -> list:
-    holds = in_force(as_of=as_of or timezone.localdate()).select_related("recorded_by")
-    return kept_rows(user, holds.order_by("until", "pk"))
 
 
 def report_links(run) -> dict:

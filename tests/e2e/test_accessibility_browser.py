@@ -143,7 +143,7 @@ def test_b3_b5_b6_u4_the_retention_pages_pass_axe(page, seeded, monkeypatch):
     planned = Planned(
         held, "vernietigen", "vernietigingstermijn", today, data_file.pk, data_file.name, "", True
     )
-    monkeypatch.setattr("retention.views.overview.preview", lambda **kwargs: [planned])
+    monkeypatch.setattr("retention.selectors.preview", lambda **kwargs: [planned])
     page.goto("/account/login/")
     sign_in(page, keeper, demo.DEMO_PASSWORD)
     paths = [

@@ -66,4 +66,4 @@ def rw(region, clock):
 
 def plan(monkeypatch, planned: list[Planned]) -> None:
     """More dossiers due than a test builds cheaply (pagination)."""
-    monkeypatch.setattr("retention.views.overview.preview", lambda **kwargs: list(planned))
+    monkeypatch.setattr("retention.selectors.preview", lambda **kwargs: list(planned))
