@@ -59,6 +59,8 @@ urlpatterns = [
     path("casussen/", include("cases.urls")),
     path("rechten/", include("rights.urls")),
     path("bewaren/", include("retention.urls")),
+    path("toezicht/", include("security.urls")),
+    path("stuurinformatie/", include("insights.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("api/v1/gebruikers/mij", parties_api.CurrentUserView.as_view(), name="current-user"),

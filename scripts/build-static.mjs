@@ -1,18 +1,20 @@
-// Copies the NL Design System stylesheets (Utrecht components and their design tokens) from
-// node_modules into build/static/nlds, where Django's collectstatic picks them up.
+// Copies the NL Design System stylesheets (Utrecht components and their design tokens) and
+// Chart.js from node_modules into build/static, where Django's collectstatic picks them up.
 import { copyFileSync, mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
-const require = createRequire(import.meta.url);
-const out = join(dirname(new URL(import.meta.url).pathname), "..", "build", "static", "nlds");
-mkdirSync(out, { recursive: true });
+const repo = join(dirname(new URL(import.meta.url).pathname), "..");
+const root = join(repo, "build", "static");
 
+// Chart.js draws the charts of management information (U6), served from our own origin so the
+// Content-Security-Policy (script-src 'self') holds.
 const files = {
-  "components.css": "@utrecht/component-library-css/dist/index.css",
-  "tokens.css": "@utrecht/design-tokens/dist/theme.css",
+  "nlds/components.css": "@utrecht/component-library-css/dist/index.css",
+  "nlds/tokens.css": "@utrecht/design-tokens/dist/theme.css",
+  "vendor/chart.umd.min.js": "chart.js/dist/chart.umd.min.js",
 };
 for (const [target, source] of Object.entries(files)) {
-  copyFileSync(require.resolve(source), join(out, target));
+  mkdirSync(dirname(join(root, target)), { recursive: true });
+  copyFileSync(join(repo, "node_modules", source), join(root, target));
 }
-console.log(`NL Design System stylesheets copied to ${out}`);
+console.log(`Front-end files copied to ${root}`);

@@ -156,6 +156,10 @@ class PersonalDataFile(Protocol):
 
     def data_file(self, ref: DossierRef): ...  # the parties.DataFile the dossier is kept in (P8)
 
+    # The keys of the dossiers kept in `data_files` (parties.DataFile rows, any kind): a
+    # `values_list` queryset, so oversight filters audit entries by file in one query (S2).
+    def dossier_keys(self, data_files) -> Any: ...
+
     def addressee(self, ref: DossierRef, person: ItemRef | None) -> Addressee: ...
 
     def dossier_url(self, ref: DossierRef) -> str: ...  # the dossier's own page

@@ -77,6 +77,11 @@ class CasesFile(items.ItemsMixin):
         """P8: the ICO file of the case's casusoverleg."""
         return file_of(self.dossier_root(ref).casusoverleg)
 
+    def dossier_keys(self, data_files):
+        """S2: the numbers of the cases of these ICO files (keyed by the casusoverleg's pk)."""
+        keys = [int(f.key) for f in data_files if f.kind == self.label]
+        return Case.objects.filter(casusoverleg_id__in=keys).values_list("number", flat=True)
+
     def dossier_url(self, ref: DossierRef) -> str:
         """The dossier's page, which checks its own permissions: a number, no personal data."""
         return reverse("cases:case-detail", args=[ref.key])

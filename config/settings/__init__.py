@@ -15,6 +15,7 @@ from config.settings.security import *  # noqa: F403
 from config.settings.general import *  # noqa: F403
 from config.settings.api import *  # noqa: F403
 from config.settings.celery import *  # noqa: F403
+from config.settings.oversight import *  # noqa: F403
 from config.settings.logs import *  # noqa: F403
 
 # isort: on

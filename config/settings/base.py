@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "security",
     "rights",
     "retention",
+    "insights",
     "weegploeg",
     "cases",
 ]

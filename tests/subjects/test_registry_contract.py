@@ -255,6 +255,15 @@ def test_p8_the_dossier_names_the_file_it_is_kept_in(file, built):
     assert data_file.kind == file.label
 
 
+def test_s2_the_keys_of_a_file_hold_its_dossiers_and_no_other(file, built):
+    from parties.models import DataFile
+
+    data_file = file.data_file(built.ref)
+    assert built.ref.key in set(file.dossier_keys(DataFile.objects.filter(pk=data_file.pk)))
+    others = DataFile.objects.exclude(pk=data_file.pk)
+    assert built.ref.key not in set(file.dossier_keys(others))
+
+
 def test_i4_a_letter_is_addressed_to_the_subject_and_to_nobody_outside_the_dossier(file, built):
     addressee = file.addressee(built.ref, None)
     assert built.identity.surname in addressee.name

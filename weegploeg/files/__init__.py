@@ -72,6 +72,13 @@ class WeegploegFile(items.ItemsMixin):
         """P8: the weegploeg file of the dossier's Veiligheidshuis."""
         return weegploeg_file(self.dossier_root(ref).veiligheidshuis)
 
+    def dossier_keys(self, data_files):
+        """S2: the numbers of the dossiers of these weegploeg files (keyed by the region's code)."""
+        codes = [f.key for f in data_files if f.kind == self.label]
+        return Assessment.objects.filter(veiligheidshuis__code__in=codes).values_list(
+            "number", flat=True
+        )
+
     def dossier_url(self, ref: DossierRef) -> str:
         """The dossier's page, which checks its own permissions: a number, no personal data."""
         return reverse("weegploeg:assessment-detail", args=[ref.key])

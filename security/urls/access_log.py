@@ -1,0 +1,3 @@
+"""Pages of access_log; see security/urls/__init__.py."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Pages of authorisation_reviews; see security/urls/__init__.py."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Pages of logboek; see security/urls/__init__.py."""
+
+urlpatterns: list = []

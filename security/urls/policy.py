@@ -1,0 +1,3 @@
+"""Pages of policy; see security/urls/__init__.py."""
+
+urlpatterns: list = []
