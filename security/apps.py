@@ -7,11 +7,27 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Security and audit")
 
     def ready(self):
+        from auditlog.registry import auditlog
+
         from parties.dashboard import register_panel
+        from parties.demo import register_seeder
         from parties.navigation import register_link
-        from security import dashboard, navigation
+        from security import (
+            dashboard,
+            demo_reviews,
+            models,
+            navigation,
+            review_tasks,  # noqa: F401  (the worker learns the P4/S5 tasks)
+        )
 
         for panel in dashboard.PANELS:
             register_panel(panel)
         for link in navigation.LINKS:
             register_link(link)
+        # P4, S5: an open authorisation review and a policy evaluation for the demo.
+        register_seeder(demo_reviews.seed, late=True)
+        # P4, S5: reviews, their decisions, suspensions and evaluations: every change logged.
+        auditlog.register(models.AuthorisationReview)
+        auditlog.register(models.ReviewItem)
+        auditlog.register(models.AccountSuspension)
+        auditlog.register(models.PolicyEvaluation)

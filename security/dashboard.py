@@ -3,3 +3,39 @@
 from parties.dashboard import Panel
 
 PANELS: list[Panel] = []
+
+# --- authorisation reviews (P4) and the policy evaluation (S5) ---
+from django.utils import timezone  # noqa: E402
+
+from parties.constants import Function  # noqa: E402
+
+
+def reviews_panel(user) -> dict | None:
+    """P4, S5: overdue and open authorisation reviews, suspended accounts, and the policy
+    evaluation's stage per overseen Veiligheidshuis. None when nothing of it is the user's."""
+    from security.permissions import may_oversee, may_see_review, may_see_suspensions
+    from security.services import policy, suspensions
+    from security.services.authorisation_reviews import filter_state, visible_reviews
+
+    if not (may_see_review(user) or may_oversee(user)):
+        return None
+    today = timezone.localdate()
+    seen = visible_reviews(user)
+    states = [state for state in policy.states_for(user, today) if state.stage]
+    return {
+        "overdue": filter_state(seen, "overdue", today).count(),
+        "open": filter_state(seen, "open", today).count(),
+        "suspended": (
+            suspensions.open_suspensions().count() if may_see_suspensions(user) else None
+        ),
+        "policy": states,
+    }
+
+
+PANELS.append(
+    Panel(
+        functions=frozenset({Function.BEHEERDER, Function.FG, Function.UITVOERDER}),
+        template="security/reviews/dashboard_panel.html",
+        context=reviews_panel,
+    )
+)

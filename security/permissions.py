@@ -36,3 +36,63 @@ def overseers_of(veiligheidshuis: Veiligheidshuis) -> list[User]:
         membership__functions__function__in=OVERSIGHT_FUNCTIONS,
     ).distinct()
     return [user for user in candidates if may_oversee(user, veiligheidshuis)]
+
+
+# --- authorisation reviews (P4) ---
+
+
+def may_review(user, review=None) -> bool:
+    """P4 (CTER 15.1f): who carries out the periodic review of granted authorisations.
+
+    The beheerder: the function that grants, changes and revokes functions and memberships
+    (the parties' user pages are the beheerder's only) and every file authorisation
+    (`parties.services.may_grant`). A review's revocations are carried out through those same
+    services at sign-off, so only the beheerder can carry out all of them; an uitvoerder may end
+    file authorisations of its own Veiligheidshuizen but not functions, and would leave half a
+    review undone. The beheerder reviews every party (as it manages every user); its own rights
+    cannot be revoked by itself (the parties services refuse it) and are kept, which the FG sees.
+    Overseers (FG, uitvoerder) see the reviews of the parties of their Veiligheidshuizen through
+    `may_see_review`, read-only."""
+    from parties.permissions import is_beheerder
+
+    return is_beheerder(user)
+
+
+def may_see_review(user, review=None) -> bool:
+    """The reviewer (`may_review`) sees every review; an overseer (`may_oversee`) those of the
+    parties of the Veiligheidshuizen it oversees, read-only (the FG watches the beheerder)."""
+    if may_review(user, review):
+        return True
+    if review is None:
+        return may_oversee(user)
+    return overseen_regions(user).filter(pk__in=review.party.veiligheidshuizen.all()).exists()
+
+
+def reviewers() -> list[User]:
+    """Whom an overdue review is reported to: every active user who may review."""
+    candidates = User.objects.filter(
+        is_active=True, membership__functions__function=Function.BEHEERDER
+    ).distinct()
+    return [user for user in candidates if _may_review_offline(user)]
+
+
+def _may_review_offline(user) -> bool:
+    """`may_review` for a user not in a request (a mail from beat): the second factor is not
+    asked, the function, the permission and may-act are."""
+    from parties.permissions import may_act
+
+    return (
+        may_act(user)
+        and Function.BEHEERDER in functions_of(user)
+        and user.has_perm("parties.manage_authorisations")
+    )
+
+
+def may_reinstate(user) -> bool:
+    """A suspended account is reinstated by the beheerder, who manages the accounts."""
+    return may_review(user)
+
+
+def may_see_suspensions(user) -> bool:
+    """The suspended accounts: the beheerder (who reinstates) and the overseers."""
+    return may_reinstate(user) or may_oversee(user)

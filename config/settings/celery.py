@@ -63,6 +63,24 @@ CELERY_BEAT_SCHEDULE = {
         "task": "rights.tasks.requests.remind_request_deadlines",
         "schedule": crontab(hour=6, minute=40),
     },
+    # P4, S5: the authorisation reviews, dormant accounts and the policy evaluation; daily,
+    # each idempotent (security/review_tasks.py).
+    "security-create-authorisation-reviews": {
+        "task": "security.review_tasks.create_authorisation_reviews",
+        "schedule": crontab(hour=5, minute=10),
+    },
+    "security-alarm-overdue-reviews": {
+        "task": "security.review_tasks.alarm_overdue_reviews",
+        "schedule": crontab(hour=6, minute=50),
+    },
+    "security-suspend-dormant-accounts": {
+        "task": "security.review_tasks.suspend_dormant_accounts",
+        "schedule": crontab(hour=3, minute=20),
+    },
+    "security-remind-policy-evaluation": {
+        "task": "security.review_tasks.remind_policy_evaluation",
+        "schedule": crontab(hour=6, minute=55),
+    },
 }
 # I2: how many days before its date to look again a postponement is brought to mind.
 DUTY_REMINDER_DAYS = setting(

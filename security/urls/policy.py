@@ -1,3 +1,10 @@
-"""Pages of policy; see security/urls/__init__.py."""
+"""Pages of the policy evaluation (S5); see security/urls/__init__.py."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from security.views import policy as views
+
+urlpatterns: list = [
+    path("beleidsevaluaties/", views.PolicyListView.as_view(), name="policy-list"),
+    path("beleidsevaluaties/nieuw/", views.PolicyCreateView.as_view(), name="policy-create"),
+]
