@@ -22,8 +22,8 @@ from tests.conftest import verified_client
 from tests.factories import PartyFactory, VeiligheidshuisFactory, make_user
 from tests.parties.test_signin import post_password
 from tests.retention.instances import retention_instances
-from tests.security.reviews.instances import review_instances
 from tests.rights.instances import rights_instances
+from tests.security.reviews.instances import review_instances
 from tests.weegploeg.factories import Weegploeg, full_dossier
 from weegploeg.models import Assessment
 

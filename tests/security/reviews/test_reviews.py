@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from parties.constants import AuthorisationAction, Function
 from parties.models import AuthorisationChange, FileAuthorisation
@@ -39,9 +40,10 @@ def test_p4_a_review_per_active_party_per_quarter_created_once(gemeente, review,
     assert review.due_on == date(2027, 5, 1)
     assert create_due_reviews(as_of=REVIEW_DAY) == []
     assert AuthorisationReview.objects.filter(party=gemeente).count() == 1
-    assert len(create_due_reviews(as_of=date(2027, 7, 1))) == AuthorisationReview.objects.filter(
-        period_start=date(2027, 7, 1)
-    ).count()
+    assert (
+        len(create_due_reviews(as_of=date(2027, 7, 1)))
+        == AuthorisationReview.objects.filter(period_start=date(2027, 7, 1)).count()
+    )
 
 
 def test_p4_the_review_lists_the_users_with_their_rights_last_sign_in_and_reads(
@@ -129,7 +131,9 @@ def test_p4_revoking_every_function_ends_the_membership(review, team, beheerder)
     grants, files = _keys(team["agent"])
     for key in [*grants.values(), *files.values()]:
         decisions[key] = ("revoke", "Uit dienst")
-    assert _post_review(verified_client(beheerder), review, decisions, confirm=True).status_code == 302
+    assert (
+        _post_review(verified_client(beheerder), review, decisions, confirm=True).status_code == 302
+    )
     team["agent"].membership.refresh_from_db()
     assert team["agent"].membership.is_ended
     assert FileAuthorisation.objects.live().filter(user=team["manager"]).count() == 2
@@ -141,7 +145,7 @@ def test_p4_a_revocation_needs_a_reason_and_nothing_happens_without_it(review, t
     decisions[files[team["weegploeg"].pk]] = ("revoke", "")
     response = _post_review(verified_client(beheerder), review, decisions, confirm=True)
     assert response.status_code == 400
-    assert "Give the reason for revoking." in response.content.decode()
+    assert _("Give the reason for revoking.") in response.content.decode()
     assert FileAuthorisation.objects.live().filter(user=team["agent"]).count() == 1
     review.refresh_from_db()
     assert review.signed_off_at is None
@@ -163,7 +167,7 @@ def test_p4_every_item_needs_a_decision(review, team, beheerder):
     decisions.popitem()
     response = _post_review(verified_client(beheerder), review, decisions, confirm=False)
     assert response.status_code == 400
-    assert "Choose keep or revoke." in response.content.decode()
+    assert _("Choose keep or revoke.") in response.content.decode()
 
 
 @pytest.mark.parametrize("who", ["deelnemer", "casemanager", "uitvoerder"])
@@ -190,7 +194,7 @@ def test_p4_an_overseer_sees_the_reviews_of_its_region_read_only(
     client = verified_client(fg)
     response = client.get(reverse("security:review-detail", args=[review.pk]))
     assert response.status_code == 200
-    assert "Check and sign off" not in response.content.decode()
+    assert _("Check and sign off") not in response.content.decode()
     # Another party's review, outside the Veiligheidshuizen the FG oversees: 404.
     assert (
         client.get(reverse("security:review-detail", args=[other_party_review.pk])).status_code
