@@ -89,9 +89,7 @@ def test_b7_the_figures_are_counted_before_the_dossier_goes(region):
     assert counted[(name, opened, "opened", "")] == 1
     assert counted[(name, closed, "closed", state.decision)] == 1
     assert counted[(name, opened, "measures", "")] >= 1
-    assert set(StatisticsCount.objects.values_list("data_file", flat=True)) == {
-        state.data_file_id
-    }
+    assert set(StatisticsCount.objects.values_list("data_file", flat=True)) == {state.data_file_id}
 
 
 def test_b7_an_archived_dossier_keeps_whether_it_was_archived_on_time(region):
