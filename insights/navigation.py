@@ -1,5 +1,11 @@
-"""Menu links of management information."""
+"""Menu links of management information (U6) and the register of processing activities."""
 
+from django.utils.translation import gettext_lazy as _
+
+from insights.permissions import may_see_insights, may_see_register
 from parties.navigation import Link
 
-LINKS: list[Link] = []
+LINKS: list[Link] = [
+    Link(_("Management information"), "insights:figures", may_see_insights),
+    Link(_("Register of processing activities"), "insights:register", may_see_register),
+]

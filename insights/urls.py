@@ -1,17 +1,30 @@
 """Management information (U6) and the register of processing activities (AVG 30)."""
 
-from django.http import Http404
 from django.urls import path
 
-
-def _not_yet(request, pk):  # replaced by the register's page (issue 11, insights helper)
-    raise Http404
-
+from insights import views
 
 app_name = "insights"
 
 urlpatterns: list = [
+    path("", views.FiguresView.as_view(), name="figures"),
+    path("csv", views.FiguresCsvView.as_view(), name="figures-csv"),
+    path("verwerkingsregister/", views.RegisterView.as_view(), name="register"),
     # The URI of one processing activity (one parties.DataFile): the Logboek Dataverwerkingen
     # export of the access log names it (S2).
-    path("verwerkingsregister/<int:pk>", _not_yet, name="processing-activity"),
+    path(
+        "verwerkingsregister/<int:pk>",
+        views.ProcessingActivityView.as_view(),
+        name="processing-activity",
+    ),
+    path(
+        "verwerkingsregister.csv",
+        views.RegisterExportView.as_view(suffix="csv"),
+        name="register-csv",
+    ),
+    path(
+        "verwerkingsregister.pdf",
+        views.RegisterExportView.as_view(suffix="pdf"),
+        name="register-pdf",
+    ),
 ]

@@ -70,15 +70,37 @@ class DossierState:
     archived_on: date | None
 
 
-@dataclass(frozen=True)
-class DossierStatistics:
-    """What may be kept of a dossier after its destruction, anonymised (B7, VH 20.4): counted
-    into monthly figures per file with no key back to the person."""
+# The figures a file counts (U6, B7): one name each, for the files, retention and insights.
+OPENED = "opened"  # dossiers opened, in the month they were opened
+SIGNALS = "signals"  # signals received, in the month they were entered
+DECISIONS = "decisions"  # current decisions, reason = the outcome code, month decided
+DAYS_TO_DECISION = "days_to_decision"  # reason = a DAY_BUCKETS label, month decided
+CLOSED = "closed"  # standing decisions to close, reason = the closing reason, month decided
+MEASURES = "measures"  # measures taken, in the month they were made
+MEASURES_DUE = "measures_due"  # reason ON_TIME or LATE, in the month of their deadline
+ON_TIME, LATE = "on_time", "late"
 
-    opened_on: date
-    closed_on: date | None
-    closed_reason: str  # the file's closing reason or outcome code, "" while open
-    measures: int
+# Days from the first signal received to the decision, in buckets: (up to and including, label).
+DAY_BUCKETS: tuple[tuple[int | None, str], ...] = (
+    (7, "0-7"),
+    (14, "8-14"),
+    (28, "15-28"),
+    (None, "29+"),
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One anonymised count of a file (U6, B7, VH 20.4): how many of `figure` (with `reason`)
+    fell in `month` (its first day) in the parties.DataFile `data_file_id`. No key back to a
+    person: what management information shows, and what retention keeps of a destroyed
+    dossier."""
+
+    data_file_id: int
+    month: date
+    figure: str
+    reason: str = ""
+    count: int = 1
 
 
 @dataclass
@@ -149,6 +171,8 @@ class PersonalDataFile(Protocol):
     # Every model of the file that belongs to a dossier, with the attribute path from a row
     # to the dossier's root ("" for the root itself, "analysis.assessment" for two steps).
     dossier_paths: Mapping[type, str]
+    # The reasons its figures carry (outcome codes, closing reasons) and their labels (U6).
+    figure_reasons: Mapping[str, str]
 
     def key_of(self, root) -> str: ...
 
@@ -168,7 +192,9 @@ class PersonalDataFile(Protocol):
 
     def state(self, ref: DossierRef) -> DossierState | None: ...  # None: no such dossier (now)
 
-    def statistics(self, ref: DossierRef) -> DossierStatistics: ...
+    # U6, B7: the figures of one dossier, or (ref None) of every dossier of the file, counted
+    # in the database per file, month, figure and reason (no loop over dossiers).
+    def figures(self, ref: DossierRef | None = None) -> Iterable[Figure]: ...
 
     def export(self, ref: DossierRef, *, by) -> list[ExportSection]: ...
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from cases import models, services
 from cases.constants import OPEN_MEASURE_STATUSES, CaseStatus, ClosingReason
+from cases.files import figures as figure_queries
 from cases.files.export import export_case
 from cases.models import Case
 from cases.permissions import file_of
@@ -23,8 +24,8 @@ from subjects.registry import (
     Addressee,
     DossierRef,
     DossierState,
-    DossierStatistics,
     ExportSection,
+    Figure,
     Identity,
     ItemRef,
     Recipient,
@@ -55,6 +56,7 @@ class CasesFile(items.ItemsMixin):
         models.Disclosure: "case",
         models.Export: "case",
     }
+    figure_reasons = figure_queries.REASONS
 
     def key_of(self, root: Case) -> str:
         return root.number
@@ -153,16 +155,14 @@ class CasesFile(items.ItemsMixin):
                 archived_on=_day(case.archived_at),
             )
 
-    def statistics(self, ref: DossierRef) -> DossierStatistics:
-        """B7: what the management information keeps of a destroyed case, without the person."""
-        case = self.dossier_root(ref)
-        closing = case.closings.filter(decided_on__isnull=False, reopened_at__isnull=True).first()
-        return DossierStatistics(
-            opened_on=timezone.localdate(case.created_at),
-            closed_on=closing.decided_on if closing else None,
-            closed_reason=closing.reason if closing else "",
-            measures=case.measures.count(),
-        )
+    def figures(self, ref: DossierRef | None = None) -> list[Figure]:
+        """U6, B7: cases opened, closed by reason, measures and whether they were done by
+        their deadline (`cases.files.figures`): of one case, or of all, counted in the
+        database."""
+        cases = Case._base_manager.all()
+        if ref is not None:
+            cases = cases.filter(number=ref.key)
+        return figure_queries.figures(cases)
 
     def last_processed_on(self, ref: DossierRef):
         return timezone.localdate(self.dossier_root(ref).last_processed_at)

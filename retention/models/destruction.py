@@ -62,13 +62,22 @@ class DestructionRecord(models.Model):
 
 
 class StatisticsCount(models.Model):
-    """One anonymised monthly figure of a file (B7): cases started, closed (per reason), and
-    measures, added to before a dossier is destroyed. No key back to a person."""
+    """One anonymised monthly figure of a file (B7, U6): a `subjects.registry.Figure` of the
+    dossiers destroyed (opened, signals, decisions, closed, measures...) and whether they were
+    archived on time, added to before a dossier is destroyed. No key back to a person."""
 
     file_label = models.CharField(_("file"), max_length=30)
+    data_file = models.ForeignKey(
+        "parties.DataFile",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("file"),
+    )  # the file the figure is of (U6): the region and casusoverleg it is shown for
     file_name = models.CharField(_("file name"), max_length=300)
     month = models.DateField(_("month"))  # the first day of the month
-    figure = models.CharField(_("figure"), max_length=30)  # "started", "closed", "measures"
+    figure = models.CharField(_("figure"), max_length=30)  # a registry figure, "archived"
     reason = models.CharField(_("reason"), max_length=30, blank=True, default="")
     count = models.PositiveIntegerField(_("count"), default=0)
 
@@ -77,8 +86,9 @@ class StatisticsCount(models.Model):
         verbose_name_plural = _("statistics figures")
         constraints = [
             models.UniqueConstraint(
-                fields=["file_label", "file_name", "month", "figure", "reason"],
+                fields=["file_label", "data_file", "file_name", "month", "figure", "reason"],
                 name="one_statistics_count",
+                nulls_distinct=False,
             )
         ]
 

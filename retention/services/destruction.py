@@ -32,7 +32,7 @@ def destroy_dossier(ref: DossierRef, *, rule: str, due_on: date | None, run=None
             return None
         data_file = DataFile.objects.filter(pk=state.data_file_id).first()
         file_name = state.casusoverleg or (data_file.name if data_file else ref.file_label)
-        count_dossier(file_label=ref.file_label, file_name=file_name, figures=file.statistics(ref))
+        count_dossier(ref, file_name=file_name, figures=file.figures(ref), state=state)
         about = {"file_label": ref.file_label, "dossier_key": ref.key}
         counts: Counter = Counter()
         counts += delete_with_trail(Hold.objects.filter(**about))  # their reasons name him

@@ -75,20 +75,33 @@ def test_b8_the_record_names_the_file_rule_dates_counts_batch_and_who(
 
 
 def test_b7_the_figures_are_counted_before_the_dossier_goes(region):
-    """B7, VH 20.4: started in the month it was opened, closed with its reason in the month it
-    was closed, its measures; no key back to the person."""
+    """B7, VH 20.4, U6: the file's figures of the dossier (`figures(ref)`: opened in the month
+    it was opened, closed with its reason in the month it was closed, its measures) are kept
+    per file; no key back to the person."""
     built = BUILDERS["ico"](region)
     file = registry.get("ico")
-    stats, state = file.statistics(built.ref), file.state(built.ref)
+    kept, state = list(file.figures(built.ref)), file.state(built.ref)
     destroy_dossier(built.ref, rule=Rule.DESTROY_TERM, due_on=None)
     name = state.casusoverleg
-    opened, closed = stats.opened_on.replace(day=1), stats.closed_on.replace(day=1)
-    assert figures("ico") == {
-        (name, opened, "started", ""): 1,
-        (name, closed, "closed", stats.closed_reason): 1,
-        (name, opened, "measures", ""): stats.measures,
-    }
-    assert stats.measures >= 1 and stats.closed_reason
+    opened, closed = state.opened_on.replace(day=1), state.decided_on.replace(day=1)
+    counted = figures("ico")
+    assert counted == {(name, f.month, f.figure, f.reason): f.count for f in kept}
+    assert counted[(name, opened, "opened", "")] == 1
+    assert counted[(name, closed, "closed", state.decision)] == 1
+    assert counted[(name, opened, "measures", "")] >= 1
+    assert set(StatisticsCount.objects.values_list("data_file", flat=True)) == {state.data_file_id}
+
+
+def test_b7_an_archived_dossier_keeps_whether_it_was_archived_on_time(region):
+    """U6: destroying an archived dossier keeps its archive figure (on time or late)."""
+    built = BUILDERS["weegploeg"](region)
+    file = registry.get("weegploeg")
+    file.archive(built.ref, by=built.keeper)
+    state = file.state(built.ref)
+    destroy_dossier(built.ref, rule=Rule.DESTROY_TERM, due_on=None)
+    row = StatisticsCount.objects.get(figure="archived")
+    # Archived the day it was decided: long before its term, so on time.
+    assert (row.month, row.reason, row.count) == (state.archived_on.replace(day=1), "on_time", 1)
 
 
 def test_b7_figures_add_up_over_dossiers(region):
@@ -96,17 +109,18 @@ def test_b7_figures_add_up_over_dossiers(region):
     from tests.weegploeg.factories import signal
 
     dossier = person_dossier(region)
-    stats = registry.get("weegploeg").statistics(dossier.ref)
+    state = registry.get("weegploeg").state(dossier.ref)
     wp = dossier.wp
     other = signal(by=wp.agent, brought_by=wp.politie, region=region, person={"surname": "Ander"})
     destroy_dossier(dossier.ref, rule=Rule.NOT_AGENDERED, due_on=None)
     other_ref = DossierRef("weegploeg", other.assessment.number)
     destroy_dossier(other_ref, rule=Rule.DESTROY_TERM, due_on=None)
-    started = StatisticsCount.objects.get(
-        file_label="weegploeg", figure="started", month=stats.opened_on.replace(day=1)
+    opened = StatisticsCount.objects.get(
+        file_label="weegploeg", figure="opened", month=state.opened_on.replace(day=1)
     )
-    assert started.count == 2
-    assert started.file_name == dossier.data_file.name
+    assert opened.count == 2
+    assert opened.file_name == dossier.data_file.name
+    assert opened.data_file == dossier.data_file
 
 
 def test_b8_a_second_destruction_is_a_no_op(region):

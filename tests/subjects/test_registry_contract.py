@@ -63,14 +63,54 @@ def test_b1_state_of_every_dossier_without_names(file, built):
     assert not any(value in text for value in built.person_values)
 
 
-def test_b7_statistics_of_a_dossier_without_names(file, built):
-    figures = file.statistics(built.ref)
+def test_u6_b7_figures_of_a_dossier_without_names(file, built):
+    """U6, B7: the figures of one dossier name its file, a month and a figure, no person or
+    number; the reasons they carry are the file's known ones."""
+    from subjects.registry import Figure
+
     state = state_of(file, built.ref)
-    assert figures.opened_on == state.opened_on
-    assert figures.closed_on == state.decided_on and figures.closed_reason == state.decision
-    assert figures.measures >= 0
-    text = json.dumps(dataclasses.asdict(figures), default=str)
+    figures = list(file.figures(built.ref))
+    assert figures and all(isinstance(figure, Figure) for figure in figures)
+    assert {figure.data_file_id for figure in figures} == {state.data_file_id}
+    assert all(figure.month.day == 1 and figure.count > 0 for figure in figures)
+    assert (state.data_file_id, state.opened_on.replace(day=1), "opened", "", 1) in {
+        dataclasses.astuple(figure) for figure in figures
+    }
+    decided = [f for f in figures if f.figure in {"decisions", "closed"}]
+    assert [(f.month, f.reason, f.count) for f in decided] == [
+        (state.decided_on.replace(day=1), state.decision, 1)
+    ]
+    assert state.decision in file.figure_reasons
+    text = json.dumps([dataclasses.asdict(figure) for figure in figures], default=str)
     assert not any(value in text for value in built.person_values)
+    assert built.ref.key not in text
+
+
+def test_u6_figures_of_the_whole_file_add_up_the_dossiers_in_a_few_queries(
+    file, built, region, django_assert_max_num_queries
+):
+    """U6: `figures()` counts every dossier of the file in the database: a second dossier
+    adds to the same figures, and the number of queries does not grow with the dossiers."""
+    from collections import Counter
+
+    def total(figures):
+        counted = Counter()
+        for figure in figures:
+            counted[(figure.data_file_id, figure.month, figure.figure, figure.reason)] += (
+                figure.count
+            )
+        return counted
+
+    one = total(file.figures(built.ref))
+    with django_assert_max_num_queries(8):
+        everything = total(file.figures())
+    assert all(everything[key] >= number for key, number in one.items())
+    assert sum(everything.values()) >= sum(one.values())
+    destroyed_key = built.ref
+    file.destroy(destroyed_key, by=built.keeper)
+    assert list(file.figures(destroyed_key)) == []
+    after = total(file.figures())
+    assert all(after[key] == everything[key] - number for key, number in one.items())
 
 
 def test_s2_every_entry_of_the_dossier_carries_it(file, built):

@@ -16,14 +16,15 @@ from subjects.registry import (
     Addressee,
     DossierRef,
     DossierState,
-    DossierStatistics,
     ExportSection,
+    Figure,
     Identity,
     ItemRef,
     Recipient,
 )
 from weegploeg import models, services
 from weegploeg.constants import Outcome
+from weegploeg.files import figures as figure_queries
 from weegploeg.files.export import export_assessment
 from weegploeg.models import Assessment
 
@@ -50,6 +51,7 @@ class WeegploegFile(items.ItemsMixin):
         models.Check: "assessment",
         models.CaseTransfer: "assessment",
     }
+    figure_reasons = figure_queries.REASONS
 
     def key_of(self, root: Assessment) -> str:
         return root.number
@@ -130,18 +132,13 @@ class WeegploegFile(items.ItemsMixin):
                 archived_on=_day(assessment.archived_at),
             )
 
-    def statistics(self, ref: DossierRef) -> DossierStatistics:
-        """B7: what the management information keeps of a destroyed dossier: when it was
-        opened, decided and with which outcome."""
-        state = self.state(ref)
-        if state is None:
-            raise Assessment.DoesNotExist
-        return DossierStatistics(
-            opened_on=state.opened_on,
-            closed_on=state.decided_on,
-            closed_reason=state.decision,
-            measures=0,
-        )
+    def figures(self, ref: DossierRef | None = None) -> list[Figure]:
+        """U6, B7: signals in, decisions by outcome, days to the decision, dossiers opened
+        (`weegploeg.files.figures`): of one dossier, or of all, counted in the database."""
+        assessments = Assessment._base_manager.all()
+        if ref is not None:
+            assessments = assessments.filter(number=ref.key)
+        return figure_queries.figures(assessments)
 
     def last_processed_on(self, ref: DossierRef):
         return timezone.localdate(self.dossier_root(ref).last_processed_at)

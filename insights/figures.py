@@ -1,0 +1,379 @@
+"""Management information without personal data (U6): the one place its figures are gathered
+and made safe to show.
+
+Per Veiligheidshuis, casusoverleg (an ICO `parties.DataFile`) and period (whole months):
+signals in, decisions by outcome, days from the first signal to the decision, cases opened and
+closed by reason, measures done on time, requests answered within the term, breaches reported
+within 72 hours, dossiers archived and destroyed on time.
+
+- The files are read through `subjects.registry` only: `figures()` of every file (counted in
+  the database) for the live dossiers, plus what retention kept of destroyed dossiers
+  (`retention.StatisticsCount`, B7) and its destruction records, so the counts survive
+  destruction.
+- Every count that leaves this module goes through `suppress`: 1 to 4 become "<5" (in tables,
+  CSV and the chart data alike; the chart gets no value for them); 0 stays 0, because nothing
+  can be learnt about a person from nobody; 5 and more are shown. No averages or medians are
+  shown at all (the days to a decision are shown in buckets), so none over fewer than 5.
+- Nothing here holds a name, a BSN or a dossier number: figures carry a file, a month, a kind
+  and a reason code.
+"""
+
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from retention.models import DestructionRecord, StatisticsCount
+from retention.services import statistics
+from subjects import registry
+from subjects.registry import (
+    CLOSED,
+    DAY_BUCKETS,
+    DAYS_TO_DECISION,
+    DECISIONS,
+    LATE,
+    MEASURES,
+    MEASURES_DUE,
+    ON_TIME,
+    OPENED,
+    SIGNALS,
+    Figure,
+)
+
+SMALL = 5  # counts below this are shown as "<5" (U6)
+SUPPRESSED = "<5"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A count as it may be shown: its text, and its value for a chart (None when hidden)."""
+
+    text: str
+    value: int | None
+
+
+def suppress(count: int) -> Cell:
+    """The one rule for showing a count (U6): 1-4 is "<5" and has no value; 0 and 5+ shown."""
+    if 0 < count < SMALL:
+        return Cell(SUPPRESSED, None)
+    return Cell(str(count), count)
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    cell: Cell
+
+
+@dataclass
+class Table:
+    key: str
+    title: str
+    description: str
+    rows: list[Row] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return all(row.cell.value == 0 for row in self.rows)
+
+    def chart(self) -> dict:
+        """What the chart draws: the same cells as the table (hidden ones have no value and
+        their label says "<5")."""
+        return {
+            "key": self.key,
+            "title": self.title,
+            "labels": [
+                f"{row.label} ({SUPPRESSED})" if row.cell.value is None else row.label
+                for row in self.rows
+            ],
+            "values": [row.cell.value for row in self.rows],
+            "texts": [row.cell.text for row in self.rows],
+            "label": _("Number"),
+        }
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the figures are of: the files (scoped to the user's regions already), the
+    Veiligheidshuizen they belong to, and whole months `first` to `last`."""
+
+    data_files: tuple
+    regions: tuple
+    first: date  # the first day of the first month
+    last: date  # the first day of the last month
+    casusoverleg: object = None  # the ICO file chosen, if any
+
+    @property
+    def until(self) -> date:
+        """The last day of the period."""
+        return self.last + relativedelta(months=1, days=-1)
+
+    def months(self) -> list[date]:
+        found, month = [], self.first
+        while month <= self.last:
+            found.append(month)
+            month += relativedelta(months=1)
+        return found
+
+
+def _in(selection: Selection, figure: Figure) -> bool:
+    return selection.first <= figure.month <= selection.last
+
+
+def counts(selection: Selection) -> Counter:
+    """Every figure of the selection, summed per (figure, reason, month): the live dossiers'
+    (registry), the kept ones of destroyed dossiers, archiving and destruction (retention)."""
+    ids = {data_file.pk for data_file in selection.data_files}
+    counted: Counter = Counter()
+
+    def add(figure: Figure) -> None:
+        if figure.data_file_id in ids and _in(selection, figure):
+            counted[(figure.figure, figure.reason, figure.month)] += figure.count
+
+    for file in registry.files():
+        for figure in file.figures():
+            add(figure)
+        archived = (state for state in file.list_dossiers() if state.data_file_id in ids)
+        for figure in statistics.archived_figures(archived):
+            add(figure)
+    kept = (
+        StatisticsCount.objects.filter(
+            data_file__in=ids, month__gte=selection.first, month__lte=selection.last
+        )
+        .values("figure", "reason", "month")
+        .annotate(total=Sum("count"))
+    )
+    for row in kept:
+        counted[(row["figure"], row["reason"], row["month"])] += row["total"]
+    records = DestructionRecord.objects.filter(data_file__in=ids).only(
+        "data_file", "destroyed_at", "due_on"
+    )
+    for record in records:
+        add(statistics.destroyed_figure(record))
+    return counted
+
+
+def _total(counted: Counter, figure: str, reason: str | None = None) -> int:
+    return sum(
+        number
+        for (name, why, _month), number in counted.items()
+        if name == figure and (reason is None or why == reason)
+    )
+
+
+def _reasons(counted: Counter, figure: str) -> list[str]:
+    return sorted({why for (name, why, _month) in counted if name == figure})
+
+
+def _reason_labels() -> dict[str, str]:
+    return {
+        code: str(label) for file in registry.files() for code, label in file.figure_reasons.items()
+    }
+
+
+REQUESTS_ON_TIME, REQUESTS_LATE, REQUESTS_OVERDUE, REQUESTS_OPEN = (
+    "on_time",
+    "late",
+    "overdue",
+    "open",
+)
+
+
+def request_counts(selection: Selection) -> dict[str, int]:
+    """R3: the data-subject requests received in the period by the selection's
+    Veiligheidshuizen: answered within the term (its extension included), answered late,
+    unanswered past the term, unanswered within it. Withdrawn ones are left out."""
+    from rights.models import SubjectRequest
+
+    today = timezone.localdate()
+    rows = (
+        SubjectRequest.objects.filter(
+            veiligheidshuis__in=[region.pk for region in selection.regions],
+            received_on__gte=selection.first,
+            received_on__lte=selection.until,
+            withdrawn_on__isnull=True,
+        )
+        .annotate(term=Coalesce("extended_to", "due_on"))
+        .aggregate(
+            on_time=_count(Q(answered_on__isnull=False, answered_on__lte=F("term"))),
+            late=_count(Q(answered_on__isnull=False, answered_on__gt=F("term"))),
+            overdue=_count(Q(answered_on__isnull=True, term__lt=today)),
+            open=_count(Q(answered_on__isnull=True, term__gte=today)),
+        )
+    )
+    return {key: value or 0 for key, value in rows.items()}
+
+
+def _count(condition):
+    return Count("pk", filter=condition)
+
+
+def breach_counts(selection: Selection) -> dict[str, int]:
+    """S3: the data breaches of the selection's Veiligheidshuizen discovered in the period,
+    by whether they were notified within 72 hours (`security.figures`)."""
+    from security.figures import breach_notifications
+
+    found = breach_notifications(
+        [region.pk for region in selection.regions], selection.first, selection.until
+    )
+    return {key: int(found.get(key, 0)) for key in ("on_time", "late", "pending", "not_notified")}
+
+
+def _row(label, count: int) -> Row:
+    return Row(str(label), suppress(count))
+
+
+def _month_label(month: date) -> str:
+    return date_format(month, "F Y")
+
+
+def tables(selection: Selection) -> list[Table]:
+    """The tables of the page, the CSV and the charts, in one order, every count suppressed."""
+    counted = counts(selection)
+    labels = _reason_labels()
+    per_region = _("For the whole Veiligheidshuis: these are not kept per casusoverleg.")
+    region_note = per_region if selection.casusoverleg is not None else ""
+    found = [
+        Table(
+            "signals",
+            _("Signals in per month"),
+            _("Signals received by the weegploeg, in the month they were entered."),
+            [
+                _row(
+                    _month_label(month),
+                    sum(n for (f, _r, m), n in counted.items() if f == SIGNALS and m == month),
+                )
+                for month in selection.months()
+            ],
+        ),
+        Table(
+            "decisions",
+            _("Decisions by outcome"),
+            _("The standing decisions of the weegploeg, in the month they were taken."),
+            [
+                _row(labels.get(reason, reason), _total(counted, DECISIONS, reason))
+                for reason in _reasons(counted, DECISIONS)
+            ],
+        ),
+        Table(
+            "days",
+            _("Days from the first signal to the decision"),
+            _("Decisions by the number of days since the dossier's first signal was received."),
+            [
+                _row(
+                    _("%(days)s days") % {"days": bucket}, _total(counted, DAYS_TO_DECISION, bucket)
+                )
+                for _limit, bucket in DAY_BUCKETS
+            ],
+        ),
+        Table(
+            "cases",
+            _("Cases opened and closed"),
+            _("Cases opened, and closed by the reason of the decision to close."),
+            [_row(_("Opened"), _total(counted, OPENED))]
+            + [
+                _row(
+                    _("Closed: %(reason)s") % {"reason": labels.get(reason, reason)},
+                    _total(counted, CLOSED, reason),
+                )
+                for reason in _reasons(counted, CLOSED)
+            ],
+        ),
+        Table(
+            "measures",
+            _("Measures done on time"),
+            _(
+                "Measures taken in the period, and those whose deadline fell in it: done by the "
+                "deadline, or done late or still open after it."
+            ),
+            [
+                _row(_("Measures taken"), _total(counted, MEASURES)),
+                _row(_("Done on time"), _total(counted, MEASURES_DUE, ON_TIME)),
+                _row(_("Late"), _total(counted, MEASURES_DUE, LATE)),
+            ],
+        ),
+    ]
+    requests = request_counts(selection)
+    found.append(
+        Table(
+            "requests",
+            _("Requests answered within the term"),
+            _("Requests of data subjects received in the period (withdrawn ones left out)."),
+            [
+                _row(_("Answered within the term"), requests[REQUESTS_ON_TIME]),
+                _row(_("Answered late"), requests[REQUESTS_LATE]),
+                _row(_("Not answered, term passed"), requests[REQUESTS_OVERDUE]),
+                _row(_("Not answered, within the term"), requests[REQUESTS_OPEN]),
+            ],
+            note=region_note,
+        )
+    )
+    breaches = breach_counts(selection)
+    found.append(
+        Table(
+            "breaches",
+            _("Breaches reported within 72 hours"),
+            _("Data breaches discovered in the period, by their notification to the AP."),
+            [
+                _row(_("Notified within 72 hours"), breaches["on_time"]),
+                _row(_("Notified late"), breaches["late"]),
+                _row(_("Not yet decided"), breaches["pending"]),
+                _row(_("Decided not to notify"), breaches["not_notified"]),
+            ],
+            note=region_note,
+        )
+    )
+    found.append(
+        Table(
+            "retention",
+            _("Dossiers archived and destroyed on time"),
+            _(
+                "Dossiers archived or destroyed in the period, on time when within "
+                "%(days)d days of the day their term fell due."
+            )
+            % {"days": statistics.ON_TIME_DAYS},
+            [
+                _row(_("Archived on time"), _total(counted, statistics.ARCHIVED, ON_TIME)),
+                _row(_("Archived late"), _total(counted, statistics.ARCHIVED, LATE)),
+                _row(_("Destroyed on time"), _total(counted, statistics.DESTROYED, ON_TIME)),
+                _row(_("Destroyed late"), _total(counted, statistics.DESTROYED, LATE)),
+            ],
+        )
+    )
+    return found
+
+
+TABLE_KEYS = (
+    "signals",
+    "decisions",
+    "days",
+    "cases",
+    "measures",
+    "requests",
+    "breaches",
+    "retention",
+)
+
+
+def as_csv(found: list[Table]) -> str:
+    """The tables as CSV: table, row, count (suppressed as on the page)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([_("Table"), _("Row"), _("Number")])
+    for table in found:
+        for row in table.rows:
+            writer.writerow([table.title, row.label, row.cell.text])
+    return out.getvalue()
+
+
+FIGURE_HELP = gettext_lazy("Counts below 5 are shown as “<5”, so nobody can be singled out.")

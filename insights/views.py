@@ -1,0 +1,108 @@
+"""Pages of management information (U6) and of the register of processing activities (AVG 30).
+Thin: who sees them is `insights.permissions` (404 for anyone else), the figures are
+`insights.figures` through `insights.selectors`, the register `insights.register`.
+
+Reading these pages reads no personal data, so no access entry is written for a dossier; that
+the page was viewed is logged (a log line with the user's id, no figures)."""
+
+import logging
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.views.generic import TemplateView
+
+from insights import figures, register
+from insights.forms import FiguresFilterForm
+from insights.permissions import may_see_insights, may_see_register, register_files
+from insights.selectors import selection_for
+
+logger = logging.getLogger(__name__)
+
+
+class InsightsMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if not may_see_insights(request.user):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
+class RegisterMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if not may_see_register(request.user):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _filtered(request):
+    form = FiguresFilterForm(request.user, request.GET or None)
+    valid = form.is_valid() if form.is_bound else True
+    return form, valid, selection_for(request.user, form if form.is_bound else None)
+
+
+class FiguresView(InsightsMixin, TemplateView):
+    template_name = "insights/figures.html"
+
+    def get_context_data(self, **kwargs):
+        form, valid, selection = _filtered(self.request)
+        logger.info("Management information viewed by user %s", self.request.user.pk)
+        found = figures.tables(selection) if valid else []
+        return super().get_context_data(
+            form=form,
+            valid=valid,
+            tables=found,
+            charts=[table.chart() for table in found],
+            selection=selection,
+            query=self.request.GET.urlencode(),
+            help=figures.FIGURE_HELP,
+            **kwargs,
+        )
+
+
+class FiguresCsvView(InsightsMixin, TemplateView):
+    """One table (`?table=signals`) or all (`?table=all`) as CSV, with the page's filter."""
+
+    def get(self, request):
+        form, valid, selection = _filtered(request)
+        key = request.GET.get("table", "all")
+        if not valid or (key != "all" and key not in figures.TABLE_KEYS):
+            raise Http404
+        found = [t for t in figures.tables(selection) if key in ("all", t.key)]
+        logger.info("Management information downloaded by user %s", request.user.pk)
+        response = HttpResponse(figures.as_csv(found), content_type="text/csv; charset=utf-8")
+        name = f"stuurinformatie-{key}-{selection.first:%Y-%m}-{selection.last:%Y-%m}.csv"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+
+
+class RegisterView(RegisterMixin, TemplateView):
+    template_name = "insights/register.html"
+
+    def get_context_data(self, **kwargs):
+        entries = register.entries(register_files(self.request.user))
+        return super().get_context_data(entries=entries, **kwargs)
+
+
+class ProcessingActivityView(RegisterMixin, TemplateView):
+    """One entry of the register: the URI the Logboek Dataverwerkingen export names (S2)."""
+
+    template_name = "insights/processing_activity.html"
+
+    def get_context_data(self, **kwargs):
+        data_file = get_object_or_404(register_files(self.request.user), pk=self.kwargs["pk"])
+        return super().get_context_data(entry=register.entry_of(data_file), **kwargs)
+
+
+class RegisterExportView(RegisterMixin, TemplateView):
+    suffix = "csv"
+
+    def get(self, request):
+        entries = register.entries(register_files(request.user))
+        if self.suffix == "pdf":
+            response = HttpResponse(register.register_pdf(entries), content_type="application/pdf")
+        else:
+            response = HttpResponse(
+                register.register_csv(entries), content_type="text/csv; charset=utf-8"
+            )
+        name = f"verwerkingsregister.{self.suffix}"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response

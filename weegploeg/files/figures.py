@@ -1,0 +1,104 @@
+"""The weegploeg's figures for management information and for what retention keeps of a
+destroyed dossier (U6, B7): counted in the database per Veiligheidshuis (its weegploeg file),
+month, figure and reason. No names, no numbers of dossiers."""
+
+from datetime import timedelta
+
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DateField,
+    DateTimeField,
+    F,
+    OuterRef,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import TruncDate, TruncMonth
+
+from parties.constants import FileKind
+from parties.models import DataFile, Veiligheidshuis
+from parties.services.files import weegploeg_file
+from subjects.registry import DAY_BUCKETS, DAYS_TO_DECISION, DECISIONS, OPENED, SIGNALS, Figure
+from weegploeg.constants import Outcome
+from weegploeg.models import Decision, Signal
+
+REASONS = dict(Outcome.choices)
+
+
+def _files(region_ids) -> dict[int, int]:
+    """The weegploeg file of each Veiligheidshuis (made on first use, as everywhere)."""
+    regions = Veiligheidshuis.objects.filter(pk__in=set(region_ids))
+    known = dict(
+        DataFile.objects.filter(
+            kind=FileKind.WEEGPLOEG, veiligheidshuis__in=regions, key=F("veiligheidshuis__code")
+        ).values_list("veiligheidshuis_id", "pk")
+    )
+    for region in regions:
+        if region.pk not in known:
+            known[region.pk] = weegploeg_file(region).pk
+    return known
+
+
+def _bucket(days):
+    whens = [
+        When(**{f"{days}__lte": timedelta(days=limit)}, then=Value(label))
+        for limit, label in DAY_BUCKETS
+        if limit is not None
+    ]
+    return Case(*whens, default=Value(DAY_BUCKETS[-1][1]), output_field=CharField())
+
+
+def figures(assessments) -> list[Figure]:
+    """The figures of `assessments` (a queryset: one dossier or all), a few queries whatever
+    their number. A signal restricted (R1) still counts: it was received."""
+    rows: list[tuple[int, object, str, str, int]] = []
+    opened = (
+        assessments.annotate(month=TruncMonth("created_at", output_field=DateField()))
+        .values("veiligheidshuis_id", "month")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    rows += [(r["veiligheidshuis_id"], r["month"], OPENED, "", r["n"]) for r in opened]
+    signals = (
+        Signal._base_manager.filter(assessment__in=assessments)
+        .annotate(
+            month=TruncMonth("entered_at", output_field=DateField()),
+            region=F("assessment__veiligheidshuis_id"),
+        )
+        .values("region", "month")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    rows += [(r["region"], r["month"], SIGNALS, "", r["n"]) for r in signals]
+    first_signal = Subquery(
+        Signal._base_manager.filter(assessment=OuterRef("assessment"))
+        .order_by("entered_at")
+        .values("entered_at")[:1],
+        output_field=DateTimeField(),
+    )
+    decisions = (
+        Decision.objects.filter(assessment__in=assessments, reopened_at__isnull=True)
+        .annotate(
+            month=TruncMonth("decided_on"),
+            region=F("assessment__veiligheidshuis_id"),
+            days=F("decided_on") - TruncDate(first_signal),
+        )
+        .annotate(bucket=_bucket("days"))
+    )
+    by_outcome = decisions.values("region", "month", "outcome").annotate(n=Count("pk")).order_by()
+    rows += [(r["region"], r["month"], DECISIONS, r["outcome"], r["n"]) for r in by_outcome]
+    by_days = (
+        decisions.filter(days__isnull=False)
+        .values("region", "month", "bucket")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    rows += [(r["region"], r["month"], DAYS_TO_DECISION, r["bucket"], r["n"]) for r in by_days]
+    files = _files(row[0] for row in rows)
+    return [
+        Figure(files[region], month, figure, reason, count)
+        for region, month, figure, reason, count in rows
+    ]
