@@ -1,5 +1,10 @@
 """Menu links of oversight, each with the rule (in `security.permissions`) that shows it."""
 
-from parties.navigation import Link
+from django.utils.translation import gettext_lazy as _
 
-LINKS: list[Link] = []
+from parties.navigation import Link
+from security.services.incidents import may_see_register
+
+LINKS: list[Link] = [
+    Link(_("Incidents"), "security:incident-list", may_see_register),
+]

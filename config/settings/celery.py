@@ -63,6 +63,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "rights.tasks.requests.remind_request_deadlines",
         "schedule": crontab(hour=6, minute=40),
     },
+    # S3, AVG 33.1: the 72-hour data-breach clock; idempotent, catches up from discovery.
+    "security-breach-clock": {
+        "task": "security.tasks.run_breach_clock",
+        "schedule": crontab(minute="*/15"),
+    },
 }
 # I2: how many days before its date to look again a postponement is brought to mind.
 DUTY_REMINDER_DAYS = setting(

@@ -3,3 +3,5 @@
 from security.models.audit import AuditEntry, AuditEntryManager, dossier_columns
 
 __all__ = ["AuditEntry", "AuditEntryManager", "dossier_columns"]
+__all__ += ["ClockNotice", "Incident"]
+from security.models.incidents import ClockNotice, Incident  # noqa: E402
