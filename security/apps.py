@@ -14,6 +14,7 @@ class SecurityConfig(AppConfig):
         from parties.navigation import register_link
         from security import (
             dashboard,
+            demo,
             demo_reviews,
             models,
             navigation,
@@ -31,3 +32,8 @@ class SecurityConfig(AppConfig):
         auditlog.register(models.ReviewItem)
         auditlog.register(models.AccountSuspension)
         auditlog.register(models.PolicyEvaluation)
+        # S3: the incident register is kept by the FG; every change is logged. The clock's
+        # notices are themselves the record of what was sent.
+        auditlog.register(models.Incident, m2m_fields={"files"})
+        # The demo's incidents name casusoverleg files: a late seeder.
+        register_seeder(demo.seed, late=True)

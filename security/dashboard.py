@@ -1,13 +1,13 @@
 """Dashboard panels of oversight (U1): registered with `parties.dashboard` in `apps.ready`."""
 
-from parties.dashboard import Panel
+from django.utils import timezone
 
-PANELS: list[Panel] = []
+from parties.constants import Function
+from parties.dashboard import Panel
+from security.permissions import OVERSIGHT_FUNCTIONS
+from security.services.incident_panel import incident_panel
 
 # --- authorisation reviews (P4) and the policy evaluation (S5) ---
-from django.utils import timezone  # noqa: E402
-
-from parties.constants import Function  # noqa: E402
 
 
 def reviews_panel(user) -> dict | None:
@@ -32,10 +32,16 @@ def reviews_panel(user) -> dict | None:
     }
 
 
-PANELS.append(
+PANELS: list[Panel] = [
     Panel(
         functions=frozenset({Function.BEHEERDER, Function.FG, Function.UITVOERDER}),
         template="security/reviews/dashboard_panel.html",
         context=reviews_panel,
-    )
-)
+    ),
+    # S3: the 72-hour clocks and the new reports, for the FG and the uitvoerder.
+    Panel(
+        functions=OVERSIGHT_FUNCTIONS,
+        template="security/incidents/dashboard_panel.html",
+        context=incident_panel,
+    ),
+]

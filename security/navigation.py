@@ -1,15 +1,13 @@
 """Menu links of oversight, each with the rule (in `security.permissions`) that shows it."""
 
+from django.utils.translation import gettext_lazy as _
+
 from parties.navigation import Link
+from security.permissions import may_oversee, may_see_review, may_see_suspensions
+from security.services.incidents import may_see_register
 
-LINKS: list[Link] = []
-
-# --- authorisation reviews (P4) and the policy evaluation (S5) ---
-from django.utils.translation import gettext_lazy as _  # noqa: E402
-
-from security.permissions import may_oversee, may_see_review, may_see_suspensions  # noqa: E402
-
-LINKS += [
+LINKS: list[Link] = [
+    Link(_("Incidents"), "security:incident-list", may_see_register),
     Link(_("Authorisation reviews"), "security:review-list", may_see_review),
     Link(_("Suspended accounts"), "security:suspensions", may_see_suspensions),
     Link(_("Policy evaluation"), "security:policy-list", may_oversee),

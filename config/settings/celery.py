@@ -81,6 +81,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "security.review_tasks.remind_policy_evaluation",
         "schedule": crontab(hour=6, minute=55),
     },
+    # S3, AVG 33.1: the 72-hour data-breach clock; idempotent, catches up from discovery.
+    "security-breach-clock": {
+        "task": "security.tasks.run_breach_clock",
+        "schedule": crontab(minute="*/15"),
+    },
 }
 # I2: how many days before its date to look again a postponement is brought to mind.
 DUTY_REMINDER_DAYS = setting(

@@ -23,6 +23,7 @@ from tests.factories import PartyFactory, VeiligheidshuisFactory, make_user
 from tests.parties.test_signin import post_password
 from tests.retention.instances import retention_instances
 from tests.rights.instances import rights_instances
+from tests.security.incidents.instances import incident_instances
 from tests.security.reviews.instances import review_instances
 from tests.weegploeg.factories import Weegploeg, full_dossier
 from weegploeg.models import Assessment
@@ -158,6 +159,7 @@ def _instances(politie, beheerder):
             DossierRef("weegploeg", dossier[Assessment].number), weegploeg_file, user
         ),
         **review_instances(politie, user),
+        **incident_instances(weegploeg_file.veiligheidshuis, user),
     }
 
 

@@ -1,0 +1,1 @@
+from tests.security.incidents.fixtures import world  # noqa: F401
