@@ -9,7 +9,7 @@ class SecurityConfig(AppConfig):
     def ready(self):
         from parties.dashboard import register_panel
         from parties.navigation import register_link
-        from security import dashboard, navigation
+        from security import chain_tasks, dashboard, navigation  # noqa: F401 (registers tasks)
 
         for panel in dashboard.PANELS:
             register_panel(panel)

@@ -3,3 +3,6 @@
 from security.models.audit import AuditEntry, AuditEntryManager, dossier_columns
 
 __all__ = ["AuditEntry", "AuditEntryManager", "dossier_columns"]
+from security.models.chain import GENESIS, ChainHead, PurgedLink  # noqa: E402
+
+__all__ += ["GENESIS", "ChainHead", "PurgedLink"]
