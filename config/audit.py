@@ -232,6 +232,8 @@ def delete_with_trail(queryset) -> Counter:
     entries included."""
     from auditlog.context import disable_auditlog
 
+    from security.services.chain import delete_entries
+
     entries = get_logentry_model().objects
     collector = _EveryRow(using=queryset.db)
     collector.collect(list(queryset))
@@ -239,7 +241,9 @@ def delete_with_trail(queryset) -> Counter:
     for model, instances in collector.data.items():
         keys = [str(instance.pk) for instance in instances]
         content_type = ContentType.objects.get_for_model(model)
-        found, _kinds = entries.filter(content_type=content_type, object_pk__in=keys).delete()
+        found = delete_entries(
+            entries.filter(content_type=content_type, object_pk__in=keys), reason="trail"
+        )
         counts[kind_of(entries.model)] += found
     with disable_auditlog():
         _total, per_label = collector.delete()
@@ -263,10 +267,13 @@ def purge_dossier_trail(ref, *, root, by=None) -> Counter:
     destruction visible in the audit trail the functionaris gegevensbescherming reviews, S2.)
     Returns what it deleted per kind."""
     from security.models import AuditEntry
+    from security.services.chain import delete_entries
     from subjects.models import Restriction
 
     counts: Counter = Counter()
-    counts[kind_of(AuditEntry)] += AuditEntry.objects.for_dossier(ref).delete()[0]
+    # The chain keeps the purged entries' hashes, so it still verifies (S2).
+    trail = AuditEntry.objects.for_dossier(ref)
+    counts[kind_of(AuditEntry)] += delete_entries(trail, reason="destruction")
     # A restriction's reason may name the person: it goes with the dossier (R1, B8).
     restrictions = Restriction.objects.filter(file_label=ref.file_label, dossier_key=ref.key)
     counts[kind_of(Restriction)] += restrictions.delete()[0]

@@ -11,4 +11,5 @@ LINKS: list[Link] = [
     Link(_("Authorisation reviews"), "security:review-list", may_see_review),
     Link(_("Suspended accounts"), "security:suspensions", may_see_suspensions),
     Link(_("Policy evaluation"), "security:policy-list", may_oversee),
+    Link(_("Logboek export"), "security:logboek", may_oversee),
 ]

@@ -95,12 +95,13 @@ def erase_row(row, *, dossier, by) -> None:
     """Erase one item: the row goes, and so do the earlier audit entries about it, which hold its
     values; one DELETE entry without values records the erasure in the dossier's trail."""
     from security.models import AuditEntry
+    from security.services.chain import delete_entries
 
     collector = Collector(using=router.db_for_write(type(row)))
     collector.collect([row])
     for instances in collector.data.values():
         for instance in instances:  # the row, and what goes with it (a measure's notes)
-            AuditEntry.objects.get_for_object(instance).delete()
+            delete_entries(AuditEntry.objects.get_for_object(instance), reason="erasure")
     write_entry(
         row,
         AuditEntry.Action.DELETE,

@@ -86,6 +86,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "security.tasks.run_breach_clock",
         "schedule": crontab(minute="*/15"),
     },
+    # S2: the audit log's hash chain: seal what was written, verify it every night.
+    "security-seal-audit-chain": {
+        "task": "security.chain_tasks.seal_audit_chain",
+        "schedule": crontab(),
+    },
+    "security-verify-audit-chain": {
+        "task": "security.chain_tasks.verify_audit_chain",
+        "schedule": crontab(hour=3, minute=50),
+    },
 }
 # I2: how many days before its date to look again a postponement is brought to mind.
 DUTY_REMINDER_DAYS = setting(

@@ -8,6 +8,38 @@ from config.environment import setting  # noqa: F401
 
 # --- access-log review and the hash chain (S2) ------------------------------------------------
 
+
+def _generated_logboek_key() -> str:
+    """A Fernet key kept in the data folder, so the demo and the tests work and no key ever
+    sits in the repository. Production sets LOGBOEK_ENCRYPTION_KEY (every web and worker
+    process must share it, and whoever reads the exports needs it)."""
+    import base64
+    import secrets
+
+    from config.settings.base import DATA_DIR
+
+    path = DATA_DIR / "logboek_key"
+    if not path.exists():
+        path.write_text(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+# S2: the data subject's id in the Logboek Dataverwerkingen export is encrypted with this key.
+LOGBOEK_ENCRYPTION_KEY = (
+    setting(
+        "LOGBOEK_ENCRYPTION_KEY",
+        default="",
+        help_text="Fernet key (32 bytes, URL-safe base64) that encrypts the data subject's id "
+        "in the Logboek Dataverwerkingen export. Production must set it, the same for every "
+        "process; make one with `python -c 'from cryptography.fernet import Fernet; "
+        "print(Fernet.generate_key().decode())'`. Empty: a key generated once in `DATA_DIR` "
+        "(demo and tests only).",
+        group="Security",
+    )
+    or _generated_logboek_key()
+)
+
 # --- authorisation reviews (P4) and the policy evaluation (S5) --------------------------------
 AUTHORISATION_REVIEW_MONTHS = setting(
     "AUTHORISATION_REVIEW_MONTHS",

@@ -7,6 +7,7 @@ from security.models.authorisation_reviews import (
     ReviewItem,
     ReviewItemKind,
 )
+from security.models.chain import GENESIS, ChainHead, PurgedLink
 from security.models.incidents import ClockNotice, Incident
 from security.models.policy import PolicyEvaluation, PolicyReminder, PolicyReminderStage
 from security.models.suspensions import AccountSuspension
@@ -16,11 +17,14 @@ __all__ = [
     "AuditEntry",
     "AuditEntryManager",
     "AuthorisationReview",
+    "ChainHead",
     "ClockNotice",
+    "GENESIS",
     "Incident",
     "PolicyEvaluation",
     "PolicyReminder",
     "PolicyReminderStage",
+    "PurgedLink",
     "ReviewDecision",
     "ReviewItem",
     "ReviewItemKind",

@@ -55,6 +55,12 @@ class AuditEntry(AbstractLogEntry):
     actor_party_name = models.CharField(_("party name"), max_length=200, blank=True)
     file_label = models.CharField(_("file"), max_length=30, blank=True, default="")
     dossier_key = models.CharField(_("dossier"), max_length=40, blank=True, default="")
+    # The hash chain (S2, CTER 15.1e): empty until the sealing job (`security.services.chain`)
+    # gives the entry its place; then `entry_hash` covers `previous_hash` and the entry's
+    # content, so a changed, removed or reordered entry is found by `verify_audit_chain`.
+    sequence = models.BigIntegerField(_("sequence"), null=True, blank=True, unique=True)
+    previous_hash = models.CharField(_("previous hash"), max_length=64, blank=True, default="")
+    entry_hash = models.CharField(_("entry hash"), max_length=64, blank=True, default="")
 
     objects = AuditEntryManager()
 
@@ -64,4 +70,9 @@ class AuditEntry(AbstractLogEntry):
         indexes = [
             models.Index(fields=["actor_party", "timestamp"]),
             models.Index(fields=["file_label", "dossier_key"], name="audit_entry_dossier"),
+            models.Index(
+                fields=["id"],
+                condition=models.Q(sequence__isnull=True),
+                name="audit_entry_unsealed",
+            ),
         ]
