@@ -15,3 +15,15 @@ class SecurityConfig(AppConfig):
             register_panel(panel)
         for link in navigation.LINKS:
             register_link(link)
+        self._ready_access_log()
+
+    def _ready_access_log(self):
+        """S2: the searches in the access log and its reviews are logged; the reminder task
+        lives outside `security/tasks.py`, so it is imported here for the worker to know it."""
+        from auditlog.registry import auditlog
+
+        from security import access_log_tasks  # noqa: F401
+        from security.models import AccessReview, LogSearch
+
+        auditlog.register(LogSearch)
+        auditlog.register(AccessReview)

@@ -3,3 +3,6 @@
 from security.models.audit import AuditEntry, AuditEntryManager, dossier_columns
 
 __all__ = ["AuditEntry", "AuditEntryManager", "dossier_columns"]
+from security.models.access_review import AccessReview, LogSearch  # noqa: E402
+
+__all__ += ["AccessReview", "LogSearch"]

@@ -23,6 +23,7 @@ from tests.factories import PartyFactory, VeiligheidshuisFactory, make_user
 from tests.parties.test_signin import post_password
 from tests.retention.instances import retention_instances
 from tests.rights.instances import rights_instances
+from tests.security.access_log.instances import access_log_instances
 from tests.weegploeg.factories import Weegploeg, full_dossier
 from weegploeg.models import Assessment
 
@@ -156,6 +157,7 @@ def _instances(politie, beheerder):
         **retention_instances(
             DossierRef("weegploeg", dossier[Assessment].number), weegploeg_file, user
         ),
+        **access_log_instances(politie.veiligheidshuizen.first(), user),
     }
 
 
