@@ -15,6 +15,7 @@ class SecurityConfig(AppConfig):
 
         # The worker learns the tasks of the modules not named `tasks` (S2, P4, S5).
         from security import (  # noqa: F401
+            access_log_tasks,
             chain_tasks,
             dashboard,
             demo,
@@ -40,3 +41,6 @@ class SecurityConfig(AppConfig):
         auditlog.register(models.Incident, m2m_fields={"files"})
         # The demo's incidents name casusoverleg files: a late seeder.
         register_seeder(demo.seed, late=True)
+        # S2: the searches in the access log and its reviews are logged.
+        auditlog.register(models.LogSearch)
+        auditlog.register(models.AccessReview)

@@ -8,6 +8,7 @@ from security.services.incidents import may_see_register
 
 LINKS: list[Link] = [
     Link(_("Incidents"), "security:incident-list", may_see_register),
+    Link(_("Access log"), "security:access-log", may_oversee),
     Link(_("Authorisation reviews"), "security:review-list", may_see_review),
     Link(_("Suspended accounts"), "security:suspensions", may_see_suspensions),
     Link(_("Policy evaluation"), "security:policy-list", may_oversee),

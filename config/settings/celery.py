@@ -95,6 +95,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "security.chain_tasks.verify_audit_chain",
         "schedule": crontab(hour=3, minute=50),
     },
+    # S2: an ended period of the access log not signed off; idempotent, one mail a week.
+    "security-remind-access-reviews": {
+        "task": "security.access_log_tasks.remind_access_reviews",
+        "schedule": crontab(hour=6, minute=50),
+    },
 }
 # I2: how many days before its date to look again a postponement is brought to mind.
 DUTY_REMINDER_DAYS = setting(

@@ -1,0 +1,1 @@
+"""Forms of the oversight pages, one module per concern."""

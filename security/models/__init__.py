@@ -1,5 +1,6 @@
 """The models of oversight (S2, S3, S5, P4), one module per concern."""
 
+from security.models.access_review import AccessReview, LogSearch
 from security.models.audit import AuditEntry, AuditEntryManager, dossier_columns
 from security.models.authorisation_reviews import (
     AuthorisationReview,
@@ -13,6 +14,7 @@ from security.models.policy import PolicyEvaluation, PolicyReminder, PolicyRemin
 from security.models.suspensions import AccountSuspension
 
 __all__ = [
+    "AccessReview",
     "AccountSuspension",
     "AuditEntry",
     "AuditEntryManager",
@@ -21,6 +23,7 @@ __all__ = [
     "ClockNotice",
     "GENESIS",
     "Incident",
+    "LogSearch",
     "PolicyEvaluation",
     "PolicyReminder",
     "PolicyReminderStage",

@@ -23,6 +23,7 @@ from tests.factories import PartyFactory, VeiligheidshuisFactory, make_user
 from tests.parties.test_signin import post_password
 from tests.retention.instances import retention_instances
 from tests.rights.instances import rights_instances
+from tests.security.access_log.instances import access_log_instances
 from tests.security.incidents.instances import incident_instances
 from tests.security.reviews.instances import review_instances
 from tests.weegploeg.factories import Weegploeg, full_dossier
@@ -160,6 +161,7 @@ def _instances(politie, beheerder):
         ),
         **review_instances(politie, user),
         **incident_instances(weegploeg_file.veiligheidshuis, user),
+        **access_log_instances(politie.veiligheidshuizen.first(), user),
     }
 
 

@@ -1,0 +1,1 @@
+"""The read rules of oversight, one module per concern."""
