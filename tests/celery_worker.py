@@ -18,7 +18,10 @@ def broker_per_process():
     process = os.environ.get("PYTEST_XDIST_WORKER", "")
     if process.startswith("gw") and app.conf.broker_url.startswith("redis://"):
         base, _, database = app.conf.broker_url.rpartition("/")
-        app.conf.broker_url = f"{base}/{int(database) - 1 - int(process[2:])}"
+        url = f"{base}/{int(database) - 1 - int(process[2:])}"
+        # Celery reads CELERY_BROKER_URL from the environment before its own setting.
+        os.environ["CELERY_BROKER_URL"] = url
+        app.conf.broker_url = url
 
 
 @pytest.fixture
