@@ -2,10 +2,8 @@
 its findings, and the reminder beat sends while an ended period is not signed off (O3: decided
 from the database as of now, so a second run, or one after downtime, does the right thing)."""
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -17,7 +15,9 @@ from django.utils.translation import gettext as _
 from config.audit import acting_for
 from config.links import link_to
 from parties.models import Veiligheidshuis
+from security import periods as periods_
 from security.models import AccessReview
+from security.periods import Period
 from security.permissions import may_oversee, overseers_of
 
 # Beat runs daily; an overseer hears of an unsigned period at most once a week.
@@ -26,19 +26,9 @@ REMIND_EVERY = timedelta(days=7)
 PERIODS_LISTED = 8
 
 
-@dataclass(frozen=True)
-class Period:
-    start: date
-    end: date  # the last day of the period
-
-
 def period_of(day: date, months: int | None = None) -> Period:
-    """The review period `day` falls in: periods of ACCESS_REVIEW_PERIOD_MONTHS months,
-    counted from January of the year 2000 (with 3, the calendar quarters)."""
-    months = months or settings.ACCESS_REVIEW_PERIOD_MONTHS
-    index = ((day.year - 2000) * 12 + day.month - 1) // months * months
-    start = date(2000 + index // 12, index % 12 + 1, 1)
-    return Period(start, start + relativedelta(months=months) - timedelta(days=1))
+    """The review period `day` falls in: ACCESS_REVIEW_PERIOD_MONTHS months long."""
+    return periods_.period_of(day, months or settings.ACCESS_REVIEW_PERIOD_MONTHS)
 
 
 def last_ended_period(today: date | None = None) -> Period:
@@ -139,7 +129,12 @@ def send_review_reminders(*, now=None) -> list[AccessReview]:
             .order_by("period_start", "pk")
         )
         for review in open_reviews:
-            if review.reminded_at is not None and now - review.reminded_at < REMIND_EVERY:
+            # Counted in days, not to the second: a daily run must not miss the seventh day
+            # because it happened to start a few seconds earlier than the last one.
+            if (
+                review.reminded_at is not None
+                and timezone.localdate(now) - timezone.localdate(review.reminded_at) < REMIND_EVERY
+            ):
                 continue
             _mail_overseers(review)
             review.reminded_at = now

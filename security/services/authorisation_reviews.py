@@ -29,6 +29,7 @@ from config.links import link_to
 from parties import services as parties
 from parties.constants import WORKING_FUNCTIONS
 from parties.models import FileAuthorisation, FunctionGrant, Party, User
+from security import periods
 from security.models import (
     AuditEntry,
     AuthorisationReview,
@@ -36,6 +37,7 @@ from security.models import (
     ReviewItem,
     ReviewItemKind,
 )
+from security.periods import Period
 from security.permissions import (
     may_review,
     may_see_review,
@@ -46,13 +48,10 @@ from security.permissions import (
 # --- periods ----------------------------------------------------------------------------------
 
 
-def period_of(day: date) -> tuple[date, date]:
-    """The review period `day` falls in: blocks of AUTHORISATION_REVIEW_MONTHS months from
-    January (3: the quarters)."""
-    months = settings.AUTHORISATION_REVIEW_MONTHS
-    first_month = (day.month - 1) // months * months + 1
-    start = date(day.year, first_month, 1)
-    return start, start + relativedelta(months=months, days=-1)
+def period_of(day: date) -> Period:
+    """The review period `day` falls in: AUTHORISATION_REVIEW_MONTHS months long (3: the
+    quarters)."""
+    return periods.period_of(day, settings.AUTHORISATION_REVIEW_MONTHS)
 
 
 def reads_window(review: AuthorisationReview) -> tuple[date, date]:
