@@ -3,7 +3,9 @@ changes. django-auditlog writes the entries; this module supplies the actor in e
 (page, API, Celery) and the access entries for reads."""
 
 import contextlib
+import uuid
 from collections import Counter
+from contextvars import ContextVar
 
 from auditlog import get_logentry_model
 from auditlog.cid import get_cid
@@ -259,6 +261,28 @@ def kind_of(model) -> str:
         return str(model._meta.verbose_name_plural)
 
 
+_PURGE_BATCH: ContextVar[uuid.UUID | None] = ContextVar("purge_batch", default=None)
+
+
+@contextlib.contextmanager
+def purge_batch():
+    """One batch for every audit entry deleted inside (S2, B8): the chain records the purged
+    entries under it (`security.PurgedLink.batch`) and a destruction record names it once. A
+    nested block joins the batch already open."""
+    if _PURGE_BATCH.get() is not None:
+        yield _PURGE_BATCH.get()
+        return
+    token = _PURGE_BATCH.set(uuid.uuid4())
+    try:
+        yield _PURGE_BATCH.get()
+    finally:
+        _PURGE_BATCH.reset(token)
+
+
+def current_purge_batch() -> uuid.UUID | None:
+    return _PURGE_BATCH.get()
+
+
 def purge_dossier_trail(ref, *, root, by=None) -> Counter:
     """B8: delete every audit entry of a destroyed dossier, found by its columns (rows deleted
     long ago included), and its restrictions, and leave one entry recording the destruction
@@ -273,7 +297,8 @@ def purge_dossier_trail(ref, *, root, by=None) -> Counter:
     counts: Counter = Counter()
     # The chain keeps the purged entries' hashes, so it still verifies (S2).
     trail = AuditEntry.objects.for_dossier(ref)
-    counts[kind_of(AuditEntry)] += delete_entries(trail, reason="destruction")
+    with purge_batch() as batch:
+        counts[kind_of(AuditEntry)] += delete_entries(trail, reason="destruction")
     # A restriction's reason may name the person: it goes with the dossier (R1, B8).
     restrictions = Restriction.objects.filter(file_label=ref.file_label, dossier_key=ref.key)
     counts[kind_of(Restriction)] += restrictions.delete()[0]
@@ -287,7 +312,8 @@ def purge_dossier_trail(ref, *, root, by=None) -> Counter:
             cid=get_cid(),
             file_label=ref.file_label,
             dossier_key=ref.key,
-            additional_data={"destroyed": True},
+            # The hashes of the purged entries (`security.PurgedLink` of this batch).
+            additional_data={"destroyed": True, "purged_links": str(batch)},
         )
     return +counts
 

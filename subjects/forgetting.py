@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.utils import formats, translation
 
-from config.audit import delete_with_trail, kind_of, purge_dossier_trail
+from config.audit import delete_with_trail, kind_of, purge_batch, purge_dossier_trail
 
 # The session keys of the sign-in itself (Django's "_auth_user_id", django-otp's device): never
 # a person's data, and taking them out would sign the user out.
@@ -26,8 +26,9 @@ def destroy_root(ref, root, *, kinds: Iterable[type], by, counted=None) -> dict[
     was deleted about the dossier elsewhere: its duties to inform, its requests)."""
     values = person_values(root)
     counts: Counter = Counter(counted or {})
-    counts += delete_with_trail(type(root)._base_manager.filter(pk=root.pk))
-    counts += purge_dossier_trail(ref, root=root, by=by)
+    with purge_batch():  # the destruction record names every entry purged here (S2)
+        counts += delete_with_trail(type(root)._base_manager.filter(pk=root.pk))
+        counts += purge_dossier_trail(ref, root=root, by=by)
     forget_in_sessions(values)
     return {**{kind_of(model): 0 for model in kinds}, **counts}
 

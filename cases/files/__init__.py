@@ -194,6 +194,7 @@ class CasesFile(items.ItemsMixin):
         sessions, leaving one entry recording the destruction. Nothing of the person is logged
         while doing so. Returns the rows deleted per kind; a second call finds nothing and
         does nothing: {}."""
+        from config.audit import purge_batch
         from rights.services import forget_dossier
         from subjects.forgetting import destroy_root
 
@@ -201,8 +202,9 @@ class CasesFile(items.ItemsMixin):
             case = Case._base_manager.filter(number=ref.key).first()
             if case is None:
                 return {}
-            counted = forget_dossier(file_label=self.label, dossier_key=case.number)
-            return destroy_root(ref, case, kinds=self.dossier_paths, by=by, counted=counted)
+            with purge_batch():  # the destruction record names every audit entry purged (S2)
+                counted = forget_dossier(file_label=self.label, dossier_key=case.number)
+                return destroy_root(ref, case, kinds=self.dossier_paths, by=by, counted=counted)
 
     def recipients(self, ref: DossierRef) -> list[Recipient]:
         """R6, CTER 12.6: who received data of the case: disclosures to partners (C6), copies

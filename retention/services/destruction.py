@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from config.audit import delete_with_trail
+from config.audit import delete_with_trail, purge_batch
 from parties.models import DataFile
 from retention import ledger
 from retention.constants import Rule, Trigger
@@ -35,9 +35,11 @@ def destroy_dossier(ref: DossierRef, *, rule: str, due_on: date | None, run=None
         count_dossier(ref, file_name=file_name, figures=file.figures(ref), state=state)
         about = {"file_label": ref.file_label, "dossier_key": ref.key}
         counts: Counter = Counter()
-        counts += delete_with_trail(Hold.objects.filter(**about))  # their reasons name him
-        counts += delete_with_trail(Reactivation.objects.filter(**about))
-        counts.update(file.destroy(ref, by=by))
+        # One purge batch: the registry's destruction entry names every audit entry purged.
+        with purge_batch():
+            counts += delete_with_trail(Hold.objects.filter(**about))  # their reasons name him
+            counts += delete_with_trail(Reactivation.objects.filter(**about))
+            counts.update(file.destroy(ref, by=by))
         record = DestructionRecord.objects.create(
             run=run,
             file_label=ref.file_label,

@@ -22,6 +22,7 @@ from datetime import UTC
 from django.db import connection, transaction
 from django.utils import timezone
 
+from config.audit import current_purge_batch
 from security.models import GENESIS, AuditEntry, ChainHead, PurgedLink
 
 SEAL_BATCH = 500
@@ -133,11 +134,12 @@ def delete_entries(queryset, *, reason: str) -> int:
     trail of deleted rows). Under the chain's lock, so no entry is sealed while it goes, it
     records the place and hashes of every sealed entry in `queryset` (`PurgedLink`, nothing of
     the content) and deletes the entries. Unsealed entries simply go. Returns the number of
-    entries deleted."""
+    entries deleted. The links are recorded under the open `config.audit.purge_batch`, if
+    any, so a destruction record names all of them at once."""
     with transaction.atomic():
         _head_for_update()
         entries = AuditEntry.objects.filter(pk__in=queryset.values("pk"))
-        batch = uuid.uuid4()
+        batch = current_purge_batch() or uuid.uuid4()
         sealed = entries.filter(sequence__isnull=False).order_by("sequence")
         links = [
             PurgedLink(

@@ -9,7 +9,8 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from security.models import AuditEntry
+from security.models import AuditEntry, PurgedLink
+from security.services.chain import seal_pending, verify_chain
 from subjects import registry
 from subjects.categories import DataCategory
 from subjects.registry import DossierState, ExportItem, Recipient, dossier_item
@@ -210,6 +211,8 @@ def test_b8_destroy_removes_the_rows_and_the_whole_trail_but_the_destruction_rec
     """B8. The one entry left records the destruction in the audit trail (S2), without
     personal data; the archive law's proof is retention's destruction record."""
     assert trail(built.ref).count() > 5
+    seal_pending()  # S2: the sealed entries' hashes stay behind, named by the record
+    sealed = trail(built.ref).count()
     file.destroy(built.ref, by=built.keeper)
 
     assert built.ref not in list(file.find_dossiers(built.identity))
@@ -217,10 +220,12 @@ def test_b8_destroy_removes_the_rows_and_the_whole_trail_but_the_destruction_rec
     with pytest.raises(LookupError):
         dossier_item(built.ref, built.rectify)
     left = list(trail(built.ref))
-    assert [(e.action, e.changes, e.additional_data) for e in left] == [
-        (AuditEntry.Action.DELETE, None, {"destroyed": True})
+    assert [(e.action, e.changes, e.additional_data["destroyed"]) for e in left] == [
+        (AuditEntry.Action.DELETE, None, True)
     ]
     record = left[0]
+    purged = PurgedLink.objects.filter(batch=record.additional_data["purged_links"])
+    assert purged.count() == sealed and verify_chain().ok
     assert record.actor == built.keeper and record.object_repr == built.ref.key
     text = json.dumps([record.changes, record.serialized_data, record.object_repr], default=str)
     assert not any(value in text for value in built.person_values)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config.audit import ReadKind, acting_for, log_reads
+from config.audit import ReadKind, acting_for, log_reads, purge_batch
 from parties.services.files import weegploeg_file
 from subjects import items, matching
 from subjects.registry import (
@@ -166,7 +166,8 @@ class WeegploegFile(items.ItemsMixin):
         assessment = Assessment._base_manager.filter(number=ref.key).first()
         if assessment is None:
             return {}
-        return services.destroy(assessment, by=by, kinds=self.dossier_paths)
+        with purge_batch():  # the destruction record names every audit entry purged (S2)
+            return services.destroy(assessment, by=by, kinds=self.dossier_paths)
 
     def recipients(self, ref: DossierRef) -> list[Recipient]:
         """W6: the casusoverleggen that received a copy of this dossier."""
