@@ -1,32 +1,120 @@
-"""Panels on the dashboard (U1): each file app registers what is due in it, for the functions
-that act on it. parties is the bottom layer and imports no file app; the apps register here."""
+"""The dashboard is the work queue (U1): each file app and cross-file app registers the panels of
+what is due in it, for the functions that act on it, and the quick actions it offers. parties is
+the bottom layer and imports none of them; the apps register here in their `ready`.
 
+A `WorkPanel` gives `DueItem`s: the dossier (by number, never a name), the thing due, its
+deadline and a link straight to it. The dashboard shows them oldest deadline first; an empty
+panel says so in one line. A panel that needs more than a list (the breach clock's alarm) names
+its own template, which gets the same `PanelContent`."""
+
+import datetime
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+
+@dataclass(frozen=True)
+class DueItem:
+    dossier: str  # the dossier's or record's number (ICO-2026-0001, INC-2026-0003); no name
+    what: str  # the thing due, in words: which measure, which check, which decision
+    url: str  # straight to where it is done
+    deadline: datetime.date | None = None  # None: no deadline, listed after those with one
+    detail: str = ""  # optional second line: the casusoverleg, the party that owns it
+    urgent: bool = False  # shown as an alarm whatever the deadline (a stopped 72-hour clock)
+
+    @property
+    def overdue(self) -> bool:
+        return self.deadline is not None and self.deadline < timezone.localdate()
+
+    @property
+    def due_today(self) -> bool:
+        return self.deadline is not None and self.deadline == timezone.localdate()
+
+    def sort_key(self):
+        return (not self.urgent, self.deadline is None, self.deadline or datetime.date.max)
+
+
+@dataclass
+class PanelContent:
+    items: list[DueItem]  # at most `SHOWN`, oldest deadline first (the dashboard sorts again)
+    count: int | None = None  # all that are due, when more than shown; None: len(items)
+    more_url: str = ""  # the list with all of them
+    extra: dict = field(default_factory=dict)  # what a panel's own template needs besides
+
+    @property
+    def total(self) -> int:
+        return len(self.items) if self.count is None else self.count
+
+
+SHOWN = 8
+
+
+@dataclass(frozen=True)
+class WorkPanel:
+    key: str  # stable id: the section's id in the page and in tests ("measures-due")
+    title: str  # a lazy translation
+    functions: frozenset[str]  # shown to users holding one of these functions
+    content: Callable  # (user) -> PanelContent, or None when the panel does not concern the user
+    empty: str  # a lazy translation: the one line shown when nothing is due
+    order: int = 100  # place on the dashboard, low first
+    template: str = "parties/panels/due_items.html"
+
+
+@dataclass(frozen=True)
+class QuickAction:
+    """A button at the top of the dashboard (politie and OM: "Signaal invoeren")."""
+
+    label: str  # a lazy translation
+    url_name: str
+    visible: Callable  # (user) -> bool: the app's own permission rule
+    order: int = 100
 
 
 @dataclass(frozen=True)
 class Panel:
+    """The old shape (a template and its context); goes once every app registers WorkPanels."""
+
     functions: frozenset[str]
     template: str
     context: Callable  # (user) -> dict, or None to leave the panel out
+    key: str = ""
+    order: int = 500
 
 
-PANELS: list[Panel] = []
+PANELS: list = []
+ACTIONS: list[QuickAction] = []
 
 
-def register_panel(panel: Panel) -> None:
+def register_panel(panel) -> None:
     if panel not in PANELS:
         PANELS.append(panel)
 
 
+def register_action(action: QuickAction) -> None:
+    if action not in ACTIONS:
+        ACTIONS.append(action)
+
+
 def panels_for(user, functions: set[str]) -> list[dict]:
-    """The panels for the user's functions whose context is not None (None: nothing of this
-    panel concerns the user)."""
-    panels = []
-    for panel in PANELS:
-        if panel.functions & functions:
+    """The panels for the user's functions that concern the user, in order, each with its items
+    sorted oldest deadline first."""
+    shown = []
+    for panel in sorted(PANELS, key=lambda p: (p.order, p.key)):
+        if not panel.functions & functions:
+            continue
+        if isinstance(panel, Panel):
             data = panel.context(user)
             if data is not None:
-                panels.append({"template": panel.template, "data": data})
-    return panels
+                shown.append({"panel": panel, "data": data, "template": panel.template})
+            continue
+        content = panel.content(user)
+        if content is None:
+            continue
+        content.items = sorted(content.items, key=DueItem.sort_key)
+        shown.append({"panel": panel, "content": content, "template": panel.template})
+    return shown
+
+
+def actions_for(user) -> list[QuickAction]:
+    return sorted((a for a in ACTIONS if a.visible(user)), key=lambda a: (a.order, a.url_name))

@@ -10,6 +10,11 @@ class Link:
     label: str  # a lazy translation
     url_name: str
     visible: Callable  # (user) -> bool: the app's own permission rule
+    # The menu group: "work" (the files), "oversight" (toezicht, stuurinformatie), "admin".
+    group: str = "work"
+    # The view names (or "namespace:" prefixes) of pages under this item: the item is marked
+    # as where the user is on them, and it is their breadcrumb.
+    pages: tuple[str, ...] = ()
 
 
 LINKS: list[Link] = []

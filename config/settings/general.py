@@ -12,6 +12,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
+FORMAT_MODULE_PATH = ["config.formats"]
 
 # --- the files --------------------------------------------------------------------------------
 CHECK_DAYS = setting(

@@ -3,7 +3,7 @@
 from django.views.generic import TemplateView
 
 from parties.constants import Function
-from parties.dashboard import panels_for
+from parties.dashboard import actions_for, panels_for
 from parties.permissions import functions_of
 
 
@@ -17,5 +17,6 @@ class DashboardView(TemplateView):
         return super().get_context_data(
             sections=[Function(code) for code in Function.values if code in held],
             panels=panels_for(self.request.user, held),
+            quick_actions=actions_for(self.request.user),
             **kwargs,
         )
