@@ -18,11 +18,10 @@ class CasesConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from cases import models
-        from cases.dashboard import overdue_panel
+        from cases.dashboard import PANELS
         from cases.demo import seed as seed_demo
         from cases.files import FILE
-        from parties.constants import Function
-        from parties.dashboard import Panel, register_panel
+        from parties.dashboard import register_panel
         from parties.demo import register_seeder
         from subjects import registry
 
@@ -31,20 +30,8 @@ class CasesConfig(AppConfig):
         post_save.connect(
             _file_for_casusoverleg, sender=models.CasusOverleg, dispatch_uid="p8-file"
         )
-        register_panel(
-            Panel(
-                functions=frozenset(
-                    {
-                        Function.UITVOERDER,
-                        Function.CASEMANAGER,
-                        Function.VOORZITTER,
-                        Function.DEELNEMER,
-                    }
-                ),
-                template="cases/dashboard_panel.html",
-                context=overdue_panel,
-            )
-        )
+        for panel in PANELS:
+            register_panel(panel)
         # After the weegploeg's seeder: INSTALLED_APPS puts weegploeg before cases.
         register_seeder(seed_demo)
 

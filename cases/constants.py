@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from parties.constants import Function
+
 
 class CaseStatus(models.TextChoices):
     ACTIVE = "active", _("Active")
@@ -72,3 +74,9 @@ class CasePart(models.TextChoices):
 
 
 CASE_PREFIX = "C"
+
+
+# C4, VH 14.9: the functions a casemanager holds; whoever holds the beheerder's or the FG's
+# function is never one (`cases.selectors.casemanager_choices`).
+CASEMANAGER_FUNCTIONS = (Function.CASEMANAGER, Function.DEELNEMER)
+NEVER_CASEMANAGER = (Function.BEHEERDER, Function.FG)

@@ -1,16 +1,173 @@
-"""The dashboard panel of the ICO files: overdue measures stand out (C3, U1)."""
+"""The work queue of the ICO files on the dashboard (U1): measures overdue and due this week (C3),
+cases due for their periodic check (C9), and coming case meetings with their agendas (C4). Each
+line names the dossier by its number and the thing due, and links straight to it; closed cases
+and finished measures never appear. No personal data on the dashboard: it is no read of a case,
+so a measure is named by its owner and status, not its description."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cases import selectors
+from cases.constants import OPEN_MEASURE_STATUSES, CaseStatus
+from cases.models import CaseMeeting, Discussion, Measure
+from parties.constants import Function
+from parties.dashboard import SHOWN, DueItem, PanelContent, WorkPanel
+from parties.permissions import may_act, membership_of
+from subjects.checking import due_for_check
 
-SHOWN = 10
+WEEK = 7
 
 
-def overdue_panel(user) -> dict | None:
-    """None for who sees no cases (an external partner): the panel is left out."""
+def measures_due_for(user):
+    """C3: the open measures of active cases due within the week or overdue that `user` takes
+    care of: those of the cases they keep, of the cases they are casemanager of, and those their
+    own party owns in the cases they may see (an RvdK member finds the RvdK's measures)."""
+    if not may_act(user):
+        return Measure.objects.none()
+    membership = membership_of(user)
+    mine = Q(case__in=selectors.keepable_cases(user).values("pk")) | Q(case__casemanager=user)
+    if membership is not None:
+        mine |= Q(owner=membership.party_id, case__in=selectors.visible_cases(user).values("pk"))
+    return Measure.objects.filter(
+        mine,
+        case__status=CaseStatus.ACTIVE,
+        status__in=OPEN_MEASURE_STATUSES,
+        deadline__lt=timezone.localdate() + timedelta(days=WEEK),
+    )
+
+
+def measure_url(measure: Measure) -> str:
+    url = reverse("cases:case-plan", kwargs={"number": measure.case.number})
+    return f"{url}#measure-{measure.pk}"
+
+
+def measures_panel(user) -> PanelContent | None:
     if not selectors.may_see_cases(user):
         return None
-    overdue = selectors.overdue_measures_in(selectors.visible_cases(user))
-    return {
-        "count": overdue.count(),
-        "measures": list(overdue.select_related("case", "owner").order_by("deadline")[:SHOWN]),
-    }
+    due = measures_due_for(user)
+    rows = due.select_related("case__casusoverleg", "owner").order_by("deadline", "pk")[:SHOWN]
+    return PanelContent(
+        items=[
+            DueItem(
+                dossier=measure.case.number,
+                what=_("Measure of %(owner)s (%(status)s)")
+                % {"owner": measure.owner.name, "status": measure.get_status_display().lower()},
+                url=measure_url(measure),
+                deadline=measure.deadline,
+                detail=measure.case.casusoverleg.name,
+            )
+            for measure in rows
+        ],
+        count=due.count(),
+    )
+
+
+def checks_due_for(user):
+    """C9: the active cases the user keeps that are due for their periodic check."""
+    return due_for_check(selectors.keepable_cases(user).filter(status=CaseStatus.ACTIVE))
+
+
+def checks_panel(user) -> PanelContent | None:
+    if not selectors.kept_overleggen(user).exists():
+        return None
+    due = checks_due_for(user)
+    rows = due.select_related("casusoverleg")[:SHOWN]
+    days = timedelta(days=settings.CHECK_DAYS)
+    return PanelContent(
+        items=[
+            DueItem(
+                dossier=case.number,
+                what=_("Periodic check of the file")
+                if case.last_checked_at
+                else _("First check of the file"),
+                url=reverse("cases:check-create", kwargs={"number": case.number}),
+                deadline=timezone.localdate((case.last_checked_at or case.created_at) + days),
+                detail=case.casusoverleg.name,
+            )
+            for case in rows
+        ],
+        count=due.count(),
+    )
+
+
+def coming_meetings_for(user):
+    """C4: the meetings of the casusoverleggen the user chairs or keeps that are coming, or held
+    with their minutes not yet approved."""
+    if not may_act(user):
+        return CaseMeeting.objects.none()
+    return CaseMeeting.objects.filter(
+        Q(held_on__gte=timezone.localdate()) | Q(approved_at__isnull=True),
+        casusoverleg__in=selectors.meeting_overleggen(user).values("pk"),
+    )
+
+
+def meetings_panel(user) -> PanelContent | None:
+    if not selectors.meeting_overleggen(user).exists():
+        return None
+    coming = coming_meetings_for(user)
+    agenda = Discussion.objects.filter(case__status=CaseStatus.ACTIVE).select_related("case")
+    rows = (
+        coming.select_related("casusoverleg")
+        .prefetch_related(
+            Prefetch("discussions", queryset=agenda.order_by("case__number"), to_attr="agenda")
+        )
+        .order_by("held_on", "pk")[:SHOWN]
+    )
+    today = timezone.localdate()
+    items = []
+    for meeting in rows:
+        numbers = ", ".join(d.case.number for d in meeting.agenda)
+        if meeting.held_on < today:
+            what = _("Approve the minutes of the meeting of %(date)s") % {
+                "date": meeting.held_on.strftime("%d-%m-%Y")
+            }
+        else:
+            what = _("Case meeting of %(date)s") % {"date": meeting.held_on.strftime("%d-%m-%Y")}
+        items.append(
+            DueItem(
+                dossier=meeting.casusoverleg.name,
+                what=what,
+                url=reverse("cases:meeting-detail", kwargs={"pk": meeting.pk}),
+                deadline=meeting.held_on,
+                detail=_("Agenda: %(numbers)s") % {"numbers": numbers}
+                if numbers
+                else _("Nothing on the agenda"),
+            )
+        )
+    return PanelContent(items=items, count=coming.count())
+
+
+PANELS = (
+    WorkPanel(
+        key="measures-due",
+        title=gettext_lazy("Measures due"),
+        functions=frozenset(
+            {Function.UITVOERDER, Function.CASEMANAGER, Function.DEELNEMER, Function.VOORZITTER}
+        ),
+        content=measures_panel,
+        empty=gettext_lazy("No measures are overdue or due this week."),
+        order=30,
+    ),
+    WorkPanel(
+        key="case-checks-due",
+        title=gettext_lazy("Case files to check"),
+        functions=frozenset({Function.UITVOERDER}),
+        content=checks_panel,
+        empty=gettext_lazy("No case file is due for its check."),
+        order=40,
+    ),
+    WorkPanel(
+        key="case-meetings",
+        title=gettext_lazy("Coming case meetings"),
+        functions=frozenset({Function.UITVOERDER, Function.VOORZITTER}),
+        content=meetings_panel,
+        empty=gettext_lazy("No case meetings are coming."),
+        order=35,
+    ),
+)

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from cases import disclosure_services, meeting_services, services
+from cases import disclosure_services, meeting_services, selectors, services
 from cases.constants import (
     CasePart,
     ClosingReason,
@@ -236,7 +236,7 @@ def _meetings(cases, *, keeper, chair, overleg, today):
             approach="De reclassering coördineert; de RvdK legt het huisbezoek af.",
             casemanager=casemanager
             if casemanager is not None
-            and services.acts_for_participant(discussion.case, casemanager)
+            and selectors.may_be_casemanager(discussion.case, casemanager)
             else None,
             informing="De gemeente informeert betrokkene per brief (VH 14.9).",
         )

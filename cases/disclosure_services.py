@@ -144,16 +144,16 @@ def disclose(
     if not partner.is_external:
         errors["partner"] = _("Disclosures go to an external case partner.")
     elif not partner.has_declaration():
-        errors["partner"] = _("%(party)s has no recorded confidentiality declaration (P6).") % {
-            "party": partner.name
-        }
+        errors["partner"] = _(
+            "%(party)s has no recorded confidentiality declaration: record it first."
+        ) % {"party": partner.name}
     elif not (partner.is_active_on(timezone.localdate()) and _takes_part(case, partner)):
         errors["partner"] = _("%(party)s does not take part in the case.") % {"party": partner.name}
     if not _takes_part(case, provider):
         errors["provider"] = _("The provider of the data takes part in the case.")
     if not provider_permission.strip():
         errors["provider_permission"] = _(
-            "Record who of the providing party gave permission, and when (C6)."
+            "Record who of the providing party gave permission, and when."
         )
     if not necessity.strip():
         errors["necessity"] = _("Record why the partner's contribution needs these data.")
@@ -175,7 +175,7 @@ def disclose(
             {
                 "prosecutor_consent": _(
                     "Criminal-law data are passed on only with the recorded consent of the "
-                    "officier van justitie (VH 6)."
+                    "officier van justitie: record that consent."
                 )
             }
         )
@@ -208,7 +208,7 @@ def record_export(case: Case, *, by: User, provider: Party, provider_permission:
         raise ValidationError(
             {
                 "provider_permission": _(
-                    "Record who of the providing party gave permission, and when (C7)."
+                    "Record who of the providing party gave permission, and when."
                 )
             }
         )

@@ -63,8 +63,14 @@ class MeasureForm(forms.Form):
 
 
 class ProgressForm(VersionedForm):
-    text = free_text(_("Progress"))
+    text = free_text(_("Progress"), rows=3)
     status = forms.ChoiceField(label=_("Status of the measure"), choices=MeasureStatus.choices)
+
+
+class MeasureStatusForm(VersionedForm):
+    """A measure's status changed on its own (C3)."""
+
+    status = forms.ChoiceField(label=_("New status"), choices=MeasureStatus.choices)
 
 
 class RelatedPersonForm(forms.Form):
@@ -125,7 +131,7 @@ class DisclosureForm(forms.Form):
         label=_("Consent of the officier van justitie"),
         max_length=300,
         required=False,
-        help_text=_("Required for criminal-law data (VH 6)."),
+        help_text=_("Required for criminal-law data."),
     )
 
     def __init__(self, *args, partners, providers, **kwargs):
@@ -182,22 +188,50 @@ class MeetingForm(forms.Form):
         self.fields["cases"].queryset = cases
 
 
+CASEMANAGER_LIST = "casemanager-options"
+
+
+def casemanager_labels(users) -> dict[str, object]:
+    """The label of each possible casemanager, as typed or picked from the one list of the
+    meeting page: the name and party, with the user's number only when two would read the
+    same."""
+    labels: dict[str, object] = {}
+    names = [f"{user.display_name} ({user.membership.party.name})" for user in users]
+    for user, name in zip(users, names, strict=True):
+        labels[f"{name} #{user.pk}" if names.count(name) > 1 else name] = user
+    return labels
+
+
 class DiscussionForm(VersionedForm):
+    """What the discussion of one case ended with (C4). The casemanager is typed or picked from
+    one shared list of the page (`CASEMANAGER_LIST`), not a select per case."""
+
     minutes = free_text(_("Minutes"), required=False, rows=3)
     approach = free_text(_("How the approach is carried out"), required=False, rows=3)
-    casemanager = forms.ChoiceField(label=_("Casemanager"), required=False)
+    casemanager = forms.CharField(
+        label=_("Casemanager"),
+        required=False,
+        help_text=_("Type a name and choose from the list; leave empty for none."),
+        widget=forms.TextInput(attrs={"list": CASEMANAGER_LIST, "autocomplete": "off"}),
+    )
     informing = free_text(_("How the subject is informed"), required=False, rows=2)
 
     def __init__(self, *args, casemanagers, **kwargs):
-        """`casemanagers`: a list of users, read once for all the forms of a meeting page."""
+        """`casemanagers`: the labels of `casemanager_labels`, read once for all the forms of
+        a meeting page."""
         super().__init__(*args, **kwargs)
-        self.casemanagers = {str(user.pk): user for user in casemanagers}
-        self.fields["casemanager"].choices = EMPTY + [
-            (pk, user.display_name) for pk, user in self.casemanagers.items()
-        ]
+        self.casemanagers = casemanagers
 
     def clean_casemanager(self):
-        return self.casemanagers.get(self.cleaned_data["casemanager"])
+        typed = self.cleaned_data["casemanager"].strip()
+        if not typed:
+            return None
+        user = self.casemanagers.get(typed)
+        if user is None:
+            raise forms.ValidationError(
+                _("Choose the casemanager from the list of people who can be casemanager.")
+            )
+        return user
 
 
 class ApproveForm(forms.Form):

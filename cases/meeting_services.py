@@ -20,7 +20,6 @@ from cases.selectors import due_q, is_chair_of, is_keeper, with_overdue
 from cases.services import (
     _require_active,
     _require_keeper,
-    acts_for_participant,
     set_casemanager,
 )
 from config.concurrency import claim_version
@@ -115,7 +114,7 @@ def _reopen_from_archive(case: Case, *, held_on: date, by: User) -> None:
             {
                 "cases": _(
                     "Case %(number)s is archived: an archived case is made available again only "
-                    "on the controller's instruction (B5)."
+                    "on the controller's instruction: ask the controller first."
                 )
                 % {"number": case.number}
             }
@@ -127,7 +126,7 @@ def _reopen_from_archive(case: Case, *, held_on: date, by: User) -> None:
         services.reopen(
             case,
             by=by,
-            reason=_("Put on the agenda of the meeting of %(date)s again (VH 20.1).")
+            reason=_("Put on the agenda of the meeting of %(date)s again.")
             % {"date": held_on.strftime("%d-%m-%Y")},
         )
 
@@ -162,7 +161,9 @@ def agenda(meeting: CaseMeeting) -> list[AgendaItem]:
 
 def _require_open(meeting: CaseMeeting) -> None:
     if meeting.approved_at is not None:
-        raise ValidationError(_("The minutes of this meeting are approved and final (C4)."))
+        raise ValidationError(
+            _("The minutes of this meeting are approved and can no longer be changed.")
+        )
 
 
 @changes_dossier("discussion.case")
@@ -187,11 +188,11 @@ def record_discussion(
     _require_active(case)
     errors = {}
     if not approach.strip():
-        errors["approach"] = _("Record how the approach will be carried out (VH 14.9).")
+        errors["approach"] = _("Record how the approach will be carried out.")
     if not informing.strip():
-        errors["informing"] = _("Record how the subject will be informed (VH 14.9).")
-    if casemanager is not None and not acts_for_participant(case, casemanager):
-        errors["casemanager"] = _("The casemanager acts for a party that takes part.")
+        errors["informing"] = _("Record how the subject will be informed.")
+    if casemanager is not None and not selectors.may_be_casemanager(case, casemanager):
+        errors["casemanager"] = services.casemanager_refusal()
     if errors:
         raise ValidationError(errors)
     claim_version(discussion, expected_version)
@@ -214,7 +215,7 @@ def approve_minutes(meeting: CaseMeeting, *, by: User) -> CaseMeeting:
         raise ValidationError(
             _(
                 "Every discussion records how the approach is carried out and how the subject "
-                "is informed before the minutes are approved (VH 14.9)."
+                "is informed before the minutes are approved."
             )
         )
     meeting.approved_at = timezone.now()

@@ -56,7 +56,7 @@ def _require_keeper(user: User, casusoverleg: CasusOverleg) -> None:
 
 def _require_active(case: Case) -> None:
     if case.status != CaseStatus.ACTIVE:
-        raise ValidationError(_("This case is closed: reopen it first to change it (C5)."))
+        raise ValidationError(_("This case is closed: reopen it first to change it."))
 
 
 def participation_refusal(casusoverleg: CasusOverleg, party: Party) -> str | None:
@@ -65,9 +65,10 @@ def participation_refusal(casusoverleg: CasusOverleg, party: Party) -> str | Non
     recorded."""
     if party.role == PartyRole.EXTERN:
         if not party.has_declaration():
-            return _("%(party)s has no recorded confidentiality declaration (P6).") % {
-                "party": party.name
-            }
+            return _(
+                "%(party)s has no recorded confidentiality declaration: record it before the "
+                "partner takes part."
+            ) % {"party": party.name}
     elif not casusoverleg.participants.filter(pk=party.pk).exists():
         return _("%(party)s does not take part in this casusoverleg.") % {"party": party.name}
     return None
@@ -143,6 +144,11 @@ def add_participant(case: Case, party: Party, *, by: User) -> CaseParticipant:
     _check_participant(case.casusoverleg, party)
     if case.participants.filter(party=party, until__isnull=True).exists():
         raise ValidationError(_("This party already takes part in the case."))
+    if not selectors.addable_parties(case).filter(pk=party.pk).exists():
+        raise ValidationError(
+            _("%(party)s cannot take part in this case: choose a party of this casusoverleg.")
+            % {"party": party.name}
+        )
     participant = CaseParticipant.objects.create(case=case, party=party)
     sync_case_permissions(case)
     return participant
@@ -171,6 +177,13 @@ def acts_for_participant(case: Case, user: User) -> bool:
     )
 
 
+def casemanager_refusal() -> str:
+    return _(
+        "Choose a casemanager who works for a party taking part in this case; an external "
+        "partner, the administrator and the data protection officer cannot be casemanager."
+    )
+
+
 @changes_dossier("case")
 def set_casemanager(
     case: Case, casemanager: User | None, *, by: User, expected_version: int | None = None
@@ -180,10 +193,8 @@ def set_casemanager(
     if not (selectors.chair_records(by, overleg) or is_keeper(by, overleg)):
         raise PermissionDenied
     _require_active(case)
-    if casemanager is not None and not acts_for_participant(case, casemanager):
-        raise ValidationError(
-            {"casemanager": _("The casemanager acts for a party that takes part.")}
-        )
+    if casemanager is not None and not selectors.may_be_casemanager(case, casemanager):
+        raise ValidationError({"casemanager": casemanager_refusal()})
     claim_version(case, expected_version)
     case.casemanager = casemanager
     case.save(update_fields=["casemanager", "version"])
@@ -256,6 +267,25 @@ def report_progress(
         transition(measure, status, by=by)
     measure.save(update_fields=["version"])
     return note
+
+
+@changes_dossier("measure.case")
+def change_measure_status(
+    measure: Measure, *, by: User, status: str, expected_version: int | None = None
+) -> Measure:
+    """C3, CTER 9.4: a measure's status changed on its own, as `cases.transitions` allows, by
+    whoever reports on it; refused when someone else changed the measure after
+    `expected_version` was read (S1)."""
+    if not may_report_on(by, measure):
+        raise PermissionDenied
+    _require_active(measure.case)
+    if status not in MeasureStatus.values:
+        raise ValidationError({"status": _("Unknown status.")})
+    claim_version(measure, expected_version)
+    if status != measure.status:
+        transition(measure, status, by=by)
+    measure.save(update_fields=["version"])
+    return measure
 
 
 @changes_dossier("case")

@@ -52,7 +52,7 @@ def copy_for_moved_subject(
             {
                 "to": _(
                     "Data go only to the casusoverleg of another Veiligheidshuis, where the "
-                    "subject moved (VH 19, 20.2b)."
+                    "subject moved."
                 )
             }
         )

@@ -29,13 +29,13 @@ CASE = Workflow(
             CaseStatus.ACTIVE,
             CaseStatus.CLOSED,
             guard=_closing_decided,
-            refusal=_("Record the decision to close first (C5)."),
+            refusal=_("Record the decision to close first."),
         ),
         Transition(
             CaseStatus.CLOSED,
             CaseStatus.ACTIVE,
             guard=_closing_reopened,
-            refusal=_("Record the reason for reopening first (C5)."),
+            refusal=_("Record the reason for reopening first."),
         ),
         Transition(CaseStatus.ACTIVE, CaseStatus.ARCHIVED, by_system=True),
         Transition(CaseStatus.CLOSED, CaseStatus.ARCHIVED, by_system=True),
@@ -45,9 +45,7 @@ CASE = Workflow(
             CaseStatus.ARCHIVED,
             CaseStatus.ACTIVE,
             guard=lambda case: not _closing_decided(case),
-            refusal=_(
-                "A case closed before it was archived is made available again as closed (B5)."
-            ),
+            refusal=_("A case closed before it was archived is made available again as closed."),
             by_system=True,
         ),
         Transition(CaseStatus.ARCHIVED, CaseStatus.CLOSED, guard=_closing_decided, by_system=True),

@@ -17,7 +17,16 @@ urlpatterns = [
         views.DisclosureDetailView.as_view(),
         name="disclosure-detail",
     ),
-    path("dossiers/<str:number>/", views.CaseDetailView.as_view(), name="case-detail"),
+    path("dossiers/<str:number>/", views.part_view("overview"), name="case-detail"),
+    path("dossiers/<str:number>/plan/", views.part_view("plan"), name="case-plan"),
+    path("dossiers/<str:number>/overleggen/", views.part_view("meetings"), name="case-meetings"),
+    path("dossiers/<str:number>/personen/", views.part_view("people"), name="case-people"),
+    path(
+        "dossiers/<str:number>/verstrekkingen/",
+        views.part_view("disclosures"),
+        name="case-disclosures",
+    ),
+    path("dossiers/<str:number>/geschiedenis/", views.part_view("history"), name="case-history"),
     path(
         "dossiers/<str:number>/deelnemer/",
         views.ParticipantCreateView.as_view(),
@@ -33,6 +42,11 @@ urlpatterns = [
         "dossiers/<str:number>/maatregelen/<int:pk>/voortgang/",
         views.ProgressCreateView.as_view(),
         name="progress-create",
+    ),
+    path(
+        "dossiers/<str:number>/maatregelen/<int:pk>/status/",
+        views.MeasureStatusView.as_view(),
+        name="measure-status",
     ),
     path(
         "dossiers/<str:number>/betrokkene/",

@@ -10,6 +10,7 @@ docs/adr/0011-what-the-chair-sees.md.
 from cases.selectors.cases import (  # noqa: F401
     addable_parties,
     case_parties,
+    closing_advised,
     get_keepable_case,
     get_visible_case,
     keepable_cases,
@@ -63,6 +64,7 @@ from cases.selectors.meetings import (  # noqa: F401
     agenda_for,
     casemanager_choices,
     get_meeting_for,
+    may_be_casemanager,
     may_see_meetings,
     meeting_parties,
     meetings_for,

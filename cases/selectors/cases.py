@@ -7,7 +7,7 @@ from django.utils import timezone
 from cases import permissions
 from cases.models import Case, CasusOverleg
 from parties.constants import PartyRole
-from parties.models import Party
+from parties.models import ConfidentialityDeclaration, Party
 
 
 def visible_cases(user):
@@ -62,19 +62,31 @@ def case_parties(case: Case):
 
 
 def addable_parties(case: Case):
-    """The parties that may be added to a case: of its casusoverleg, or an external partner of
-    its Veiligheidshuis, not taking part already."""
+    """C1, P6: the parties that may be added to a case, the choices of the page and the rule of
+    `services.add_participant`: a party of its casusoverleg, or an external partner of its
+    Veiligheidshuis whose confidentiality declaration is recorded; active today and not taking
+    part already."""
     overleg = case.casusoverleg
     return (
         Party.objects.active_on(timezone.localdate())
         .filter(
             Q(pk__in=overleg.participants.values("pk"))
-            | Q(role=PartyRole.EXTERN, veiligheidshuizen=overleg.veiligheidshuis_id)
+            | Q(
+                role=PartyRole.EXTERN,
+                veiligheidshuizen=overleg.veiligheidshuis_id,
+                pk__in=ConfidentialityDeclaration.objects.values("party"),
+            )
         )
         .exclude(pk__in=case.participants.filter(until__isnull=True).values("party"))
         .distinct()
         .order_by("name")
     )
+
+
+def closing_advised(case: Case) -> bool:
+    """C5: the advice to the driehoek to close is recorded and not yet decided on: only then can
+    the case be closed (`services.decide_closing`)."""
+    return case.closings.filter(decided_on__isnull=True, reopened_at__isnull=True).exists()
 
 
 def visible_overleggen(user):

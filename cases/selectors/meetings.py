@@ -2,14 +2,15 @@
 
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
+from django.utils import timezone
 
-from cases.constants import CaseStatus
+from cases.constants import CASEMANAGER_FUNCTIONS, NEVER_CASEMANAGER, CaseStatus
 from cases.models import CaseMeeting, CaseParticipant, Discussion
 from cases.selectors.cases import keepable_cases, visible_cases
 from cases.selectors.keeping import meeting_overleggen
 from config.api_input import as_id
 from parties.constants import PartyRole
-from parties.models import Party, User
+from parties.models import FunctionGrant, Party, User
 from parties.permissions import may_act
 
 
@@ -92,8 +93,37 @@ def agenda_choices(user, overleggen):
 
 
 def casemanager_choices(cases):
-    """Users acting for a party taking part in one of the cases."""
-    parties = CaseParticipant.objects.filter(case__in=cases, until__isnull=True).values("party")
-    return User.objects.filter(membership__party__in=parties).order_by(
-        "last_name", "first_name", "pk"
+    """C4, VH 14.9: who can be the casemanager of one of `cases`, the one rule behind the form
+    choices and the services' check: an active user acting (membership not ended) for a party
+    that takes part in the case now and may act today, holding a function that does the work
+    (`CASEMANAGER_FUNCTIONS`); never an external partner, and never whoever holds the
+    beheerder's or the FG's function."""
+    today = timezone.localdate()
+    parties = Party.objects.active_on(today).filter(
+        pk__in=CaseParticipant.objects.filter(case__in=cases, until__isnull=True).values("party")
     )
+    return (
+        User.objects.filter(
+            is_active=True,
+            membership__party__in=parties.exclude(role=PartyRole.EXTERN),
+            membership__started_on__lte=today,
+        )
+        .filter(Q(membership__ended_on__isnull=True) | Q(membership__ended_on__gt=today))
+        .filter(
+            pk__in=FunctionGrant.objects.filter(function__in=CASEMANAGER_FUNCTIONS).values(
+                "membership__user"
+            )
+        )
+        .exclude(
+            pk__in=FunctionGrant.objects.filter(function__in=NEVER_CASEMANAGER).values(
+                "membership__user"
+            )
+        )
+        .select_related("membership__party")
+        .order_by("last_name", "first_name", "pk")
+    )
+
+
+def may_be_casemanager(case, user) -> bool:
+    """Whether `user` can be the casemanager of `case` (`casemanager_choices`)."""
+    return casemanager_choices([case]).filter(pk=user.pk).exists()

@@ -32,21 +32,19 @@ def archived_refusal(casusoverleg: CasusOverleg) -> str:
     if reopens_by_agenda(casusoverleg):
         return _(
             "This case is archived: it is made available again by putting it on the agenda of a "
-            "case meeting (VH 20.1)."
+            "case meeting."
         )
     return _(
         "This case is archived: an archived case is made available again only on the "
-        "controller's instruction (B5)."
+        "controller's instruction: ask the controller."
     )
 
 
 def reopening_text(casusoverleg: CasusOverleg) -> str:
     """How an archived case of this casusoverleg is made available again (the banner, B5)."""
     if reopens_by_agenda(casusoverleg):
-        return _(
-            "It is made available again by putting it on the agenda of a case meeting (VH 20.1)."
-        )
-    return _("It is made available again only on the controller's instruction (CTER 13.3).")
+        return _("It is made available again by putting it on the agenda of a case meeting.")
+    return _("It is made available again only on the controller's instruction.")
 
 
 def listed(cases, status: str):

@@ -1,9 +1,12 @@
 """The labels of stored codes (disclosed parts, measure statuses), shown in the user's language."""
 
+import datetime
+
 from django import template
 from django.utils.translation import ngettext
 
 from cases.constants import CasePart, MeasureStatus
+from parties.templatetags.ui import day
 
 register = template.Library()
 
@@ -61,3 +64,15 @@ def transfer_contents(what) -> str:
             counts[label] = counts.get(label, 0) + row.get("count", 1)
     parts += [label(count) % {"count": count} for label, count in counts.items()]
     return ", ".join(parts)
+
+
+@register.filter
+def iso_day(value):
+    """A date stored as ISO text in a disclosure's copy, shown as dd-mm-jjjj (U4); what is not
+    a date is shown as it is."""
+    if not value:
+        return ""
+    try:
+        return day(datetime.date.fromisoformat(str(value)[:10]))
+    except ValueError:
+        return value

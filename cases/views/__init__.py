@@ -11,12 +11,13 @@ from cases.views.actions import (
     DecideClosingView,
     GoalsView,
     MeasureCreateView,
+    MeasureStatusView,
     ParticipantCreateView,
     ProgressCreateView,
     RelatedPersonCreateView,
     ReopenView,
 )
-from cases.views.cases import CaseDetailView, CaseListView
+from cases.views.cases import CaseDetailView, CaseListView, part_view
 from cases.views.disclosures import (
     DisclosureCreateView,
     DisclosureDetailView,
@@ -38,6 +39,7 @@ __all__ = [
     "ExportCreateView",
     "GoalsView",
     "MeasureCreateView",
+    "MeasureStatusView",
     "MeetingCreateView",
     "MeetingDetailView",
     "MeetingListView",
@@ -45,4 +47,5 @@ __all__ = [
     "ProgressCreateView",
     "RelatedPersonCreateView",
     "ReopenView",
+    "part_view",
 ]

@@ -1,52 +1,86 @@
-"""The case list and the case page (C1, C3, S2)."""
+"""The case list and the parts of the case page (C1, C3, S2, U1)."""
 
-from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+import datetime
+
+from django.db.models import Case as DbCase
+from django.db.models import Count, Min, Prefetch, Q, Value, When, prefetch_related_objects
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from cases import selectors
-from cases.constants import CaseStatus
+from cases import forms, selectors
+from cases.constants import OPEN_MEASURE_STATUSES, CaseStatus
 from cases.history import case_history
 from cases.models import (
     Case,
     CaseParticipant,
     Closing,
+    CopyOut,
+    Disclosure,
     Discussion,
+    Export,
     Measure,
     ProgressNote,
     Transfer,
 )
 from cases.views.access import CasesMixin
-from config.pages import PAGE_SIZE, SessionSearchMixin
+from cases.views.case_page import PART_KEYS, action_groups, summary, tabs
+from config.pages import PAGE_SIZE, SessionSearchMixin, SortedListMixin
 from config.read_audit import AccessLoggedPageMixin
 from subjects.matching import normalise_name
 from subjects.restriction import mark_restricted, reading_restricted
 
+FAR_AWAY = datetime.date(9999, 12, 31)
 
-class CaseListView(CasesMixin, SessionSearchMixin, AccessLoggedPageMixin, ListView):
+
+class CaseListView(
+    CasesMixin, SortedListMixin, SessionSearchMixin, AccessLoggedPageMixin, ListView
+):
     """The cases the user may see, with search by number or name and filters on casusoverleg
-    and status; per case the number of overdue measures (C3). Archived cases only when filtered
-    for (B3). The names shown are a read of each case on the page (S2)."""
+    and status; per case the number of overdue measures and its next deadline (C3). Open cases
+    first, then by the next deadline of an open measure, unless sorted otherwise. Archived cases
+    only when filtered for (B3). The names shown are a read of each case on the page (S2)."""
 
     template_name = "cases/case_list.html"
     paginate_by = PAGE_SIZE
     context_object_name = "cases"
     search_session_key = "cases:case-search"
-    url_filters = ("casusoverleg", "status")
+    url_filters = ("casusoverleg", "status", "sort")
+    sorts = {
+        "deadline": ("status_rank", "next_deadline"),
+        "number": ("number",),
+        "casusoverleg": ("casusoverleg__name",),
+        "status": ("status_rank",),
+        "processed": ("-last_processed_at",),
+    }
+    default_sort = "deadline"
 
     @cached_property
     def overleggen(self):
         return list(selectors.visible_overleggen(self.request.user).order_by("name"))
 
     def get_queryset(self):
+        open_measure = Q(measures__status__in=OPEN_MEASURE_STATUSES)
         cases = (
             selectors.visible_cases(self.request.user)
             .select_related("casusoverleg")
             .annotate(
+                # Known to be slow at scale (issue 13).
                 overdue_count=Count(
                     "measures", filter=selectors.overdue_q(prefix="measures__"), distinct=True
-                )
+                ),
+                next_deadline=Coalesce(
+                    Min("measures__deadline", filter=open_measure), Value(FAR_AWAY)
+                ),
+                status_rank=DbCase(
+                    When(status=CaseStatus.ACTIVE, then=Value(0)),
+                    When(status=CaseStatus.CLOSED, then=Value(1)),
+                    default=Value(2),
+                ),
             )
         )
         status = self.request.GET.get("status", "")
@@ -64,92 +98,202 @@ class CaseListView(CasesMixin, SessionSearchMixin, AccessLoggedPageMixin, ListVi
         if overleg:
             cases = cases.filter(casusoverleg_id=overleg)
         self.filters = {"casusoverleg": overleg, "status": status}
-        return cases.order_by("-last_processed_at", "-pk")
+        return self.sorted(cases)
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        return super().get_context_data(
+        context = super().get_context_data(
             search_term=self.search_term,
             filters=self.filters,
             statuses=CaseStatus.choices,
             overleggen=self.overleggen,
             may_meet=selectors.may_see_meetings(user),
+            far_away=FAR_AWAY,
             **kwargs,
         )
+        context["filters_set"] = context["filters_set"] or bool(self.search_term)
+        return context
 
 
-def case_contents():
-    """What the case page shows, built at each read: the item querysets leave the restricted
-    rows out unless built inside `reading_restricted` (R6)."""
-    return (
-        Prefetch(
-            "participants",
-            queryset=CaseParticipant.objects.select_related("party").order_by("since", "pk"),
-        ),
-        "signals__brought_by",
-        "findings",
-        "goals",
-        Prefetch(
-            "measures",
-            queryset=Measure.objects.select_related("owner").prefetch_related(
-                Prefetch("notes", queryset=ProgressNote.objects.select_related("written_by"))
-            ),
-        ),
-        Prefetch(
-            "progress_notes",
-            queryset=ProgressNote.objects.select_related("written_by", "measure"),
-        ),
-        "related_people",
-        Prefetch("closings", queryset=Closing.objects.select_related("decided_by", "reopened_by")),
-        "checks__checked_by",
-        Prefetch(
-            "discussions",
-            queryset=Discussion.objects.select_related("meeting", "casemanager").order_by(
-                "-meeting__held_on", "-pk"
-            ),
-        ),
-        Prefetch(
-            "transfers",
-            queryset=Transfer.objects.select_related("transferred_by", "checked_by").order_by(
-                "-transferred_at"
-            ),
+def _measures():
+    return Prefetch(
+        "measures",
+        queryset=Measure.objects.select_related("owner").prefetch_related(
+            Prefetch("notes", queryset=ProgressNote.objects.select_related("written_by"))
         ),
     )
 
 
+def _participants():
+    return Prefetch(
+        "participants",
+        queryset=CaseParticipant.objects.select_related("party").order_by("since", "pk"),
+    )
+
+
+def part_contents(part: str) -> tuple:
+    """What each part of the case page reads, built at each read: the item querysets leave the
+    restricted rows out unless built inside `reading_restricted` (R6). A constant number of
+    queries per part, whatever the number of rows."""
+    if part == "overview":
+        return (_participants(), "signals__brought_by", "findings")
+    if part == "plan":
+        return (
+            "goals",
+            _measures(),
+            Prefetch(
+                "progress_notes",
+                queryset=ProgressNote.objects.filter(measure__isnull=True).select_related(
+                    "written_by"
+                ),
+                to_attr="general_notes",
+            ),
+        )
+    if part == "meetings":
+        return (
+            Prefetch(
+                "discussions",
+                queryset=Discussion.objects.select_related("meeting", "casemanager").order_by(
+                    "-meeting__held_on", "-pk"
+                ),
+            ),
+        )
+    if part == "people":
+        return (_participants(), "related_people")
+    if part == "disclosures":
+        return (
+            Prefetch(
+                "disclosures",
+                queryset=Disclosure.objects.select_related("partner", "provider", "disclosed_by"),
+            ),
+            Prefetch("exports", queryset=Export.objects.select_related("provider", "exported_by")),
+            Prefetch(
+                "copies_out",
+                queryset=CopyOut.objects.select_related("to_casusoverleg", "copied_by"),
+            ),
+        )
+    if part == "history":
+        return (
+            Prefetch(
+                "closings", queryset=Closing.objects.select_related("decided_by", "reopened_by")
+            ),
+            "checks__checked_by",
+            Prefetch(
+                "transfers",
+                queryset=Transfer.objects.select_related("transferred_by", "checked_by").order_by(
+                    "-transferred_at"
+                ),
+            ),
+        )
+    raise ValueError(part)
+
+
+def read_rows(case: Case) -> list:
+    """The restrictable rows this part read (prefetched), to mark the restricted ones (R6)."""
+    cache = getattr(case, "_prefetched_objects_cache", {})
+    rows = []
+    for name in ("signals", "findings", "related_people"):
+        rows += list(cache.get(name, ()))
+    for measure in cache.get("measures", ()):
+        rows += list(measure.notes.all())
+    rows += getattr(case, "general_notes", [])
+    return rows
+
+
 class CaseDetailView(CasesMixin, AccessLoggedPageMixin, DetailView):
-    """The file of one case; every view writes an access entry (S2)."""
+    """One part of the file of a case (U1): the summary of what is due, the sub-navigation and
+    the keeper's actions above, the part below, each on its own URL. Every part is a read of the
+    case and writes an access entry (S2); whoever may not see the case, or the disclosures part
+    without keeping it, gets 404."""
 
     template_name = "cases/case_detail.html"
     context_object_name = "case"
+    part = "overview"
+
+    def get_template_names(self):
+        return [f"cases/case_{self.part}.html"]
 
     def get_object(self, queryset=None):
-        case = selectors.get_visible_case(self.request.user, self.kwargs["number"])
+        user = self.request.user
+        case = selectors.get_visible_case(user, self.kwargs["number"])
         case = Case.objects.select_related("casusoverleg", "casemanager").get(pk=case.pk)
+        self.may_keep = selectors.may_keep(user, case)
+        if PART_KEYS[self.part].keeper_only and not self.may_keep:
+            raise Http404
         # R6: the keeper of the file sees the restricted items, marked; nobody else sees them.
-        with reading_restricted(selectors.sees_restricted(self.request.user, case)):
-            prefetch_related_objects([case], *case_contents())
-        mark_restricted(selectors.restrictable_rows(case))
-        today = timezone.localdate()
-        for measure in case.measures.all():
-            measure.is_overdue = selectors.is_overdue(measure, on=today)
+        with reading_restricted(selectors.sees_restricted(user, case)):
+            prefetch_related_objects([case], *part_contents(self.part))
+        mark_restricted(read_rows(case))
+        if self.part == "plan":
+            today = timezone.localdate()
+            for measure in case.measures.all():
+                measure.is_overdue = selectors.is_overdue(measure, on=today)
         return case
 
     def get_context_data(self, **kwargs):
         case, user = self.object, self.request.user
-        may_keep = selectors.may_keep(user, case)
-        disclosures = []
-        if may_keep:
-            disclosures = list(
-                case.disclosures.select_related("partner", "provider", "disclosed_by")
+        due = summary(case)
+        primary, groups = (None, [])
+        if self.may_keep:
+            primary, groups = action_groups(user, case, due)
+        context = {
+            "may_keep": self.may_keep,
+            "is_active": case.status == CaseStatus.ACTIVE,
+            "due": due,
+            "tabs": tabs(case, self.part, keeper=self.may_keep),
+            "part": self.part,
+            "primary_action": primary,
+            "action_groups": groups,
+        }
+        if self.part != "overview":
+            context["breadcrumbs"] = [case_crumb(case)]
+        if self.part == "plan":
+            context["measures"] = measure_cards(user, case, case.measures.all())
+        if self.part == "history":
+            context["history"] = case_history(case)
+        return super().get_context_data(**context, **kwargs)
+
+
+def case_crumb(case: Case) -> dict:
+    return {
+        "label": _("Case %(number)s") % {"number": case.number},
+        "url": reverse("cases:case-detail", kwargs={"number": case.number}),
+    }
+
+
+def measure_cards(user, case: Case, measures, *, bound=None) -> list[dict]:
+    """Per measure of the plan part: the measure, and for whoever reports on it while the case is
+    active the progress form and the status form (htmx in place; without JavaScript they post
+    and come back here). `bound`: a form posted with errors, shown again as typed."""
+    reportable = selectors.reportable_measures(user, case, measures)
+    active = case.status == CaseStatus.ACTIVE
+    cards = []
+    for measure in measures:
+        card = {"measure": measure, "may_report": active and measure.pk in reportable}
+        if card["may_report"]:
+            initial = {"status": measure.status, "version": measure.version}
+            card["progress_form"] = forms.ProgressForm(
+                prefix=progress_prefix(measure), initial=initial
             )
-        reportable = selectors.reportable_measures(user, case, case.measures.all())
-        return super().get_context_data(
-            may_keep=may_keep,
-            is_active=case.status == CaseStatus.ACTIVE,
-            disclosures=disclosures,
-            reportable=reportable,
-            overdue_count=sum(1 for m in case.measures.all() if m.is_overdue),
-            history=case_history(case),
-            **kwargs,
-        )
+            card["status_form"] = forms.MeasureStatusForm(
+                prefix=status_prefix(measure), initial=initial
+            )
+            for form in bound or ():
+                if form.prefix == progress_prefix(measure):
+                    card["progress_form"] = form
+                elif form.prefix == status_prefix(measure):
+                    card["status_form"] = form
+        cards.append(card)
+    return cards
+
+
+def progress_prefix(measure) -> str:
+    return f"progress-{measure.pk}"
+
+
+def status_prefix(measure) -> str:
+    return f"status-{measure.pk}"
+
+
+def part_view(part: str):
+    return CaseDetailView.as_view(part=part)

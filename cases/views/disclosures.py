@@ -5,6 +5,7 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
@@ -13,7 +14,7 @@ from cases.constants import CasePart, Goal
 from cases.models import Disclosure
 from cases.views.actions import CaseActionView
 from config.audit import ReadKind, log_reads
-from config.pages import PAGE_SIZE
+from config.pages import PAGE_SIZE, SortedListMixin
 from config.read_audit import AccessLoggedPageMixin
 from parties.constants import PartyRole
 
@@ -23,9 +24,18 @@ class DisclosureCreateView(CaseActionView):
     title = gettext_lazy("Disclose to a partner")
     intro = gettext_lazy(
         "The partner receives a copy of exactly the chosen parts as they are now, and nothing "
-        "else of the case (C6)."
+        "else of the case."
     )
     success_message = gettext_lazy("The disclosure has been recorded.")
+    back_part = "cases:case-disclosures"
+
+    def unavailable(self):
+        if not self.participating_parties().filter(role=PartyRole.EXTERN).exists():
+            return _(
+                "No external partner takes part in this case: add the partner as a participant "
+                "first."
+            )
+        return None
 
     def get_form_kwargs(self):
         parties = self.participating_parties()
@@ -44,9 +54,10 @@ class ExportCreateView(CaseActionView):
     title = gettext_lazy("Record an export")
     intro = gettext_lazy(
         "Before case data are downloaded or exported, record the permission of the party that "
-        "provided them (C7)."
+        "provided them."
     )
     submit_label = gettext_lazy("Record and download")
+    back_part = "cases:case-disclosures"
 
     def get_case(self):
         case = selectors.visible_cases(self.request.user).filter(number=self.kwargs["number"])
@@ -71,13 +82,20 @@ class ExportCreateView(CaseActionView):
         return response
 
 
-class DisclosureListView(ListView):
+class DisclosureListView(SortedListMixin, ListView):
     """What was disclosed to the user's party, and nothing else; for the keeper what it
-    disclosed of the cases it keeps."""
+    disclosed of the cases it keeps. Each row names the case number and the parts disclosed,
+    so rows can be told apart; the latest first unless sorted otherwise."""
 
     template_name = "cases/disclosure_list.html"
     paginate_by = PAGE_SIZE
     context_object_name = "disclosures"
+    sorts = {
+        "disclosed": ("disclosed_at",),
+        "case": ("case__number", "-disclosed_at"),
+        "provider": ("provider__name", "-disclosed_at"),
+    }
+    default_sort = "-disclosed"
 
     def dispatch(self, request, *args, **kwargs):
         if not selectors.may_see_disclosures(request.user):
@@ -85,11 +103,10 @@ class DisclosureListView(ListView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        return (
+        return self.sorted(
             selectors.visible_disclosures(self.request.user)
             .select_related("case", "provider")
             .distinct()
-            .order_by("-disclosed_at", "-pk")
         )
 
     def get_context_data(self, **kwargs):

@@ -2,15 +2,27 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.db.models import Case as DbCase
+from django.db.models import (
+    Count,
+    DurationField,
+    F,
+    Prefetch,
+    Q,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 
 from cases import forms, meeting_services, selectors
-from config.pages import PAGE_SIZE, add_service_errors
+from config.pages import PAGE_SIZE, SortedListMixin, add_service_errors
 from config.read_audit import AccessLoggedPageMixin
 from parties.models import Party
 
@@ -24,27 +36,56 @@ class MeetingMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class MeetingListView(MeetingMixin, ListView):
-    """The meetings the user sees (ADR 0011), with the number of cases shown to them."""
+class MeetingListView(MeetingMixin, SortedListMixin, ListView):
+    """The meetings the user sees (ADR 0011), with the number of cases shown to them. Coming
+    meetings first, the nearest first, then the past ones, the latest first, unless sorted
+    otherwise; filtered on whether the minutes are approved."""
 
     template_name = "cases/meeting_list.html"
     paginate_by = PAGE_SIZE
     context_object_name = "meetings"
+    sorts = {
+        "coming": ("past", "distance"),
+        "date": ("held_on",),
+        "casusoverleg": ("casusoverleg__name", "-held_on"),
+        "cases": ("case_count",),
+    }
+    default_sort = "coming"
 
     def get_queryset(self):
         user = self.request.user
+        today = timezone.localdate()
         shown = Q(discussions__in=selectors.visible_discussions(user).values("pk"))
-        return (
+        meetings = (
             selectors.meetings_for(user)
             .select_related("casusoverleg", "chair")
             .prefetch_related(Prefetch("attendees", queryset=Party.objects.order_by("name")))
-            .annotate(case_count=Count("discussions", filter=shown, distinct=True))
-            .order_by("-held_on", "-pk")
+            .annotate(
+                case_count=Count("discussions", filter=shown, distinct=True),
+                past=DbCase(When(held_on__lt=today, then=Value(1)), default=Value(0)),
+                distance=DbCase(
+                    When(held_on__gte=today, then=F("held_on") - Value(today)),
+                    default=Value(today) - F("held_on"),
+                    output_field=DurationField(),
+                ),
+            )
         )
+        minutes = self.request.GET.get("minutes", "")
+        if minutes == "open":
+            meetings = meetings.filter(approved_at__isnull=True)
+        elif minutes == "approved":
+            meetings = meetings.filter(approved_at__isnull=False)
+        else:
+            minutes = ""
+        self.filters = {"minutes": minutes}
+        return self.sorted(meetings)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            filters={}, may_keep=selectors.kept_overleggen(self.request.user).exists(), **kwargs
+            filters=self.filters,
+            may_keep=selectors.kept_overleggen(self.request.user).exists(),
+            today=timezone.localdate(),
+            **kwargs,
         )
 
 
@@ -81,10 +122,12 @@ class MeetingCreateView(FormView):
 
 
 class MeetingDetailView(MeetingMixin, AccessLoggedPageMixin, TemplateView):
-    """The agenda of a meeting as the user sees it (ADR 0011): per case the measures due or
-    overdue, and for the chair and the keeper a form per case for what the discussion ended
-    with; the chair approves the minutes, after which the page is read-only. Every view writes
-    an access entry per case shown (S2)."""
+    """The agenda of a meeting as the user sees it (ADR 0011): a summary, then per case the
+    measures due or overdue, and for the chair and the keeper a form per case for what the
+    discussion ended with (htmx: saved in place; without JavaScript it posts and comes back to
+    the case on the agenda). The chair's primary action is approving the minutes, after which
+    the page is read-only. The possible casemanagers are one list for the whole page. Every view
+    writes an access entry per case shown (S2)."""
 
     template_name = "cases/meeting_detail.html"
 
@@ -104,49 +147,74 @@ class MeetingDetailView(MeetingMixin, AccessLoggedPageMixin, TemplateView):
         return [item.case for item in self.items]
 
     @cached_property
-    def casemanagers(self):
-        """Users acting for a party taking part in one of the cases on the agenda."""
-        return list(selectors.casemanager_choices([item.case for item in self.items]))
+    def casemanagers(self) -> dict:
+        """C4: who can be casemanager of one of the cases on the agenda (one query, one list
+        on the page, whatever the number of cases)."""
+        if not self.may_record:
+            return {}
+        return forms.casemanager_labels(
+            list(selectors.casemanager_choices([item.case for item in self.items]))
+        )
 
     @property
     def is_open(self):
         return self.meeting.approved_at is None
 
+    @cached_property
+    def may_record(self):
+        user = self.request.user
+        return self.is_open and (
+            meeting_services.is_chair(user, self.meeting)
+            or selectors.is_keeper(user, self.meeting.casusoverleg)
+        )
+
+    def item_form(self, item):
+        discussion = item.discussion
+        label = ""
+        if discussion.casemanager_id:
+            label = next(
+                (k for k, u in self.casemanagers.items() if u.pk == discussion.casemanager_id),
+                discussion.casemanager.display_name,
+            )
+        return forms.DiscussionForm(
+            prefix=f"case-{discussion.pk}",
+            casemanagers=self.casemanagers,
+            initial={
+                "minutes": discussion.minutes,
+                "approach": discussion.approach,
+                "casemanager": label,
+                "informing": discussion.informing,
+                "version": discussion.version,
+            },
+        )
+
     def item_forms(self, bound=None):
         result = []
         for item in self.items:
-            prefix = f"case-{item.discussion.pk}"
-            if bound is not None and bound.prefix == prefix:
-                form = bound
-            else:
-                discussion = item.discussion
-                form = forms.DiscussionForm(
-                    prefix=prefix,
-                    casemanagers=self.casemanagers,
-                    initial={
-                        "minutes": discussion.minutes,
-                        "approach": discussion.approach,
-                        "casemanager": discussion.casemanager_id,
-                        "informing": discussion.informing,
-                        "version": discussion.version,
-                    },
+            form = None
+            if self.may_record:
+                prefix = f"case-{item.discussion.pk}"
+                form = (
+                    bound if bound is not None and bound.prefix == prefix else self.item_form(item)
                 )
             result.append((item, form))
         return result
 
     def get_context_data(self, **kwargs):
         user = self.request.user
+        recorded = sum(
+            1 for item in self.items if item.discussion.approach and item.discussion.informing
+        )
         return super().get_context_data(
             meeting=self.meeting,
             items=self.item_forms(kwargs.pop("bound", None)),
             is_open=self.is_open,
-            may_record=self.is_open
-            and (
-                meeting_services.is_chair(user, self.meeting)
-                or selectors.is_keeper(user, self.meeting.casusoverleg)
-            ),
+            may_record=self.may_record,
             is_chair=meeting_services.is_chair(user, self.meeting),
             approve_form=kwargs.pop("approve_form", None) or forms.ApproveForm(),
+            casemanager_labels=list(self.casemanagers),
+            casemanager_list=forms.CASEMANAGER_LIST,
+            recorded=recorded,
             **kwargs,
         )
 
@@ -176,13 +244,32 @@ class MeetingDetailView(MeetingMixin, AccessLoggedPageMixin, TemplateView):
             except PermissionDenied as denied:
                 raise Http404 from denied
             else:
-                messages.success(
-                    request,
-                    _("The discussion of %(number)s has been recorded.")
-                    % {"number": item.case.number},
-                )
-                return redirect("cases:meeting-detail", pk=self.meeting.pk)
+                message = _("The discussion of %(number)s has been recorded.") % {
+                    "number": item.case.number
+                }
+                if request.htmx:
+                    item.discussion.refresh_from_db()
+                    return self.item_response(item, self.item_form(item), message=message)
+                messages.success(request, message)
+                url = reverse("cases:meeting-detail", kwargs={"pk": self.meeting.pk})
+                return redirect(f"{url}#case-{item.discussion.pk}")
+        if request.htmx:
+            return self.item_response(item, form)
         return self.render_to_response(self.get_context_data(bound=form))
+
+    def item_response(self, item, form, *, message=""):
+        """One agenda item, for htmx to put in place of the one posted."""
+        return render(
+            self.request,
+            "cases/includes/agenda_item.html",
+            {
+                "item": item,
+                "form": form,
+                "meeting": self.meeting,
+                "may_record": self.may_record,
+                "message": message,
+            },
+        )
 
     def approve(self, request):
         if not meeting_services.is_chair(request.user, self.meeting):

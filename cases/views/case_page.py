@@ -1,0 +1,239 @@
+"""What every part of a case page shows above its content (U1): the summary of the case (what is
+due), the sub-navigation of its parts and the keeper's actions, grouped by what they do, with the
+next step of the work as the primary action and closing apart. Only what can succeed now is
+offered; the action pages and the services refuse the rest as well."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cases import selectors
+from cases.constants import OPEN_MEASURE_STATUSES, CaseStatus
+from cases.models import Case, Discussion
+from parties.constants import PartyRole
+
+WEEK = 7
+
+
+@dataclass(frozen=True)
+class Part:
+    key: str
+    label: str
+    url_name: str
+    keeper_only: bool = False
+
+
+PARTS = (
+    Part("overview", _("Overview"), "cases:case-detail"),
+    Part("plan", _("Plan and measures"), "cases:case-plan"),
+    Part("meetings", _("Meetings"), "cases:case-meetings"),
+    Part("people", _("People involved"), "cases:case-people"),
+    Part("disclosures", _("Disclosures"), "cases:case-disclosures", keeper_only=True),
+    Part("history", _("History"), "cases:case-history"),
+)
+PART_KEYS = {part.key: part for part in PARTS}
+
+
+def tabs(case: Case, current: str, *, keeper: bool) -> list[dict]:
+    return [
+        {
+            "label": part.label,
+            "url": reverse(part.url_name, kwargs={"number": case.number}),
+            "current": part.key == current,
+        }
+        for part in PARTS
+        if keeper or not part.keeper_only
+    ]
+
+
+@dataclass
+class Summary:
+    """What is due in a case: its measures overdue and due within the week, its next periodic
+    check (C9) and its next meeting (C4)."""
+
+    overdue: int
+    due_this_week: int
+    open_measures: int
+    measures: int
+    next_check: date
+    check_due: bool
+    next_meeting: Discussion | None
+    closing_advised: bool
+
+
+def next_check_on(case: Case) -> date:
+    """C9: the day the case falls due for its periodic check (`subjects.checking`)."""
+    since = case.last_checked_at or case.created_at
+    return timezone.localdate(since + timedelta(days=settings.CHECK_DAYS))
+
+
+def summary(case: Case) -> Summary:
+    """Three queries, whatever the size of the case."""
+    today = timezone.localdate()
+    is_open = Q(status__in=OPEN_MEASURE_STATUSES)
+    counts = case.measures.aggregate(
+        overdue=Count("pk", filter=selectors.overdue_q(on=today)),
+        week=Count(
+            "pk", filter=is_open & Q(deadline__gte=today, deadline__lt=today + timedelta(WEEK))
+        ),
+        open=Count("pk", filter=is_open),
+        all=Count("pk"),
+    )
+    next_meeting = (
+        Discussion.objects.filter(case=case, meeting__held_on__gte=today)
+        .select_related("meeting")
+        .order_by("meeting__held_on", "pk")
+        .first()
+    )
+    next_check = next_check_on(case)
+    return Summary(
+        overdue=counts["overdue"],
+        due_this_week=counts["week"],
+        open_measures=counts["open"],
+        measures=counts["all"],
+        next_check=next_check,
+        check_due=case.status != CaseStatus.ARCHIVED and next_check <= today,
+        next_meeting=next_meeting,
+        closing_advised=selectors.closing_advised(case),
+    )
+
+
+@dataclass
+class Action:
+    label: str
+    url: str
+    primary: bool = False
+
+
+@dataclass
+class ActionGroup:
+    label: str
+    actions: list[Action] = field(default_factory=list)
+    danger: bool = False
+    note: str = ""
+
+
+def _url(name: str, case: Case) -> str:
+    return reverse(name, kwargs={"number": case.number})
+
+
+def available(case: Case) -> dict[str, bool]:
+    """Which of the keeper's actions can succeed now (the rules are the selectors' and the
+    services'): the action pages refuse the same."""
+    active = case.status == CaseStatus.ACTIVE
+    parties = selectors.case_parties(case)
+    return {
+        "participant": active and selectors.addable_parties(case).exists(),
+        "disclose": active and parties.filter(role=PartyRole.EXTERN).exists(),
+        "copy": active and selectors.copy_destinations(case).exists(),
+        "close": active and selectors.closing_advised(case),
+        "advise": active and not selectors.closing_advised(case),
+    }
+
+
+def next_step(case: Case, due: Summary, meeting_url: str | None) -> tuple[str, str]:
+    """The next step of the work on an active case: record its meeting, advise closing when
+    every measure is finished, record its check when due, else add to the plan. Closing itself
+    is never the primary action: it stands apart and asks for confirmation."""
+    if meeting_url:
+        return str(_("Record the meeting")), meeting_url
+    if due.measures and not due.open_measures and not due.closing_advised:
+        return str(_("Advise closing")), _url("cases:advise-closing", case)
+    if due.check_due:
+        return str(_("Record check")), _url("cases:check-create", case)
+    return str(_("Add a measure")), _url("cases:measure-create", case)
+
+
+def meeting_to_record(user, case: Case, due: Summary) -> str | None:
+    """The meeting page when the case is on the agenda of a meeting held today whose minutes
+    are open (the keeper records what its discussion ended with)."""
+    meeting = due.next_meeting.meeting if due.next_meeting else None
+    if meeting is None or meeting.approved_at or meeting.held_on != timezone.localdate():
+        return None
+    url = reverse("cases:meeting-detail", kwargs={"pk": meeting.pk})
+    return f"{url}#case-{due.next_meeting.pk}"
+
+
+def action_groups(user, case: Case, due: Summary) -> tuple[Action | None, list[ActionGroup]]:
+    """The keeper's actions on the case: the primary one, then the groups; [] for a reader."""
+    if case.status == CaseStatus.ARCHIVED:
+        return None, []
+    can = available(case)
+    if case.status == CaseStatus.CLOSED:
+        return None, [
+            ActionGroup(
+                _("File"),
+                [
+                    Action(_("Reopen"), _url("cases:reopen", case)),
+                    Action(_("Record check"), _url("cases:check-create", case)),
+                ],
+            )
+        ]
+    label, url = next_step(case, due, meeting_to_record(user, case, due))
+    primary = Action(label, url, primary=True)
+
+    def action(label, name):
+        return Action(label, _url(name, case))
+
+    groups = [
+        ActionGroup(
+            _("Plan"),
+            [
+                action(_("Set the goals of the plan"), "cases:goals"),
+                action(_("Add a measure"), "cases:measure-create"),
+            ],
+        ),
+        ActionGroup(
+            _("People"),
+            [
+                *(
+                    [action(_("Add a participant"), "cases:participant-create")]
+                    if can["participant"]
+                    else []
+                ),
+                action(_("Add a related person"), "cases:related-create"),
+            ],
+        ),
+        ActionGroup(
+            _("Sharing"),
+            [
+                *(
+                    [action(_("Disclose to a partner"), "cases:disclosure-create")]
+                    if can["disclose"]
+                    else []
+                ),
+                action(_("Record an export"), "cases:export-create"),
+                *(
+                    [
+                        action(
+                            _("Copy to the casusoverleg where the subject moved"),
+                            "cases:copy-create",
+                        )
+                    ]
+                    if can["copy"]
+                    else []
+                ),
+            ],
+        ),
+        ActionGroup(
+            _("File"),
+            [
+                action(_("Record check"), "cases:check-create"),
+                *([action(_("Advise closing"), "cases:advise-closing")] if can["advise"] else []),
+            ],
+        ),
+    ]
+    closing = ActionGroup(_("Close"), danger=True)
+    if can["close"]:
+        closing.actions.append(action(_("Close the case"), "cases:close"))
+    else:
+        closing.note = _("The case can be closed once the advice to the driehoek is recorded.")
+    groups.append(closing)
+    for group in groups:
+        group.actions = [a for a in group.actions if a.url != primary.url]
+    return primary, [group for group in groups if group.actions or group.note]
