@@ -115,7 +115,7 @@ def test_p6_an_external_partner_takes_part_only_after_its_declaration(ico):
     case = ico.open_case()
     with pytest.raises(ValidationError) as refused:
         services.add_participant(case, ico.partner, by=ico.keeper)
-    assert "P6" in str(refused.value)
+    assert "geheimhoudingsverklaring" in str(refused.value)
     ico.declare_partner()
     services.add_participant(case, ico.partner, by=ico.keeper)
     # Taking part gives a partner no case permission: it sees what is disclosed to it (C6).
@@ -278,10 +278,14 @@ def test_c3_u1_overdue_measures_stand_out_on_the_dashboard_of_who_may_see_them(i
         outsider_page = verified_client(ico.ggz).get(reverse("dashboard")).content.decode()
         ico.declare_partner()
         partner_page = verified_client(ico.partner_user).get(reverse("dashboard"))
-    assert case.number in keeper_page and "1 maatregel is over de termijn." in keeper_page
+    # C3, U1: a line naming the dossier and the measure, straight to the measure.
+    link = f"/casussen/dossiers/{case.number}/plan/#measure-"
+    assert case.number in keeper_page and link in keeper_page
     assert case.number in raad_page
     assert case.number not in outsider_page
-    assert "Geen maatregelen over de termijn." in outsider_page
+    assert "Er lopen geen maatregelen af" in outsider_page or "No measures are overdue" in (
+        outsider_page
+    )
     # The partner sees no cases at all, so the panel is left out.
     assert partner_page.status_code == 200
-    assert "Maatregelen over de termijn" not in partner_page.content.decode()
+    assert 'data-testid="panel-measures-due"' not in partner_page.content.decode()

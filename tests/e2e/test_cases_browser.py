@@ -110,9 +110,11 @@ def test_w6_c3_c4_c6_from_agendering_to_what_the_partner_sees(page, browser, liv
     assert axe_violations(chair) == []
     chair.get_by_label(re.compile("^Minutes")).fill("Besproken; de RvdK neemt de regie.")
     chair.get_by_label("How the approach is carried out").fill("Gesprekken thuis en op school.")
-    chair.get_by_label(re.compile("^Casemanager")).select_option(label=wp.raad.display_name)
+    # U1: one shared list of possible casemanagers; the item is saved in place (htmx)
+    chair.get_by_label(re.compile("^Casemanager")).fill(f"{wp.raad.display_name} ({wp.rvdk.name})")
     chair.get_by_label("How the subject is informed").fill("Brief van de gemeente.")
     chair.get_by_role("button", name="Save").click()
+    chair.get_by_test_id("agenda-item").get_by_role("status").wait_for()
     chair.get_by_label("I approve these minutes").check()
     chair.get_by_role("button", name="Approve minutes").click()
 
@@ -139,7 +141,7 @@ def test_w6_c3_c4_c6_from_agendering_to_what_the_partner_sees(page, browser, liv
     # Then the partner sees the disclosed signal, and nothing else of the case
     partner = as_user(browser, live_server, wp.partner)
     partner.get_by_role("link", name="Disclosures").click()
-    partner.locator("table a").first.click()
+    partner.get_by_test_id("disclosure-list").locator("tbody a").first.click()
     body = partner.locator("main").inner_text()
     assert POLICE_SIGNAL in body
     assert "Jansen" not in body and MEASURE not in body and OM_SIGNAL not in body
