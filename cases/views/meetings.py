@@ -221,6 +221,12 @@ class MeetingDetailView(MeetingMixin, AccessLoggedPageMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         if "approve" in request.POST:
             return self.approve(request)
+        user = request.user
+        if not (
+            meeting_services.is_chair(user, self.meeting)
+            or selectors.is_keeper(user, self.meeting.casusoverleg)
+        ):
+            raise Http404
         item = next(
             (i for i in self.items if str(i.discussion.pk) == request.POST.get("discussion", "")),
             None,

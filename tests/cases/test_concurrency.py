@@ -101,15 +101,23 @@ def test_u5_the_case_answers_with_its_version_as_etag(ico, case):
 # --- C3: a measure's progress and status --------------------------------------------------------
 
 
+def progress_data(measure, **fields):
+    """The progress form of a measure's card on the plan part: its fields carry the measure's
+    prefix (U1: many such forms on one page)."""
+    return {f"progress-{measure.pk}-{name}": value for name, value in fields.items()}
+
+
 def test_s1_c3_a_stale_progress_report_is_refused_in_the_page_and_keeps_the_input(
     ico, case, measure
 ):
     client = verified_client(ico.agent)
     url = case_url("progress-create", case, pk=measure.pk)
-    assert 'name="version" value="1"' in client.get(url).content.decode()
+    assert f'name="progress-{measure.pk}-version" value="1"' in client.get(url).content.decode()
     services.report_progress(measure, by=ico.keeper, text="Afgerond.", status=MeasureStatus.DONE)
     typed = "Gesprek gevoerd met de jongerenwerker."
-    response = client.post(url, {"text": typed, "status": MeasureStatus.IN_PROGRESS, "version": 1})
+    response = client.post(
+        url, progress_data(measure, text=typed, status=MeasureStatus.IN_PROGRESS, version=1)
+    )
     assert response.status_code == 200
     page = response.content.decode()
     assert STALE_MESSAGE in page and typed in page
@@ -121,7 +129,7 @@ def test_s1_c3_a_stale_progress_report_is_refused_in_the_page_and_keeps_the_inpu
 def test_s1_c3_a_fresh_progress_report_is_accepted_in_the_page(ico, case, measure):
     url = case_url("progress-create", case, pk=measure.pk)
     response = verified_client(ico.agent).post(
-        url, {"text": "Loopt.", "status": MeasureStatus.IN_PROGRESS, "version": 1}
+        url, progress_data(measure, text="Loopt.", status=MeasureStatus.IN_PROGRESS, version=1)
     )
     assert response.status_code == 302
     measure.refresh_from_db()

@@ -107,7 +107,8 @@ def test_p8_read_only_reads_but_does_not_record_in_page_or_api(ico, case):
     )
     url = reverse("cases:progress-create", kwargs={"number": case.number, "pk": measure.pk})
     client = verified_client(reader)
-    assert client.post(url, {"text": "Gesprek gevoerd."}).status_code == 404
+    prefix = f"progress-{measure.pk}"
+    assert client.post(url, {f"{prefix}-text": "Gesprek gevoerd."}).status_code == 404
     response = client.post(
         f"/api/v1/maatregelen/{measure.pk}/voortgang",
         {"text": "Gesprek gevoerd."},
@@ -119,7 +120,12 @@ def test_p8_read_only_reads_but_does_not_record_in_page_or_api(ico, case):
     authorise(reader, ico.overleg, AccessLevel.READWRITE)
     assert (
         client.post(
-            url, {"text": "Gesprek gevoerd.", "status": "in_progress", "version": measure.version}
+            url,
+            {
+                f"{prefix}-text": "Gesprek gevoerd.",
+                f"{prefix}-status": "in_progress",
+                f"{prefix}-version": measure.version,
+            },
         ).status_code
         == 302
     )

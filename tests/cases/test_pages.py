@@ -67,6 +67,11 @@ def measure(ico, case, *, days=7, owner=None):
     )
 
 
+def progress_data(measure, **fields):
+    """The progress form of a measure's card (U1: one per measure on the plan part)."""
+    return {f"progress-{measure.pk}-{name}": value for name, value in fields.items()}
+
+
 def disclose(ico, case, parts=(CasePart.PERSONAL_DETAILS,)):
     return disclosure_services.disclose(
         case,
@@ -163,8 +168,10 @@ def test_c3_the_keeper_sets_goals_and_adds_a_measure_and_overdue_ones_stand_out(
     assert response.status_code == 302
     assert Measure.objects.get(case=case).description == "Huisbezoek"
     Measure.objects.filter(case=case).update(deadline=timezone.localdate() - timedelta(days=1))
-    page = client.get(case_url("case-detail", case)).content.decode()
+    page = client.get(case_url("case-plan", case)).content.decode()
     assert "(over de termijn)" in page
+    # U1: the summary of every part says it too.
+    assert "1 over de termijn" in client.get(case_url("case-detail", case)).content.decode()
     listed = client.get(reverse("cases:case-list")).content.decode()
     assert "1 over de termijn" in listed
 
@@ -172,7 +179,7 @@ def test_c3_the_keeper_sets_goals_and_adds_a_measure_and_overdue_ones_stand_out(
 def test_c3_progress_is_reported_by_the_owner_party_but_not_by_another_party(ico, case):
     row = measure(ico, case)
     url = case_url("progress-create", case, pk=row.pk)
-    data = {"text": "Gesprek gevoerd.", "status": MeasureStatus.IN_PROGRESS, "version": 1}
+    data = progress_data(row, text="Gesprek gevoerd.", status=MeasureStatus.IN_PROGRESS, version=1)
     assert verified_client(ico.officier).post(url, data).status_code == 404
     assert verified_client(ico.agent).post(url, data).status_code == 302
     row.refresh_from_db()
@@ -194,8 +201,12 @@ def test_c5_closing_flow_and_reopening(ico, case):
     client = verified_client(ico.keeper)
     today = timezone.localdate().isoformat()
     close = {"reason": ClosingReason.RESULT_REACHED, "decided_on": today}
-    # The decision needs an advice first and a confirmation.
-    assert client.post(case_url("close", case), {**close, "confirm": "on"}).status_code == 200
+    # The decision needs an advice first (U1: not offered before it, and refused when forced)
+    # and a confirmation.
+    refused = client.post(case_url("close", case), {**close, "confirm": "on"}, follow=True)
+    assert "advies aan de driehoek" in refused.content.decode()
+    case.refresh_from_db()
+    assert case.status == CaseStatus.ACTIVE
     response = client.post(
         case_url("advise-closing", case), {"advice": "Doelen bereikt.", "advised_on": today}
     )
@@ -349,7 +360,8 @@ def test_c6_the_partner_sees_only_its_disclosures_exactly_as_disclosed(ico):
     assert "Yilmaz" in text
     assert "Gewijzigd" not in text
     assert "Verborgen" not in text
-    assert case.number not in text
+    # U1, issue 12: the partner's disclosure names the case number, so rows can be told apart.
+    assert case.number in text and case.number in listed.content.decode()
     assert client.get(case_url("case-detail", case)).status_code == 404
 
     other = Ico(VeiligheidshuisFactory(code="elders"))
@@ -440,7 +452,7 @@ def test_s2_the_case_page_shows_who_changed_what_but_never_the_old_values(ico):
         case.surname = "Nieuwenaam"
         case.save()
 
-    page = client.get(case_url("case-detail", case))
+    page = client.get(case_url("case-history", case))
     history = page.context["history"]
     assert [(row.subject, row.action) for row in history[:2]] == [
         ("casus", "gewijzigd"),
@@ -452,7 +464,7 @@ def test_s2_the_case_page_shows_who_changed_what_but_never_the_old_values(ico):
     body = page.content.decode()
     assert "Nieuwenaam" in body and "Oudenaam" not in body
     # A participant sees the same history; reads are not part of it.
-    other = verified_client(ico.agent).get(case_url("case-detail", case)).context["history"]
+    other = verified_client(ico.agent).get(case_url("case-history", case)).context["history"]
     assert other == history
 
 
@@ -460,7 +472,7 @@ def test_w6_c10_the_case_page_says_what_a_transfer_copied():
     ag = Agendering(VeiligheidshuisFactory(code="kennemerland", name="Kennemerland"))
     assessment = ag.assessment()
     case = ag.agendeer(assessment, signals=assessment.signals.all()[:1], findings=[])
-    body = verified_client(ag.keeper).get(case_url("case-detail", case)).content.decode()
+    body = verified_client(ag.keeper).get(case_url("case-history", case)).content.decode()
     assert "(Naam, adres en geboortedatum, 1 signaal)" in body
 
 
@@ -496,10 +508,11 @@ def test_c3_the_case_page_queries_the_same_with_5_or_50_rows(ico, case):
                 case, by=ico.keeper, role="network", surname="Oom", given_names="Kees", reason="R"
             )
 
+    parts = ["case-detail", "case-plan", "case-people", "case-history", "case-disclosures"]
     more(5)
-    few = _queries(client, case_url("case-detail", case))
+    few = [_queries(client, case_url(name, case)) for name in parts]
     more(45)
-    assert _queries(client, case_url("case-detail", case)) == few
+    assert [_queries(client, case_url(name, case)) for name in parts] == few
 
 
 def test_c4_the_meeting_page_queries_the_same_with_5_or_50_rows(ico):
@@ -528,10 +541,12 @@ def test_c3_a_status_change_the_table_refuses_shows_on_the_form_with_the_text_ke
     row = measure(ico, case)
     url = case_url("progress-create", case, pk=row.pk)
     client = verified_client(ico.keeper)
-    done = {"text": "Klaar.", "status": MeasureStatus.DONE, "version": row.version}
+    done = progress_data(row, text="Klaar.", status=MeasureStatus.DONE, version=row.version)
     assert client.post(url, done).status_code == 302
     row.refresh_from_db()
-    again = {"text": "Opnieuw gepland.", "status": MeasureStatus.PLANNED, "version": row.version}
+    again = progress_data(
+        row, text="Opnieuw gepland.", status=MeasureStatus.PLANNED, version=row.version
+    )
     response = client.post(url, again)
     assert response.status_code == 200
     page = response.content.decode()

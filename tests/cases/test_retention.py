@@ -213,7 +213,7 @@ def test_vh20_1_a_case_closed_before_the_archive_is_reopened_by_the_agenda_with_
     case.refresh_from_db()
     assert case.status == CaseStatus.ACTIVE
     closing = case.closings.get()
-    assert closing.reopened_by == ico.keeper and "VH 20.1" in closing.reopening_reason
+    assert closing.reopened_by == ico.keeper and "Opnieuw geagendeerd" in closing.reopening_reason
     assert Reactivation.objects.filter(dossier_key=case.number, via="agenda").count() == 1
 
 
