@@ -15,6 +15,7 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.db.models.functions import Coalesce
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -70,6 +71,13 @@ class AssessmentListView(
         if request.GET.get("filters") == "reset":  # "Clear filters" clears the search too
             request.session.pop(self.search_session_key, None)
         return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        if response.url == request.path:
+            # "All but archived" is a choice too: say so, or the remembered filter returns.
+            return redirect(f"{request.path}?status=")
+        return response
 
     def get_queryset(self):
         assessments = with_order_keys(
