@@ -407,6 +407,9 @@ def _next_step(state: DossierState) -> tuple[str, str]:
     if assessment.is_decided:
         if TRANSFER in state.keys:
             return _("Put the subject on the agenda of a casusoverleg."), TRANSFER
+        agendered = state.decision is not None and state.decision.outcome == Outcome.AGENDEREN
+        if agendered and not assessment.case_transfers.exists():
+            return _("To a casusoverleg, once one of this Veiligheidshuis can receive it."), ""
         return _("Decided: nothing to do but the periodic check."), ""
     if not state.analysed:
         return _("Record the analysis against the referentiekader."), ANALYSE
