@@ -9,14 +9,19 @@ class WeegploegConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from parties.dashboard import register_action, register_panel
         from parties.demo import register_seeder
         from subjects import registry
-        from weegploeg import models
+        from weegploeg import dashboard, models
         from weegploeg.demo import seed as seed_demo
         from weegploeg.files import FILE
 
         registry.register(FILE)
         register_seeder(seed_demo)
+        for panel in dashboard.PANELS:
+            register_panel(panel)
+        for action in dashboard.ACTIONS:
+            register_action(action)
 
         auditlog.register(models.Assessment, mask_fields=["bsn"])
         auditlog.register(models.Signal)

@@ -4,16 +4,18 @@ the model fields, so a refused text shows on its own field)."""
 
 from django import forms
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext_lazy as _
 
 from cases.constants import IdentityMethod
-from cases.models import CasusOverleg
 from config.concurrency import VersionedForm
+from parties import municipalities
 from parties.constants import PartyRole
 from parties.forms import DateInput
 from parties.models import Party, Veiligheidshuis
 from subjects.guard import NoForbiddenCategory
 from subjects.models import PERSON_FIELDS
+from weegploeg import selectors
 from weegploeg.constants import WEIGHED_OUTCOMES, CheckOutcome, Finding
 from weegploeg.models import Assessment, CriterionFinding
 
@@ -45,11 +47,11 @@ class IntakeForm(forms.Form):
     street = forms.CharField(label=_("Street"), max_length=200, required=False)
     house_number = forms.CharField(label=_("House number"), max_length=20, required=False)
     postcode = forms.CharField(label=_("Postcode"), max_length=7, required=False)
-    municipality = forms.CharField(label=_("Municipality"), max_length=100)
-    municipality_code = forms.CharField(
-        label=_("Municipality code"),
-        max_length=4,
-        help_text=_("The four-digit code of the municipality where the subject lives."),
+    municipality = forms.CharField(
+        label=_("Municipality"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"list": "gemeenten", "autocomplete": "off"}),
+        help_text=_("Type the first letters and choose the municipality where the subject lives."),
     )
     brought_by = forms.ModelChoiceField(
         label=_("Brought in by"), queryset=Party.objects.none(), empty_label=None
@@ -58,7 +60,8 @@ class IntakeForm(forms.Form):
         label=_("Behaviour observed"),
         widget=text_area(6),
         help_text=_(
-            "Facts only. Race, ethnicity and nationality may not be recorded (VH 9.3, C8)."
+            "Describe what was seen or heard, as facts. Do not record race, ethnicity or "
+            "nationality, nor guesses about religion or beliefs."
         ),
     )
     observed_on = forms.DateField(label=_("Observed on"), widget=DateInput())
@@ -78,8 +81,20 @@ class IntakeForm(forms.Form):
             self.fields["brought_by"].initial = own_party
             self.fields["brought_by"].disabled = True
 
+    def clean_municipality(self):
+        """The gemeente is picked by name from the CBS list; its code is derived here, never
+        typed (`parties.municipalities`)."""
+        self.picked = municipalities.check_name(self.cleaned_data["municipality"])
+        return self.picked.name
+
+    def clean(self):
+        data = super().clean()
+        if getattr(self, "picked", None) is not None and "municipality" in data:
+            data["municipality_code"] = self.picked.code
+        return data
+
     def person_fields(self):
-        return [self[name] for name in PERSON_FIELDS]
+        return [self[name] for name in PERSON_FIELDS if name in self.fields]
 
     def signal_fields(self):
         names = (("region",) if "region" in self.fields else ()) + SIGNAL_FIELDS
@@ -181,12 +196,7 @@ class DecisionForm(forms.Form):
     def __init__(self, *args, region, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["decided_on"].initial = timezone.localdate()
-        self.fields["advised_parties"].queryset = (
-            Party.objects.active_on(timezone.localdate())
-            .filter(veiligheidshuizen=region)
-            .exclude(role=PartyRole.KERNPARTIJ)
-            .order_by("name")
-        )
+        self.fields["advised_parties"].queryset = selectors.advisable_parties(region)
 
 
 class ReopenForm(forms.Form):
@@ -272,7 +282,7 @@ class FrameworkNoteForm(forms.Form):
     note = forms.CharField(
         label=_("What changed"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Earlier analyses keep the version they were made with (W2)."),
+        help_text=_("Earlier analyses keep the version they were made with."),
     )
 
 
@@ -310,9 +320,8 @@ class AgenderingForm(forms.Form):
 
     def __init__(self, *args, assessment, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["casusoverleg"].queryset = CasusOverleg.objects.filter(
-            veiligheidshuis=assessment.veiligheidshuis
-        ).order_by("name")
+        # U3: only the casusoverleggen that fit the file now (the service refuses others).
+        self.fields["casusoverleg"].queryset = selectors.fitting_casusoverleggen(assessment)
         self.fields["signals"].queryset = assessment.signals.select_related("brought_by").order_by(
             "observed_on", "pk"
         )
@@ -329,7 +338,7 @@ class AgenderingForm(forms.Form):
 
 def signal_label(signal) -> str:
     return _("%(date)s, brought in by %(party)s: %(behaviour)s") % {
-        "date": signal.observed_on.strftime("%d-%m-%Y"),
+        "date": date_format(signal.observed_on, "d-m-Y"),
         "party": signal.brought_by.name,
         "behaviour": signal.behaviour,
     }

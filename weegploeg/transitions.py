@@ -29,19 +29,19 @@ ASSESSMENT = Workflow(
             AssessmentStatus.OPEN,
             AssessmentStatus.DECIDED,
             guard=_decided,
-            refusal=_("Record the decision first (W3)."),
+            refusal=_("Record the decision first."),
         ),
         Transition(
             AssessmentStatus.DECIDED,
             AssessmentStatus.OPEN,
             guard=_reopened,
-            refusal=_("Record the reason for reopening first (W3)."),
+            refusal=_("Record the reason for reopening first."),
         ),
     ],
     not_from={
         AssessmentStatus.OPEN: _("This assessment is not decided."),
         AssessmentStatus.DECIDED: _(
-            "This assessment has been decided: reopen it first to change it (W3)."
+            "This assessment has been decided: reopen it first to change it."
         ),
     },
 )

@@ -11,6 +11,26 @@ urlpatterns = [
     path("signalen/nieuw/", views.IntakeView.as_view(), name="signal-create"),
     path("dossiers/<str:number>/", views.AssessmentDetailView.as_view(), name="assessment-detail"),
     path(
+        "dossiers/<str:number>/signalen/",
+        views.AssessmentSignalsView.as_view(),
+        name="assessment-signals",
+    ),
+    path(
+        "dossiers/<str:number>/analyse-en-besluit/",
+        views.AssessmentAnalysisView.as_view(),
+        name="assessment-analysis",
+    ),
+    path(
+        "dossiers/<str:number>/overleggen/",
+        views.AssessmentMeetingsView.as_view(),
+        name="assessment-meetings",
+    ),
+    path(
+        "dossiers/<str:number>/geschiedenis/",
+        views.AssessmentHistoryView.as_view(),
+        name="assessment-history",
+    ),
+    path(
         "dossiers/<str:number>/analyse/",
         views.AnalysisCreateView.as_view(),
         name="analysis-create",

@@ -8,6 +8,7 @@ from django.utils import translation
 from rights.models import DutyToInform
 from tests.e2e.conftest import axe_violations
 from tests.e2e.test_signin_browser import sign_in
+from tests.e2e.test_walk_politie_browser import screenshots
 from tests.weegploeg.factories import Weegploeg, framework
 from weegploeg.constants import AssessmentStatus, Outcome
 from weegploeg.models import Assessment
@@ -31,13 +32,12 @@ def test_w1_w3_i1_the_uitvoerder_enters_a_signal_analyses_and_decides(page, wp):
     page.get_by_role("button", name="Wijzig taal").click()
 
     # When the uitvoerder enters a signal of the police about a new person
-    page.get_by_role("link", name="Enter a signal").click()
+    page.get_by_role("link", name="Enter a signal").first.click()
     assert axe_violations(page) == []
     page.get_by_label("Given names", exact=True).fill("Piet")
     page.get_by_label("Surname", exact=True).fill("Jansen")
     page.get_by_label("Date of birth", exact=True).fill("1990-05-17")
-    page.get_by_label("Municipality", exact=True).fill("Haarlem")
-    page.get_by_label("Municipality code", exact=True).fill("0392")
+    page.get_by_label("Municipality", exact=True).fill("Haarlem")  # the code is derived
     page.get_by_label("Brought in by", exact=True).select_option(label=wp.politie.name)
     page.get_by_label("Behaviour observed", exact=True).fill("Deelde filmpjes over geweld.")
     page.get_by_label("Observed on", exact=True).fill("2026-11-01")
@@ -49,15 +49,19 @@ def test_w1_w3_i1_the_uitvoerder_enters_a_signal_analyses_and_decides(page, wp):
     assessment = Assessment.objects.get()
     assert page.locator("h1").inner_text() == f"Dossier {assessment.number}"
     assert assessment.number in page.url and "Jansen" not in page.url
+    assert assessment.municipality_code == "0392"
     assert axe_violations(page) == []
 
-    # When the uitvoerder records the analysis against the referentiekader
-    page.get_by_role("link", name="Record analysis").click()
+    # When the uitvoerder records the analysis against the referentiekader (the next step)
+    assert page.get_by_test_id("primary-action").inner_text() == "Record analysis"
+    page.get_by_test_id("primary-action").click()
     for criterion in version.criteria.all():
         page.locator(f"#id_finding_{criterion.pk}").select_option("met")
         page.locator(f"#id_explanation_{criterion.pk}").fill(f"Blijkt uit {criterion.code}.")
     page.get_by_role("button", name="Save").click()
+    page.get_by_role("link", name="Analysis and decision").click()
     assert "Blijkt uit R1." in page.content()
+    assert axe_violations(page) == []
 
     # And decides to advise the driehoek to put the subject on the agenda
     page.get_by_role("link", name="Decide").click()
@@ -73,5 +77,7 @@ def test_w1_w3_i1_the_uitvoerder_enters_a_signal_analyses_and_decides(page, wp):
         assert page.get_by_test_id("status").inner_text() == str(AssessmentStatus.DECIDED.label)
     assert page.get_by_role("link", name="Reopen").is_visible()
     assert page.get_by_role("link", name="Record analysis").count() == 0
+    assert axe_violations(page) == []
+    screenshots(page, "dossier")
     duty = DutyToInform.objects.get(dossier_key=assessment.number)
     assert duty.responsible_party == wp.politie

@@ -3,6 +3,7 @@ agenda of a casusoverleg of the same Veiligheidshuis, choosing what goes along. 
 gets 404; a wrong choice keeps what was chosen and says why."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from cases.constants import IdentityMethod
@@ -11,6 +12,7 @@ from parties.constants import Function
 from tests.cases.transfer_fixtures import Agendering, elsewhere
 from tests.conftest import verified_client
 from tests.factories import make_user, record_declaration
+from weegploeg import services
 from weegploeg.constants import Outcome
 from weegploeg.models import CaseTransfer
 
@@ -96,7 +98,7 @@ def test_w6_c12_agendering_copies_the_chosen_parts_and_lands_on_the_case(ag):
     assert transfer.case_number == case.number
     assert transfer.what["signals"] == data["signals"]
     # The dossier shows where it went.
-    dossier = client.get(url(assessment, "assessment-detail")).content.decode()
+    dossier = client.get(url(assessment, "assessment-meetings")).content.decode()
     assert case.number in dossier and ag.overleg.name in dossier
 
 
@@ -126,9 +128,22 @@ def test_w6_the_same_decision_goes_to_the_same_agenda_once(ag):
     assessment = ag.assessment()
     client = verified_client(ag.keeper)
     client.post(url(assessment), choice(ag, assessment))
-    again = client.post(url(assessment), choice(ag, assessment))
-    assert again.status_code == 200
-    assert "al op deze agenda" in again.content.decode()
+    # U3: the only casusoverleg has it: the page no longer offers the transfer, nor its form ...
+    dossier = client.get(url(assessment, "assessment-detail")).content.decode()
+    assert url(assessment) not in dossier
+    again = client.post(url(assessment), choice(ag, assessment), follow=True)
+    assert "heeft dit besluit ontvangen" in again.content.decode()
+    # ... and the service refuses it all the same.
+    with pytest.raises(ValidationError, match="al op deze agenda"):
+        services.agendeer(
+            assessment,
+            by=ag.keeper,
+            casusoverleg=ag.overleg,
+            signal_ids=[s.pk for s in assessment.signals.all()],
+            finding_ids=[],
+            identity_method=IdentityMethod.OTHER,
+            identity_note="Paspoort",
+        )
     assert Case.objects.count() == 1
 
 

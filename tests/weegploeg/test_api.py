@@ -425,7 +425,7 @@ def test_u5_a_service_refusal_is_a_400_with_its_reason(wp, dossier):
     )
     body = signal_body(wp, person=None, assessment=assessment.number)
     params = invalid_names(post(client_of(wp, "agent"), "/api/v1/signalen", body))
-    assert "W3" in params["nonFieldErrors"]["reason"]
+    assert "heropen haar eerst" in params["nonFieldErrors"]["reason"]
 
 
 # --- C8 ---------------------------------------------------------------------------------------

@@ -69,8 +69,16 @@ def intake(wp, **overrides):
     }
 
 
-DOSSIER_PAGES = [
+# U1: the parts of the dossier page, each its own URL.
+DOSSIER_PARTS = [
     "assessment-detail",
+    "assessment-signals",
+    "assessment-analysis",
+    "assessment-meetings",
+    "assessment-history",
+]
+DOSSIER_PAGES = [
+    *DOSSIER_PARTS,
     "analysis-create",
     "information-create",
     "advice-create",
@@ -150,7 +158,7 @@ def test_w4_kernpartij_members_read_only_no_change_page_and_no_edit_buttons(wp, 
     page = client.get(dossier_url("assessment-detail", assessment)).content.decode()
     assert 'data-testid="actions"' not in page
     assert dossier_url("analysis-create", assessment) not in page
-    for name in DOSSIER_PAGES[1:]:
+    for name in DOSSIER_PAGES[len(DOSSIER_PARTS) :]:
         assert client.get(dossier_url(name, assessment)).status_code == 404, name
     for name in ("weegploeg:check-queue", "weegploeg:meeting-create"):
         assert client.get(reverse(name)).status_code == 404, name
@@ -162,6 +170,7 @@ def test_w4_kernpartij_members_read_only_no_change_page_and_no_edit_buttons(wp, 
 
 
 def test_w4_the_uitvoerder_sees_the_edit_buttons(wp, assessment):
+    framework()
     page = verified_client(wp.uitvoerder).get(dossier_url("assessment-detail", assessment))
     assert dossier_url("analysis-create", assessment) in page.content.decode()
 
@@ -169,8 +178,10 @@ def test_w4_the_uitvoerder_sees_the_edit_buttons(wp, assessment):
 def test_w4_the_dossier_page_shows_everything_in_the_file(wp):
     dossier = full_dossier(wp)
     assessment = dossier[Assessment]
-    page = verified_client(wp.officier).get(dossier_url("assessment-detail", assessment))
-    text = page.content.decode()
+    client = verified_client(wp.officier)
+    text = "".join(
+        client.get(dossier_url(part, assessment)).content.decode() for part in DOSSIER_PARTS
+    )
     for expected in (
         "Deelde filmpjes die geweld verheerlijken.",
         "Wijkagent de Vries",
@@ -322,7 +333,10 @@ def test_w2_the_uitvoerder_records_the_analysis_per_criterion(wp, assessment):
     assert response["Location"] == dossier_url("assessment-detail", assessment)
     analysis = Analysis.objects.get()
     assert analysis.framework == version and analysis.findings.count() == 2
-    assert "Toelichting R2." in client.get(response["Location"]).content.decode()
+    assert (
+        "Toelichting R2."
+        in client.get(dossier_url("assessment-analysis", assessment)).content.decode()
+    )
 
 
 def test_c8_a_refused_explanation_shows_on_its_criterion_and_keeps_the_input(wp, assessment):

@@ -9,7 +9,8 @@ from cases.constants import IdentityMethod
 from cases.models import CasusOverleg
 from config.api import CamelCaseModelSerializer, DossierNumberFieldBase, ProblemSerializer
 from parties.models import Veiligheidshuis
-from subjects.models import PERSON_FIELDS
+from parties.municipalities import check_code
+from subjects.models import MUNICIPALITY_CODE, PERSON_FIELDS
 from subjects.restriction import restricted_api_field
 from weegploeg.models import (
     AdditionalInformation,
@@ -39,6 +40,9 @@ class PersonSerializer(CamelCaseModelSerializer):
     class Meta:
         model = Assessment
         fields = list(PERSON_FIELDS)
+        # The CBS code of a Dutch municipality, checked against the list the signal form
+        # offers (`parties.municipalities`).
+        extra_kwargs = {"municipality_code": {"validators": [MUNICIPALITY_CODE, check_code]}}
 
 
 class SignalSerializer(CamelCaseModelSerializer):

@@ -47,7 +47,7 @@ def _recipients(assessment: Assessment) -> list[str]:
 def export_assessment(assessment: Assessment) -> list[ExportSection]:
     """Every section of the dossier's access answer (read with the restricted items shown)."""
     weegploeg = _("The i2o weegploeg")
-    purposes = [_("Weighing signals of radicalisation, extremism and terrorism (CTER 7, 8).")]
+    purposes = [_("Weighing signals of radicalisation, extremism and terrorism.")]
     recipients = _recipients(assessment)
     signals = list(assessment.signals.select_related("brought_by"))
     sources = sorted({signal.brought_by.name for signal in signals})

@@ -13,8 +13,7 @@ FILE_LABEL = "weegploeg"
 
 # B3, B5: why an archived dossier is not processed, for the services and the pages.
 ARCHIVED_REFUSAL = gettext_lazy(
-    "This dossier is archived: it is made available again only on the controller's "
-    "instruction (B5)."
+    "This dossier is archived: it is made available again only on the controller's instruction."
 )
 
 
@@ -28,9 +27,7 @@ def _require_not_archived(assessment: Assessment) -> None:
 def _require_open(assessment: Assessment) -> None:
     _require_not_archived(assessment)
     if assessment.is_decided:
-        raise ValidationError(
-            _("This assessment has been decided: reopen it first to change it (W3).")
-        )
+        raise ValidationError(_("This assessment has been decided: reopen it first to change it."))
 
 
 def _require_keeper(user: User, region: Veiligheidshuis) -> None:

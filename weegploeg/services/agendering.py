@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from parties.models import User
 from subjects.copies import person_copy, signal_copy
 from subjects.dossier import changes_dossier
+from weegploeg import selectors
 from weegploeg.constants import Outcome
 from weegploeg.models import Assessment, CaseTransfer, CriterionFinding
 from weegploeg.services._common import FILE_LABEL, _require_keeper, _require_not_archived
@@ -49,9 +50,8 @@ def agendeer(
         raise ValidationError(
             {"casusoverleg": _("Choose a casusoverleg of the same Veiligheidshuis.")}
         )
-    if assessment.case_transfers.filter(
-        casusoverleg_name=casusoverleg.name, transferred_at__gte=decision.decided_at
-    ).exists():
+    # U3: the casusoverleggen the form offers are the only ones accepted.
+    if not selectors.fitting_casusoverleggen(assessment).filter(pk=casusoverleg.pk).exists():
         raise ValidationError(_("This decision has been put on this agenda already."))
     signal_ids, finding_ids = set(signal_ids), set(finding_ids)
     if not signal_ids:

@@ -14,6 +14,7 @@ from rights.services import start_duty_to_inform
 from subjects.dossier import changes_dossier
 from subjects.registry import DossierRef
 from subjects.reopening import reopen as reopen_dossier
+from weegploeg import selectors
 from weegploeg.constants import WEIGHED_OUTCOMES, AssessmentStatus, Outcome
 from weegploeg.models import Assessment, Decision
 from weegploeg.services._common import (
@@ -45,13 +46,21 @@ def decide(
         raise ValidationError(_("Record the analysis before deciding."))
     advised = list(advised_parties)
     if outcome not in WEIGHED_OUTCOMES:
-        raise ValidationError({"outcome": _("Choose one of the two outcomes (W3).")})
+        raise ValidationError({"outcome": _("Choose one of the two outcomes.")})
     if outcome == Outcome.AGENDEREN:
         if not advice_to_driehoek.strip():
             raise ValidationError({"advice_to_driehoek": _("Give the advice to the driehoek.")})
         if any(party.role == PartyRole.KERNPARTIJ for party in advised):
             raise ValidationError(
                 {"advised_parties": _("Choose casuspartijen and external partners only.")}
+            )
+        # U3: only the parties the form offers (active in the region now) can be advised.
+        offered = set(
+            selectors.advisable_parties(assessment.veiligheidshuis).values_list("pk", flat=True)
+        )
+        if any(party.pk not in offered for party in advised):
+            raise ValidationError(
+                {"advised_parties": _("Choose parties that take part in this Veiligheidshuis now.")}
             )
     elif advised or advice_to_driehoek.strip():
         raise ValidationError(_("Without agendering there is no advice to the driehoek."))

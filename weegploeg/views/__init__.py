@@ -14,7 +14,15 @@ from weegploeg.views.actions import (
     InformationCreateView,
     ReopenView,
 )
-from weegploeg.views.assessments import AssessmentDetailView, AssessmentListView, CheckQueueView
+from weegploeg.views.assessments import (
+    AssessmentAnalysisView,
+    AssessmentDetailView,
+    AssessmentHistoryView,
+    AssessmentListView,
+    AssessmentMeetingsView,
+    AssessmentSignalsView,
+    CheckQueueView,
+)
 from weegploeg.views.framework import FrameworkCreateView, FrameworkListView
 from weegploeg.views.intake import IntakeView
 from weegploeg.views.meetings import MeetingCreateView, MeetingDetailView, MeetingListView
@@ -22,7 +30,11 @@ from weegploeg.views.meetings import MeetingCreateView, MeetingDetailView, Meeti
 __all__ = [
     "AgenderingView",
     "AnalysisCreateView",
+    "AssessmentAnalysisView",
     "AssessmentDetailView",
+    "AssessmentHistoryView",
+    "AssessmentMeetingsView",
+    "AssessmentSignalsView",
     "AssessmentListView",
     "CheckCreateView",
     "CheckQueueView",

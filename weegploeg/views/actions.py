@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
@@ -24,6 +25,7 @@ class AssessmentActionView(FormView):
 
     needs_status = OPEN
     success_message = ""
+    action = ""  # the key in `selectors.dossier_state`: the page opens only when it is offered
 
     def dispatch(self, request, *args, **kwargs):
         self.assessment = selectors.get_keepable_assessment(request.user, kwargs["number"])
@@ -39,7 +41,13 @@ class AssessmentActionView(FormView):
                 message = _("This assessment is not decided.")
             messages.error(request, message)
             return self.back()
-        return self.refusal() or super().dispatch(request, *args, **kwargs)
+        refused = self.refusal()
+        # U3: what the dossier page does not offer now, its form refuses too.
+        offered = not self.action or selectors.may_do(request.user, self.assessment, self.action)
+        if refused is None and not offered:
+            messages.error(request, _("This cannot be done with this dossier now."))
+            refused = self.back()
+        return refused or super().dispatch(request, *args, **kwargs)
 
     def refusal(self):
         """A response that refuses the page before it is shown, or None."""
@@ -49,7 +57,13 @@ class AssessmentActionView(FormView):
         return redirect("weegploeg:assessment-detail", number=self.assessment.number)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(assessment=self.assessment, **kwargs)
+        overview = reverse("weegploeg:assessment-detail", kwargs={"number": self.assessment.number})
+        breadcrumbs = [
+            {"label": _("Dossier %(number)s") % {"number": self.assessment.number}, "url": overview}
+        ]
+        return super().get_context_data(
+            assessment=self.assessment, breadcrumbs=breadcrumbs, **kwargs
+        )
 
     def form_valid(self, form):
         self.form = form
@@ -65,6 +79,7 @@ class AssessmentActionView(FormView):
 
 
 class AnalysisCreateView(AssessmentActionView):
+    action = selectors.ANALYSE
     template_name = "weegploeg/analysis_form.html"
     form_class = forms.AnalysisForm
     success_message = gettext_lazy("The analysis has been recorded.")
@@ -93,6 +108,7 @@ class AnalysisCreateView(AssessmentActionView):
 
 
 class InformationCreateView(AssessmentActionView):
+    action = selectors.INFORMATION
     template_name = "weegploeg/action_form.html"
     form_class = forms.InformationForm
     title = gettext_lazy("Add information")
@@ -107,6 +123,7 @@ class InformationCreateView(AssessmentActionView):
 
 
 class ExpertAdviceCreateView(AssessmentActionView):
+    action = selectors.ADVICE
     template_name = "weegploeg/action_form.html"
     form_class = forms.ExpertAdviceForm
     title = gettext_lazy("Record expert advice")
@@ -117,16 +134,23 @@ class ExpertAdviceCreateView(AssessmentActionView):
 
 
 class DecisionCreateView(AssessmentActionView):
+    action = selectors.DECIDE
     template_name = "weegploeg/action_form.html"
     form_class = forms.DecisionForm
     title = gettext_lazy("Decide")
     intro = gettext_lazy(
-        "One of the two outcomes of CTER 7.4, with reasons. The decision makes the assessment "
+        "One of the two outcomes of the weighing, with reasons. The decision makes the assessment "
         "read-only and starts the duty to inform for each kernpartij that brought a signal."
     )
     success_message = gettext_lazy(
         "The decision has been recorded; the assessment is now read-only."
     )
+
+    def refusal(self):
+        if not self.assessment.analyses.exists():
+            messages.error(self.request, _("Record the analysis before deciding."))
+            return self.back()
+        return None
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "region": self.assessment.veiligheidshuis}
@@ -144,6 +168,7 @@ class DecisionCreateView(AssessmentActionView):
 
 
 class ReopenView(AssessmentActionView):
+    action = selectors.REOPEN
     template_name = "weegploeg/action_form.html"
     form_class = forms.ReopenForm
     needs_status = DECIDED
@@ -162,6 +187,7 @@ class AgenderingView(AssessmentActionView):
     """W6, C12: put a decided "agenderen" assessment on the agenda of a casusoverleg. Lands on
     the new case."""
 
+    action = selectors.TRANSFER
     template_name = "weegploeg/agendering_form.html"
     form_class = forms.AgenderingForm
     needs_status = DECIDED
@@ -177,6 +203,12 @@ class AgenderingView(AssessmentActionView):
         if not services.is_to_be_agendered(self.assessment):
             messages.error(
                 self.request, _('Only an assessment decided as "agenderen" is put on the agenda.')
+            )
+            return self.back()
+        if not selectors.fitting_casusoverleggen(self.assessment).exists():
+            messages.error(
+                self.request,
+                _("Every casusoverleg of this Veiligheidshuis has received this decision."),
             )
             return self.back()
         return None
@@ -213,13 +245,13 @@ class AgenderingView(AssessmentActionView):
 
 
 class CheckCreateView(AssessmentActionView):
+    action = selectors.CHECK
     template_name = "weegploeg/action_form.html"
     form_class = forms.CheckForm
     needs_status = None
     title = gettext_lazy("Record check")
     intro = gettext_lazy(
-        "Check that the dossier is correct and complete (CTER 8.3). When you corrected "
-        "something, say what."
+        "Check that the dossier is correct and complete. When you corrected something, say what."
     )
     success_message = gettext_lazy("The check has been recorded.")
 

@@ -1,32 +1,87 @@
 """The list of assessments, the dossier page and the queue of the periodic check (W4, W5, P7)."""
 
+from datetime import timedelta
+
 from django.conf import settings
-from django.db.models import Count, F, Prefetch, Q, prefetch_related_objects
+from django.db.models import (
+    Case,
+    Count,
+    DateTimeField,
+    ExpressionWrapper,
+    Prefetch,
+    Q,
+    Value,
+    When,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
-from config.pages import PAGE_SIZE, SessionSearchMixin
+from config.pages import PAGE_SIZE, SessionSearchMixin, SortedListMixin
 from config.read_audit import AccessLoggedPageMixin
 from subjects.matching import normalise_name
 from subjects.restriction import mark_restricted, reading_restricted
-from weegploeg import selectors, services
+from weegploeg import selectors
+from weegploeg.constants import AssessmentStatus
 from weegploeg.models import AgendaItem, Analysis, CriterionFinding, Decision, Signal
 from weegploeg.views.access import KeeperMixin, WeegploegMixin, is_keeper
 
 
-class AssessmentListView(WeegploegMixin, SessionSearchMixin, AccessLoggedPageMixin, ListView):
+def with_order_keys(assessments):
+    """The keys of the stated default order (U2): open before decided, then the day the
+    periodic check falls due (the earliest first)."""
+    return assessments.annotate(
+        status_rank=Case(When(status=AssessmentStatus.OPEN, then=Value(0)), default=Value(1)),
+        check_from=Coalesce("last_checked_at", "created_at"),
+        check_due_at=ExpressionWrapper(
+            Coalesce("last_checked_at", "created_at") + timedelta(days=settings.CHECK_DAYS),
+            output_field=DateTimeField(),
+        ),
+    )
+
+
+ASSESSMENT_SORTS = {
+    "status": ("status_rank", "check_from"),
+    "number": ("number",),
+    "due": ("check_from",),
+    "processed": ("last_processed_at",),
+}
+
+
+class AssessmentListView(
+    WeegploegMixin, SessionSearchMixin, SortedListMixin, AccessLoggedPageMixin, ListView
+):
     """The assessments the user may see, with search by number or name and a status filter
     (archived dossiers only when filtered for, B3); the names shown are a read of each dossier on
-    the page (S2)."""
+    the page (S2). Sorted by default open before decided, then by the check due (U2)."""
 
     template_name = "weegploeg/assessment_list.html"
     paginate_by = PAGE_SIZE
     context_object_name = "assessments"
     search_session_key = "weegploeg:assessment-search"
-    url_filters = ("status",)
+    url_filters = ("status", "sort")
+    sorts = ASSESSMENT_SORTS
+    default_sort = "status"
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("filters") == "reset":  # "Clear filters" clears the search too
+            request.session.pop(self.search_session_key, None)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        if response.url == request.path:
+            # "All but archived" is a choice too: say so, or the remembered filter returns.
+            return redirect(f"{request.path}?status=")
+        return response
 
     def get_queryset(self):
-        assessments = selectors.visible_assessments(self.request.user).annotate(
-            signal_count=Count("signals")
+        assessments = with_order_keys(
+            selectors.visible_assessments(self.request.user).annotate(signal_count=Count("signals"))
         )
         status = self.request.GET.get("status", "")
         status = status if status in dict(selectors.list_statuses()) else ""
@@ -39,12 +94,13 @@ class AssessmentListView(WeegploegMixin, SessionSearchMixin, AccessLoggedPageMix
             assessments = assessments.filter(matches)
         assessments = selectors.listed(assessments, status)  # B3: archived only when asked
         self.filters = {"status": status}
-        return assessments.order_by("-last_processed_at", "-pk")
+        return self.sorted(assessments)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             search_term=self.search_term,
             filters=self.filters,
+            filters_set=bool(self.filters["status"] or self.search_term),
             statuses=selectors.list_statuses(),
             may_keep=is_keeper(self.request.user),
             may_enter_signals=selectors.may_enter_signals(self.request.user),
@@ -52,76 +108,140 @@ class AssessmentListView(WeegploegMixin, SessionSearchMixin, AccessLoggedPageMix
         )
 
 
-def dossier_contents():
-    """What the dossier page shows, built at each read: the item querysets leave the
+PARTS = {
+    # part: (url name, label); what each part shows is `part_contents`
+    "overview": ("weegploeg:assessment-detail", gettext_lazy("Overview")),
+    "signals": ("weegploeg:assessment-signals", gettext_lazy("Signals")),
+    "analysis": ("weegploeg:assessment-analysis", gettext_lazy("Analysis and decision")),
+    "meetings": ("weegploeg:assessment-meetings", gettext_lazy("Meetings")),
+    "history": ("weegploeg:assessment-history", gettext_lazy("History")),
+}
+
+
+def part_contents(part: str):
+    """What a part of the dossier shows, built at each read: the item querysets leave the
     restricted rows out unless built inside `reading_restricted` (R6)."""
-    return (
-        Prefetch("signals", queryset=Signal.objects.select_related("brought_by")),
-        Prefetch(
-            "analyses",
-            queryset=Analysis.objects.select_related("framework", "recorded_by")
-            .prefetch_related(
-                Prefetch(
-                    "findings",
-                    queryset=CriterionFinding.objects.select_related("criterion").order_by(
-                        "criterion__order", "criterion__code"
-                    ),
+    if part == "signals":
+        return (Prefetch("signals", queryset=Signal.objects.select_related("brought_by")),)
+    if part == "analysis":
+        return (
+            Prefetch(
+                "analyses",
+                queryset=Analysis.objects.select_related("framework", "recorded_by")
+                .prefetch_related(
+                    Prefetch(
+                        "findings",
+                        queryset=CriterionFinding.objects.select_related("criterion").order_by(
+                            "criterion__order", "criterion__code"
+                        ),
+                    )
                 )
-            )
-            .order_by("-recorded_at", "-pk"),
-        ),
-        "additional_information__party",
-        "expert_advice",
-        Prefetch(
-            "decisions",
-            queryset=Decision.objects.select_related("decided_by", "reopened_by").prefetch_related(
-                "advised_parties"
+                .order_by("-recorded_at", "-pk"),
             ),
-        ),
-        "checks__checked_by",
-        "case_transfers__transferred_by",
-        Prefetch(
-            "agenda_items",
-            queryset=AgendaItem.objects.select_related("meeting", "decision").order_by(
-                "-meeting__held_on"
+            "additional_information__party",
+            "expert_advice",
+            Prefetch(
+                "decisions",
+                queryset=Decision.objects.select_related(
+                    "decided_by", "reopened_by"
+                ).prefetch_related("advised_parties"),
             ),
-        ),
-    )
+        )
+    if part == "meetings":
+        return (
+            "case_transfers__transferred_by",
+            Prefetch(
+                "agenda_items",
+                queryset=AgendaItem.objects.select_related("meeting", "decision").order_by(
+                    "-meeting__held_on"
+                ),
+            ),
+        )
+    if part == "history":
+        return ("checks__checked_by",)
+    return ()
 
 
 class AssessmentDetailView(WeegploegMixin, AccessLoggedPageMixin, DetailView):
-    """The dossier: NAW, signals, analyses, information, advice, decisions, checks, meetings.
-    Every view writes an access entry (S2)."""
+    """The dossier (U1, U3): a summary (number, status, subject, gemeente, the next step and
+    what is due) with the actions that can succeed now, then one part under a sub-navigation,
+    each part its own URL. Every part answers 404 to whoever may not see the dossier, shows the
+    restricted items to the keeper only, marked (R6), and writes an access entry (S2)."""
 
     template_name = "weegploeg/assessment_detail.html"
     context_object_name = "assessment"
+    part = "overview"
 
     def get_object(self, queryset=None):
         assessment = selectors.get_visible_assessment(self.request.user, self.kwargs["number"])
         # R6: the keeper of the file sees the restricted items, marked; nobody else sees them.
         with reading_restricted(selectors.sees_restricted(self.request.user, assessment)):
-            prefetch_related_objects([assessment], *dossier_contents())
-        mark_restricted(selectors.restrictable_rows(assessment))
+            prefetch_related_objects([assessment], *part_contents(self.part))
+        if self.part in ("signals", "analysis"):
+            mark_restricted(selectors.restrictable_rows(assessment))
         return assessment
+
+    def get_template_names(self):
+        return [f"weegploeg/dossier/{self.part}.html"]
 
     def get_context_data(self, **kwargs):
         assessment = self.object
-        may_keep = selectors.may_keep(self.request.user, assessment)
-        may_agendeer = may_keep and services.is_to_be_agendered(assessment)
-        return super().get_context_data(may_keep=may_keep, may_agendeer=may_agendeer, **kwargs)
+        state = selectors.dossier_state(self.request.user, assessment)
+        tabs = [
+            {
+                "label": label,
+                "url": reverse(url_name, kwargs={"number": assessment.number}),
+                "current": part == self.part,
+            }
+            for part, (url_name, label) in PARTS.items()
+        ]
+        overview = reverse("weegploeg:assessment-detail", kwargs={"number": assessment.number})
+        breadcrumbs = (
+            []
+            if self.part == "overview"
+            else [
+                {"label": _("Dossier %(number)s") % {"number": assessment.number}, "url": overview}
+            ]
+        )
+        return super().get_context_data(
+            state=state,
+            may_keep=state.may_keep,
+            tabs=tabs,
+            part=self.part,
+            breadcrumbs=breadcrumbs,
+            **kwargs,
+        )
 
 
-class CheckQueueView(KeeperMixin, ListView):
-    """The assessments not checked for WEEGPLOEG_CHECK_DAYS days, oldest check first."""
+class AssessmentSignalsView(AssessmentDetailView):
+    part = "signals"
+
+
+class AssessmentAnalysisView(AssessmentDetailView):
+    part = "analysis"
+
+
+class AssessmentMeetingsView(AssessmentDetailView):
+    part = "meetings"
+
+
+class AssessmentHistoryView(AssessmentDetailView):
+    part = "history"
+
+
+class CheckQueueView(KeeperMixin, SortedListMixin, ListView):
+    """W5: the assessments not checked for CHECK_DAYS days, open before decided and the
+    longest unchecked first by default."""
 
     template_name = "weegploeg/check_queue.html"
     paginate_by = PAGE_SIZE
     context_object_name = "assessments"
+    sorts = ASSESSMENT_SORTS
+    default_sort = "status"
 
     def get_queryset(self):
-        return selectors.check_queue_for(
-            self.request.user, days=settings.WEEGPLOEG_CHECK_DAYS
-        ).order_by(F("last_checked_at").asc(nulls_first=True), "created_at", "pk")
+        queue = selectors.check_queue_for(self.request.user, days=settings.CHECK_DAYS)
+        return self.sorted(with_order_keys(queue))
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(days=settings.WEEGPLOEG_CHECK_DAYS, filters={}, **kwargs)
+        return super().get_context_data(days=settings.CHECK_DAYS, filters={}, **kwargs)

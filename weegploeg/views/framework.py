@@ -6,18 +6,30 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
-from config.pages import add_service_errors
+from config.pages import PAGE_SIZE, SortedListMixin, add_service_errors
 from parties.views.parties import BeheerderRequiredMixin
 from weegploeg import forms, services
 from weegploeg.models import FrameworkVersion
 
 
-class FrameworkListView(BeheerderRequiredMixin, ListView):
+class FrameworkListView(BeheerderRequiredMixin, SortedListMixin, ListView):
+    """The versions of the referentiekader, the one in use (the latest) first by default."""
+
     template_name = "weegploeg/framework_list.html"
     context_object_name = "versions"
+    paginate_by = PAGE_SIZE
+    sorts = {"version": ("number",), "published": ("published_at", "number")}
+    default_sort = "-version"
 
     def get_queryset(self):
-        return FrameworkVersion.objects.prefetch_related("criteria").select_related("created_by")
+        versions = FrameworkVersion.objects.prefetch_related("criteria").select_related(
+            "created_by"
+        )
+        return self.sorted(versions)
+
+    def get_context_data(self, **kwargs):
+        in_use = FrameworkVersion.objects.filter(published_at__isnull=False).first()
+        return super().get_context_data(in_use=in_use, **kwargs)
 
 
 class FrameworkCreateView(BeheerderRequiredMixin, TemplateView):

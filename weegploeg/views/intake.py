@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from config.pages import add_service_errors
+from parties import municipalities
 from parties.permissions import membership_of
 from weegploeg import forms, selectors, services
 from weegploeg.views.access import WeegploegMixin, is_keeper, regions_of
@@ -40,6 +41,9 @@ class IntakeView(WeegploegMixin, FormView):
             "parties": selectors.intake_parties(user),
             "own_party": None if is_keeper(user) else membership_of(user).party,
         }
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(municipality_names=municipalities.names(), **kwargs)
 
     def form_valid(self, form):
         data = form.cleaned_data

@@ -5,27 +5,31 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 
-from config.pages import PAGE_SIZE, add_service_errors
+from config.pages import PAGE_SIZE, SortedListMixin, add_service_errors
 from config.read_audit import AccessLoggedPageMixin
 from parties.models import Party
 from weegploeg import forms, selectors, services
 from weegploeg.views.access import KeeperMixin, WeegploegMixin
 
 
-class MeetingListView(WeegploegMixin, ListView):
-    """The meetings the user sees (ADR 0011), with the number of agenda items shown to them."""
+class MeetingListView(WeegploegMixin, SortedListMixin, ListView):
+    """The meetings the user sees (ADR 0011), with the number of agenda items shown to them;
+    the latest first by default (U2)."""
 
     template_name = "weegploeg/meeting_list.html"
     paginate_by = PAGE_SIZE
     context_object_name = "meetings"
+    sorts = {"date": ("held_on",), "items": ("item_count", "held_on")}
+    default_sort = "-date"
 
     def get_queryset(self):
         user = self.request.user
-        return (
+        meetings = (
             selectors.meetings_for(user)
             .select_related("veiligheidshuis")
             .prefetch_related(Prefetch("present", queryset=Party.objects.order_by("name")))
@@ -34,8 +38,8 @@ class MeetingListView(WeegploegMixin, ListView):
                     "items", filter=Q(items__in=selectors.visible_agenda_items(user).values("pk"))
                 )
             )
-            .order_by("-held_on", "-pk")
         )
+        return self.sorted(meetings)
 
     def get_context_data(self, **kwargs):
         may_keep = selectors.is_keeper(self.request.user)
@@ -49,6 +53,16 @@ class MeetingCreateView(KeeperMixin, FormView):
     def get_form_kwargs(self):
         agenda = selectors.open_for_agenda(self.request.user)
         return {**super().get_form_kwargs(), "regions": self.regions, "assessments": agenda}
+
+    def get_initial(self):
+        """From a dossier's "Put on a weegploeg meeting": that dossier is ticked."""
+        dossier = self.request.GET.get("dossier", "")
+        chosen = selectors.open_for_agenda(self.request.user).filter(number=dossier)
+        return {**super().get_initial(), "assessments": list(chosen)} if dossier else {}
+
+    def get_context_data(self, **kwargs):
+        crumbs = [{"label": _("Weegploeg meetings"), "url": reverse("weegploeg:meeting-list")}]
+        return super().get_context_data(breadcrumbs=crumbs, **kwargs)
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -116,8 +130,12 @@ class MeetingDetailView(WeegploegMixin, AccessLoggedPageMixin, TemplateView):
         ]
 
     def get_context_data(self, **kwargs):
+        crumbs = [{"label": _("Weegploeg meetings"), "url": reverse("weegploeg:meeting-list")}]
         return super().get_context_data(
-            meeting=self.meeting, items=self.item_forms(kwargs.pop("bound", None)), **kwargs
+            meeting=self.meeting,
+            items=self.item_forms(kwargs.pop("bound", None)),
+            breadcrumbs=crumbs,
+            **kwargs,
         )
 
     def post(self, request, *args, **kwargs):
