@@ -2,16 +2,20 @@
 (404 for the uitvoerder of another Veiligheidshuis and a partner's member), the steps of a
 request, nothing of the files before the identity (R2), and an access entry for every view."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from rights.constants import RequestState
 from rights.models import Letter, SubjectRequest
+from rights.services import requests as requests_service
 from security.models import AuditEntry
 from tests.conftest import verified_client
 from tests.rights.factories import ABOUT, Handlers, identify, make_request
 from tests.rights.pdf_text import pdf_text
+from tests.security.panels import is_empty, items, overdue, panel
 
 pytestmark = pytest.mark.django_db
 
@@ -263,13 +267,33 @@ def test_s1_a_stale_version_is_refused_on_the_page(h):
     assert subject_request.state == RequestState.IDENTIFIED
 
 
-def test_r3_the_dashboard_shows_requests_due_and_overdue_to_who_handles_them(h):
+def test_u1_r3_the_dashboard_lists_each_request_due_with_its_next_step_and_term(h):
+    """U1, R3: the handler sees each request overdue or due within a week by number, with what
+    to do next and its term, oldest first; an answered or withdrawn one never; nobody else sees
+    the panel's items; with nothing due the panel says so in one line."""
     today = timezone.localdate()
+    assert is_empty(verified_client(h.officer).get(reverse("dashboard")).text, "requests-due")
     overdue = make_request(
         by=h.uitvoerder, region=h.region, received_on=today.replace(year=today.year - 1)
     )
-    page = verified_client(h.officer).get(reverse("dashboard"))
-    assert 'data-testid="requests-due-count"' in page.text and overdue.number in page.text
-    assert overdue.number not in verified_client(h.member).get(reverse("dashboard")).text
-    other = verified_client(h.other_uitvoerder).get(reverse("dashboard"))
-    assert overdue.number not in other.text
+    due_soon = make_request(
+        by=h.uitvoerder, region=h.region, received_on=today - timedelta(days=27), identified=True
+    )
+    later = make_request(by=h.uitvoerder, region=h.region)  # a month ahead: not yet
+    withdrawn = make_request(
+        by=h.uitvoerder, region=h.region, received_on=today.replace(year=today.year - 1)
+    )
+    requests_service.withdraw(withdrawn, by=h.uitvoerder, withdrawn_on=today)
+    page = verified_client(h.officer).get(reverse("dashboard")).text
+    shown = items(page, "requests-due")
+    assert len(shown) == 2
+    assert shown[0].startswith(f"{overdue.number}: Stel de identiteit van de verzoeker vast")
+    assert overdue(page, "requests-due") == [shown[0]]
+    assert shown[1].startswith(f"{due_soon.number}: Zoek en bevestig de dossiers")
+    assert later.number not in page and withdrawn.number not in page
+    assert f'href="{detail(overdue)}"' in panel(page, "requests-due")
+    assert panel(verified_client(h.member).get(reverse("dashboard")).text, "requests-due") is None
+    other = verified_client(h.other_uitvoerder).get(reverse("dashboard")).text
+    assert overdue.number not in other and is_empty(other, "requests-due")
+
+

@@ -1,0 +1,38 @@
+"""Reading a dashboard panel (U1) out of the rendered dashboard: its section by key, its due
+items as text, and whether it says it is empty. Shared by the tests of the cross-file apps."""
+
+import re
+from html import unescape
+
+
+def panel(html: str, key: str) -> str | None:
+    """The panel's section, or None when the dashboard leaves it out."""
+    match = re.search(
+        rf'<section[^>]*data-testid="panel-{re.escape(key)}"[^>]*>(.*?)</section>', html, re.S
+    )
+    return match.group(1) if match else None
+
+
+def _text(fragment: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+
+
+def items(html: str, key: str) -> list[str]:
+    """The due items of the panel as plain text, in the order shown (empty if no panel)."""
+    section = panel(html, key) or ""
+    return [
+        _text(li)
+        for li in re.findall(r'<li[^>]*data-testid="due-item"[^>]*>(.*?)</li>', section, re.S)
+    ]
+
+
+def is_empty(html: str, key: str) -> bool:
+    section = panel(html, key)
+    return section is not None and 'data-testid="panel-empty"' in section
+
+
+def overdue(html: str, key: str) -> list[str]:
+    """The items the panel marks as overdue or urgent (red), as plain text."""
+    section = panel(html, key) or ""
+    found = re.findall(r'<li class="[^"]*vh-due--overdue[^"]*"[^>]*>(.*?)</li>', section, re.S)
+    return [_text(li) for li in found]
