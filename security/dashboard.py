@@ -71,8 +71,7 @@ def reviews_content(user) -> PanelContent | None:
                     dossier=gettext("Accounts"),
                     what=ngettext(
                         "%(count)s account is suspended: reinstate it or leave it suspended",
-                        "%(count)s accounts are suspended: reinstate them or leave them "
-                        "suspended",
+                        "%(count)s accounts are suspended: reinstate them or leave them suspended",
                         suspended,
                     )
                     % {"count": suspended},
@@ -112,8 +111,7 @@ def access_log_content(user) -> PanelContent | None:
             DueItem(
                 dossier=gettext("Access log"),
                 what=ngettext(
-                    "%(count)s unusual read in the last %(days)s days: look whether it was "
-                    "needed",
+                    "%(count)s unusual read in the last %(days)s days: look whether it was needed",
                     "%(count)s unusual reads in the last %(days)s days: look whether they were "
                     "needed",
                     anomalies,

@@ -86,8 +86,8 @@ class HoldCreateView(DossierActionView):
     form_class = forms.HoldForm
     title = _("Keep the dossier longer")
     intro = _(
-        "A hold keeps the dossier from being archived or destroyed until its end date (VH "
-        "20.2). Record the reasons and the decision of the controller."
+        "A hold keeps the dossier from being archived or destroyed until its end date. "
+        "Record the reasons and the decision of the controller."
     )
     submit_label = _("Record the hold")
     success_message = _("The hold has been recorded.")
@@ -101,7 +101,7 @@ class ReactivateView(DossierActionView):
     title = _("Reactivate the dossier")
     intro = _(
         "An archived dossier is made available again only on the instruction of the "
-        "controller (CTER 13.3). Record who gave the instruction and why."
+        "controller. Record who gave the instruction and why."
     )
     submit_label = _("Reactivate")
     success_message = _("The dossier has been reactivated.")

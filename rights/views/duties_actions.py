@@ -62,7 +62,7 @@ class PostponeView(DutyActionView):
     title = gettext_lazy("Postpone informing")
     intro = gettext_lazy(
         "Informing may be postponed only on a ground of AVG 23 (UAVG 41), with the reasons and "
-        "a date to look again (CTER 11.3). A renewal needs new reasons; earlier ones are kept."
+        "a date to look again. A renewal needs new reasons; earlier ones are kept."
     )
     success_message = gettext_lazy("The postponement has been recorded.")
 
@@ -74,7 +74,7 @@ class LiftView(DutyActionView):
     form_class = forms.LiftForm
     title = gettext_lazy("The ground has lapsed")
     intro = gettext_lazy(
-        "Once the ground lapses the person is informed, also where no measures follow (CTER 11.4)."
+        "Once the ground lapses the person is informed, also where no measures follow."
     )
     success_message = gettext_lazy("The postponement has ended: inform the person now.")
 

@@ -15,7 +15,7 @@ from security.models import AuditEntry
 from tests.conftest import verified_client
 from tests.rights.factories import ABOUT, Handlers, identify, make_request
 from tests.rights.pdf_text import pdf_text
-from tests.security.panels import is_empty, items, overdue, panel
+from tests.security.panels import is_empty, items, panel
 
 pytestmark = pytest.mark.django_db
 
@@ -295,5 +295,3 @@ def test_u1_r3_the_dashboard_lists_each_request_due_with_its_next_step_and_term(
     assert panel(verified_client(h.member).get(reverse("dashboard")).text, "requests-due") is None
     other = verified_client(h.other_uitvoerder).get(reverse("dashboard")).text
     assert overdue.number not in other and is_empty(other, "requests-due")
-
-
