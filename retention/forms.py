@@ -57,7 +57,8 @@ class TermsForm(forms.Form):
         _("Not put on the agenda: destroyed after (months after the decision)"),
         required=False,
         help_text=_(
-            "For a subject the casusoverleg decided not to put on the agenda. Leave empty where the file's covenant sets no such term."
+            "For a subject the casusoverleg decided not to put on the agenda. Leave empty where "
+            "the file's covenant sets no such term."
         ),
     )
 

@@ -85,7 +85,8 @@ def change_item(
         errors["item"] = _("Choose an item of the dossier.")
     if reason not in RectificationReason.values:
         errors["reason"] = _(
-            "Choose why the data are changed: wrong, incomplete or irrelevant, or processed against the law."
+            "Choose why the data are changed: wrong, incomplete or irrelevant, or processed "
+            "against the law."
         )
     if action == ChangeAction.RECTIFY and not changes:
         errors["changes"] = _("Give the corrected values.")

@@ -2,13 +2,14 @@
 `rights.permissions.duties`, the reading rules in `rights.services.duties`."""
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Case, DateField, F, IntegerField, Value, When
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
 from config.audit import ReadKind
-from config.pages import PAGE_SIZE
+from config.pages import PAGE_SIZE, SortedListMixin
 from parties.models import DataFile
 from rights.constants import DutyState
 from rights.forms.duties import DutyFilterForm
@@ -28,13 +29,22 @@ class DutiesMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class DutyListView(DutiesMixin, ListView):
+class DutyListView(DutiesMixin, SortedListMixin, ListView):
     """The duties the user handles, with filters on state, overdue and file. It shows the
-    dossier's number, never a name: no read of personal data."""
+    dossier's number, never a name: no read of personal data. U2: open duties first (to inform,
+    postponed), then by the date due."""
 
     template_name = "rights/duties/duty_list.html"
     paginate_by = PAGE_SIZE
     context_object_name = "duties"
+    sorts = {
+        "due": ("done", "due"),
+        "number": ("pk",),
+        "dossier": ("dossier_key",),
+        "file": ("data_file__name",),
+        "state": ("done", "state"),
+    }
+    default_sort = "due"
 
     @cached_property
     def today(self):
@@ -58,7 +68,19 @@ class DutyListView(DutiesMixin, ListView):
             "overdue": "on" if data.get("overdue") else "",
             "file": data["file"].pk if data.get("file") else "",
         }
-        return duties.order_by("due_on", "pk")
+        duties = duties.annotate(
+            due=Case(
+                When(state=DutyState.POSTPONED, then=F("review_on")),
+                default=F("due_on"),
+                output_field=DateField(),
+            ),
+            done=Case(
+                When(state__in=[DutyState.TO_INFORM, DutyState.POSTPONED], then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            ),
+        )
+        return self.sorted(duties)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(

@@ -4,6 +4,8 @@ it designates): 404 for everyone else. Every view of a request is access-logged 
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Case, IntegerField, Value, When
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -11,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView
 
 from config.audit import ReadKind
-from config.pages import PAGE_SIZE, add_service_errors
+from config.pages import PAGE_SIZE, SortedListMixin, add_service_errors
 from rights.constants import RequestKind, RequestState
 from rights.forms.requests import IntakeForm
 from rights.permissions.requests import (
@@ -102,10 +104,20 @@ class RequestActionView(RequestMixin, FormView):
         return self.back()
 
 
-class RequestListView(HandlerMixin, ListView):
+class RequestListView(HandlerMixin, SortedListMixin, ListView):
+    """U2: open requests first, then by their term; every column sorts."""
+
     template_name = "rights/requests/list.html"
     paginate_by = PAGE_SIZE
     context_object_name = "requests"
+    sorts = {
+        "deadline": ("closed", "term"),
+        "number": ("number",),
+        "received": ("received_on",),
+        "state": ("closed", "state"),
+        "region": ("veiligheidshuis__name",),
+    }
+    default_sort = "deadline"
 
     def get_queryset(self):
         queryset = handled_requests(self.request.user).select_related("veiligheidshuis")
@@ -129,10 +141,20 @@ class RequestListView(HandlerMixin, ListView):
         if number:
             queryset = queryset.filter(number__icontains=number)
         self.filters = {"state": state, "kind": kind, "due": due, "q": number}
-        return queryset.order_by("due_on", "pk")
+        queryset = queryset.annotate(
+            term=Coalesce("extended_to", "due_on"),
+            closed=Case(
+                When(state__in=[RequestState.DONE, RequestState.WITHDRAWN], then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            ),
+        )
+        return self.sorted(queryset)
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
+        if not hasattr(response, "context_data"):
+            return response  # the remembered filters: a redirect
         shown = response.context_data["requests"]
         log_request_list(request, shown, search=bool(self.filters["q"]))
         return response
