@@ -12,6 +12,7 @@ from config.audit import ReadKind
 from config.pages import PAGE_SIZE, SortedListMixin
 from parties.models import DataFile
 from rights.constants import DutyState
+from rights.dashboard_duties import what_is_due
 from rights.forms.duties import DutyFilterForm
 from rights.models import DutyToInform
 from rights.permissions.duties import may_handle_duty, may_see_duties, visible_duties
@@ -127,14 +128,18 @@ class DutyDetailView(DutiesMixin, DetailView):
             addressee = None
         may_handle = may_handle_duty(user, duty)
         state = duty.state
+        current = services.current_postponement(duty)
+        is_open = state in (DutyState.TO_INFORM, DutyState.POSTPONED)
         return super().get_context_data(
+            next_due=what_is_due(duty) if is_open else "",
+            next_due_on=(current.review_on if current else duty.due_on) if is_open else None,
             addressee=addressee,
             postponements=duty.postponements.select_related("ground", "recorded_by").order_by(
                 "-recorded_at", "-pk"
             ),
             letters=duty.letters.select_related("made_by", "sent_by").order_by("-made_at"),
             is_overdue=services.is_overdue(duty),
-            current=services.current_postponement(duty),
+            current=current,
             may_handle=may_handle,
             may_postpone=may_handle and state in (DutyState.TO_INFORM, DutyState.POSTPONED),
             may_lift=may_handle and state == DutyState.POSTPONED,

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -41,6 +42,11 @@ class DutyActionView(DutiesMixin, FormView):
         return redirect("rights:duty-detail", pk=self.duty.pk)
 
     def get_context_data(self, **kwargs):
+        crumb = {
+            "label": _("Duty to inform %(number)s") % {"number": self.duty.pk},
+            "url": reverse("rights:duty-detail", args=[self.duty.pk]),
+        }
+        kwargs.setdefault("breadcrumbs", [crumb])
         return super().get_context_data(duty=self.duty, **kwargs)
 
     def form_valid(self, form):

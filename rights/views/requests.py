@@ -8,6 +8,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView
@@ -40,6 +41,16 @@ STEPS = (
 )
 
 
+def request_crumbs(subject_request) -> list[dict]:
+    """The breadcrumbs of a page under a request's page (U1)."""
+    return [
+        {
+            "label": _("Request %(number)s") % {"number": subject_request.number},
+            "url": reverse("rights:request-detail", args=[subject_request.number]),
+        }
+    ]
+
+
 class HandlerMixin:
     """Pages for who handles requests in at least one Veiligheidshuis."""
 
@@ -65,7 +76,11 @@ class RequestMixin:
     def back(self):
         return redirect("rights:request-detail", number=self.subject_request.number)
 
+    below_detail = True  # a page under the request's page: its breadcrumb leads back (U1)
+
     def get_context_data(self, **kwargs):
+        if self.below_detail:
+            kwargs.setdefault("breadcrumbs", request_crumbs(self.subject_request))
         return super().get_context_data(subject_request=self.subject_request, **kwargs)
 
 
@@ -201,6 +216,7 @@ class RequestDetailView(RequestMixin, TemplateView):
     shows only what the intake recorded; nothing of the files (R2)."""
 
     template_name = "rights/requests/detail.html"
+    below_detail = False
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)

@@ -90,7 +90,15 @@ class IncidentMixin(OverseerMixin):
             )
         return super().dispatch(request, *args, **kwargs)
 
+    below_detail = True  # a page under the incident's page: its breadcrumb leads back (U1)
+
     def get_context_data(self, **kwargs):
+        if self.below_detail:
+            crumb = {
+                "label": _("Incident %(number)s") % {"number": self.incident.number},
+                "url": reverse("security:incident-detail", args=[self.incident.number]),
+            }
+            kwargs.setdefault("breadcrumbs", [crumb])
         return super().get_context_data(
             incident=self.incident, clock=clock_of(self.incident), **kwargs
         )
@@ -153,6 +161,7 @@ class IncidentListView(OverseerMixin, SortedListMixin, SessionSearchMixin, ListV
 
 class IncidentDetailView(IncidentMixin, TemplateView):
     template_name = "security/incidents/detail.html"
+    below_detail = False
 
     def get(self, request, *args, **kwargs):
         log_reads(request, [self.incident], kind=ReadKind.DETAIL)

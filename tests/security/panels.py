@@ -36,3 +36,17 @@ def overdue(html: str, key: str) -> list[str]:
     section = panel(html, key) or ""
     found = re.findall(r'<li class="[^"]*vh-due--overdue[^"]*"[^>]*>(.*?)</li>', section, re.S)
     return [_text(li) for li in found]
+
+
+# What a requirement code looks like (U4): "P6", "C5", "(VH 9.3, C8)", "CTER 12.5". The law
+# itself ("AVG 34") may be cited.
+CODE = re.compile(r"\b[WBCPRISUOK]\d{1,2}\b|\b(?:VH|CTER) \d")
+
+
+def codes_in(html: str) -> list[str]:
+    """The requirement codes in what a user reads of a page: its text and its titles, labels
+    and alternative texts; none of the markup."""
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    said = re.findall(r'\b(?:title|aria-label|alt|placeholder)="([^"]*)"', html)
+    text = " ".join([_text(html), *said])
+    return [match.group(0) for match in CODE.finditer(text)]
