@@ -14,7 +14,8 @@ def panel(html: str, key: str) -> str | None:
 
 
 def _text(fragment: str) -> str:
-    return " ".join(unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", fragment)).split())
+    return re.sub(r" ([:.,)])", r"\1", text)
 
 
 def items(html: str, key: str) -> list[str]:
