@@ -130,6 +130,16 @@ class IncidentListView(OverseerMixin, SortedListMixin, SessionSearchMixin, ListV
             request.session.pop(self.search_session_key, None)
         return super().get(request, *args, **kwargs)
 
+    def post(self, request, *args, **kwargs):
+        """A search posted replaces the remembered filters with those it sets."""
+        response = super().post(request, *args, **kwargs)
+        kept = response.url.partition("?")[2]
+        if kept:
+            request.session[self._remembered_key()] = kept
+        else:
+            request.session.pop(self._remembered_key(), None)
+        return response
+
     def get_queryset(self):
         self.filters = {name: self.request.GET.get(name, "") for name in self.url_filters}
         found = service.search(self.request.user, q=self.search_term, **self.filters)

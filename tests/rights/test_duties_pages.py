@@ -73,6 +73,36 @@ def test_u3_i2_the_list_filters_on_state_overdue_and_file(world, clock):
     assert "Geen informatieplichten voldoen aan de filters." in content
 
 
+def test_u2_the_duty_list_puts_open_duties_first_by_date_and_sorts(world, clock):
+    """U2: duties to inform and postponed ones before those done, then by the date due; every
+    sortable column both ways; a result count."""
+    done = DutyToInform.objects.create(
+        data_file=world.weegploeg_file,
+        file_label="weegploeg",
+        dossier_key="X-done",
+        occasion="closing",
+        started_on=TODAY,
+        due_on=TODAY - timedelta(days=5),
+        state=DutyState.INFORMED,
+    )
+    soon = DutyToInform.objects.create(
+        data_file=world.weegploeg_file,
+        file_label="weegploeg",
+        dossier_key="X-soon",
+        occasion="closing",
+        started_on=TODAY,
+        due_on=TODAY + timedelta(days=1),
+    )
+    client = verified_client(world.keeper)
+    listed = client.get(LIST)
+    order = [duty.pk for duty in listed.context["duties"]]
+    assert order == [soon.pk, world.duty.pk, done.pk]
+    assert "3 resultaten" in listed.content.decode()
+    by_dossier = client.get(LIST + "?sort=-dossier")
+    keys = [duty.dossier_key for duty in by_dossier.context["duties"]]
+    assert keys == sorted(keys, reverse=True)
+
+
 def test_u3_the_list_is_paginated(world):
     for number in range(30):
         DutyToInform.objects.create(
@@ -85,7 +115,7 @@ def test_u3_the_list_is_paginated(world):
         )
     client = verified_client(world.keeper)
     first = client.get(LIST).content.decode()
-    assert "Pagina 1 van 2" in first
+    assert "Pagina 1 van 2" in first and "31 resultaten" in first
     assert client.get(LIST + "?page=2").status_code == 200
 
 
