@@ -6,6 +6,18 @@ from insights.permissions import may_see_insights, may_see_register
 from parties.navigation import Link
 
 LINKS: list[Link] = [
-    Link(_("Management information"), "insights:figures", may_see_insights),
-    Link(_("Register of processing activities"), "insights:register", may_see_register),
+    Link(
+        _("Management information"),
+        "insights:figures",
+        may_see_insights,
+        group="oversight",
+        pages=("insights:figures",),
+    ),
+    Link(
+        _("Register of processing activities"),
+        "insights:register",
+        may_see_register,
+        group="oversight",
+        pages=("insights:register", "insights:processing-activity"),
+    ),
 ]

@@ -7,17 +7,17 @@ from django.utils.translation import gettext_lazy as _
 class ArchiveFrom(models.TextChoices):
     """From which date the archive term runs."""
 
-    LAST_PROCESSING = "laatste-verwerking", _("the last processing (CTER 13.2)")
-    LAST_AGENDA = "laatst-geagendeerd", _("the last time on the agenda (VH 20.1)")
+    LAST_PROCESSING = "laatste-verwerking", _("the last processing")
+    LAST_AGENDA = "laatst-geagendeerd", _("the last time on the agenda")
 
 
 class Rule(models.TextChoices):
     """Why a dossier is archived or destroyed: kept in the destruction record (B8)."""
 
-    NOT_AGENDERED = "niet-geagendeerd", _("Not put on the agenda: destroyed (CTER 13.4)")
-    ARCHIVE_TERM = "archieftermijn", _("Archive term passed (CTER 13.2, VH 20.1)")
-    DESTROY_TERM = "vernietigingstermijn", _("Retention term passed (CTER 13.1, VH 20.1)")
-    DECEASED = "overleden", _("Subject deceased: destroyed at once (VH 20.2d)")
+    NOT_AGENDERED = "niet-geagendeerd", _("Not put on the agenda: destroyed")
+    ARCHIVE_TERM = "archieftermijn", _("Archive term passed")
+    DESTROY_TERM = "vernietigingstermijn", _("Retention term passed")
+    DECEASED = "overleden", _("Subject deceased: destroyed at once")
     REPLAY = "herhaling", _("Destroyed again after a restore of the database")
 
 
@@ -33,5 +33,5 @@ class Trigger(models.TextChoices):
 
 
 class ReactivatedBy(models.TextChoices):
-    CONTROLLER = "verantwoordelijke", _("on the controller's instruction (CTER 13.3)")
-    AGENDA = "agenda", _("put on the agenda again (VH 20.1)")
+    CONTROLLER = "verantwoordelijke", _("on the controller's instruction")
+    AGENDA = "agenda", _("put on the agenda again")

@@ -1,31 +1,70 @@
-"""The uitvoerder's dashboard panel of retention (B3, B6, O3): how many dossiers of the files
-they keep fall due in the next four weeks, how many a sweep failed on (an alarm), how many are
-held. Numbers only."""
+"""The uitvoerder's dashboard panel of retention (B3, B6, O3, U1): each dossier of the files
+they keep that a sweep failed on (an alarm), and each that falls due for archiving or
+destruction in the next four weeks, by number, with its date and a link to its retention page.
+A held dossier is not due. Numbers only."""
 
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from parties.constants import Function
-from parties.dashboard import Panel
+from parties.dashboard import SHOWN, DueItem, PanelContent, WorkPanel
+from retention.constants import Action
 from retention.permissions import may_see_retention
-from retention.selectors import due_for, failed_for, holds_for
+from retention.selectors import due_for, failed_for
 
 
-def retention_panel(user) -> dict | None:
+def _dossier_url(file_label: str, key: str) -> str:
+    return reverse("retention:dossier", args=[file_label, key])
+
+
+def retention_content(user) -> PanelContent | None:
     """None for who keeps no file: the panel is left out."""
     if not may_see_retention(user):
         return None
     today = timezone.localdate()
-    return {
-        "due": len(due_for(user, as_of=today)),
-        "failed": len(failed_for(user)),
-        "held": len(holds_for(user, as_of=today)),
-    }
+    failed = [
+        DueItem(
+            dossier=row.dossier_key,
+            what=gettext("The retention sweep failed on this dossier: look into it"),
+            url=_dossier_url(row.file_label, row.dossier_key),
+            deadline=timezone.localdate(row.failed_at),
+            urgent=True,
+        )
+        for row in failed_for(user)
+    ]
+    due = [
+        DueItem(
+            dossier=item.ref.key,
+            what=(
+                gettext("Falls due for destruction")
+                if item.action == Action.DESTROY
+                else gettext("Falls due for the archive")
+            ),
+            url=_dossier_url(item.ref.file_label, item.ref.key),
+            deadline=item.due_on,
+            detail=item.file_name,
+        )
+        for item in due_for(user, as_of=today)
+        if not item.held
+    ]
+    items = failed + due
+    return PanelContent(
+        items=sorted(items, key=DueItem.sort_key)[:SHOWN],
+        count=len(items),
+        more_url=reverse("retention:overview"),
+        extra={"failed": len(failed)},
+    )
 
 
 PANELS = [
-    Panel(
+    WorkPanel(
+        key="retention-due",
+        title=_("Archive and destruction"),
         functions=frozenset({Function.UITVOERDER}),
-        template="retention/dashboard_panel.html",
-        context=retention_panel,
+        content=retention_content,
+        empty=_("No dossier falls due for the archive or destruction in the next four weeks."),
+        order=400,
     )
 ]

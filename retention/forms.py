@@ -56,7 +56,10 @@ class TermsForm(forms.Form):
     not_agendered_destroy_after_months = months(
         _("Not put on the agenda: destroyed after (months after the decision)"),
         required=False,
-        help_text=_("CTER 13.4; leave empty where the file decides no such thing."),
+        help_text=_(
+            "For a subject the casusoverleg decided not to put on the agenda. Leave empty where "
+            "the file's covenant sets no such term."
+        ),
     )
 
 

@@ -6,7 +6,7 @@ registry's `DossierState` and the file's `Terms`, so the sweep, the preview and 
   the decision (CTER 13.4, B2), where the file decides such a thing.
 - Always: destroyed `destroy_after_months` after the last processing (CTER 13.1, VH 20.1; B4).
 - Not archived yet: archived `archive_after_months` after the last processing (CTER 13.2, B3), or
-  for a VH casusoverleg after the last time on the agenda (VH 20.1), but never while the case is
+  for a VH casusoverleg after the last time on the agenda, but never while the case is
   being discussed or has measures with running deadlines.
 
 A rule is due on its day: the day before, the dossier is kept. Destruction beats archiving; of

@@ -1,21 +1,39 @@
 """The dashboard panel of the duty to inform (I1, I2, U1): the duties of the user's party and
-of the files they keep that are due within two weeks, overdue first. No names: numbers only."""
+of the files they keep that are due within two weeks, overdue first, each naming its dossier by
+number and what is to be done. No names: numbers only."""
 
 from django.db.models import Case, DateField, F, When
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from parties.constants import Function
-from parties.dashboard import Panel
-from rights.constants import DutyState
+from parties.dashboard import SHOWN, DueItem, PanelContent, WorkPanel
+from rights.constants import DutyOccasion, DutyState
 from rights.permissions.duties import may_see_duties, visible_duties
-from rights.services.duties import due_q, overdue_q, with_review
+from rights.services.duties import due_q, with_review
 
-SHOWN = 10
 WITHIN_DAYS = 14
 
 
-def duties_panel(user) -> dict | None:
-    """None for who has no duties to see: the panel is left out."""
+def what_is_due(duty) -> str:
+    """The thing due of one duty, in words (U1)."""
+    if duty.state == DutyState.POSTPONED:
+        return gettext("Look again whether the person can be informed now (informing postponed)")
+    if duty.person:
+        return gettext("Inform a related person: %(occasion)s") % {
+            "occasion": duty.get_occasion_display().lower()
+        }
+    if duty.occasion == DutyOccasion.OUTCOME:
+        return gettext("Inform the subject of the outcome of the weegploeg")
+    return gettext("Inform the subject: %(occasion)s") % {
+        "occasion": duty.get_occasion_display().lower()
+    }
+
+
+def duties_content(user) -> PanelContent | None:
+    """None for who has no duties to see: the panel is left out (as before U1)."""
     if not may_see_duties(user) or not visible_duties(user).exists():
         return None
     today = timezone.localdate()
@@ -27,21 +45,28 @@ def duties_panel(user) -> dict | None:
         )
     )
     due = duties.filter(due_q(today, within=WITHIN_DAYS))
-    shown = list(due.select_related("data_file").order_by("due", "pk")[:SHOWN])
-    for duty in shown:
-        duty.is_overdue = duty.due is not None and duty.due < today
-    return {
-        "count": due.count(),
-        "overdue": duties.filter(overdue_q(today)).count(),
-        "duties": shown,
-    }
+    shown = due.select_related("data_file").order_by("due", "pk")[:SHOWN]
+    items = [
+        DueItem(
+            dossier=duty.dossier_key,
+            what=what_is_due(duty),
+            url=reverse("rights:duty-detail", args=[duty.pk]),
+            deadline=duty.due,
+            detail=duty.data_file.name,
+        )
+        for duty in shown
+    ]
+    return PanelContent(items=items, count=due.count(), more_url=reverse("rights:duty-list"))
 
 
 # I1, U1: the duties of the responsible party and of the uitvoerder who keeps the file.
-PANEL = Panel(
+PANEL = WorkPanel(
+    key="duties-due",
+    title=_("Duties to inform"),
     functions=frozenset(
         {Function.UITVOERDER, Function.CASEMANAGER, Function.VOORZITTER, Function.DEELNEMER}
     ),
-    template="rights/duties/dashboard_panel.html",
-    context=duties_panel,
+    content=duties_content,
+    empty=_("No duty to inform is due in the next two weeks."),
+    order=300,
 )

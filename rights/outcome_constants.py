@@ -16,9 +16,9 @@ class ChangeAction(models.TextChoices):
 class RectificationReason(models.TextChoices):
     """CTER 12.5 (VH 18.3): why an item is changed."""
 
-    WRONG = "a", _("The data are factually wrong (CTER 12.5 a)")
+    WRONG = "a", _("The data are factually wrong")
     INCOMPLETE = (
         "b",
-        _("The data are incomplete or irrelevant for the purpose of the processing (CTER 12.5 b)"),
+        _("The data are incomplete or irrelevant for the purpose of the processing"),
     )
-    UNLAWFUL = "c", _("The data are otherwise processed against the law (CTER 12.5 c)")
+    UNLAWFUL = "c", _("The data are otherwise processed against the law")

@@ -7,10 +7,46 @@ from security.permissions import may_oversee, may_see_review, may_see_suspension
 from security.services.incidents import may_see_register
 
 LINKS: list[Link] = [
-    Link(_("Incidents"), "security:incident-list", may_see_register),
-    Link(_("Access log"), "security:access-log", may_oversee),
-    Link(_("Authorisation reviews"), "security:review-list", may_see_review),
-    Link(_("Suspended accounts"), "security:suspensions", may_see_suspensions),
-    Link(_("Policy evaluation"), "security:policy-list", may_oversee),
-    Link(_("Logboek export"), "security:logboek", may_oversee),
+    Link(
+        _("Incidents"),
+        "security:incident-list",
+        may_see_register,
+        group="oversight",
+        pages=("security:incident-",),
+    ),
+    Link(
+        _("Access log"),
+        "security:access-log",
+        may_oversee,
+        group="oversight",
+        pages=("security:access-",),
+    ),
+    Link(
+        _("Authorisation reviews"),
+        "security:review-list",
+        may_see_review,
+        group="oversight",
+        pages=("security:review-",),
+    ),
+    Link(
+        _("Suspended accounts"),
+        "security:suspensions",
+        may_see_suspensions,
+        group="oversight",
+        pages=("security:suspension",),
+    ),
+    Link(
+        _("Policy evaluation"),
+        "security:policy-list",
+        may_oversee,
+        group="oversight",
+        pages=("security:policy-",),
+    ),
+    Link(
+        _("Logboek export"),
+        "security:logboek",
+        may_oversee,
+        group="oversight",
+        pages=("security:logboek",),
+    ),
 ]

@@ -24,7 +24,8 @@ def records_for(user, run) -> list[DestructionRecord]:
 
 
 def _day(value) -> str:
-    return value.isoformat() if value else ""
+    """U4: dates for people as dd-mm-jjjj, in the CSV as on the pages."""
+    return value.strftime("%d-%m-%Y") if value else ""
 
 
 def counts_text(record) -> str:
@@ -42,9 +43,7 @@ def rows_of(records) -> list[dict[str, str]]:
             _("Opened on"): _day(record.opened_on),
             _("Last processed on"): _day(record.last_processed_on),
             _("Due on"): _day(record.due_on),
-            _("Destroyed at"): timezone.localtime(record.destroyed_at).isoformat(
-                timespec="seconds"
-            ),
+            _("Destroyed at"): timezone.localtime(record.destroyed_at).strftime("%d-%m-%Y %H:%M"),
             _("Destroyed by"): str(record.destroyed_by or _("the scheduled sweep")),
             _("Rows destroyed per kind"): counts_text(record),
         }

@@ -7,16 +7,20 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from config.pages import add_service_errors
+from parties.models import DataFile
 from retention import forms
 from retention.models import Hold, Reactivation
 from retention.permissions import may_keep_dossier, may_see_retention
+from retention.rules import next_due
 from retention.services.holds import end_hold, record_hold
 from retention.services.reactivation import reactivate
+from retention.terms import terms_for
 from retention.views.common import DossierMixin
 from subjects import registry
 from subjects.registry import DossierRef
@@ -30,6 +34,16 @@ def state_or_404(ref: DossierRef):
     if state is None:
         raise Http404
     return state
+
+
+def dossier_crumbs(ref: DossierRef) -> list[dict]:
+    """The breadcrumbs of a page under a dossier's retention page (U1)."""
+    return [
+        {
+            "label": _("Dossier %(number)s") % {"number": ref.key},
+            "url": reverse("retention:dossier", args=[ref.file_label, ref.key]),
+        }
+    ]
 
 
 def dossier_holds(ref: DossierRef):
@@ -47,8 +61,11 @@ class DossierView(DossierMixin, TemplateView):
         holds = list(dossier_holds(ref))
         for hold in holds:
             hold.in_force = hold.ended_at is None and hold.until >= today
+        data_file = DataFile.objects.filter(pk=state.data_file_id).first()
+        next_up = next_due(state, terms_for(data_file)) if data_file else None
         return super().get_context_data(
             state=state,
+            next_up=next_up,
             holds=holds,
             held=any(hold.in_force for hold in holds),
             reactivations=Reactivation.objects.filter(
@@ -67,6 +84,7 @@ class DossierActionView(DossierMixin, FormView):
     success_message = ""
 
     def get_context_data(self, **kwargs):
+        kwargs.setdefault("breadcrumbs", dossier_crumbs(self.ref))
         return super().get_context_data(state=state_or_404(self.ref), **kwargs)
 
     def form_valid(self, form):
@@ -86,8 +104,8 @@ class HoldCreateView(DossierActionView):
     form_class = forms.HoldForm
     title = _("Keep the dossier longer")
     intro = _(
-        "A hold keeps the dossier from being archived or destroyed until its end date (VH "
-        "20.2). Record the reasons and the decision of the controller."
+        "A hold keeps the dossier from being archived or destroyed until its end date. "
+        "Record the reasons and the decision of the controller."
     )
     submit_label = _("Record the hold")
     success_message = _("The hold has been recorded.")
@@ -101,7 +119,7 @@ class ReactivateView(DossierActionView):
     title = _("Reactivate the dossier")
     intro = _(
         "An archived dossier is made available again only on the instruction of the "
-        "controller (CTER 13.3). Record who gave the instruction and why."
+        "controller. Record who gave the instruction and why."
     )
     submit_label = _("Reactivate")
     success_message = _("The dossier has been reactivated.")
@@ -129,6 +147,7 @@ class HoldEndView(FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
+        kwargs.setdefault("breadcrumbs", dossier_crumbs(self.ref))
         return super().get_context_data(hold=self.hold, ref=self.ref, **kwargs)
 
     def form_valid(self, form):

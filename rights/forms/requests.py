@@ -37,7 +37,7 @@ class IntakeForm(forms.Form):
         label=_("Ground of representation"),
         choices=[("", "---------"), *Representation.choices],
         required=False,
-        help_text=_("Only for a legal representative (CTER 12.2)."),
+        help_text=_("Only when a legal representative makes the request."),
     )
     representative_name = forms.CharField(
         label=_("Name of the representative"), max_length=200, required=False
@@ -51,7 +51,7 @@ class IntakeForm(forms.Form):
         label=_("What is asked, and why"),
         widget=TEXT,
         required=False,
-        help_text=_("For a rectification: which change is asked and why (CTER 12.5)."),
+        help_text=_("For a rectification: which change is asked and why."),
     )
     reply_address = forms.CharField(label=_("Address for the answer"), widget=TEXT, required=False)
 

@@ -45,12 +45,12 @@ class Migration(migrations.Migration):
                     "reason",
                     models.CharField(
                         choices=[
-                            ("a", "The data are factually wrong (CTER 12.5 a)"),
+                            ("a", "The data are factually wrong"),
                             (
                                 "b",
-                                "The data are incomplete or irrelevant for the purpose of the processing (CTER 12.5 b)",
+                                "The data are incomplete or irrelevant for the purpose of the processing",
                             ),
-                            ("c", "The data are otherwise processed against the law (CTER 12.5 c)"),
+                            ("c", "The data are otherwise processed against the law"),
                         ],
                         max_length=20,
                         verbose_name="reason",

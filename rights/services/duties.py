@@ -144,7 +144,7 @@ def _transition_refusal(state: str, to: str) -> str:
     if state == DutyState.POSTPONED and to == DutyState.NOT_REQUIRED:
         return _(
             "A postponed duty ends in informing the person once the ground lapses, also "
-            "where no measures follow (CTER 11.4)."
+            "where no measures follow. Record when the person was informed."
         )
     return _("This step is not possible in the present state of the duty.")
 

@@ -84,7 +84,10 @@ def change_item(
     if item is None:
         errors["item"] = _("Choose an item of the dossier.")
     if reason not in RectificationReason.values:
-        errors["reason"] = _("Choose the reason of CTER 12.5.")
+        errors["reason"] = _(
+            "Choose why the data are changed: wrong, incomplete or irrelevant, or processed "
+            "against the law."
+        )
     if action == ChangeAction.RECTIFY and not changes:
         errors["changes"] = _("Give the corrected values.")
     if action == ChangeAction.RESTRICT and not restriction_reason.strip():

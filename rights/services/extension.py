@@ -34,7 +34,9 @@ def extension_refusal(subject_request: SubjectRequest, today: date) -> str:
     if subject_request.extended_to is not None:
         return _("The term has been extended already; it can be extended only once.")
     if subject_request.includes_objection:
-        return _("An objection is decided within four weeks (VH 18.4): the term is not extended.")
+        return _(
+            "An objection is decided within four weeks of receipt: that term cannot be extended."
+        )
     if today > subject_request.due_on:
         return _(
             "The first term ended on %(date)s: it can only be extended while it runs (AVG 12.3)."

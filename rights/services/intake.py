@@ -35,7 +35,7 @@ def _intake_errors(data: dict) -> dict:
             errors["representative_name"] = _("Give the name of the representative.")
     if RequestKind.RECTIFICATION in kinds and not data.get("explanation", "").strip():
         # CTER 12.5: the requester says which rectification is wanted, and why.
-        errors["explanation"] = _("Say which rectification is asked and why (CTER 12.5).")
+        errors["explanation"] = _("Say which rectification is asked and why.")
     return errors
 
 

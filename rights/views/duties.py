@@ -2,15 +2,17 @@
 `rights.permissions.duties`, the reading rules in `rights.services.duties`."""
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Case, DateField, F, IntegerField, Value, When
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
 from config.audit import ReadKind
-from config.pages import PAGE_SIZE
+from config.pages import PAGE_SIZE, SortedListMixin
 from parties.models import DataFile
 from rights.constants import DutyState
+from rights.dashboard_duties import what_is_due
 from rights.forms.duties import DutyFilterForm
 from rights.models import DutyToInform
 from rights.permissions.duties import may_handle_duty, may_see_duties, visible_duties
@@ -28,13 +30,22 @@ class DutiesMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class DutyListView(DutiesMixin, ListView):
+class DutyListView(DutiesMixin, SortedListMixin, ListView):
     """The duties the user handles, with filters on state, overdue and file. It shows the
-    dossier's number, never a name: no read of personal data."""
+    dossier's number, never a name: no read of personal data. U2: open duties first (to inform,
+    postponed), then by the date due."""
 
     template_name = "rights/duties/duty_list.html"
     paginate_by = PAGE_SIZE
     context_object_name = "duties"
+    sorts = {
+        "due": ("done", "due"),
+        "number": ("pk",),
+        "dossier": ("dossier_key",),
+        "file": ("data_file__name",),
+        "state": ("done", "state"),
+    }
+    default_sort = "due"
 
     @cached_property
     def today(self):
@@ -58,7 +69,19 @@ class DutyListView(DutiesMixin, ListView):
             "overdue": "on" if data.get("overdue") else "",
             "file": data["file"].pk if data.get("file") else "",
         }
-        return duties.order_by("due_on", "pk")
+        duties = duties.annotate(
+            due=Case(
+                When(state=DutyState.POSTPONED, then=F("review_on")),
+                default=F("due_on"),
+                output_field=DateField(),
+            ),
+            done=Case(
+                When(state__in=[DutyState.TO_INFORM, DutyState.POSTPONED], then=Value(0)),
+                default=Value(1),
+                output_field=IntegerField(),
+            ),
+        )
+        return self.sorted(duties)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(
@@ -105,14 +128,18 @@ class DutyDetailView(DutiesMixin, DetailView):
             addressee = None
         may_handle = may_handle_duty(user, duty)
         state = duty.state
+        current = services.current_postponement(duty)
+        is_open = state in (DutyState.TO_INFORM, DutyState.POSTPONED)
         return super().get_context_data(
+            next_due=what_is_due(duty) if is_open else "",
+            next_due_on=(current.review_on if current else duty.due_on) if is_open else None,
             addressee=addressee,
             postponements=duty.postponements.select_related("ground", "recorded_by").order_by(
                 "-recorded_at", "-pk"
             ),
             letters=duty.letters.select_related("made_by", "sent_by").order_by("-made_at"),
             is_overdue=services.is_overdue(duty),
-            current=services.current_postponement(duty),
+            current=current,
             may_handle=may_handle,
             may_postpone=may_handle and state in (DutyState.TO_INFORM, DutyState.POSTPONED),
             may_lift=may_handle and state == DutyState.POSTPONED,

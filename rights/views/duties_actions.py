@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -41,6 +42,11 @@ class DutyActionView(DutiesMixin, FormView):
         return redirect("rights:duty-detail", pk=self.duty.pk)
 
     def get_context_data(self, **kwargs):
+        crumb = {
+            "label": _("Duty to inform %(number)s") % {"number": self.duty.pk},
+            "url": reverse("rights:duty-detail", args=[self.duty.pk]),
+        }
+        kwargs.setdefault("breadcrumbs", [crumb])
         return super().get_context_data(duty=self.duty, **kwargs)
 
     def form_valid(self, form):
@@ -62,7 +68,7 @@ class PostponeView(DutyActionView):
     title = gettext_lazy("Postpone informing")
     intro = gettext_lazy(
         "Informing may be postponed only on a ground of AVG 23 (UAVG 41), with the reasons and "
-        "a date to look again (CTER 11.3). A renewal needs new reasons; earlier ones are kept."
+        "a date to look again. A renewal needs new reasons; earlier ones are kept."
     )
     success_message = gettext_lazy("The postponement has been recorded.")
 
@@ -74,7 +80,7 @@ class LiftView(DutyActionView):
     form_class = forms.LiftForm
     title = gettext_lazy("The ground has lapsed")
     intro = gettext_lazy(
-        "Once the ground lapses the person is informed, also where no measures follow (CTER 11.4)."
+        "Once the ground lapses the person is informed, also where no measures follow."
     )
     success_message = gettext_lazy("The postponement has ended: inform the person now.")
 

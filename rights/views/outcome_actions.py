@@ -72,7 +72,7 @@ class WithholdView(OutcomeFormView):
     title = gettext_lazy("Withhold a dossier or an item")
     intro = gettext_lazy(
         "Access is refused or limited only on a ground of AVG 23 (UAVG 41), with reasons. "
-        "The overview leaves the part out and marks it; the letter explains it (CTER 12.4)."
+        "The overview leaves the part out and marks it; the letter explains it."
     )
     success_message = gettext_lazy("The withholding has been recorded.")
 
@@ -128,7 +128,7 @@ class ChangeView(OutcomeFormView):
     }
     intro = gettext_lazy(
         "The change is made in the file itself; every party and partner that received data "
-        "of the dossier (from the records) gets a notice (CTER 12.5, 12.6)."
+        "of the dossier (from the records) gets a notice."
     )
     success_message = gettext_lazy("The change has been made and the notices prepared.")
 
@@ -207,7 +207,7 @@ class ObjectionView(OutcomeFormView):
     form_class = forms.ObjectionForm
     title = gettext_lazy("Decide on the objection")
     intro = gettext_lazy(
-        "Decide within four weeks of receipt (VH 18.4). Upheld, the processing of every "
+        "Decide within four weeks of receipt. Upheld, the processing of every "
         "dossier of this request ends: each is closed and goes to retention."
     )
     success_message = gettext_lazy("The decision has been recorded and the letter made.")

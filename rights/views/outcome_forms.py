@@ -45,7 +45,7 @@ class WithholdForm(TargetForm):
 
 class ChangeForm(TargetForm):
     reason = forms.ChoiceField(
-        label=_("Reason (CTER 12.5)"),
+        label=_("Reason for the change"),
         choices=RectificationReason.choices,
         widget=forms.RadioSelect,
     )
@@ -79,8 +79,8 @@ class ObjectionForm(forms.Form):
         _("Weighing of interests"),
         rows=8,
         help_text=_(
-            "The particular situation of the subject against the interest of the processing "
-            "(VH 18.4): what weighs, and why it decides."
+            "The particular situation of the subject against the interest of the processing: "
+            "what weighs, and why it decides."
         ),
     )
     upheld = forms.TypedChoiceField(

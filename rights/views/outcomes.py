@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from config.audit import ReadKind, log_reads
@@ -111,7 +112,20 @@ class RequestOutcomeMixin:
         except NoReverseMatch:
             return self.outcomes_url()
 
+    def breadcrumbs(self) -> list[dict]:
+        """Under the request's page; the pages under the outcomes also under the outcomes."""
+        crumbs = [
+            {
+                "label": _("Request %(number)s") % {"number": self.subject_request.number},
+                "url": self.request_page_url(),
+            }
+        ]
+        if self.request.resolver_match and self.request.resolver_match.url_name != "outcomes":
+            crumbs.append({"label": _("Outcomes"), "url": self.outcomes_url()})
+        return crumbs
+
     def get_context_data(self, **kwargs):
+        kwargs.setdefault("breadcrumbs", self.breadcrumbs())
         return super().get_context_data(
             subject_request=self.subject_request,
             outcomes_url=self.outcomes_url(),

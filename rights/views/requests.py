@@ -4,14 +4,17 @@ it designates): 404 for everyone else. Every view of a request is access-logged 
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Case, IntegerField, Value, When
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView
 
 from config.audit import ReadKind
-from config.pages import PAGE_SIZE, add_service_errors
+from config.pages import PAGE_SIZE, SortedListMixin, add_service_errors
 from rights.constants import RequestKind, RequestState
 from rights.forms.requests import IntakeForm
 from rights.permissions.requests import (
@@ -36,6 +39,16 @@ STEPS = (
     ("outcome", _("Outcome")),
     ("answered", _("Answered")),
 )
+
+
+def request_crumbs(subject_request) -> list[dict]:
+    """The breadcrumbs of a page under a request's page (U1)."""
+    return [
+        {
+            "label": _("Request %(number)s") % {"number": subject_request.number},
+            "url": reverse("rights:request-detail", args=[subject_request.number]),
+        }
+    ]
 
 
 class HandlerMixin:
@@ -63,7 +76,11 @@ class RequestMixin:
     def back(self):
         return redirect("rights:request-detail", number=self.subject_request.number)
 
+    below_detail = True  # a page under the request's page: its breadcrumb leads back (U1)
+
     def get_context_data(self, **kwargs):
+        if self.below_detail:
+            kwargs.setdefault("breadcrumbs", request_crumbs(self.subject_request))
         return super().get_context_data(subject_request=self.subject_request, **kwargs)
 
 
@@ -102,10 +119,20 @@ class RequestActionView(RequestMixin, FormView):
         return self.back()
 
 
-class RequestListView(HandlerMixin, ListView):
+class RequestListView(HandlerMixin, SortedListMixin, ListView):
+    """U2: open requests first, then by their term; every column sorts."""
+
     template_name = "rights/requests/list.html"
     paginate_by = PAGE_SIZE
     context_object_name = "requests"
+    sorts = {
+        "deadline": ("closed", "term"),
+        "number": ("number",),
+        "received": ("received_on",),
+        "state": ("closed", "state"),
+        "region": ("veiligheidshuis__name",),
+    }
+    default_sort = "deadline"
 
     def get_queryset(self):
         queryset = handled_requests(self.request.user).select_related("veiligheidshuis")
@@ -129,10 +156,20 @@ class RequestListView(HandlerMixin, ListView):
         if number:
             queryset = queryset.filter(number__icontains=number)
         self.filters = {"state": state, "kind": kind, "due": due, "q": number}
-        return queryset.order_by("due_on", "pk")
+        queryset = queryset.annotate(
+            term=Coalesce("extended_to", "due_on"),
+            closed=Case(
+                When(state__in=[RequestState.DONE, RequestState.WITHDRAWN], then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            ),
+        )
+        return self.sorted(queryset)
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
+        if not hasattr(response, "context_data"):
+            return response  # the remembered filters: a redirect
         shown = response.context_data["requests"]
         log_request_list(request, shown, search=bool(self.filters["q"]))
         return response
@@ -179,6 +216,7 @@ class RequestDetailView(RequestMixin, TemplateView):
     shows only what the intake recorded; nothing of the files (R2)."""
 
     template_name = "rights/requests/detail.html"
+    below_detail = False
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)

@@ -29,7 +29,7 @@ class IdentityView(RequestActionView):
     title = _("Establish the identity")
     intro = _(
         "Record how the identity of the requester was established before anything is searched "
-        "or disclosed (CTER 12.3). No copy of an identity document is kept: only how, by whom "
+        "or disclosed. No copy of an identity document is kept: only how, by whom "
         "and when."
     )
     success_message = _("The identity has been recorded. Now find the person's dossiers.")

@@ -330,7 +330,7 @@ def _mail(review: AuthorisationReview, recipients: list[str]) -> None:
         body = (
             _(
                 "The authorisation review of %(party)s for the period from %(start)s was due on "
-                "%(due)s and has not been signed off (CTER 15.1f).\n\nReview it: %(link)s"
+                "%(due)s and has not been signed off.\n\nReview it: %(link)s"
             )
             % values
         )

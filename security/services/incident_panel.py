@@ -1,26 +1,77 @@
 """The dashboard panel of the incident register (S3, U1) for the FG and the uitvoerder, their
-Veiligheidshuizen only: each open clock with the time left or the time overdue (the alarm), and
-the reports not yet assessed. Numbers and deadlines: nothing of what happened."""
+Veiligheidshuizen only: each incident whose 72-hour clock runs, by number, with what to do, its
+deadline and the time left or overdue (the alarm), and the reports not yet assessed. Numbers
+and deadlines: nothing of what happened."""
 
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext
 
+from parties.dashboard import SHOWN, DueItem, PanelContent
 from security.services.breach_clock import clock_of, running
 from security.services.incidents import may_see_register, visible_incidents
 
 
-def incident_panel(user) -> dict | None:
+def clock_text(clock) -> str:
+    """The deadline and the time left or overdue, as the register says it."""
+    local = timezone.localtime(clock.deadline)
+    when = formats.date_format(local, "d-m-Y H:i")
+    numbers = {"hours": clock.hours, "minutes": clock.minutes}
+    if clock.overdue:
+        left = gettext("Overdue by %(hours)s h %(minutes)s min") % numbers
+    else:
+        left = gettext("%(hours)s h %(minutes)s min left") % numbers
+    return gettext("72-hour deadline %(when)s: %(left)s") % {"when": when, "left": left}
+
+
+def what_is_due(incident) -> str:
+    if not incident.kind:
+        return gettext(
+            "Assess the report: is it a data breach? Notify the Autoriteit Persoonsgegevens "
+            "within 72 hours, or record why not"
+        )
+    return gettext("Notify the Autoriteit Persoonsgegevens, or record why not")
+
+
+def incident_content(user) -> PanelContent | None:
     """None for who oversees no Veiligheidshuis: the panel is left out."""
     if not may_see_register(user):
         return None
     now = timezone.now()
     open_incidents = visible_incidents(user).filter(closed_at__isnull=True)
-    clocks = [
-        {"incident": incident, "clock": clock_of(incident, now=now)}
-        for incident in running(open_incidents).order_by("discovered_at", "pk")
-    ]
-    return {
-        "clocks": clocks,
-        "overdue": sum(1 for row in clocks if row["clock"].overdue),
-        "new": open_incidents.filter(kind="").count(),
-        "open": open_incidents.count(),
-    }
+    items, overdue = [], 0
+    clocked = running(open_incidents).order_by("discovered_at", "pk")
+    for incident in clocked:
+        clock = clock_of(incident, now=now)
+        overdue += clock.overdue
+        items.append(
+            DueItem(
+                dossier=incident.number,
+                what=what_is_due(incident),
+                url=reverse("security:incident-detail", args=[incident.number]),
+                deadline=timezone.localdate(clock.deadline),
+                detail=clock_text(clock),
+                urgent=clock.overdue,
+            )
+        )
+    # A report assessed as a security incident (no breach) has no clock but is still assessed
+    # by kind; one not yet assessed always runs a clock, so is listed above.
+    unassessed = open_incidents.filter(kind="").exclude(pk__in=clocked.values("pk"))
+    for incident in unassessed.order_by("discovered_at", "pk"):
+        items.append(
+            DueItem(
+                dossier=incident.number,
+                what=what_is_due(incident),
+                url=reverse("security:incident-detail", args=[incident.number]),
+            )
+        )
+    items.sort(key=DueItem.sort_key)
+    return PanelContent(
+        items=items[:SHOWN],
+        count=len(items),
+        more_url=reverse("security:incident-list"),
+        extra={
+            "overdue": overdue,
+            "new": open_incidents.filter(kind="").count(),
+        },
+    )

@@ -128,8 +128,8 @@ def _mail(state: PolicyState, recipients: list[str]) -> None:
             subject = _("Security policy evaluation due on %(date)s: %(region)s") % values
             body = (
                 _(
-                    "The yearly evaluation of the security policy of %(region)s is due on %(date)s "
-                    "(CTER 15.2).\n\nRecord it: %(link)s"
+                    "The yearly evaluation of the security policy of %(region)s is due on %(date)s."
+                    "\n\nRecord it: %(link)s"
                 )
                 % values
             )
@@ -138,7 +138,7 @@ def _mail(state: PolicyState, recipients: list[str]) -> None:
             body = (
                 _(
                     "No evaluation of the security policy of %(region)s has been recorded; it "
-                    "is to be evaluated every year (CTER 15.2).\n\nRecord it: %(link)s"
+                    "is to be evaluated every year.\n\nRecord it: %(link)s"
                 )
                 % values
             )
@@ -147,7 +147,7 @@ def _mail(state: PolicyState, recipients: list[str]) -> None:
             body = (
                 _(
                     "The yearly evaluation of the security policy of %(region)s was due on "
-                    "%(date)s and no new evaluation has been recorded (CTER 15.2).\n\n"
+                    "%(date)s and no new evaluation has been recorded.\n\n"
                     "Record it: %(link)s"
                 )
                 % values

@@ -5,6 +5,7 @@ the incident's Veiligheidshuis; reporting is open to anyone who may act."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Case, IntegerField, Value, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -13,7 +14,7 @@ from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 
 from config.audit import ReadKind, log_reads
-from config.pages import PAGE_SIZE, SessionSearchMixin, add_service_errors
+from config.pages import PAGE_SIZE, SessionSearchMixin, SortedListMixin, add_service_errors
 from security.forms.incidents import (
     AssessmentForm,
     CloseForm,
@@ -89,7 +90,15 @@ class IncidentMixin(OverseerMixin):
             )
         return super().dispatch(request, *args, **kwargs)
 
+    below_detail = True  # a page under the incident's page: its breadcrumb leads back (U1)
+
     def get_context_data(self, **kwargs):
+        if self.below_detail:
+            crumb = {
+                "label": _("Incident %(number)s") % {"number": self.incident.number},
+                "url": reverse("security:incident-detail", args=[self.incident.number]),
+            }
+            kwargs.setdefault("breadcrumbs", [crumb])
         return super().get_context_data(
             incident=self.incident, clock=clock_of(self.incident), **kwargs
         )
@@ -98,16 +107,51 @@ class IncidentMixin(OverseerMixin):
         return redirect("security:incident-detail", number=self.incident.number)
 
 
-class IncidentListView(OverseerMixin, SessionSearchMixin, ListView):
+class IncidentListView(OverseerMixin, SortedListMixin, SessionSearchMixin, ListView):
+    """U2: open incidents first, the earliest discovered (the oldest 72-hour clock) first; the
+    search term stays out of the URL, the other filters stay set."""
+
     template_name = "security/incidents/list.html"
     paginate_by = PAGE_SIZE
     context_object_name = "incidents"
     search_session_key = "incident_search"
     url_filters = ("kind", "state", "region")
+    sorts = {
+        "open": ("closed", "discovered_at"),
+        "number": ("number",),
+        "discovered": ("discovered_at",),
+        "region": ("veiligheidshuis__name",),
+        "kind": ("kind",),
+    }
+    default_sort = "open"
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("filters") == "reset":
+            request.session.pop(self.search_session_key, None)
+        return super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        """A search posted replaces the remembered filters with those it sets."""
+        response = super().post(request, *args, **kwargs)
+        kept = response.url.partition("?")[2]
+        if kept:
+            request.session[self._remembered_key()] = kept
+        else:
+            request.session.pop(self._remembered_key(), None)
+        return response
 
     def get_queryset(self):
         self.filters = {name: self.request.GET.get(name, "") for name in self.url_filters}
-        return service.search(self.request.user, q=self.search_term, **self.filters)
+        found = service.search(self.request.user, q=self.search_term, **self.filters)
+        return self.sorted(
+            found.annotate(
+                closed=Case(
+                    When(closed_at__isnull=True, then=Value(0)),
+                    default=Value(1),
+                    output_field=IntegerField(),
+                )
+            )
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -116,6 +160,7 @@ class IncidentListView(OverseerMixin, SessionSearchMixin, ListView):
             form=SearchForm(initial={**self.filters, "q": self.search_term}, regions=regions),
             filters=self.filters,
             searching=bool(self.search_term or any(self.filters.values())),
+            filters_set=bool(self.search_term or any(self.filters.values())),
             rows=[
                 {"incident": incident, "clock": clock_of(incident)}
                 for incident in context["incidents"]
@@ -126,6 +171,7 @@ class IncidentListView(OverseerMixin, SessionSearchMixin, ListView):
 
 class IncidentDetailView(IncidentMixin, TemplateView):
     template_name = "security/incidents/detail.html"
+    below_detail = False
 
     def get(self, request, *args, **kwargs):
         log_reads(request, [self.incident], kind=ReadKind.DETAIL)

@@ -58,8 +58,9 @@ def test_s3_report_through_the_footer_and_the_fg_records_the_notification(
     # When the FG opens it from the dashboard and records the notification
     fg_page.goto("/account/login/")
     sign_in(fg_page, world.fg)
-    expect(fg_page.get_by_test_id("incident-new")).to_be_visible()
-    fg_page.get_by_role("link", name=number).first.click()
+    panel = fg_page.get_by_test_id("panel-incidents")
+    expect(panel).to_contain_text(f"{number}: Beoordeel de melding")
+    panel.get_by_role("link", name=number).click()
     expect(fg_page.locator("h1")).to_have_text(f"Incident {number}")
     fg_page.get_by_role("link", name="Melding bij de AP vastleggen").click()
     fg_page.get_by_label("Kenmerk van de melding").fill("AP-2026-4711")

@@ -14,6 +14,7 @@ from retention.services.holds import record_hold
 from subjects import registry
 from tests.conftest import verified_client
 from tests.retention.page_fixtures import TODAY, clock, plan, rw  # noqa: F401
+from tests.security.panels import is_empty, items, overdue, panel
 from tests.weegploeg.factories import PERSON
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +68,32 @@ def test_b3_the_overview_shows_what_falls_due_of_the_kept_files_only(rw, clock):
     assert f'data-testid="due-{rw.elders_ref.key}"' in other and "(bewaard)" in other
 
 
+def test_u1_b3_the_dashboard_lists_each_dossier_falling_due_for_its_keeper_only(rw, clock):
+    """U1, B3: the keeper's panel names each dossier that falls due in four weeks, what will
+    happen and when, with a link to its retention page; a held dossier is not due; a keeper of
+    other files sees only theirs; a partner gets no panel; nothing due: one line."""
+    assert is_empty(verified_client(rw.keeper).get("/").content.decode(), "retention-due")
+    record_hold(
+        rw.elders_ref,
+        reasons="Onderzoek loopt.",
+        controller_decision="Verantwoordelijke: langer bewaren.",
+        until=TODAY + timedelta(days=500),
+        by=rw.stranger,
+    )
+    clock.move_to("2027-11-10 10:00 +01:00")
+    dashboard = verified_client(rw.keeper).get("/").content.decode()
+    shown = items(dashboard, "retention-due")
+    mine = [line for line in shown if line.startswith(f"{rw.weegploeg_ref.key}:")]
+    assert mine and "archief" in mine[0]
+    assert f'href="/bewaren/dossiers/weegploeg/{rw.weegploeg_ref.key}/"' in dashboard
+    assert rw.elders_ref.key not in dashboard
+    assert PERSON["surname"] not in dashboard
+    other = verified_client(rw.stranger).get("/").content.decode()
+    assert rw.weegploeg_ref.key not in (panel(other, "retention-due") or "")
+    assert rw.elders_ref.key not in (panel(other, "retention-due") or "")  # held: not due
+    assert panel(verified_client(rw.agent).get("/").content.decode(), "retention-due") is None
+
+
 def test_b3_the_due_list_is_paginated(rw, monkeypatch):
     plan(
         monkeypatch, [rw.planned(rw.weegploeg_ref, due_on=TODAY + timedelta(i)) for i in range(12)]
@@ -93,8 +120,9 @@ def test_o3_a_failed_dossier_is_an_alarm_on_the_overview_and_the_dashboard(rw):
         'data-testid="failed-W' not in verified_client(rw.stranger).get(OVERVIEW).content.decode()
     )
     dashboard = verified_client(rw.keeper).get("/").content.decode()
-    assert 'data-testid="retention-failed"' in dashboard
-    assert "De bewaarronde is mislukt bij 1 dossier." in dashboard
+    (alarm,) = overdue(dashboard, "retention-due")
+    assert alarm.startswith(f"{rw.weegploeg_ref.key}: De bewaarronde is mislukt")
+    assert f'href="/bewaren/dossiers/weegploeg/{rw.weegploeg_ref.key}/"' in dashboard
     assert 'href="/bewaren/"' in dashboard
     # the panel and the menu link are for keepers only
     assert 'href="/bewaren/"' not in verified_client(rw.agent).get("/").content.decode()

@@ -4,6 +4,7 @@ logged (S2); nothing of the person is in it."""
 
 import csv
 import io
+import re
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -58,6 +59,9 @@ def test_b8_the_keeper_downloads_the_csv_of_their_files_records_only(batch):
     assert row["Bestand"] == batch.data_file.name
     assert "Niet geagendeerd" in row["Regel"]
     assert "wegingen: 1" in row["Rijen vernietigd per soort"]
+    # U4: dates as dd-mm-jjjj, never ISO
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", response.content.decode())
+    assert re.search(r"\b\d{2}-\d{2}-\d{4}\b", response.content.decode())
     text = response.content.decode().casefold()
     assert not any(value.casefold() in text for value in batch.values)
     read = AuditEntry.objects.filter(

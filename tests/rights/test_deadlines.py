@@ -92,7 +92,7 @@ def test_r3_an_extension_with_reasons_within_the_first_term_makes_a_letter(h):
     assert subject_request.number in text
     assert "J. Mentor" in text
     assert "De dossiers van drie partijen zijn omvangrijk." in text
-    assert "1 juni 2027" in text and "1 april 2027" in text
+    assert "01-06-2027" in text and "01-04-2027" in text  # U4: dd-mm-jjjj
     assert "Autoriteit Persoonsgegevens" in text
 
 

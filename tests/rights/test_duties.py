@@ -179,7 +179,7 @@ def test_i3_once_the_ground_lapses_the_person_is_to_be_informed(world):
 
 def test_i3_a_postponed_duty_cannot_become_not_required(world):
     postpone(world)
-    with pytest.raises(ValidationError, match="CTER 11.4"):
+    with pytest.raises(ValidationError, match="ook als er geen maatregelen volgen"):
         services.record_not_required(world.duty, reason="Geen maatregelen.", by=world.agent)
 
 

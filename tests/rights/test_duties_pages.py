@@ -13,6 +13,7 @@ from security.models import AuditEntry
 from tests.conftest import verified_client
 from tests.rights.duty_fixtures import DutyWorld
 from tests.rights.pdf_text import pdf_text
+from tests.security.panels import is_empty, items, overdue, panel
 from tests.weegploeg.factories import PERSON
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +73,36 @@ def test_u3_i2_the_list_filters_on_state_overdue_and_file(world, clock):
     assert "Geen informatieplichten voldoen aan de filters." in content
 
 
+def test_u2_the_duty_list_puts_open_duties_first_by_date_and_sorts(world, clock):
+    """U2: duties to inform and postponed ones before those done, then by the date due; every
+    sortable column both ways; a result count."""
+    done = DutyToInform.objects.create(
+        data_file=world.weegploeg_file,
+        file_label="weegploeg",
+        dossier_key="X-done",
+        occasion="closing",
+        started_on=TODAY,
+        due_on=TODAY - timedelta(days=5),
+        state=DutyState.INFORMED,
+    )
+    soon = DutyToInform.objects.create(
+        data_file=world.weegploeg_file,
+        file_label="weegploeg",
+        dossier_key="X-soon",
+        occasion="closing",
+        started_on=TODAY,
+        due_on=TODAY + timedelta(days=1),
+    )
+    client = verified_client(world.keeper)
+    listed = client.get(LIST)
+    order = [duty.pk for duty in listed.context["duties"]]
+    assert order == [soon.pk, world.duty.pk, done.pk]
+    assert "3 resultaten" in listed.content.decode()
+    by_dossier = client.get(LIST + "?sort=-dossier")
+    keys = [duty.dossier_key for duty in by_dossier.context["duties"]]
+    assert keys == sorted(keys, reverse=True)
+
+
 def test_u3_the_list_is_paginated(world):
     for number in range(30):
         DutyToInform.objects.create(
@@ -84,7 +115,7 @@ def test_u3_the_list_is_paginated(world):
         )
     client = verified_client(world.keeper)
     first = client.get(LIST).content.decode()
-    assert "Pagina 1 van 2" in first
+    assert "Pagina 1 van 2" in first and "31 resultaten" in first
     assert client.get(LIST + "?page=2").status_code == 200
 
 
@@ -208,19 +239,35 @@ def test_u3_i4_a_letter_refused_shows_why(region):
 
 
 def test_u1_i2_the_dashboard_shows_due_and_overdue_duties(world, clock):
+    """U1, I2: the panel names the dossier and what to do, with its deadline and a link straight
+    to the duty; empty, it says so in one line; another party's member does not get it."""
     content = verified_client(world.keeper).get("/").content.decode()
-    assert "Er zijn geen informatieplichten die aandacht vragen." in content
+    assert is_empty(content, "duties-due")
+    assert "Er is geen informatieplicht die in de komende twee weken moet." in content
     clock.move_to("2026-12-10 10:00 +01:00")  # due on 20 December: within two weeks
     content = verified_client(world.keeper).get("/").content.decode()
-    assert f"rechten/informatieplichten/{world.duty.pk}/" in content
-    assert "0 informatieplichten zijn te laat." in content
+    (shown,) = items(content, "duties-due")
+    assert shown.startswith(f"{world.decided.number}: Informeer de betrokkene over de uitkomst")
+    assert "20-12-2026" in shown and not overdue(content, "duties-due")
+    assert f'href="/rechten/informatieplichten/{world.duty.pk}/"' in panel(content, "duties-due")
     clock.move_to("2026-12-25 10:00 +01:00")
     content = verified_client(world.agent).get("/").content.decode()
-    assert "1 informatieplicht is te laat." in content
+    (shown,) = items(content, "duties-due")
+    assert "20-12-2026" in shown and overdue(content, "duties-due") == [shown]
     # another party's member: no panel
     content = verified_client(world.officier).get("/").content.decode()
-    assert "duties-overdue-count" not in content
+    assert panel(content, "duties-due") is None
     assert f"rechten/informatieplichten/{world.duty.pk}/" not in content
+
+
+def test_u1_i2_an_informed_duty_leaves_the_dashboard(world, clock):
+    """U1: done work never appears on the dashboard."""
+    clock.move_to("2026-12-25 10:00 +01:00")
+    services.record_informed(
+        world.duty, informed_on=date(2026, 12, 24), means=SendingMeans.POST, by=world.agent
+    )
+    content = verified_client(world.agent).get("/").content.decode()
+    assert is_empty(content, "duties-due") and world.decided.number not in content
 
 
 def test_u1_i2_a_postponement_past_its_review_date_is_overdue_on_list_and_dashboard(world, clock):
@@ -236,4 +283,6 @@ def test_u1_i2_a_postponement_past_its_review_date_is_overdue_on_list_and_dashbo
     clock.move_to("2026-12-05 10:00 +01:00")
     client = verified_client(world.agent)
     assert f"duty-{world.duty.pk}" in client.get(LIST + "?overdue=on").content.decode()
-    assert "1 informatieplicht is te laat." in client.get("/").content.decode()
+    dashboard = client.get("/").content.decode()
+    (shown,) = overdue(dashboard, "duties-due")
+    assert "Kijk opnieuw" in shown and "04-12-2026" in shown

@@ -65,7 +65,7 @@ def test_i4_the_letter_says_what_why_how_long_the_rights_and_whom_to_contact(wor
     assert CONTACT["contact_name"] in text
     assert "Postbus 511" in text and "2003 PB Haarlem" in text
     assert CONTACT["contact_phone"] in text and CONTACT["contact_email"] in text
-    assert "1 december 2026" in text  # in Dutch, whatever the user's language
+    assert "Datum: 01-12-2026" in text  # U4: dd-mm-jjjj, whatever the user's language
 
 
 def test_i5_the_letter_of_a_related_person_is_addressed_to_that_person(world):

@@ -2,16 +2,21 @@
 (404 for the uitvoerder of another Veiligheidshuis and a partner's member), the steps of a
 request, nothing of the files before the identity (R2), and an access entry for every view."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from rights.constants import RequestState
 from rights.models import Letter, SubjectRequest
+from rights.services import requests as requests_service
 from security.models import AuditEntry
 from tests.conftest import verified_client
 from tests.rights.factories import ABOUT, Handlers, identify, make_request
 from tests.rights.pdf_text import pdf_text
+from tests.security.panels import is_empty, items, panel
+from tests.security.panels import overdue as overdue_items
 
 pytestmark = pytest.mark.django_db
 
@@ -201,9 +206,39 @@ def test_u3_the_list_filters_searches_and_pages(h):
     assert "<table" not in empty.text
     for _ in range(25):
         make_request(by=h.uitvoerder, region=h.region)
-    first = client.get(reverse("rights:request-list"))
+    # U2: the filters stay set until cleared
+    assert client.get(reverse("rights:request-list")).status_code == 302
+    first = client.get(reverse("rights:request-list"), {"filters": "reset"}, follow=True)
     assert len(first.context["requests"]) == 25 and first.context["is_paginated"]
     assert len(client.get(reverse("rights:request-list"), {"page": 2}).context["requests"]) == 3
+
+
+def test_u2_the_request_list_sorts_open_first_by_deadline_and_keeps_its_filters(h):
+    """U2: open requests before answered ones, then by deadline; every column sorts both ways;
+    a result count; the filters stay set until cleared."""
+    today = timezone.localdate()
+    answered = make_request(
+        by=h.uitvoerder, region=h.region, received_on=today - timedelta(days=20), identified=True
+    )
+    requests_service.mark_answered(answered, by=h.uitvoerder, answered_on=today)
+    later = make_request(by=h.uitvoerder, region=h.region)
+    sooner = make_request(by=h.uitvoerder, region=h.region, received_on=today - timedelta(10))
+    client = verified_client(h.uitvoerder)
+    listed = client.get(reverse("rights:request-list"))
+    order = [r.number for r in listed.context["requests"]]
+    assert order == [sooner.number, later.number, answered.number]
+    assert "3 resultaten" in listed.text and 'aria-sort="ascending"' in listed.text
+    backwards = client.get(reverse("rights:request-list"), {"sort": "-deadline"})
+    assert [r.number for r in backwards.context["requests"]] == order[::-1]
+    by_number = client.get(reverse("rights:request-list"), {"sort": "number", "state": ""})
+    assert [r.number for r in by_number.context["requests"]] == sorted(order)
+    client.get(reverse("rights:request-list"), {"state": "done"})
+    kept = client.get(reverse("rights:request-list"))
+    assert kept.status_code == 302 and "state=done" in kept.url
+    assert [r.number for r in client.get(kept.url).context["requests"]] == [answered.number]
+    assert "Filters wissen" in client.get(kept.url).text
+    client.get(reverse("rights:request-list"), {"filters": "reset"})
+    assert len(client.get(reverse("rights:request-list")).context["requests"]) == 3
 
 
 def test_u3_an_empty_list_says_so(h):
@@ -263,13 +298,31 @@ def test_s1_a_stale_version_is_refused_on_the_page(h):
     assert subject_request.state == RequestState.IDENTIFIED
 
 
-def test_r3_the_dashboard_shows_requests_due_and_overdue_to_who_handles_them(h):
+def test_u1_r3_the_dashboard_lists_each_request_due_with_its_next_step_and_term(h):
+    """U1, R3: the handler sees each request overdue or due within a week by number, with what
+    to do next and its term, oldest first; an answered or withdrawn one never; nobody else sees
+    the panel's items; with nothing due the panel says so in one line."""
     today = timezone.localdate()
+    assert is_empty(verified_client(h.officer).get(reverse("dashboard")).text, "requests-due")
     overdue = make_request(
         by=h.uitvoerder, region=h.region, received_on=today.replace(year=today.year - 1)
     )
-    page = verified_client(h.officer).get(reverse("dashboard"))
-    assert 'data-testid="requests-due-count"' in page.text and overdue.number in page.text
-    assert overdue.number not in verified_client(h.member).get(reverse("dashboard")).text
-    other = verified_client(h.other_uitvoerder).get(reverse("dashboard"))
-    assert overdue.number not in other.text
+    due_soon = make_request(
+        by=h.uitvoerder, region=h.region, received_on=today - timedelta(days=27), identified=True
+    )
+    later = make_request(by=h.uitvoerder, region=h.region)  # a month ahead: not yet
+    withdrawn = make_request(
+        by=h.uitvoerder, region=h.region, received_on=today.replace(year=today.year - 1)
+    )
+    requests_service.withdraw(withdrawn, by=h.uitvoerder, withdrawn_on=today)
+    page = verified_client(h.officer).get(reverse("dashboard")).text
+    shown = items(page, "requests-due")
+    assert len(shown) == 2
+    assert shown[0].startswith(f"{overdue.number}: Stel de identiteit van de verzoeker vast")
+    assert overdue_items(page, "requests-due") == [shown[0]]
+    assert shown[1].startswith(f"{due_soon.number}: Zoek en bevestig de dossiers")
+    assert later.number not in page and withdrawn.number not in page
+    assert f'href="{detail(overdue)}"' in panel(page, "requests-due")
+    assert panel(verified_client(h.member).get(reverse("dashboard")).text, "requests-due") is None
+    other = verified_client(h.other_uitvoerder).get(reverse("dashboard")).text
+    assert overdue.number not in other and is_empty(other, "requests-due")

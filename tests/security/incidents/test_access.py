@@ -2,9 +2,12 @@
 Veiligheidshuis see and edit it; the uitvoerder of another Veiligheidshuis, a deelnemer and a
 beheerder get 404 on every page of it, and no menu link."""
 
+from datetime import timedelta
+
 import pytest
 from django.utils import timezone
 
+from security.models.incidents import Incident
 from security.services.incidents import visible_incidents
 from tests.conftest import verified_client
 
@@ -65,6 +68,28 @@ def test_s3_each_uitvoerder_sees_their_own_regions_incidents_only(world):
     client = verified_client(world.uitvoerder_elsewhere)
     assert client.get(f"/toezicht/incidenten/{there.number}/").status_code == 200
     assert client.get(f"/toezicht/incidenten/{here.number}/").status_code == 404
+
+
+def test_u2_the_register_lists_open_incidents_first_the_oldest_clock_first(world):
+    """U2: open before closed, then the earliest discovered first; sortable; a result count;
+    the filters stay set until cleared."""
+    now = timezone.now()
+    closed = world.report(discovered_at=now - timedelta(days=3))
+    older = world.report(discovered_at=now - timedelta(hours=30))
+    newer = world.report(discovered_at=now - timedelta(hours=2))
+    Incident.objects.filter(pk=closed.pk).update(closed_at=now)
+    client = verified_client(world.fg)
+    listed = client.get("/toezicht/incidenten/")
+    order = [incident.number for incident in listed.context["incidents"]]
+    assert order == [older.number, newer.number, closed.number]
+    assert "3 resultaten" in listed.content.decode()
+    by_number = client.get("/toezicht/incidenten/?sort=-number")
+    assert [i.number for i in by_number.context["incidents"]] == sorted(order, reverse=True)
+    client.get("/toezicht/incidenten/?state=open")
+    kept = client.get("/toezicht/incidenten/")
+    assert kept.status_code == 302 and "state=open" in kept.url
+    client.get("/toezicht/incidenten/?filters=reset")
+    assert client.get("/toezicht/incidenten/").status_code == 200
 
 
 def test_s3_the_list_searches_filters_and_shows_an_empty_state(world):

@@ -14,6 +14,7 @@ from security.services import incidents
 from security.services.breach_clock import clock_of, run_clock
 from tests.conftest import verified_client
 from tests.security.incidents.fixtures import TZ, at
+from tests.security.panels import items, overdue
 
 pytestmark = pytest.mark.django_db
 
@@ -117,9 +118,13 @@ def test_s3_a_data_breach_keeps_its_clock(world, incident):
 def test_s3_the_dashboard_shows_time_left_and_the_alarm(world, incident):
     with at(hours(50), tick=False):
         html = verified_client(world.fg).get("/").content.decode()
-        assert "nog 22 u 0 min" in html and 'data-testid="incident-alarm"' not in html
+        (shown,) = items(html, "incidents")
+        assert shown.startswith(incident.number) and "nog 22 u 0 min" in shown
+        assert 'data-testid="incident-alarm"' not in html and not overdue(html, "incidents")
     with at(hours(75), tick=False):
         html = verified_client(world.uitvoerder).get("/").content.decode()
-        assert 'data-testid="incident-alarm"' in html and "3 u 0 min over de termijn" in html
+        assert 'data-testid="incident-alarm"' in html and 'role="alert"' in html
+        (alarm,) = overdue(html, "incidents")
+        assert alarm.startswith(incident.number) and "3 u 0 min over de termijn" in alarm
         other = verified_client(world.uitvoerder_elsewhere).get("/").content.decode()
         assert incident.number not in other
