@@ -12,7 +12,7 @@ from parties.permissions import functions_of, has_function, is_beheerder, may_re
 
 
 def shortcuts_for(user, held: set[str], skip: set[str]) -> list[dict]:
-    """"Snel naar": the lists each function starts from, without the ones in `skip` (the quick
+    """ "Snel naar": the lists each function starts from, without the ones in `skip` (the quick
     actions' targets), each once."""
     links: list[tuple] = []
     if Function.UITVOERDER in held and may_reach(user, FileKind.WEEGPLOEG):

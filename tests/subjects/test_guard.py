@@ -63,7 +63,9 @@ def test_c8_message_names_the_rule_and_the_term():
         dutch = raised.value.messages[0]
     assert "“Marokkaanse”, “Nederlandse nationaliteit”" in english
     assert "Race, ethnicity and nationality may not be recorded: describe what happened" in english
-    assert "Ras, etniciteit en nationaliteit mogen niet worden vastgelegd: beschrijf wat er" in dutch
+    assert (
+        "Ras, etniciteit en nationaliteit mogen niet worden vastgelegd: beschrijf wat er" in dutch
+    )
 
 
 def test_c8_field_keys_the_error():
