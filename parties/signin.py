@@ -5,6 +5,8 @@ The code step speaks our words, in Dutch too (U4): django-two-factor-auth labels
 its refusals in English. The forms below replace those labels and messages with our own
 msgids, translated in our locale."""
 
+import copy
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -90,6 +92,15 @@ class SignInView(LoginView):
         (LoginView.TOKEN_STEP, CodeForm),
         (LoginView.BACKUP_STEP, BackupCodeForm),
     )
+
+    def get_form(self, step=None, **kwargs):
+        """The library picks the code step's form per device method at every request (for
+        TOTP its own AuthenticationTokenForm); that form gets our field and refusals."""
+        form = super().get_form(step=step, **kwargs)
+        if isinstance(form, AuthenticationTokenForm) and not isinstance(form, CodeForm):
+            form.fields["otp_token"] = copy.deepcopy(CodeForm.base_fields["otp_token"])
+            form.otp_error_messages = CodeForm.otp_error_messages
+        return form
 
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form, **kwargs)
