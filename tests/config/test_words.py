@@ -95,9 +95,23 @@ def follow(href: str, here: str) -> str | None:
     return href
 
 
+def data_codes() -> re.Pattern:
+    """The codes that are data, not requirements: the referentiekader's criteria ("R1 Uitingen
+    die geweld ...") are named by the code the beheerder gave them."""
+    from weegploeg.models import Criterion
+
+    named = {
+        re.escape(f"{code} {title.split()[0]}")
+        for code, title in Criterion.objects.values_list("code", "title")
+        if title
+    }
+    return re.compile("|".join(sorted(named)) or r"(?!)")
+
+
 def crawl(client) -> tuple[dict[str, list[str]], int]:
     """Every page reachable from the dashboard: {url: offending snippets}, pages read."""
     queue, seen, per_view, found, read_pages = deque(["/"]), {"/"}, {}, {}, 0
+    criteria = data_codes()
     while queue and read_pages < MAX_PAGES:
         url = queue.popleft()
         try:
@@ -112,9 +126,8 @@ def crawl(client) -> tuple[dict[str, list[str]], int]:
         per_view[view] = per_view.get(view, 0) + 1
         read_pages += 1
         page = read(response.content.decode())
-        snippets = [
-            page.text[max(0, m.start() - 60) : m.end() + 30] for m in CODE.finditer(page.text)
-        ]
+        text = criteria.sub("", page.text)
+        snippets = [text[max(0, m.start() - 60) : m.end() + 30] for m in CODE.finditer(text)]
         if snippets:
             found[url] = snippets
         for href in page.links:
