@@ -83,8 +83,8 @@ def test_u4_keyboard_walk_skip_link_menu_and_language(page, seeded):
     page.locator("#taal").select_option("en")
     page.keyboard.press("Tab")
     assert focused(page)["text"] == "Wijzig taal"
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     # Then the page speaks English, on the same page
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.url.endswith("/casussen/")
@@ -93,8 +93,8 @@ def test_u4_keyboard_walk_skip_link_menu_and_language(page, seeded):
     page.locator("#taal").select_option("nl")
     page.keyboard.press("Tab")
     assert focused(page)["text"] == "Change language"
-    page.keyboard.press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert page.locator("html").get_attribute("lang") == "nl"
 
 
