@@ -4,24 +4,26 @@ from django.http import HttpResponse
 from django.urls import include, path
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import SimpleRouter
-from two_factor.views import QRGeneratorView, SetupCompleteView, SetupView
+from two_factor.views import QRGeneratorView, SetupCompleteView
 
 from cases import api as cases_api
+from config import navigation
 from config.admin_site import restrict_admin_to_beheerders
 from parties import api as parties_api
-from parties.signin import SignInView
+from parties.signin import EnrolView, SignInView
 from parties.views import DashboardView
 from rights import api as rights_api
 from weegploeg import api as weegploeg_api
 
 restrict_admin_to_beheerders(admin.site)
+navigation.register()
 
 # Only sign-in and enrolment of django-two-factor-auth: its pages to disable the second factor
 # or manage phones are not offered (S4: every user has a second factor).
 two_factor_patterns = (
     [
         path("account/login/", SignInView.as_view(), name="login"),
-        path("account/two_factor/setup/", SetupView.as_view(), name="setup"),
+        path("account/two_factor/setup/", EnrolView.as_view(), name="setup"),
         path("account/two_factor/qrcode/", QRGeneratorView.as_view(), name="qr"),
         path(
             "account/two_factor/setup/complete/",

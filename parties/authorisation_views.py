@@ -7,11 +7,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView, ListView
 
+from config.pages import SortedListMixin
 from parties import services
 from parties.constants import AccessLevel
 from parties.models import FileAuthorisation, User
@@ -21,7 +22,7 @@ def _reason_field():
     return forms.CharField(
         label=gettext_lazy("Reason"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=gettext_lazy("Recorded in the authorisation log (P3)."),
+        help_text=gettext_lazy("Recorded in the authorisation log."),
     )
 
 
@@ -60,18 +61,22 @@ class GranterRequiredMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class AuthorisedUserListView(GranterRequiredMixin, ListView):
-    """The users whose authorisations the signed-in beheerder or uitvoerder manages."""
+class AuthorisedUserListView(GranterRequiredMixin, SortedListMixin, ListView):
+    """The users whose authorisations the signed-in beheerder or uitvoerder manages, by party
+    unless another column is chosen (U1)."""
 
     template_name = "parties/file_access_users.html"
     context_object_name = "users"
     paginate_by = 50
+    sorts = {
+        "party": ("membership__party__name", "last_name", "first_name"),
+        "name": ("last_name", "first_name"),
+    }
+    default_sort = "party"
 
     def get_queryset(self):
-        return (
-            services.manageable_users(self.request.user)
-            .select_related("membership__party")
-            .order_by("membership__party__name", "last_name", "first_name", "pk")
+        return self.sorted(
+            services.manageable_users(self.request.user).select_related("membership__party")
         )
 
 
@@ -145,8 +150,12 @@ class FileAccessRevokeView(FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
+        shown = self.authorisation.user
+        crumbs = [
+            {"label": shown.display_name, "url": reverse("parties:file-access", args=[shown.pk])}
+        ]
         return super().get_context_data(
-            authorisation=self.authorisation, shown_user=self.authorisation.user, **kwargs
+            authorisation=self.authorisation, shown_user=shown, breadcrumbs=crumbs, **kwargs
         )
 
     def form_valid(self, form):

@@ -41,10 +41,8 @@ class DataCategory(models.TextChoices):
     DISCLOSURES = "disclosures", _("Disclosures from the file to third parties")
     SUBJECT_CONTACTS = (
         "contacts",
-        _(
-            "Contacts with the subject about the file and about access and rectification "
-            "(VH 17, 18)"
-        ),
+        # VH 17, 18
+        _("Contacts with the subject about the file and about access and rectification"),
     )
 
 

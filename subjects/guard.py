@@ -37,9 +37,10 @@ from django.utils.translation import gettext_lazy as _
 TERMS_FILE = Path(__file__).with_name("forbidden_terms.txt")
 
 CODE = "forbidden_category"
+# VH 9.3, C8; the user reads what is wrong and what to do, not the codes.
 MESSAGE = _(
-    "This text mentions %(terms)s. Race, ethnicity and nationality may not be recorded "
-    "(VH 9.3, C8)."
+    "This text mentions %(terms)s. Race, ethnicity and nationality may not be recorded: "
+    "describe what happened without them."
 )
 
 # Kinds of field the validator serves: most free text, or a person's name.

@@ -5,10 +5,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
 
-from config.pages import PAGE_SIZE, add_service_errors
+from config.pages import PAGE_SIZE, SortedListMixin, add_service_errors
 from parties import forms, services
 from parties.constants import PartyKind, PartyRole
 from parties.models import Membership, Party
@@ -25,13 +27,22 @@ class BeheerderRequiredMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class PartyListView(BeheerderRequiredMixin, ListView):
+class PartyListView(BeheerderRequiredMixin, SortedListMixin, ListView):
+    """The parties, by name unless another column is chosen (U1)."""
+
     template_name = "parties/party_list.html"
     paginate_by = PAGE_SIZE
     context_object_name = "parties"
+    sorts = {
+        "name": ("name",),
+        "kind": ("kind", "name"),
+        "role": ("role", "name"),
+        "joined": ("joined_on", "name"),
+    }
+    default_sort = "name"
 
     def get_queryset(self):
-        parties = Party.objects.prefetch_related("veiligheidshuizen").order_by("name")
+        parties = self.sorted(Party.objects.prefetch_related("veiligheidshuizen"))
         self.search = forms.SearchForm(self.request.GET)
         query = self.search.cleaned_data["q"] if self.search.is_valid() else ""
         if query:
@@ -53,6 +64,15 @@ class PartyListView(BeheerderRequiredMixin, ListView):
             roles=PartyRole.choices,
             **kwargs,
         )
+
+
+class PartyCrumbsMixin:
+    """The breadcrumbs of a page about one party: the party's page (U1)."""
+
+    def get_context_data(self, **kwargs):
+        party = self.party
+        crumbs = [{"label": party.name, "url": reverse("parties:party-detail", args=[party.pk])}]
+        return super().get_context_data(breadcrumbs=crumbs, **kwargs)
 
 
 class PartyDetailView(BeheerderRequiredMixin, DetailView):
@@ -98,7 +118,7 @@ class PartyCreateView(BeheerderRequiredMixin, FormView):
         return redirect("parties:party-detail", pk=party.pk)
 
 
-class PartyUpdateView(BeheerderRequiredMixin, FormView):
+class PartyUpdateView(BeheerderRequiredMixin, PartyCrumbsMixin, FormView):
     template_name = "parties/party_form.html"
     form_class = forms.PartyUpdateForm
 
@@ -143,7 +163,7 @@ class PartyUpdateView(BeheerderRequiredMixin, FormView):
         return redirect("parties:party-detail", pk=self.party.pk)
 
 
-class PartyActionView(BeheerderRequiredMixin, FormView):
+class PartyActionView(BeheerderRequiredMixin, PartyCrumbsMixin, FormView):
     """A form about one party whose valid submission calls one service."""
 
     def dispatch(self, request, *args, **kwargs):
@@ -170,7 +190,7 @@ class PartyNoticeView(PartyActionView):
     @property
     def success_message(self):
         return _("The notice has been recorded. Participation ends on %(date)s.") % {
-            "date": self.party.left_on.strftime("%d-%m-%Y")
+            "date": date_format(self.party.left_on, "d-m-Y")
         }
 
     def perform(self, data):

@@ -5,12 +5,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
 
 from config.api_input import as_id
 from config.audit import AccessLoggedMixin
-from config.pages import PAGE_SIZE, SessionSearchMixin, add_service_errors
+from config.pages import PAGE_SIZE, SessionSearchMixin, SortedListMixin, add_service_errors
 from parties import forms, services
 from parties.constants import AuthorisationAction, Function
 from parties.models import AuthorisationChange, FunctionGrant, Membership, Party, User
@@ -18,12 +19,21 @@ from parties.permissions import has_function, is_beheerder
 from parties.views.parties import BeheerderRequiredMixin
 
 
-class UserListView(BeheerderRequiredMixin, SessionSearchMixin, ListView):
+class UserListView(BeheerderRequiredMixin, SessionSearchMixin, SortedListMixin, ListView):
+    """The users, by name unless another column is chosen (U1); the search term stays out of
+    the URL, the party filter and the order stay set."""
+
     template_name = "parties/user_list.html"
     paginate_by = PAGE_SIZE
     context_object_name = "users"
     search_session_key = "parties:user-search"
     url_filters = ("party",)
+    sorts = {
+        "name": ("last_name", "first_name"),
+        "username": ("username",),
+        "party": ("membership__party__name", "last_name", "first_name"),
+    }
+    default_sort = "name"
 
     def get_queryset(self):
         users = User.objects.select_related("membership__party").prefetch_related(
@@ -41,7 +51,7 @@ class UserListView(BeheerderRequiredMixin, SessionSearchMixin, ListView):
         if as_id(party):
             users = users.filter(membership__party_id=as_id(party))
         self.filters = {"party": party}
-        return users.order_by("last_name", "first_name", "pk")
+        return self.sorted(users)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -101,7 +111,13 @@ class UserActionView(BeheerderRequiredMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(shown_user=self.shown_user, **kwargs)
+        crumbs = [
+            {
+                "label": self.shown_user.display_name,
+                "url": reverse("parties:user-detail", args=[self.shown_user.pk]),
+            }
+        ]
+        return super().get_context_data(shown_user=self.shown_user, breadcrumbs=crumbs, **kwargs)
 
     def membership(self):
         try:
@@ -161,12 +177,15 @@ class MembershipRevokeView(UserActionView):
         services.revoke_membership(membership, by=self.request.user, reason=data["reason"])
 
 
-class AuthorisationLogView(ListView):
-    """The log of authorisation changes (P3), for the beheerder and the FG."""
+class AuthorisationLogView(SortedListMixin, ListView):
+    """The log of authorisation changes (P3), for the beheerder and the FG: newest first unless
+    another column is chosen."""
 
     template_name = "parties/authorisation_log.html"
     paginate_by = 50
     context_object_name = "changes"
+    sorts = {"at": ("at",), "action": ("action", "-at"), "party": ("party__name", "-at")}
+    default_sort = "-at"
 
     def dispatch(self, request, *args, **kwargs):
         allowed = is_beheerder(request.user) or has_function(request.user, Function.FG)
@@ -183,7 +202,7 @@ class AuthorisationLogView(ListView):
         if as_id(party):
             changes = changes.filter(party_id=as_id(party))
         self.filters = {"action": action, "party": party}
-        return changes.order_by("-at", "-pk")
+        return self.sorted(changes)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -22,7 +22,8 @@ def sign_in(page, user, password=TEST_PASSWORD):
     page.get_by_label("Gebruikersnaam").fill(user.username)
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Volgende").click()
-    page.get_by_label("Token").fill(totp_now(TOTPDevice.objects.get(user=user)))
+    code = totp_now(TOTPDevice.objects.get(user=user))
+    page.get_by_label("Code uit uw authenticator-app").fill(code)
     page.get_by_role("button", name="Aanmelden").click()
 
 

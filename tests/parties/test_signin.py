@@ -75,7 +75,7 @@ def test_s4_first_sign_in_enrols_a_totp_device_with_a_qr_code(client, deelnemer)
     assert client.get("/")["Location"] == reverse("two_factor:setup")
 
     setup = reverse("two_factor:setup")
-    response = client.post(setup, {"setup_view-current_step": "welcome"})
+    response = client.post(setup, {"enrol_view-current_step": "welcome"})
     assert response.status_code == 200
     assert reverse("two_factor:qr") in response.content.decode()
     qr = client.get(reverse("two_factor:qr"))
@@ -87,7 +87,7 @@ def test_s4_first_sign_in_enrols_a_totp_device_with_a_qr_code(client, deelnemer)
 
     totp = TOTP(b32decode(key), 30, 0, 6, 0)
     response = client.post(
-        setup, {"setup_view-current_step": "generator", "generator-token": f"{totp.token():06d}"}
+        setup, {"enrol_view-current_step": "generator", "generator-token": f"{totp.token():06d}"}
     )
     assert response.status_code == 302
     assert TOTPDevice.objects.filter(user=deelnemer, confirmed=True).count() == 1

@@ -68,7 +68,7 @@ def test_c8_reopen_refuses_a_forbidden_reason_on_the_page(wp, decided):
     assert response.status_code == 200
     page = response.content.decode()
     assert 'id="id_reason_error"' in page
-    assert "VH 9.3, C8" in page
+    assert "nationaliteit mogen niet worden vastgelegd" in page
     assert REASON in page
     assert_still_decided(decided)
 
@@ -121,7 +121,7 @@ def test_c8_the_reporter_is_guarded_on_the_page_and_in_the_api(wp, field, name):
     response = client.post(reverse("weegploeg:signal-create"), intake(wp, **{field: value}))
     assert response.status_code == 200
     page = response.content.decode()
-    assert f'id="id_{field}_error"' in page and "VH 9.3, C8" in page
+    assert f'id="id_{field}_error"' in page and "nationaliteit mogen niet worden vastgelegd" in page
     assert f'value="{value}"' in page
 
     body = signal_body(wp, **{name: value})

@@ -1,0 +1,136 @@
+"""U1: the dashboard is the work queue. The frame, tested with panels and actions registered by
+the test itself: quick actions only for whom their rule allows, panels per function (each once
+for a user with several), one line when a panel is empty, items oldest deadline first."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
+
+from parties import dashboard
+from parties.constants import Function
+from parties.dashboard import DueItem, PanelContent, QuickAction, WorkPanel
+from tests.conftest import verified_client
+from tests.factories import make_user
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+def items_for(user):
+    return PanelContent(
+        items=[
+            DueItem("ICO-2026-0003", "Later measure", "/c/3", TODAY + datetime.timedelta(days=9)),
+            DueItem("ICO-2026-0004", "Without a deadline", "/c/4"),
+            DueItem("ICO-2026-0001", "Oldest check", "/c/1", TODAY - datetime.timedelta(days=5)),
+            DueItem("ICO-2026-0002", "Due today", "/c/2", TODAY),
+        ]
+    )
+
+
+QUEUE = WorkPanel(
+    key="test-queue",
+    title=gettext_lazy("Test queue"),
+    functions=frozenset({Function.UITVOERDER, Function.VOORZITTER}),
+    content=items_for,
+    empty=gettext_lazy("Nothing due in the test queue."),
+    order=1,
+)
+EMPTY = WorkPanel(
+    key="test-empty",
+    title=gettext_lazy("Test empty"),
+    functions=frozenset({Function.UITVOERDER}),
+    content=lambda user: PanelContent(items=[]),
+    empty=gettext_lazy("Nothing to check in the test."),
+    order=2,
+)
+NOT_MINE = WorkPanel(
+    key="test-not-concerned",
+    title=gettext_lazy("Test not concerned"),
+    functions=frozenset({Function.UITVOERDER}),
+    content=lambda user: None,
+    empty=gettext_lazy("Never shown."),
+    order=3,
+)
+ACTION = QuickAction(
+    label=gettext_lazy("Test action"),
+    url_name="parties:party-list",
+    visible=lambda user: user.username == "politie-test",
+)
+
+
+@pytest.fixture
+def registered():
+    """The test's panels and action, removed again afterwards."""
+    added = [QUEUE, EMPTY, NOT_MINE]
+    for panel in added:
+        dashboard.register_panel(panel)
+    dashboard.register_action(ACTION)
+    yield
+    for panel in added:
+        dashboard.PANELS.remove(panel)
+    dashboard.ACTIONS.remove(ACTION)
+
+
+def dashboard_of(user) -> str:
+    response = verified_client(user).get("/")
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_u1_a_quick_action_shows_only_for_whom_its_rule_allows(registered, politie, gemeente):
+    agent = make_user(politie, Function.DEELNEMER, username="politie-test")
+    other = make_user(gemeente, Function.DEELNEMER, username="gemeente-test")
+    page = dashboard_of(agent)
+    assert 'data-testid="quick-actions"' in page
+    assert "utrecht-button-link--primary-action" in page and "Test action" in page
+    assert "Test action" not in dashboard_of(other)
+
+
+def test_u1_panels_show_per_function_and_once_for_several_functions(registered, gemeente):
+    both = make_user(gemeente, Function.UITVOERDER, Function.VOORZITTER, username="beide")
+    page = dashboard_of(both)
+    assert page.count('data-testid="panel-test-queue"') == 1
+    assert 'data-testid="panel-test-empty"' in page
+    # A panel whose content is None does not concern the user: left out.
+    assert "panel-test-not-concerned" not in page
+    chair = make_user(gemeente, Function.VOORZITTER, username="voorzitter-test")
+    chair_page = dashboard_of(chair)
+    assert 'data-testid="panel-test-queue"' in chair_page
+    assert "panel-test-empty" not in chair_page
+    participant = make_user(gemeente, Function.DEELNEMER, username="deelnemer-test")
+    assert "panel-test-queue" not in dashboard_of(participant)
+
+
+def test_u1_an_empty_panel_says_so_in_one_line(registered, gemeente):
+    page = dashboard_of(make_user(gemeente, Function.UITVOERDER))
+    start = page.index('data-testid="panel-test-empty"')
+    section = page[start : page.index("</section>", start)]
+    assert section.count('data-testid="panel-empty"') == 1
+    assert "Nothing to check in the test." in section
+    assert "due-item" not in section
+
+
+def test_u1_items_are_listed_oldest_deadline_first_and_undated_last(registered, gemeente):
+    page = dashboard_of(make_user(gemeente, Function.UITVOERDER))
+    order = [page.index(f"ICO-2026-000{n}") for n in (1, 2, 3, 4)]
+    assert order == sorted(order)
+    start = page.index("ICO-2026-0001")
+    assert "te laat sinds" in page[start : start + 400]
+    assert "vandaag uiterlijk" in page[page.index("ICO-2026-0002") :][:400]
+
+
+def test_u1_due_items_sort_key_puts_urgent_first():
+    late = DueItem("A", "a", "/a", TODAY + datetime.timedelta(days=30), urgent=True)
+    soon = DueItem("B", "b", "/b", TODAY)
+    assert sorted([soon, late], key=DueItem.sort_key) == [late, soon]
+
+
+def test_u1_the_beheerder_and_the_fg_keep_their_shortcuts(beheerder, gemeente):
+    page = dashboard_of(beheerder)
+    assert 'data-testid="shortcuts"' in page
+    assert "/beheer/partijen/" in page and "/beheer/gebruikers/" in page
+    fg = make_user(gemeente, Function.FG)
+    assert "/beheer/autorisatielog/" in dashboard_of(fg)
