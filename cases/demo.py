@@ -95,7 +95,7 @@ def seed_casusoverleggen() -> dict[str, CasusOverleg]:
             covenant=CTER_COVENANT,
             reference="CTER-NH-2017",
             signed=date(2017, 6, 1),
-            controller="De kernpartijen gezamenlijk (CTER 1m)",
+            controller="De kernpartijen gezamenlijk",
             parties=kernpartijen + casuspartijen,
         )
         if region.code == "kennemerland":
@@ -238,7 +238,7 @@ def _meetings(cases, *, keeper, chair, overleg, today):
             if casemanager is not None
             and selectors.may_be_casemanager(discussion.case, casemanager)
             else None,
-            informing="De gemeente informeert betrokkene per brief (VH 14.9).",
+            informing="De gemeente informeert betrokkene per brief.",
         )
     meeting_services.approve_minutes(past, by=chair)
     meeting_services.hold_meeting(
