@@ -1,8 +1,8 @@
 """The work queue of the ICO files on the dashboard (U1): measures overdue and due this week (C3),
 cases due for their periodic check (C9), and coming case meetings with their agendas (C4). Each
 line names the dossier by its number and the thing due, and links straight to it; closed cases
-and finished measures never appear. No personal data on the dashboard: it is no read of a case,
-so a measure is named by its owner and status, not its description."""
+and finished measures never appear. A measure is named by the start of its description, so the
+dashboard logs those lines as reads of their cases (S2)."""
 
 from datetime import timedelta
 
@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -22,6 +23,7 @@ from parties.permissions import may_act, membership_of
 from subjects.checking import due_for_check
 
 WEEK = 7
+MEASURE_WORDS = 8  # enough of a measure's description to tell it from the case's others
 
 
 def measures_due_for(user):
@@ -56,11 +58,16 @@ def measures_panel(user) -> PanelContent | None:
         items=[
             DueItem(
                 dossier=measure.case.number,
-                what=_("Measure of %(owner)s (%(status)s)")
-                % {"owner": measure.owner.name, "status": measure.get_status_display().lower()},
+                what=_("Measure “%(measure)s” (%(status)s)")
+                % {
+                    "measure": Truncator(measure.description).words(MEASURE_WORDS),
+                    "status": measure.get_status_display().lower(),
+                },
                 url=measure_url(measure),
                 deadline=measure.deadline,
-                detail=measure.case.casusoverleg.name,
+                detail=_("%(overleg)s · owned by %(owner)s")
+                % {"overleg": measure.case.casusoverleg.name, "owner": measure.owner.name},
+                shows=measure,
             )
             for measure in rows
         ],

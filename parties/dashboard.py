@@ -22,6 +22,9 @@ class DueItem:
     deadline: datetime.date | None = None  # None: no deadline, listed after those with one
     detail: str = ""  # optional second line: the casusoverleg, the party that owns it
     urgent: bool = False  # shown as an alarm whatever the deadline (a stopped 72-hour clock)
+    # The row whose personal data the line shows (a measure's description), if any: the
+    # dashboard logs it as a read of its dossier (S2), like any list that shows such data.
+    shows: object = None
 
     @property
     def overdue(self) -> bool:

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from config.audit import ReadKind, log_reads
 from parties.constants import FileKind, Function, PartyRole
 from parties.dashboard import actions_for, panels_for
 from parties.permissions import functions_of, has_function, is_beheerder, may_reach, membership_of
@@ -48,6 +49,20 @@ def shortcuts_for(user, held: set[str], skip: set[str]) -> list[dict]:
 
 class DashboardView(TemplateView):
     template_name = "parties/dashboard.html"
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        # S2: a line that shows personal data (a measure's description) is a read of its
+        # dossier; all of them in one insert.
+        shown = [
+            item.shows
+            for panel in response.context_data["panels"]
+            for item in getattr(panel.get("content"), "items", ())
+            if item.shows is not None
+        ]
+        if shown:
+            log_reads(request, shown, kind=ReadKind.LIST)
+        return response
 
     def get_context_data(self, **kwargs):
         user = self.request.user

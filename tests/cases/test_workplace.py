@@ -422,6 +422,20 @@ def test_c3_measures_due_for_keeper_casemanager_and_owning_party_never_closed_or
     assert 'data-testid="panel-empty"' in _panel(ico.keeper, "measures-due")
 
 
+def test_c3_s2_a_due_measure_is_named_by_its_description_and_logged_as_a_read(ico):
+    """U1: the line says which measure; showing its description is a read of the case (S2)."""
+    case = ico.open_case()
+    measure(ico, case, owner=ico.rvdk, days=3)
+    reads = AuditEntry.objects.get_for_object(case).filter(action=AuditEntry.Action.ACCESS)
+    before = reads.filter(actor=ico.raad).count()
+    panel = _panel(ico.raad, "measures-due")
+    assert "Gesprek met de jongerenwerker" in panel
+    assert reads.filter(actor=ico.raad).count() == before + 1
+    # A dashboard without such lines writes no read.
+    assert _panel(ico.agent, "measures-due") is not None
+    assert not reads.filter(actor=ico.agent).exists()
+
+
 def test_c9_checks_due_for_the_keeper_only_and_not_for_closed_cases(ico, settings):
     settings.CHECK_DAYS = 30
     case = ico.open_case()
