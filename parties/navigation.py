@@ -97,7 +97,7 @@ def _builtin_links() -> list[Link]:
             order=10,
         ),
         Link(
-            _("Casussen"), "cases:case-list", _may_reach(FileKind.ICO), pages=("cases:",), order=20
+            _("Cases"), "cases:case-list", _may_reach(FileKind.ICO), pages=("cases:",), order=20
         ),
         Link(
             _("Verstrekkingen"),
