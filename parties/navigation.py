@@ -96,9 +96,7 @@ def _builtin_links() -> list[Link]:
             pages=("weegploeg:",),
             order=10,
         ),
-        Link(
-            _("Casussen"), "cases:case-list", _may_reach(FileKind.ICO), pages=("cases:",), order=20
-        ),
+        Link(_("Cases"), "cases:case-list", _may_reach(FileKind.ICO), pages=("cases:",), order=20),
         Link(
             _("Verstrekkingen"),
             "cases:disclosure-list",
