@@ -56,6 +56,9 @@ class SortedListMixin:
     sorts: dict[str, tuple[str, ...]] = {}
     default_sort: str = ""
     remember_filters = True
+    # the query parameters that number pages (a page with several lists has one per list):
+    # neither remembered nor counted as a filter
+    page_params: tuple[str, ...] = ("page",)
 
     def _remembered_key(self) -> str:
         return f"list-filters:{self.request.path}"
@@ -67,7 +70,8 @@ class SortedListMixin:
                 request.session.pop(key, None)
                 return redirect(request.path)
             kept = request.GET.copy()
-            kept.pop("page", None)
+            for param in self.page_params:
+                kept.pop(param, None)
             if kept:
                 request.session[key] = kept.urlencode()
             elif request.session.get(key) and not request.GET:
@@ -99,6 +103,6 @@ class SortedListMixin:
             sort=self.sort,
             default_sort=self.default_sort,
             result_count=paginator.count if paginator else len(context.get("object_list", [])),
-            filters_set=bool(set(self.request.GET) - {"page", "sort"}),
+            filters_set=bool(set(self.request.GET) - {*self.page_params, "sort"}),
         )
         return context

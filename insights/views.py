@@ -9,12 +9,15 @@ import logging
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.views.generic import TemplateView
+from django.views.generic import ListView, TemplateView
 
+from config.pages import PAGE_SIZE, SortedListMixin
 from insights import figures, register
 from insights.forms import FiguresFilterForm
 from insights.permissions import may_see_insights, may_see_register, register_files
 from insights.selectors import selection_for
+from parties.constants import FileKind
+from parties.models import Veiligheidshuis
 
 logger = logging.getLogger(__name__)
 
@@ -74,12 +77,55 @@ class FiguresCsvView(InsightsMixin, TemplateView):
         return response
 
 
-class RegisterView(RegisterMixin, TemplateView):
+class RegisterView(RegisterMixin, SortedListMixin, ListView):
+    """U2: the entries by Veiligheidshuis, then kind and name, unless a column is asked; a filter
+    by Veiligheidshuis and by kind of file that stays set; counted and paged. Each entry of the
+    page is built from its file (`register.entry_of`)."""
+
     template_name = "insights/register.html"
+    paginate_by = PAGE_SIZE
+    context_object_name = "files"
+    sorts = {
+        "region": ("veiligheidshuis__name", "kind", "name"),
+        "name": ("name",),
+        "kind": ("kind", "veiligheidshuis__name", "name"),
+    }
+    default_sort = "region"
+
+    def filters(self) -> dict:
+        query = self.request.GET
+        kind = query.get("kind", "")
+        region = query.get("region", "")
+        return {
+            "kind": kind if kind in FileKind.values else "",
+            "region": region if region in {str(r.pk) for r in self.regions} else "",
+        }
+
+    @property
+    def regions(self):
+        files = register_files(self.request.user)
+        return Veiligheidshuis.objects.filter(pk__in=files.values("veiligheidshuis")).order_by(
+            "name"
+        )
+
+    def get_queryset(self):
+        files = register_files(self.request.user).select_related("veiligheidshuis")
+        filters = self.filters()
+        if filters["kind"]:
+            files = files.filter(kind=filters["kind"])
+        if filters["region"]:
+            files = files.filter(veiligheidshuis_id=filters["region"])
+        return self.sorted(files.prefetch_related("party_groups__party"))
 
     def get_context_data(self, **kwargs):
-        entries = register.entries(register_files(self.request.user))
-        return super().get_context_data(entries=entries, **kwargs)
+        context = super().get_context_data(**kwargs)
+        context.update(
+            entries=[register.entry_of(data_file) for data_file in context["files"]],
+            filters=self.filters(),
+            kinds=FileKind.choices,
+            regions=list(self.regions),
+        )
+        return context
 
 
 class ProcessingActivityView(RegisterMixin, TemplateView):

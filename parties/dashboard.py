@@ -74,22 +74,11 @@ class QuickAction:
     order: int = 100
 
 
-@dataclass(frozen=True)
-class Panel:
-    """The old shape (a template and its context); goes once every app registers WorkPanels."""
-
-    functions: frozenset[str]
-    template: str
-    context: Callable  # (user) -> dict, or None to leave the panel out
-    key: str = ""
-    order: int = 500
-
-
-PANELS: list = []
+PANELS: list[WorkPanel] = []
 ACTIONS: list[QuickAction] = []
 
 
-def register_panel(panel) -> None:
+def register_panel(panel: WorkPanel) -> None:
     if panel not in PANELS:
         PANELS.append(panel)
 
@@ -105,11 +94,6 @@ def panels_for(user, functions: set[str]) -> list[dict]:
     shown = []
     for panel in sorted(PANELS, key=lambda p: (p.order, p.key)):
         if not panel.functions & functions:
-            continue
-        if isinstance(panel, Panel):
-            data = panel.context(user)
-            if data is not None:
-                shown.append({"panel": panel, "data": data, "template": panel.template})
             continue
         content = panel.content(user)
         if content is None:

@@ -13,6 +13,42 @@ from retention.services.sweep import preview
 # B3: the preview looks four weeks ahead.
 PREVIEW_DAYS = 28
 
+# U2: how the list of dossiers falling due sorts (`?sort=key`, `-key` the other way): by what
+# says nothing about a person. The earliest due date first unless asked otherwise.
+DUE_SORTS = {
+    "due": ("due_on", "key"),
+    "dossier": ("key",),
+    "file": ("file_name", "due_on", "key"),
+    "action": ("action", "due_on", "key"),
+}
+DUE_DEFAULT_SORT = "due"
+
+
+def _due_value(item, field: str):
+    return item.ref.key if field == "key" else getattr(item, field)
+
+
+def sort_due(items: list, sort: str = DUE_DEFAULT_SORT) -> list:
+    """The dossiers falling due in the order `sort` names (an unknown one: the default)."""
+    if sort.lstrip("-") not in DUE_SORTS:
+        sort = DUE_DEFAULT_SORT
+    fields = DUE_SORTS[sort.lstrip("-")]
+    return sorted(
+        items,
+        key=lambda item: tuple(_due_value(item, field) for field in fields),
+        reverse=sort.startswith("-"),
+    )
+
+
+def filter_due(items: list, *, action: str = "", data_file_id: int | None = None) -> list:
+    """The dossiers falling due with the action (archive or destroy) and in the file asked."""
+    return [
+        item
+        for item in items
+        if (not action or item.action == action)
+        and (data_file_id is None or item.data_file_id == data_file_id)
+    ]
+
 
 def due_for(user, *, as_of=None) -> list:
     """The dossiers the user keeps that fall due within four weeks (overdue included)."""

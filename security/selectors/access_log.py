@@ -34,6 +34,27 @@ ACTION_FILTERS = {
 }
 
 
+# U2: the columns the log sorts by (`?sort=key`, `-key` the other way), none of them about the
+# person in a dossier: the moment, who acted, for which party, and the kind of action. The
+# newest entry first unless asked otherwise.
+SORTS = {
+    "time": ("timestamp",),
+    "user": ("actor__last_name", "actor__first_name", "actor_email", "timestamp"),
+    "party": ("actor_party_name", "timestamp"),
+    "action": ("action", "timestamp"),
+}
+DEFAULT_SORT = "-time"
+
+
+def ordering(sort: str = DEFAULT_SORT) -> list[str]:
+    """The order_by of `sort` (an unknown one: the default), the primary key last."""
+    if sort.lstrip("-") not in SORTS:
+        sort = DEFAULT_SORT
+    descending = sort.startswith("-")
+    fields = [f"-{name}" if descending else name for name in SORTS[sort.lstrip("-")]]
+    return [*fields, "-pk" if descending else "pk"]
+
+
 @dataclass(frozen=True)
 class Filters:
     """What an overseer searches the log for; every field narrows, none set shows all."""
@@ -103,9 +124,9 @@ def _day_start(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def search(user, filters: Filters) -> QuerySet:
-    """The visible entries that match `filters`, newest first (without the unusual-only
-    filter, which `unusual_only` applies)."""
+def search(user, filters: Filters, *, sort: str = DEFAULT_SORT) -> QuerySet:
+    """The visible entries that match `filters`, in the order `sort` names (`SORTS`; newest
+    first by default), without the unusual-only filter, which the page applies."""
     entries = visible_entries(user)
     if filters.user is not None:
         entries = entries.filter(actor=filters.user)
@@ -121,7 +142,7 @@ def search(user, filters: Filters) -> QuerySet:
         entries = entries.filter(timestamp__lt=_day_start(filters.date_to + timedelta(days=1)))
     if filters.action in ACTION_FILTERS:
         entries = entries.filter(ACTION_FILTERS[filters.action])
-    return entries.select_related("actor", "content_type").order_by("-timestamp", "-pk")
+    return entries.select_related("actor", "content_type").order_by(*ordering(sort))
 
 
 def dossier_trail(user, ref: DossierRef) -> QuerySet:

@@ -100,8 +100,8 @@ def test_b3_the_due_list_is_paginated(rw, monkeypatch):
     )
     client = verified_client(rw.keeper)
     first = client.get(OVERVIEW).content.decode()
-    assert "Pagina 1 van 2" in first and "?due=2" in first
-    assert "Pagina 2 van 2" in client.get(OVERVIEW + "?due=2").content.decode()
+    assert "Pagina 1 van 2" in first and "?page=2" in first
+    assert "Pagina 2 van 2" in client.get(OVERVIEW + "?page=2").content.decode()
 
 
 def test_o3_a_failed_dossier_is_an_alarm_on_the_overview_and_the_dashboard(rw):

@@ -330,7 +330,7 @@ def test_w2_the_uitvoerder_records_the_analysis_per_criterion(wp, assessment):
     form = client.get(dossier_url("analysis-create", assessment)).content.decode()
     assert "Uitingen die geweld rechtvaardigen" in form
     response = client.post(dossier_url("analysis-create", assessment), analysis_data(version))
-    assert response["Location"] == dossier_url("assessment-detail", assessment)
+    assert response["Location"] == dossier_url("assessment-analysis", assessment)
     analysis = Analysis.objects.get()
     assert analysis.framework == version and analysis.findings.count() == 2
     assert (
@@ -370,7 +370,7 @@ def test_w3_i1_the_decision_makes_the_assessment_read_only_and_starts_the_duty(w
     client = verified_client(wp.uitvoerder)
     assert client.get(dossier_url("decision-create", assessment)).status_code == 200
     response = client.post(dossier_url("decision-create", assessment), decision_data(wp))
-    assert response["Location"] == dossier_url("assessment-detail", assessment)
+    assert response["Location"] == dossier_url("assessment-analysis", assessment)
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.DECIDED
     decision = assessment.decisions.get()
@@ -428,7 +428,7 @@ def test_w3_the_uitvoerder_reopens_with_a_reason(wp, assessment):
     response = client.post(
         dossier_url("reopen", assessment), {"reason": "Nieuw signaal.", "confirm": "on"}
     )
-    assert response["Location"] == dossier_url("assessment-detail", assessment)
+    assert response["Location"] == dossier_url("assessment-analysis", assessment)
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.OPEN
     assert assessment.decisions.get().reopening_reason == "Nieuw signaal."
@@ -486,7 +486,7 @@ def test_w5_the_check_queue_lists_unchecked_assessments_and_a_check_removes_them
             dossier_url("check-create", assessment),
             {"outcome": CheckOutcome.CORRECTED, "correction": "Postcode verbeterd."},
         )
-        assert response["Location"] == dossier_url("assessment-detail", assessment)
+        assert response["Location"] == dossier_url("assessment-history", assessment)
         check = Check.objects.get()
         assert check.checked_by == wp.uitvoerder and check.correction == "Postcode verbeterd."
         assert assessment.number not in client.get(queue).content.decode()

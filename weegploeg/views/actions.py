@@ -25,6 +25,8 @@ class AssessmentActionView(FormView):
 
     needs_status = OPEN
     success_message = ""
+    # U1: after the change, the part of the dossier that shows it (its URL name)
+    changed_part = "weegploeg:assessment-detail"
     action = ""  # the key in `selectors.dossier_state`: the page opens only when it is offered
 
     def dispatch(self, request, *args, **kwargs):
@@ -75,10 +77,11 @@ class AssessmentActionView(FormView):
         except PermissionDenied as denied:
             raise Http404 from denied
         messages.success(self.request, self.success_message)
-        return self.back()
+        return redirect(self.changed_part, number=self.assessment.number)
 
 
 class AnalysisCreateView(AssessmentActionView):
+    changed_part = "weegploeg:assessment-analysis"
     action = selectors.ANALYSE
     template_name = "weegploeg/analysis_form.html"
     form_class = forms.AnalysisForm
@@ -108,6 +111,7 @@ class AnalysisCreateView(AssessmentActionView):
 
 
 class InformationCreateView(AssessmentActionView):
+    changed_part = "weegploeg:assessment-analysis"
     action = selectors.INFORMATION
     template_name = "weegploeg/action_form.html"
     form_class = forms.InformationForm
@@ -123,6 +127,7 @@ class InformationCreateView(AssessmentActionView):
 
 
 class ExpertAdviceCreateView(AssessmentActionView):
+    changed_part = "weegploeg:assessment-analysis"
     action = selectors.ADVICE
     template_name = "weegploeg/action_form.html"
     form_class = forms.ExpertAdviceForm
@@ -134,6 +139,7 @@ class ExpertAdviceCreateView(AssessmentActionView):
 
 
 class DecisionCreateView(AssessmentActionView):
+    changed_part = "weegploeg:assessment-analysis"
     action = selectors.DECIDE
     template_name = "weegploeg/action_form.html"
     form_class = forms.DecisionForm
@@ -168,6 +174,7 @@ class DecisionCreateView(AssessmentActionView):
 
 
 class ReopenView(AssessmentActionView):
+    changed_part = "weegploeg:assessment-analysis"
     action = selectors.REOPEN
     template_name = "weegploeg/action_form.html"
     form_class = forms.ReopenForm
@@ -245,6 +252,7 @@ class AgenderingView(AssessmentActionView):
 
 
 class CheckCreateView(AssessmentActionView):
+    changed_part = "weegploeg:assessment-history"
     action = selectors.CHECK
     template_name = "weegploeg/action_form.html"
     form_class = forms.CheckForm
