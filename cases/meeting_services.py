@@ -192,7 +192,7 @@ def record_discussion(
     if not informing.strip():
         errors["informing"] = _("Record how the subject will be informed.")
     if casemanager is not None and not selectors.may_be_casemanager(case, casemanager):
-        errors["casemanager"] = services.casemanager_refusal()
+        errors["casemanager"] = selectors.casemanager_refusal()
     if errors:
         raise ValidationError(errors)
     claim_version(discussion, expected_version)

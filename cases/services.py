@@ -33,12 +33,10 @@ from cases.models import (
     Transfer,
 )
 from cases.permissions import sync_case_permissions
-from cases.selectors import is_keeper, may_report_on
+from cases.selectors import casemanager_refusal, is_keeper, may_report_on, participation_refusal
 from cases.transitions import CASE, transition
 from config.concurrency import bump_version, claim_version
-from parties.constants import PartyRole
 from parties.models import Party, User
-from parties.permissions import may_act, membership_of
 from subjects.checking import due_for_check, mark_checked
 from subjects.constants import CheckOutcome
 from subjects.dossier import changes_dossier
@@ -57,21 +55,6 @@ def _require_keeper(user: User, casusoverleg: CasusOverleg) -> None:
 def _require_active(case: Case) -> None:
     if case.status != CaseStatus.ACTIVE:
         raise ValidationError(_("This case is closed: reopen it first to change it."))
-
-
-def participation_refusal(casusoverleg: CasusOverleg, party: Party) -> str | None:
-    """C1, C11, P6: why `party` cannot take part in a case of this casusoverleg, or None. Only
-    parties of this casusoverleg, or an external partner whose confidentiality declaration is
-    recorded."""
-    if party.role == PartyRole.EXTERN:
-        if not party.has_declaration():
-            return _(
-                "%(party)s has no recorded confidentiality declaration: record it before the "
-                "partner takes part."
-            ) % {"party": party.name}
-    elif not casusoverleg.participants.filter(pk=party.pk).exists():
-        return _("%(party)s does not take part in this casusoverleg.") % {"party": party.name}
-    return None
 
 
 def _check_participant(casusoverleg: CasusOverleg, party: Party) -> None:
@@ -165,23 +148,6 @@ def end_participation(case: Case, party: Party, *, by: User) -> None:
     participant.until = timezone.now()
     participant.save(update_fields=["until"])
     sync_case_permissions(case)
-
-
-def acts_for_participant(case: Case, user: User) -> bool:
-    """The user may act and acts for a party that takes part in the case now."""
-    membership = membership_of(user)
-    return (
-        membership is not None
-        and may_act(user)
-        and case.participants.filter(party=membership.party_id, until__isnull=True).exists()
-    )
-
-
-def casemanager_refusal() -> str:
-    return _(
-        "Choose a casemanager who works for a party taking part in this case; an external "
-        "partner, the administrator and the data protection officer cannot be casemanager."
-    )
 
 
 @changes_dossier("case")

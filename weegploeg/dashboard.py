@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 
 from parties.constants import Function
 from parties.dashboard import SHOWN, DueItem, PanelContent, QuickAction, WorkPanel
-from weegploeg import selectors
+from weegploeg import next_steps, selectors
 from weegploeg.constants import AssessmentStatus
 from weegploeg.models import AgendaItem, Analysis
 
@@ -108,7 +108,7 @@ def checks_due(user) -> PanelContent | None:
             dossier=row.number,
             what=_("Periodic check"),
             url=_url("check-create", row.number),
-            deadline=selectors.check_due_on(row),
+            deadline=next_steps.check_due_on(row),
         )
         for row in rows
     ]

@@ -3,6 +3,7 @@
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cases import permissions
 from cases.models import Case, CasusOverleg
@@ -49,8 +50,6 @@ def may_export(user, case: Case) -> bool:
 
 def may_take_part(casusoverleg: CasusOverleg, party: Party) -> bool:
     """C1, C11, P6: whether `party` can take part in a case of this casusoverleg."""
-    from cases.services import participation_refusal
-
     return participation_refusal(casusoverleg, party) is None
 
 
@@ -110,3 +109,18 @@ def restrictable_rows(case: Case) -> list:
         *case.progress_notes.all(),
         *(note for measure in case.measures.all() for note in measure.notes.all()),
     ]
+
+
+def participation_refusal(casusoverleg: CasusOverleg, party: Party) -> str | None:
+    """C1, C11, P6: why `party` cannot take part in a case of this casusoverleg, or None. Only
+    parties of this casusoverleg, or an external partner whose confidentiality declaration is
+    recorded."""
+    if party.role == PartyRole.EXTERN:
+        if not party.has_declaration():
+            return _(
+                "%(party)s has no recorded confidentiality declaration: record it before the "
+                "partner takes part."
+            ) % {"party": party.name}
+    elif not casusoverleg.participants.filter(pk=party.pk).exists():
+        return _("%(party)s does not take part in this casusoverleg.") % {"party": party.name}
+    return None

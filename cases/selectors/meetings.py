@@ -3,6 +3,7 @@
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from cases.constants import CASEMANAGER_FUNCTIONS, NEVER_CASEMANAGER, CaseStatus
 from cases.models import CaseMeeting, CaseParticipant, Discussion
@@ -127,3 +128,10 @@ def casemanager_choices(cases):
 def may_be_casemanager(case, user) -> bool:
     """Whether `user` can be the casemanager of `case` (`casemanager_choices`)."""
     return casemanager_choices([case]).filter(pk=user.pk).exists()
+
+
+def casemanager_refusal() -> str:
+    return _(
+        "Choose a casemanager who works for a party taking part in this case; an external "
+        "partner, the administrator and the data protection officer cannot be casemanager."
+    )

@@ -119,7 +119,7 @@ def test_u1_items_are_listed_oldest_deadline_first_and_undated_last(registered, 
     assert order == sorted(order)
     start = page.index("ICO-2026-0001")
     assert "te laat sinds" in page[start : start + 400]
-    assert "vandaag uiterlijk" in page[page.index("ICO-2026-0002") :][:400]
+    assert "loopt vandaag af" in page[page.index("ICO-2026-0002") :][:400]
 
 
 def test_u1_due_items_sort_key_puts_urgent_first():

@@ -48,8 +48,6 @@ NOT_CHANGING = {
     "weegploeg.services.reactivate": "B5: making archived data available processes none",
     "weegploeg.services.destroy": "B8: the dossier is gone",
     "weegploeg.services.resync_permissions": "permissions, not the dossier's data",
-    "cases.services.participation_refusal": "a rule",
-    "cases.services.acts_for_participant": "a rule",
     "cases.services.archive": "B3: archiving is not a processing of the data",
     "cases.services.reactivate": "B5: making archived data available processes none",
     "cases.services.check_queue": "a read",
@@ -323,6 +321,19 @@ def _(w):
     return lambda: [
         case_services.report_progress(
             measure, by=w.keeper, text="Loopt.", status=MeasureStatus.IN_PROGRESS
+        ).case
+    ]
+
+
+@changes("cases.services.change_measure_status")
+def _(w):
+    case = w.case()
+    measure = case_services.add_measure(
+        case, by=w.keeper, description="Intake.", owner=w.wp.rvdk, deadline=date(2026, 12, 31)
+    )
+    return lambda: [
+        case_services.change_measure_status(
+            measure, by=w.keeper, status=MeasureStatus.IN_PROGRESS
         ).case
     ]
 

@@ -27,7 +27,7 @@ def test_r1_r6_a_restricted_signal_is_left_out_for_a_partner_and_out_of_the_copy
     first, second = assessment.signals.order_by("pk")
     ref = DossierRef("weegploeg", assessment.number)
     partner = verified_client(ag.wp.agent)  # politie: a kernpartij that sees the dossier
-    page = reverse("weegploeg:assessment-detail", kwargs={"number": assessment.number})
+    page = reverse("weegploeg:assessment-signals", kwargs={"number": assessment.number})
     assert first.behaviour in partner.get(page).content.decode()
     restrict(ref, first, ag.keeper)
     shown = partner.get(page).content.decode()
@@ -50,7 +50,7 @@ def test_r6_the_keeper_of_the_file_sees_a_restricted_signal_marked_in_page_and_a
     first, second = assessment.signals.order_by("pk")
     restrict(DossierRef("weegploeg", assessment.number), first, ag.keeper)
     keeper = verified_client(ag.keeper)
-    page = reverse("weegploeg:assessment-detail", kwargs={"number": assessment.number})
+    page = reverse("weegploeg:assessment-signals", kwargs={"number": assessment.number})
     shown = keeper.get(page).content.decode()
     assert first.behaviour in shown and second.behaviour in shown
     assert shown.count("Afgeschermd") == 1
@@ -74,7 +74,7 @@ def test_r1_r6_a_restricted_related_person_is_shown_to_the_keeper_only(region):
     ag = Agendering(region)
     case = full_case(ag)[Case]
     person = case.related_people.get()
-    page = reverse("cases:case-detail", kwargs={"number": case.number})
+    page = reverse("cases:case-people", kwargs={"number": case.number})
     api = f"/api/v1/casussen/{case.number}"
     partner = verified_client(ag.wp.agent)  # politie takes part in the case
     keeper = verified_client(ag.keeper)

@@ -164,7 +164,7 @@ def test_w3_refused_assessment_transitions_say_why_in_dutch(wp):
         # Decided without a decision.
         with pytest.raises(ValidationError) as refused:
             transition(assessment, AssessmentStatus.DECIDED, by=wp.uitvoerder)
-        assert refused.value.messages == ["Leg eerst het besluit vast (W3)."]
+        assert refused.value.messages == ["Leg eerst het besluit vast."]
         # Reopened while open.
         with pytest.raises(ValidationError) as refused:
             transition(assessment, AssessmentStatus.OPEN, by=wp.uitvoerder)
@@ -177,7 +177,7 @@ def test_w3_refused_assessment_transitions_say_why_in_dutch(wp):
         # Reopened without a recorded reopening.
         with pytest.raises(ValidationError) as refused:
             transition(assessment, AssessmentStatus.OPEN, by=wp.uitvoerder)
-        assert refused.value.messages == ["Leg eerst de reden van heropening vast (W3)."]
+        assert refused.value.messages == ["Leg eerst de reden van heropening vast."]
     # Nobody: only the retention sweep changes a status without a person, and not this one.
     with pytest.raises(PermissionDenied):
         transition(assessment, AssessmentStatus.OPEN, by=None)
@@ -249,7 +249,7 @@ def test_c5_refused_case_transitions_say_why_in_dutch(ico):
         _advise(ico, case)
         with pytest.raises(ValidationError) as refused:
             transition(case, CaseStatus.CLOSED, by=ico.keeper)  # advised, not decided
-        assert refused.value.messages == ["Leg eerst het besluit tot afsluiten vast (C5)."]
+        assert refused.value.messages == ["Leg eerst het besluit tot afsluiten vast."]
         with pytest.raises(ValidationError) as refused:
             case_services.reopen(case, by=ico.keeper, reason="Waarom niet.")
         assert refused.value.messages == ["Alleen een gesloten casus wordt heropend."]
@@ -258,14 +258,14 @@ def test_c5_refused_case_transitions_say_why_in_dutch(ico):
         )
         with pytest.raises(ValidationError) as refused:
             transition(case, CaseStatus.ACTIVE, by=ico.keeper)  # no reopening recorded
-        assert refused.value.messages == ["Leg eerst de reden van heropening vast (C5)."]
+        assert refused.value.messages == ["Leg eerst de reden van heropening vast."]
         with pytest.raises(PermissionDenied):
             transition(case, CaseStatus.ACTIVE, by=None)
         case_services.archive(case, by=None)
         with pytest.raises(ValidationError) as refused:
             transition(case, CaseStatus.ACTIVE, by=ico.keeper)
         assert refused.value.messages == [
-            "Een casus die gesloten was voor het archiveren, komt gesloten weer beschikbaar (B5)."
+            "Een casus die gesloten was voor het archiveren, komt gesloten weer beschikbaar."
         ]
         with pytest.raises(ValidationError) as refused:
             case_services.reopen(case, by=ico.keeper, reason="Eerst heractiveren.")

@@ -99,7 +99,7 @@ def test_w6_a_wrong_choice_is_a_400_naming_the_field(ag):
         identityNote="Betrokkene van Marokkaanse afkomst.",
     )
     reason = invalid_names(post(client, URL, forbidden))["identityNote"]["reason"]
-    assert "C8" in reason
+    assert "mogen niet worden vastgelegd" in reason
     assert not Case.objects.exists() and not CaseTransfer.objects.exists()
 
 

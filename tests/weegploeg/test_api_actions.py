@@ -79,7 +79,7 @@ def test_c8_u5_bad_input_names_the_field(wp, assessment):
     client = verified_client(wp.uitvoerder)
     forbidden = {**INFORMATION, "party": wp.om.pk, "content": FORBIDDEN}
     reason = invalid_names(post(client, url(assessment, "informatie"), forbidden))["content"]
-    assert "C8" in reason["reason"]
+    assert "mogen niet worden vastgelegd" in reason["reason"]
     assert "askedOn" in invalid_names(post(client, url(assessment, "expertadvies"), {}))
     corrected = {"outcome": CheckOutcome.CORRECTED, "correction": ""}
     assert "correction" in invalid_names(post(client, url(assessment, "controles"), corrected))

@@ -16,7 +16,7 @@ from tests.conftest import verified_client
 from tests.factories import make_user, record_declaration
 from tests.weegploeg.factories import Weegploeg, analyse, framework, signal
 from tests.weegploeg.test_pages import DOSSIER_PARTS, _queries, dossier_url, intake
-from weegploeg import selectors, services
+from weegploeg import next_steps, services
 from weegploeg.constants import Outcome
 from weegploeg.models import Assessment
 
@@ -113,9 +113,9 @@ def primary(client, assessment) -> str:
 def test_u3_the_next_step_moves_from_analysis_to_agenda_to_decision(wp, assessment):
     framework()
     client = verified_client(wp.uitvoerder)
-    assert primary(client, assessment) == selectors.ANALYSE
+    assert primary(client, assessment) == next_steps.ANALYSE
     analyse(assessment, by=wp.uitvoerder)
-    assert primary(client, assessment) == selectors.AGENDEER
+    assert primary(client, assessment) == next_steps.AGENDEER
     services.hold_meeting(
         by=wp.uitvoerder,
         region=wp.region,
@@ -124,12 +124,12 @@ def test_u3_the_next_step_moves_from_analysis_to_agenda_to_decision(wp, assessme
         assessments=[assessment],
     )
     # On a coming agenda already: agenderen is no longer the primary button, deciding is.
-    assert primary(client, assessment) == selectors.DECIDE
+    assert primary(client, assessment) == next_steps.DECIDE
     state = client.get(dossier_url("assessment-detail", assessment)).context["state"]
-    assert selectors.AGENDEER in state.keys and state.primary.key != selectors.AGENDEER
+    assert next_steps.AGENDEER in state.keys and state.primary.key != next_steps.AGENDEER
     decide(wp, assessment)
     assert primary(client, assessment) == ""
-    assert selectors.REOPEN in dossier_state_keys(client, assessment)
+    assert next_steps.REOPEN in dossier_state_keys(client, assessment)
 
 
 def dossier_state_keys(client, assessment):
@@ -155,7 +155,7 @@ def test_u3_decide_is_not_offered_before_an_analysis_and_its_form_refuses(wp, as
 
 def test_u3_no_analysis_is_offered_without_a_referentiekader(wp, assessment):
     client = verified_client(wp.uitvoerder)
-    assert selectors.ANALYSE not in dossier_state_keys(client, assessment)
+    assert next_steps.ANALYSE not in dossier_state_keys(client, assessment)
     assert client.get(dossier_url("analysis-create", assessment)).status_code == 302
 
 

@@ -39,6 +39,7 @@ def agendeer(
     declaration, P6, or a party outside the casusoverleg) is left out, not refused: the keeper adds
     it once it can. The parties left out are recorded in the transfer and returned on the case as
     `parties_left_out`. Returns the new Case."""
+    from cases import selectors as cases_selectors
     from cases import services as cases_services
 
     _require_keeper(by, assessment.veiligheidshuis)
@@ -75,7 +76,7 @@ def agendeer(
     participants = [
         party
         for party in wanted
-        if cases_services.participation_refusal(casusoverleg, party) is None
+        if cases_selectors.participation_refusal(casusoverleg, party) is None
     ]
     left_out = [party for party in wanted if party not in participants]
 

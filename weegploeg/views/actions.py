@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
 
 from config.pages import add_service_errors
-from weegploeg import forms, selectors, services
+from weegploeg import forms, next_steps, selectors, services
 from weegploeg.constants import AssessmentStatus
 from weegploeg.services._common import ARCHIVED_REFUSAL
 
@@ -27,7 +27,7 @@ class AssessmentActionView(FormView):
     success_message = ""
     # U1: after the change, the part of the dossier that shows it (its URL name)
     changed_part = "weegploeg:assessment-detail"
-    action = ""  # the key in `selectors.dossier_state`: the page opens only when it is offered
+    action = ""  # the key in `next_steps.dossier_state`: the page opens only when it is offered
 
     def dispatch(self, request, *args, **kwargs):
         self.assessment = selectors.get_keepable_assessment(request.user, kwargs["number"])
@@ -45,7 +45,7 @@ class AssessmentActionView(FormView):
             return self.back()
         refused = self.refusal()
         # U3: what the dossier page does not offer now, its form refuses too.
-        offered = not self.action or selectors.may_do(request.user, self.assessment, self.action)
+        offered = not self.action or next_steps.may_do(request.user, self.assessment, self.action)
         if refused is None and not offered:
             messages.error(request, _("This cannot be done with this dossier now."))
             refused = self.back()
@@ -82,7 +82,7 @@ class AssessmentActionView(FormView):
 
 class AnalysisCreateView(AssessmentActionView):
     changed_part = "weegploeg:assessment-analysis"
-    action = selectors.ANALYSE
+    action = next_steps.ANALYSE
     template_name = "weegploeg/analysis_form.html"
     form_class = forms.AnalysisForm
     success_message = gettext_lazy("The analysis has been recorded.")
@@ -112,7 +112,7 @@ class AnalysisCreateView(AssessmentActionView):
 
 class InformationCreateView(AssessmentActionView):
     changed_part = "weegploeg:assessment-analysis"
-    action = selectors.INFORMATION
+    action = next_steps.INFORMATION
     template_name = "weegploeg/action_form.html"
     form_class = forms.InformationForm
     title = gettext_lazy("Add information")
@@ -128,7 +128,7 @@ class InformationCreateView(AssessmentActionView):
 
 class ExpertAdviceCreateView(AssessmentActionView):
     changed_part = "weegploeg:assessment-analysis"
-    action = selectors.ADVICE
+    action = next_steps.ADVICE
     template_name = "weegploeg/action_form.html"
     form_class = forms.ExpertAdviceForm
     title = gettext_lazy("Record expert advice")
@@ -140,7 +140,7 @@ class ExpertAdviceCreateView(AssessmentActionView):
 
 class DecisionCreateView(AssessmentActionView):
     changed_part = "weegploeg:assessment-analysis"
-    action = selectors.DECIDE
+    action = next_steps.DECIDE
     template_name = "weegploeg/action_form.html"
     form_class = forms.DecisionForm
     title = gettext_lazy("Decide")
@@ -175,7 +175,7 @@ class DecisionCreateView(AssessmentActionView):
 
 class ReopenView(AssessmentActionView):
     changed_part = "weegploeg:assessment-analysis"
-    action = selectors.REOPEN
+    action = next_steps.REOPEN
     template_name = "weegploeg/action_form.html"
     form_class = forms.ReopenForm
     needs_status = DECIDED
@@ -194,7 +194,7 @@ class AgenderingView(AssessmentActionView):
     """W6, C12: put a decided "agenderen" assessment on the agenda of a casusoverleg. Lands on
     the new case."""
 
-    action = selectors.TRANSFER
+    action = next_steps.TRANSFER
     template_name = "weegploeg/agendering_form.html"
     form_class = forms.AgenderingForm
     needs_status = DECIDED
@@ -253,7 +253,7 @@ class AgenderingView(AssessmentActionView):
 
 class CheckCreateView(AssessmentActionView):
     changed_part = "weegploeg:assessment-history"
-    action = selectors.CHECK
+    action = next_steps.CHECK
     template_name = "weegploeg/action_form.html"
     form_class = forms.CheckForm
     needs_status = None

@@ -25,7 +25,7 @@ from config.pages import PAGE_SIZE, SessionSearchMixin, SortedListMixin
 from config.read_audit import AccessLoggedPageMixin
 from subjects.matching import normalise_name
 from subjects.restriction import mark_restricted, reading_restricted
-from weegploeg import selectors
+from weegploeg import next_steps, selectors
 from weegploeg.constants import AssessmentStatus
 from weegploeg.models import AgendaItem, Analysis, CriterionFinding, Decision, Signal
 from weegploeg.views.access import KeeperMixin, WeegploegMixin, is_keeper
@@ -186,7 +186,7 @@ class AssessmentDetailView(WeegploegMixin, AccessLoggedPageMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         assessment = self.object
-        state = selectors.dossier_state(self.request.user, assessment)
+        state = next_steps.dossier_state(self.request.user, assessment)
         tabs = [
             {
                 "label": label,
