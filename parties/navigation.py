@@ -98,7 +98,7 @@ def _builtin_links() -> list[Link]:
         ),
         Link(_("Cases"), "cases:case-list", _may_reach(FileKind.ICO), pages=("cases:",), order=20),
         Link(
-            _("Verstrekkingen"),
+            _("Disclosures"),
             "cases:disclosure-list",
             _is_external_partner,
             pages=("cases:disclosure-detail",),
