@@ -97,11 +97,12 @@ def waiting_for_decision(user) -> PanelContent | None:
 
 
 def checks_due(user) -> PanelContent | None:
-    """W5: the open dossiers the uitvoerder keeps whose periodic check is due (`CHECK_DAYS`),
-    through the check queue's own selector; the day it fell due is the deadline."""
+    """W5: the dossiers the uitvoerder keeps whose periodic check is due (`CHECK_DAYS`): exactly
+    the check queue, decided dossiers included, since the check covers the whole file until it
+    is destroyed (CTER 8.3); the day it fell due is the deadline."""
     if not selectors.is_keeper(user):
         return None
-    due = _open(selectors.check_queue_for(user, days=settings.CHECK_DAYS))
+    due = selectors.check_queue_for(user, days=settings.CHECK_DAYS)
     rows = list(due[:SHOWN])
     items = [
         DueItem(

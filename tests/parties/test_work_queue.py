@@ -338,7 +338,8 @@ def test_u1_w5_c3_c4_c9_i1_r3_b3_s2_s3_s5_p4_the_uitvoerder_sees_every_kind_of_d
     assert panels["weegploeg-analysis"] == [w.to_analyse.number]
     assert panels["weegploeg-decision"] == [w.to_decide.number, w.unchecked.number]
     assert panels["weegploeg-meetings"] == [w.to_decide.number]
-    assert panels["weegploeg-checks"] == [w.unchecked.number]  # W5
+    # W5: the check covers the whole file, a decided dossier too (the old one, never checked).
+    assert panels["weegploeg-checks"] == [w.old.number, w.unchecked.number]
     assert panels["measures-due"] == [w.case.number, w.case.number]  # C3: overdue, this week
     measures = panel(html, "measures-due")
     assert measures.index(f"#measure-{w.overdue.pk}") < measures.index(f"#measure-{w.this_week.pk}")
