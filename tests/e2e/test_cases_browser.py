@@ -140,7 +140,9 @@ def test_w6_c3_c4_c6_from_agendering_to_what_the_partner_sees(page, browser, liv
 
     # Then the partner sees the disclosed signal, and nothing else of the case
     partner = as_user(browser, live_server, wp.partner)
-    partner.get_by_role("link", name="Disclosures").click()
+    partner.get_by_role("navigation", name="Main menu").get_by_role(
+        "link", name="Disclosures"
+    ).click()
     partner.get_by_test_id("disclosure-list").locator("tbody a").first.click()
     body = partner.locator("main").inner_text()
     assert POLICE_SIGNAL in body
