@@ -72,6 +72,7 @@ from cases.selectors.meetings import (  # noqa: F401
     meetings_for,
     visible_discussions,
 )
+from cases.selectors.offered import action_refusal  # noqa: F401
 from cases.selectors.retention import (  # noqa: F401
     archived_refusal,
     casusoverleg_terms,

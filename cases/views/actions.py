@@ -110,9 +110,7 @@ class ParticipantCreateView(CaseActionView):
     back_part = "cases:case-people"
 
     def unavailable(self):
-        if not selectors.addable_parties(self.case).exists():
-            return _("Every party that may take part in this case takes part already.")
-        return None
+        return selectors.action_refusal(self.case, "participant")
 
     def get_form_kwargs(self):
         parties = selectors.addable_parties(self.case)
@@ -263,9 +261,7 @@ class AdviseClosingView(CaseActionView):
     success_message = gettext_lazy("The advice to close has been recorded.")
 
     def unavailable(self):
-        if selectors.closing_advised(self.case):
-            return _("The advice to close is recorded already: the case can now be closed.")
-        return None
+        return selectors.action_refusal(self.case, "advise")
 
     def perform(self, data):
         services.advise_closing(self.case, by=self.request.user, **data)
@@ -284,12 +280,7 @@ class DecideClosingView(CaseActionView):
     success_message = gettext_lazy("The case has been closed.")
 
     def unavailable(self):
-        if not selectors.closing_advised(self.case):
-            return _(
-                "The case cannot be closed yet: record the advice to the driehoek to close it "
-                "first."
-            )
-        return None
+        return selectors.action_refusal(self.case, "close")
 
     def get_context_data(self, **kwargs):
         advice = self.case.closings.filter(decided_on__isnull=True, reopened_at__isnull=True)
@@ -345,11 +336,7 @@ class CopyView(CaseActionView):
     back_part = "cases:case-disclosures"
 
     def unavailable(self):
-        if not selectors.copy_destinations(self.case).exists():
-            return _(
-                "There is no casusoverleg of another Veiligheidshuis this case can be copied to."
-            )
-        return None
+        return selectors.action_refusal(self.case, "copy")
 
     def get_form_kwargs(self):
         return {

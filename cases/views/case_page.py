@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 from cases import selectors
 from cases.constants import OPEN_MEASURE_STATUSES, CaseStatus
 from cases.models import Case, Discussion
-from parties.constants import PartyRole
 
 WEEK = 7
 
@@ -73,7 +72,7 @@ def next_check_on(case: Case) -> date:
 
 
 def summary(case: Case) -> Summary:
-    """Three queries, whatever the size of the case."""
+    """A constant number of queries, whatever the size of the case."""
     today = timezone.localdate()
     is_open = Q(status__in=OPEN_MEASURE_STATUSES)
     counts = case.measures.aggregate(
@@ -123,17 +122,11 @@ def _url(name: str, case: Case) -> str:
 
 
 def available(case: Case) -> dict[str, bool]:
-    """Which of the keeper's actions can succeed now (the rules are the selectors' and the
-    services'): the action pages refuse the same."""
+    """Which of the keeper's actions can succeed now: `selectors.action_refusal`, which the
+    action pages ask as well."""
     active = case.status == CaseStatus.ACTIVE
-    parties = selectors.case_parties(case)
-    return {
-        "participant": active and selectors.addable_parties(case).exists(),
-        "disclose": active and parties.filter(role=PartyRole.EXTERN).exists(),
-        "copy": active and selectors.copy_destinations(case).exists(),
-        "close": active and selectors.closing_advised(case),
-        "advise": active and not selectors.closing_advised(case),
-    }
+    actions = ("participant", "disclose", "copy", "close", "advise")
+    return {key: active and selectors.action_refusal(case, key) is None for key in actions}
 
 
 def next_step(case: Case, due: Summary, meeting_url: str | None) -> tuple[str, str]:

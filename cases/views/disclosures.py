@@ -5,7 +5,6 @@ import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpResponse
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, ListView
 
@@ -30,12 +29,7 @@ class DisclosureCreateView(CaseActionView):
     back_part = "cases:case-disclosures"
 
     def unavailable(self):
-        if not self.participating_parties().filter(role=PartyRole.EXTERN).exists():
-            return _(
-                "No external partner takes part in this case: add the partner as a participant "
-                "first."
-            )
-        return None
+        return selectors.action_refusal(self.case, "disclose")
 
     def get_form_kwargs(self):
         parties = self.participating_parties()
