@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from cases.models import Case, CaseMeeting, Disclosure
 from parties.constants import Function
@@ -73,7 +74,7 @@ def test_w6_c3_c4_c6_from_agendering_to_what_the_partner_sees(page, browser, liv
 
     # Then the new case opens, with the police signal and not the other
     case = Case.objects.get()
-    assert page.locator("h1").inner_text() == f"Case {case.number}"
+    expect(page.locator("h1")).to_have_text(f"Case {case.number}")
     assert POLICE_SIGNAL in page.content() and OM_SIGNAL not in page.content()
     assert axe_violations(page) == []
 

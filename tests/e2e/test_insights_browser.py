@@ -4,6 +4,7 @@ in a static file, the data in json_script) with no CSP violation, each chart has
 numbers beside it, a count below 5 reads "<5"; and the page passes axe."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import axe_violations
 from tests.e2e.test_signin_browser import sign_in
@@ -41,7 +42,7 @@ def test_u6_the_charts_render_under_the_csp_beside_their_tables(browser, live_se
     page.get_by_label("Tot en met maand").fill("2026-11")
     page.get_by_role("button", name="Tonen").click()
     page.wait_for_function("() => document.querySelector('canvas[data-drawn=\"true\"]')")
-    assert page.locator("h1").inner_text() == "Stuurinformatie"
+    expect(page.locator("h1")).to_have_text("Stuurinformatie")
 
     drawn = page.evaluate(DRAWN)
     assert len(drawn) == 8

@@ -6,6 +6,7 @@ screenshots of the uitvoerder's dashboard for a reviewer."""
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from cases.constants import CaseStatus
 from cases.models import Case
@@ -32,7 +33,7 @@ def seeded(settings):
 def signed_in(page, username):
     page.goto("/account/login/")
     sign_in(page, User.objects.get(username=username), demo.DEMO_PASSWORD)
-    assert page.locator("h1").inner_text() == "Overzicht"
+    expect(page.locator("h1")).to_have_text("Overzicht")
 
 
 def focused(page) -> dict:

@@ -23,7 +23,7 @@ def rw(region):
 
 def open_dossier(page, ref):
     page.get_by_role("link", name="Bewaren", exact=True).click()
-    assert page.locator("h1").inner_text() == "Bewaren"
+    expect(page.locator("h1")).to_have_text("Bewaren")
     page.get_by_label("Bestand", exact=True).select_option(ref.file_label)
     page.get_by_label("Dossiernummer").fill(ref.key)
     page.keyboard.press("Enter")

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from cases.constants import CaseStatus
 from cases.models import Case
@@ -36,7 +37,7 @@ def seeded(settings):
 def signed_in(page, username):
     page.goto("/account/login/")
     sign_in(page, User.objects.get(username=username), demo.DEMO_PASSWORD)
-    assert page.locator("h1").inner_text() == "Overzicht"
+    expect(page.locator("h1")).to_have_text("Overzicht")
 
 
 def person_in_both_files() -> Case:
@@ -61,9 +62,9 @@ def test_r1_r2_r3_r4_u3_the_uitvoerder_takes_a_request_from_intake_to_the_overvi
 
     # Given the menu link to the requests, the uitvoerder opens the intake form
     page.get_by_role("link", name="Verzoeken van betrokkenen", exact=True).click()
-    assert page.locator("h1").inner_text() == "Verzoeken van betrokkenen"
+    expect(page.locator("h1")).to_have_text("Verzoeken van betrokkenen")
     page.get_by_role("link", name="Nieuw verzoek").click()
-    assert page.locator("h1").inner_text() == "Nieuw verzoek van een betrokkene"
+    expect(page.locator("h1")).to_have_text("Nieuw verzoek van een betrokkene")
 
     # When the intake is filled in with the keyboard only: Space ticks, typing fills, Tab moves
     page.get_by_label("Inzage", exact=True).focus()
@@ -83,16 +84,20 @@ def test_r1_r2_r3_r4_u3_the_uitvoerder_takes_a_request_from_intake_to_the_overvi
     page.wait_for_url(re.compile(r"/rechten/verzoeken/VZ-\d{4}-\d{4}/$"))
     subject_request = SubjectRequest.objects.get(surname=person.surname, state="received")
     number = subject_request.number
-    assert f"Verzoek {number} is vastgelegd" in page.content()
+    expect(page.locator("body")).to_contain_text(f"Verzoek {number} is vastgelegd")
     assert (
         "Volgende stap: leg vast hoe de identiteit" in page.get_by_test_id("next-step").inner_text()
     )
-    assert "De identiteit van de verzoeker is nog niet vastgesteld." in page.content()
+    expect(page.locator("body")).to_contain_text(
+        "De identiteit van de verzoeker is nog niet vastgesteld."
+    )
 
     # When the search is asked for before the identity is recorded, it is refused (R2)
     page.goto(f"/rechten/verzoeken/{number}/zoeken/")
     page.wait_for_url(f"**/rechten/verzoeken/{number}/")
-    assert "Leg eerst vast hoe de identiteit van de verzoeker is vastgesteld." in page.content()
+    expect(page.locator("body")).to_contain_text(
+        "Leg eerst vast hoe de identiteit van de verzoeker is vastgesteld."
+    )
     assert "Gevonden dossiers" not in page.content()
 
     # When the identity is recorded as seen at the desk
@@ -100,15 +105,18 @@ def test_r1_r2_r3_r4_u3_the_uitvoerder_takes_a_request_from_intake_to_the_overvi
     page.get_by_label("Identiteit vastgesteld door").select_option("id_at_desk")
     page.get_by_label("Toelichting").fill("Paspoort getoond aan de balie.")
     page.get_by_role("button", name="Opslaan").click()
-    assert "De identiteit is vastgelegd." in page.content()
+    expect(page.locator("body")).to_contain_text("De identiteit is vastgelegd.")
     assert "Identiteitsbewijs gezien aan de balie" in page.get_by_test_id("identity").inner_text()
 
     # Then the search finds the person's dossiers in both files; the uitvoerder confirms one
     page.get_by_role("link", name="Dossiers van de persoon zoeken").click()
-    assert page.locator("h1").inner_text() == "Gevonden dossiers"
-    assert assessment.number in page.content() and person.number in page.content()
+    expect(page.locator("h1")).to_have_text("Gevonden dossiers")
+    expect(page.locator("main")).to_contain_text(assessment.number)
+    expect(page.locator("main")).to_contain_text(person.number)
     page.get_by_role("button", name=f"{person.number} bevestigen").click()
-    assert f"Dossier {person.number} is bevestigd voor dit verzoek." in page.content()
+    expect(page.locator("body")).to_contain_text(
+        f"Dossier {person.number} is bevestigd voor dit verzoek."
+    )
     subject_request.refresh_from_db()
     assert subject_request.state == RequestState.IN_PROGRESS
     assert list(subject_request.dossiers.values_list("dossier_key", flat=True)) == [person.number]
@@ -116,11 +124,11 @@ def test_r1_r2_r3_r4_u3_the_uitvoerder_takes_a_request_from_intake_to_the_overvi
     # When the overview is previewed and made as a PDF
     page.goto(f"/rechten/verzoeken/{number}/")
     page.get_by_role("link", name="Bekijk het overzicht en maak de PDF").click()
-    assert page.locator("h1").inner_text() == "Overzicht van de gegevens (voorbeeld)"
+    expect(page.locator("h1")).to_have_text("Overzicht van de gegevens (voorbeeld)")
     assert "Waarom wij deze gegevens verwerken" in page.get_by_test_id("overview").inner_text()
     page.get_by_role("button", name="Maak de PDF").click()
-    assert "Het overzicht is als PDF gemaakt." in page.content()
-    assert page.locator("h1").inner_text() == f"Uitkomsten van verzoek {number}"
+    expect(page.locator("body")).to_contain_text("Het overzicht is als PDF gemaakt.")
+    expect(page.locator("h1")).to_have_text(f"Uitkomsten van verzoek {number}")
 
     # Then the PDF downloads and says, in Dutch, what the ICO dossier holds
     with page.expect_download() as download:
@@ -148,14 +156,16 @@ def test_i1_i2_the_uitvoerder_postpones_a_duty_on_a_ground_and_then_records_it_i
 
     # Given the duty's page, in the list of duties to inform
     page.get_by_role("link", name="Informatieplichten", exact=True).click()
-    assert page.locator("h1").inner_text() == "Informatieplichten"
+    expect(page.locator("h1")).to_have_text("Informatieplichten")
     page.goto(f"/rechten/informatieplichten/{duty.pk}/")
-    assert page.locator("h1").inner_text() == f"Informatieplicht {duty.pk}"
+    expect(page.locator("h1")).to_have_text(f"Informatieplicht {duty.pk}")
     assert page.get_by_test_id("state").inner_text().startswith("Te informeren")
 
     # When informing is postponed on a ground of AVG 23, with reasons and a date to look again
     page.get_by_role("link", name="Informeren uitstellen").click()
-    assert "Informeren mag alleen worden uitgesteld op een grond van AVG 23" in page.content()
+    expect(page.locator("body")).to_contain_text(
+        "Informeren mag alleen worden uitgesteld op een grond van AVG 23"
+    )
     ground = LegalGround.objects.get(code="openbare-veiligheid")
     page.get_by_label("Grond (AVG 23, UAVG 41)").select_option(str(ground.pk))
     page.get_by_label("Motivering").fill("Informeren zou het lopende onderzoek nu schaden.")
@@ -163,7 +173,7 @@ def test_i1_i2_the_uitvoerder_postpones_a_duty_on_a_ground_and_then_records_it_i
     page.get_by_role("button", name="Opslaan").click()
 
     # Then the duty is postponed, with the ground and the date in its history
-    assert "Het uitstel is vastgelegd." in page.content()
+    expect(page.locator("body")).to_contain_text("Het uitstel is vastgelegd.")
     assert page.get_by_test_id("state").inner_text().startswith("Uitgesteld")
     history = page.get_by_test_id("postponements").inner_text()
     assert "de openbare veiligheid" in history and "Lopend" in history
@@ -177,7 +187,7 @@ def test_i1_i2_the_uitvoerder_postpones_a_duty_on_a_ground_and_then_records_it_i
     page.get_by_role("button", name="Vastleggen als geïnformeerd").click()
 
     # Then the duty is informed, which is final; the postponement ended that day
-    assert "De persoon is vastgelegd als geïnformeerd." in page.content()
+    expect(page.locator("body")).to_contain_text("De persoon is vastgelegd als geïnformeerd.")
     assert page.get_by_test_id("state").inner_text() == "Geïnformeerd"
     assert "Per post" in page.get_by_test_id("informed").inner_text()
     assert not page.get_by_role("link", name="Informeren uitstellen").count()

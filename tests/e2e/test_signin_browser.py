@@ -3,6 +3,7 @@ language; axe-core finds no serious or critical violation."""
 
 import pytest
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from parties.constants import Function
 from tests.conftest import totp_now
@@ -30,14 +31,14 @@ def sign_in(page, user, password=TEST_PASSWORD):
 def test_s4_u4_sign_in_with_totp_land_on_dashboard_and_switch_language(page, uitvoerder):
     # Given the sign-in page, in Dutch although the browser prefers English
     page.goto("/")
-    assert page.locator("h1").inner_text() == "Aanmelden"
+    expect(page.locator("h1")).to_have_text("Aanmelden")
     assert page.locator("html").get_attribute("lang") == "nl"
 
     # When the uitvoerder gives name, password and the code of the authenticator app
     sign_in(page, uitvoerder)
 
     # Then the dashboard shows the party and function the uitvoerder acts for
-    assert page.locator("h1").inner_text() == "Overzicht"
+    expect(page.locator("h1")).to_have_text("Overzicht")
     acting = page.get_by_test_id("acting-as").inner_text()
     assert "Gemeente Haarlem" in acting and "Uitvoerder" in acting
 
@@ -47,7 +48,7 @@ def test_s4_u4_sign_in_with_totp_land_on_dashboard_and_switch_language(page, uit
 
     # Then the page speaks English
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.locator("h1").inner_text() == "Overview"
+    expect(page.locator("h1")).to_have_text("Overview")
 
 
 def test_u4_the_sign_in_page_has_no_serious_accessibility_violation(page):
@@ -58,5 +59,5 @@ def test_u4_the_sign_in_page_has_no_serious_accessibility_violation(page):
 def test_u4_the_dashboard_has_no_serious_accessibility_violation(page, uitvoerder):
     page.goto("/account/login/")
     sign_in(page, uitvoerder)
-    assert page.locator("h1").inner_text() == "Overzicht"
+    expect(page.locator("h1")).to_have_text("Overzicht")
     assert axe_violations(page) == []

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from cases import meeting_services, services
 from cases.models import CaseMeeting
@@ -86,7 +87,7 @@ def test_c4_u1_the_chair_records_an_item_and_approves_the_minutes(browser, live_
     page.get_by_role("button", name="Verslag vaststellen").click()
     assert page.get_by_test_id("minutes-status").inner_text().startswith("Vastgesteld op")
     assert page.get_by_role("button", name="Opslaan").count() == 0
-    assert "Gesprekken thuis en op school." in page.content()
+    expect(page.locator("body")).to_contain_text("Gesprekken thuis en op school.")
     no_violations(page)
     meeting = CaseMeeting.objects.get(pk=meeting.pk)
     assert meeting.approved_at is not None

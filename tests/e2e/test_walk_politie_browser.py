@@ -6,6 +6,7 @@ critical violation on any page visited. Screenshots of the form: build/screensho
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import axe_violations
 from tests.e2e.test_signin_browser import sign_in
@@ -39,7 +40,7 @@ def test_w1_u1_a_politie_member_enters_a_signal_from_the_dashboard(page, wp):
 
     # When the member clicks "Signaal invoeren"
     page.get_by_test_id("quick-actions").get_by_role("link", name="Signaal invoeren").click()
-    assert page.locator("h1").inner_text() == "Signaal invoeren"
+    expect(page.locator("h1")).to_have_text("Signaal invoeren")
     assert axe_violations(page) == []
     screenshots(page, "signal")
 
@@ -59,6 +60,8 @@ def test_w1_u1_a_politie_member_enters_a_signal_from_the_dashboard(page, wp):
     # Then the signal is confirmed, in a new dossier with the gemeente's CBS code
     assessment = Assessment.objects.get()
     assert (assessment.municipality, assessment.municipality_code) == ("Zandvoort", "0473")
-    assert f"Het signaal is vastgelegd in dossier {assessment.number}." in page.content()
+    expect(page.locator("body")).to_contain_text(
+        f"Het signaal is vastgelegd in dossier {assessment.number}."
+    )
     assert "Jansen" not in page.url
     assert axe_violations(page) == []

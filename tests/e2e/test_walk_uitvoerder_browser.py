@@ -11,6 +11,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from cases.models import Case, CaseMeeting
 from parties.constants import Function
@@ -58,7 +59,7 @@ def test_u1_u3_the_uitvoerder_from_intake_to_the_minutes(page, ag):
     sign_in(page, ag.keeper)
     page.get_by_label("Taal").select_option("en")
     page.get_by_role("button", name="Wijzig taal").click()
-    assert page.locator("h1").inner_text() == "Overview"
+    expect(page.locator("h1")).to_have_text("Overview")
     visited(page, seen)
 
     # When it enters a signal from the dashboard, with the keyboard only
@@ -84,7 +85,7 @@ def test_u1_u3_the_uitvoerder_from_intake_to_the_minutes(page, ag):
 
     # Then the new dossier opens; its next step is the analysis
     assessment = Assessment.objects.get()
-    assert page.locator("h1").inner_text() == f"Dossier {assessment.number}"
+    expect(page.locator("h1")).to_have_text(f"Dossier {assessment.number}")
     assert assessment.signals.get().brought_by == wp.politie
     visited(page, seen)
 
@@ -101,7 +102,7 @@ def test_u1_u3_the_uitvoerder_from_intake_to_the_minutes(page, ag):
     visited(page, seen)
 
     # And puts the dossier on the agenda of a weegploeg meeting, the next primary action
-    assert "The analysis has been recorded." in page.content()
+    expect(page.locator("body")).to_contain_text("The analysis has been recorded.")
     primary = page.get_by_test_id("primary-action")
     assert primary.inner_text() == "Put on a weegploeg meeting"
     primary.click()
@@ -141,7 +142,7 @@ def test_u1_u3_the_uitvoerder_from_intake_to_the_minutes(page, ag):
 
     # Then the case opens in the casusoverleg
     case = Case.objects.get()
-    assert page.locator("h1").inner_text() == f"Case {case.number}"
+    expect(page.locator("h1")).to_have_text(f"Case {case.number}")
     visited(page, seen)
 
     # When it plans today's case meeting with the case on the agenda, chaired by the voorzitter
