@@ -71,4 +71,4 @@ urlpatterns = [
 ]
 
 handler404 = "config.api.not_found"
-handler500 = "config.api.server_error"
+handler500 = "config.db_errors.server_error"
