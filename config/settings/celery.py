@@ -25,8 +25,31 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "store_processed": False,
     }
 else:
-    # Above the hard time limit, so a running task is never handed to a second worker.
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        # Above the hard time limit, so a running task is never handed to a second worker; a
+        # task whose worker died unacknowledged (`acks_late`) is handed out again after it.
+        "visibility_timeout": 3600,
+        # Redis gone (restarted, failed over, a dropped connection): a publish or a command
+        # fails within seconds instead of waiting forever on a dead socket (issue 13).
+        "socket_connect_timeout": 2,
+        "socket_timeout": 5,
+    }
+# Publishing with the broker down fails fast, a few tries within about a second, rather than
+# holding the request or the beat that publishes; a job is caught up by its next beat run,
+# since every job decides from the database (ARCHITECTURE, "Time, jobs and deadlines").
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.3,
+    "interval_max": 0.5,
+}
+# The worker and beat wait for a broker that is not up yet (or not back yet) and reconnect.
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A job running when the broker goes away runs on to its end. Its message, unacknowledged,
+# is handed out again after the visibility timeout and finds nothing left to do: the jobs
+# that acknowledge late are idempotent. (Celery 6 will cancel such a job instead.)
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
 CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_TIME_LIMIT = 50 * 60

@@ -2,9 +2,11 @@
 seeded and users signed in, gunicorn serving the project on it, a private Redis. Each runs as a
 real process that a test may stop; none touches the system PostgreSQL or Redis."""
 
+import http.cookiejar
 import json
 import shutil
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +67,62 @@ def fetch(
         return Answer(error.code, error.headers.get("Content-Type", ""), error.read().decode())
 
 
+class _KeepRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # a 302 is the answer, as a test wants to see it
+
+
+class Browser:
+    """A signed-in browser: keeps its cookies (the session, the CSRF token), posts forms with
+    the CSRF token of the page they came from, and does not follow redirects."""
+
+    def __init__(self, base: str, session: str):
+        self.base = base
+        self.cookies = http.cookiejar.CookieJar()
+        host = urllib.parse.urlsplit(base).hostname
+        self.cookies.set_cookie(
+            http.cookiejar.Cookie(
+                0,
+                "sessionid",
+                session,
+                None,
+                False,
+                host,
+                False,
+                False,
+                "/",
+                True,
+                False,
+                None,
+                False,
+                None,
+                None,
+                {},
+            )
+        )
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.cookies), _KeepRedirects()
+        )
+
+    def _open(self, request) -> Answer:
+        try:
+            with self.opener.open(request, timeout=15) as response:
+                return Answer(
+                    response.status,
+                    response.headers.get("Content-Type", ""),
+                    response.read().decode(),
+                )
+        except urllib.error.HTTPError as error:
+            return Answer(error.code, error.headers.get("Content-Type", ""), error.read().decode())
+
+    def get(self, path: str) -> Answer:
+        return self._open(urllib.request.Request(self.base + path))
+
+    def post(self, path: str, fields: dict) -> Answer:
+        body = urllib.parse.urlencode(fields).encode()
+        return self._open(urllib.request.Request(self.base + path, data=body))
+
+
 @pytest.fixture(scope="session")
 def private_postgres(tmp_path_factory):
     """A PostgreSQL cluster of the tests' own, to stop and start. Skipped, with the reason,
@@ -106,6 +164,18 @@ def load_site(private_postgres, tmp_path_factory) -> Site:
     )
 
 
+def database_url_of_tests() -> str:
+    """The URL of the test database of this process (pytest-django's), for a server or worker
+    process of a `transaction=True` test: it sees what the test committed."""
+    from django.db import connection
+
+    settings = connection.settings_dict
+    return (
+        f"postgres://{settings['USER']}:{settings['PASSWORD']}@{settings['HOST']}:"
+        f"{settings['PORT']}/{settings['NAME']}"
+    )
+
+
 @pytest.fixture
 def server(load_site, request):
     """gunicorn, two workers, on the prepared database, with persistent connections as in
@@ -118,6 +188,8 @@ def server(load_site, request):
 
 @pytest.fixture
 def private_redis():
+    if not shutil.which("redis-server"):
+        pytest.skip("redis-server is not installed")
     redis = PrivateRedis()
     redis.start()
     yield redis
