@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from config.routers import on_replica
 from insights import views
 
 app_name = "insights"
@@ -28,3 +29,5 @@ urlpatterns: list = [
         name="register-pdf",
     ),
 ]
+# Read from the database's replica when there is one (config/routers.py).
+urlpatterns = on_replica(urlpatterns)

@@ -164,3 +164,21 @@ CACHES = {
         )
     )
 }
+
+# A streaming replica for the heavy reads of management information and the reviews
+# (config/routers.py, README "Groter dan één machine"); copies the primary's options.
+DATABASE_REPLICA_URL = setting(
+    "DATABASE_REPLICA_URL",
+    default="",
+    help_text="A read-only streaming replica of the database, e.g. "
+    "`postgres://user:pass@db-replica:5432/vh`: management information and the reviews read "
+    "from it. Empty: every read on `DATABASE_URL`.",
+    group="Services",
+)
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = {
+        **DATABASES["default"],
+        **env.db_url_config(DATABASE_REPLICA_URL),
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_ROUTERS = ["config.routers.ReplicaRouter"]
