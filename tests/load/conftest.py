@@ -156,7 +156,8 @@ def load_site(private_postgres, tmp_path_factory) -> Site:
     out = folder / "sessions.json"
     run_prepare(
         ["--out", str(out), "--migrate", "--seed-demo", "--per-role", "10", "--token"],
-        env=environment(DATABASE_URL=url),
+        # The sessions stay valid while the other tests run (the server pushes them on).
+        env=environment(DATABASE_URL=url, SESSION_IDLE_MINUTES="120"),
     )
     prepared = json.loads(out.read_text())
     return Site(
