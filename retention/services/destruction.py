@@ -5,7 +5,7 @@ a restore of the database, what the ledger says was destroyed (`replay`)."""
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.db.models import F
@@ -56,6 +56,29 @@ def destroy_dossier(ref: DossierRef, *, rule: str, due_on: date | None, run=None
         )
         transaction.on_commit(lambda: ledger.append(record))
     return record
+
+
+LEDGER_FIELDS = ("file_label", "dossier_key", "opened_on", "destroyed_at", "rule")
+
+
+def catch_up_ledger() -> int:
+    """B8: write to the ledger every destruction record that has no line there yet, the
+    record's line lost when the process died between the commit and the append (or the append
+    failed). Every sweep runs it before it destroys anything: no new destruction while the
+    ledger cannot be written. A record of the last minute is left to the process that made it.
+    Returns the lines written."""
+    written = {(e.file_label, e.dossier_key, e.destroyed_at) for e in ledger.read()}
+    records = DestructionRecord.objects.filter(
+        destroyed_at__lt=timezone.now() - timedelta(minutes=1)
+    ).order_by("destroyed_at")
+    missing = [
+        record
+        for record in records.only(*LEDGER_FIELDS).iterator()
+        if (record.file_label, record.dossier_key, record.destroyed_at) not in written
+    ]
+    for record in missing:
+        ledger.append(record)
+    return len(missing)
 
 
 @dataclass(frozen=True)

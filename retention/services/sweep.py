@@ -23,7 +23,7 @@ from django.utils import timezone
 from retention.constants import Action
 from retention.models import DossierSweepState, SweepRun
 from retention.rules import Due, due, next_due
-from retention.services.destruction import destroy_dossier
+from retention.services.destruction import catch_up_ledger, destroy_dossier
 from retention.services.holds import end_lapsed_holds, held_dossiers, in_force
 from retention.terms import Terms, terms_by_file
 from subjects import registry
@@ -174,6 +174,7 @@ def run_sweep(*, as_of: date | None = None, trigger: str, by=None, progress=None
     from retention.services.alarms import send_failure_alarm
 
     as_of = as_of or timezone.localdate()
+    catch_up_ledger()  # the line of a destruction whose worker died after its commit
     run = SweepRun.objects.create(as_of=as_of, trigger=trigger, started_by=by)
     end_lapsed_holds(as_of=as_of)
     held = held_dossiers(as_of=as_of)

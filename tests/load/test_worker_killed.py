@@ -24,8 +24,6 @@ from tests.retention.sweep_fixtures import at
 from tests.weegploeg.factories import Weegploeg
 from weegploeg.models import Analysis, Assessment, Decision, Signal
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
 DOSSIERS = 5
 LOCKED = 2  # the third in the sweep's order (by key): two are destroyed before it
 
@@ -93,6 +91,7 @@ def ledger_keys(path) -> list[str]:
     return [json.loads(line)["dossier_key"] for line in path.read_text().splitlines()]
 
 
+@pytest.mark.django_db(transaction=True)
 def test_issue13_o3_a_worker_killed_mid_sweep_leaves_no_dossier_half_destroyed(
     region, private_redis, tmp_path
 ):
@@ -183,3 +182,28 @@ def test_issue13_o3_a_worker_killed_mid_sweep_leaves_no_dossier_half_destroyed(
     opened = StatisticsCount.objects.filter(figure=OPENED).aggregate(n=Sum("count"))
     assert opened["n"] == DOSSIERS  # each counted once in the kept figures (B7)
     assert not DossierSweepState.objects.exists()
+
+
+@pytest.mark.django_db
+def test_issue13_b8_a_ledger_line_lost_after_the_commit_is_written_by_the_next_sweep(
+    region, settings, tmp_path
+):
+    """The worker may die after a destruction commits and before its line is appended to the
+    ledger (outside the database, ADR 0015). The next sweep writes the line first, once."""
+    from retention.constants import Rule
+    from retention.services.destruction import destroy_dossier
+    from tests.retention.sweep_fixtures import sweep
+
+    settings.RETENTION_LEDGER = tmp_path / "destructions.jsonl"
+    wp = Weegploeg(region)
+    ref = due_dossier(wp, on=date(2026, 11, 10), n=0)
+    with at(date(2027, 6, 1)):
+        # In a test's transaction the append after the commit never runs: the line is lost.
+        record = destroy_dossier(ref, rule=Rule.NOT_AGENDERED, due_on=date(2027, 5, 10))
+    assert ledger_keys(settings.RETENTION_LEDGER) == []
+    sweep(date(2027, 6, 2))
+    assert ledger_keys(settings.RETENTION_LEDGER) == [ref.key]
+    line = json.loads(settings.RETENTION_LEDGER.read_text())
+    assert line["destroyed_at"] == record.destroyed_at.isoformat()
+    sweep(date(2027, 6, 3))
+    assert ledger_keys(settings.RETENTION_LEDGER) == [ref.key]  # once
