@@ -1,4 +1,4 @@
-"""The heavy reads on a streaming replica (issue 13, README "Groter dan één machine").
+"""The heavy reads on a streaming replica (issue 13, README "Past one machine").
 
 Management information (`insights/`) and the reviews of oversight (the access log and its
 reviews, the authorisation reviews: `security/urls/`) read large parts of the files and of the

@@ -166,7 +166,7 @@ CACHES = {
 }
 
 # A streaming replica for the heavy reads of management information and the reviews
-# (config/routers.py, README "Groter dan één machine"); copies the primary's options.
+# (config/routers.py, README "Past one machine"); copies the primary's options.
 DATABASE_REPLICA_URL = setting(
     "DATABASE_REPLICA_URL",
     default="",
