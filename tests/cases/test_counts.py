@@ -6,6 +6,7 @@ discussion, destroying a case; the data migration fills them for the rows that w
 Overdue depends on the day, so the case list derives it from the kept deadline."""
 
 import importlib
+import threading
 from datetime import date, timedelta
 
 import pytest
@@ -176,3 +177,32 @@ def test_issue13_the_case_list_reads_no_measure_of_a_case_without_one_overdue(ic
     listed = [q["sql"] for q in queries.captured_queries if '"cases_case"."number"' in q["sql"]]
     # The measures are named only inside the CASE on the kept deadline, never joined.
     assert listed and all('JOIN "cases_measure"' not in sql for sql in listed)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_issue13_measures_added_at_the_same_moment_are_all_counted(region):
+    """The count is set under a row lock and counted in a statement after it: a service that
+    waited for another's lock counts that one's measure too (`subjects.counters`)."""
+    ico = Ico(region)
+    case = ico.open_case()
+    count = 4
+    start = threading.Barrier(count)
+    errors = []
+
+    def add_one(day):
+        try:
+            start.wait()
+            add(ico, Case.objects.get(pk=case.pk), date(2026, 12, day))
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=add_one, args=(day,)) for day in range(1, count + 1)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    case.refresh_from_db()
+    assert (case.open_measure_count, case.next_measure_deadline) == (count, date(2026, 12, 1))
