@@ -1,5 +1,5 @@
 """Issue 13: search by number or name without reading every case: pg_trgm's GIN indexes for
-`number__icontains` and `name_key__contains` (see weegploeg 0011, which creates the extension).
+`number__icontains` and `name_key__contains` (see weegploeg 0011, which creates the extension first).
 PostgreSQL only; the embedded SQLite default gets no index and the model state holds none."""
 
 from django.db import migrations
