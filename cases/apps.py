@@ -35,7 +35,13 @@ class CasesConfig(AppConfig):
         # After the weegploeg's seeder: INSTALLED_APPS puts weegploeg before cases.
         register_seeder(seed_demo)
 
-        auditlog.register(models.Case, mask_fields=["bsn"])
+        # The kept counts (issue 13) are derived from the measures, whose own entries say what
+        # changed.
+        auditlog.register(
+            models.Case,
+            mask_fields=["bsn"],
+            exclude_fields=["open_measure_count", "next_measure_deadline"],
+        )
         auditlog.register(models.CaseParticipant)
         auditlog.register(models.CaseSignal)
         auditlog.register(models.CaseFinding)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from cases import selectors, services
 from cases.constants import CaseStatus
+from cases.counts import recount_meetings
 from cases.models import Case, CaseMeeting, CaseParticipant, CasusOverleg, Discussion, Measure
 from cases.permissions import may_record_in
 from cases.selectors import due_q, is_chair_of, is_keeper, with_overdue
@@ -100,6 +101,7 @@ def hold_meeting(
     meeting.attendees.set(attendees)
     for case in cases:
         Discussion.objects.create(meeting=meeting, case=case)
+    recount_meetings(meeting)
     return meeting
 
 

@@ -18,6 +18,7 @@ from cases.constants import (
     ClosingReason,
     MeasureStatus,
 )
+from cases.counts import recount_cases
 from cases.models import (
     Case,
     CaseCheck,
@@ -206,6 +207,7 @@ def add_measure(case: Case, *, by: User, description: str, owner: Party, deadlin
     )
     measure.full_clean()
     measure.save()
+    recount_cases(case)
     return measure
 
 
@@ -232,6 +234,7 @@ def report_progress(
             raise ValidationError({"status": _("Unknown status.")})
         transition(measure, status, by=by)
     measure.save(update_fields=["version"])
+    recount_cases(measure.case)
     return note
 
 
@@ -251,6 +254,7 @@ def change_measure_status(
     if status != measure.status:
         transition(measure, status, by=by)
     measure.save(update_fields=["version"])
+    recount_cases(measure.case)
     return measure
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from cases import informing
 from cases.constants import CaseStatus
+from cases.counts import recount_cases
 from cases.models import Case, CasusOverleg, CopyOut, Measure, PlanGoal, RelatedPerson
 from cases.selectors import is_keeper, may_request_copy
 from cases.services import FILE_LABEL, open_case
@@ -119,6 +120,7 @@ def copy_for_moved_subject(
         )
         row.full_clean()
         row.save()
+    recount_cases(copy)
     for person in related:
         row = RelatedPerson(
             case=copy,

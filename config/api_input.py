@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 from rest_framework import pagination, parsers
 from rest_framework.exceptions import ParseError, ValidationError
 
+from config.pages import COUNT_CAP, CappedPaginator
+
 MAX_JSON_DEPTH = 32
 MAX_ID = 2**63 - 1  # PostgreSQL's bigint
 
@@ -79,7 +81,10 @@ class JSONParser(parsers.JSONParser):
 
 class PageNumberPagination(pagination.PageNumberPagination):
     """Pages from 1: another page number is invalid input (400, named), a page past the end is
-    not found (404). The schema says so (`minimum: 1`)."""
+    not found (404). The schema says so (`minimum: 1`). The count stops past `COUNT_CAP`, as on
+    the pages (issue 13: `config.pages.CappedPaginator`); `next` is there while rows follow."""
+
+    django_paginator_class = CappedPaginator
 
     def get_page_number(self, request, paginator):
         raw = request.query_params.get(self.page_query_param) or "1"
@@ -88,6 +93,15 @@ class PageNumberPagination(pagination.PageNumberPagination):
         if not (raw.isascii() and raw.isdigit() and int(raw) >= 1):
             raise ValidationError({self.page_query_param: [_("Give a page number from 1.")]})
         return int(raw)
+
+    def get_paginated_response_schema(self, schema):
+        answer = super().get_paginated_response_schema(schema)
+        answer["properties"]["count"].update(
+            description=f"The number of results, counted up to {COUNT_CAP + 1}: "
+            f"{COUNT_CAP + 1} means more than {COUNT_CAP}. Follow `next` to read them all.",
+            maximum=COUNT_CAP + 1,
+        )
+        return answer
 
     def get_schema_operation_parameters(self, view):
         parameters = super().get_schema_operation_parameters(view)

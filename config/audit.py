@@ -18,6 +18,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import DEFAULT_DB_ALIAS
+from django.db.models import Q
 from django.db.models.deletion import Collector
 from django.db.models.signals import pre_save
 from django.utils import translation
@@ -241,10 +242,16 @@ def delete_with_trail(queryset) -> Counter:
     collector.collect(list(queryset))
     counts: Counter = Counter()
     for model, instances in collector.data.items():
-        keys = [str(instance.pk) for instance in instances]
+        # auditlog writes an integer key to `object_id` too, which the (content type, object
+        # id, time) index serves (issue 13); only another kind of key is looked up as text.
+        ids = [instance.pk for instance in instances if isinstance(instance.pk, int)]
+        keys = [str(instance.pk) for instance in instances if not isinstance(instance.pk, int)]
         content_type = ContentType.objects.get_for_model(model)
         found = delete_entries(
-            entries.filter(content_type=content_type, object_pk__in=keys), reason="trail"
+            entries.filter(content_type=content_type).filter(
+                Q(object_id__in=ids) | Q(object_pk__in=keys)
+            ),
+            reason="trail",
         )
         counts[kind_of(entries.model)] += found
     with disable_auditlog():

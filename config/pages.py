@@ -1,12 +1,83 @@
 """Helpers shared by the pages of every app: the page size of lists, a service's refusal shown on
-its form, a search term kept out of the URL, and sortable lists."""
+its form, a search term kept out of the URL, sortable lists and the paginator of every list."""
 
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, InvalidPage, Page, PageNotAnInteger, Paginator
+from django.db.models import QuerySet
 from django.shortcuts import redirect
+from django.utils.functional import cached_property
 
 PAGE_SIZE = 25
+# Issue 13: a list counts its rows up to this many and one more; past it, it says "more than".
+COUNT_CAP = 1000
+
+
+class CappedPaginator(Paginator):
+    """Django's paginator with a count that stops (issue 13): counting every row of a large
+    visible set (tens of thousands, each checked against the permissions) costs more than
+    reading a page of it. The count is `SELECT COUNT(*) FROM (SELECT id ... LIMIT cap + 1)`,
+    without the list's order; when it reaches `cap + 1` the list is `capped`: the page says
+    "more than 1.000 results", page numbers past the count still work (by offset, until a page
+    comes back empty), and whether there is a next page is found by reading one row more.
+    Used by every sortable list (`SortedListMixin`) and the API (`config.api_input`)."""
+
+    cap = COUNT_CAP
+
+    @cached_property
+    def count(self) -> int:
+        if isinstance(self.object_list, QuerySet):
+            return self.object_list.order_by().values("pk")[: self.cap + 1].count()
+        return len(self.object_list)
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.cap
+
+    def validate_number(self, number):
+        if not self.capped:
+            return super().validate_number(number)
+        try:
+            if isinstance(number, float) and not number.is_integer():
+                raise ValueError
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
+        if number < 1:
+            raise EmptyPage(self.error_messages["min_page"])
+        return number
+
+    def page(self, number):
+        if not self.capped:
+            return super().page(number)
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        rows = list(self.object_list[bottom : bottom + self.per_page + 1])
+        if not rows:
+            raise EmptyPage(self.error_messages["no_results"])
+        return CappedPage(rows[: self.per_page], number, self, more=len(rows) > self.per_page)
+
+    def get_page(self, number):
+        """A valid page whatever is asked: past the end of a capped list, the first."""
+        try:
+            return super().get_page(number)
+        except InvalidPage:
+            return self.page(1)
+
+
+class CappedPage(Page):
+    """A page of a capped list: whether another follows is known from the row read past it."""
+
+    def __init__(self, object_list, number, paginator, *, more: bool):
+        super().__init__(object_list, number, paginator)
+        self.more = more
+
+    def has_next(self) -> bool:
+        return self.more
+
+    def end_index(self) -> int:
+        return self.start_index() + len(self) - 1
 
 
 def add_service_errors(form, error: ValidationError) -> None:
@@ -50,11 +121,13 @@ class SortedListMixin:
     session holds nothing a URL may not.
 
     In the template: `{% sort_header "deadline" _("Deadline") %}` per column, `sort` and
-    `default_sort` and `result_count` in the context, `{% query_with page=n %}` for links.
+    `default_sort` and `result_count` (with `result_capped`: counted up to `CappedPaginator.cap`
+    only) in the context, `{% query_with page=n %}` for links.
     """
 
     sorts: dict[str, tuple[str, ...]] = {}
     default_sort: str = ""
+    paginator_class = CappedPaginator
     remember_filters = True
     # the query parameters that number pages (a page with several lists has one per list):
     # neither remembered nor counted as a filter
@@ -103,6 +176,9 @@ class SortedListMixin:
             sort=self.sort,
             default_sort=self.default_sort,
             result_count=paginator.count if paginator else len(context.get("object_list", [])),
+            # Issue 13: "more than 1.000 results" where the count stopped.
+            result_capped=getattr(paginator, "capped", False),
+            result_cap=getattr(paginator, "cap", None),
             filters_set=bool(set(self.request.GET) - {*self.page_params, "sort"}),
         )
         return context

@@ -173,14 +173,20 @@ class ItemsMixin:
     def dossier_root(self, ref):
         raise NotImplementedError
 
+    def items_changed(self, root, row) -> None:
+        """After an item of the dossier `root` was rectified, restricted, lifted or erased
+        (`row`, gone after an erasure but still naming its parents): the file sets the counts
+        it keeps on the parent rows again (issue 13, `subjects.counters`)."""
+
     def rectify(self, ref, item, changes: dict, *, by) -> None:
         """R6: correct one item, validated like any save (C8); the dossier's date moves (B1)."""
         from subjects.registry import dossier_item
 
         with transaction.atomic():
-            row = dossier_item(ref, item)
+            row, root = dossier_item(ref, item), self.dossier_root(ref)
             with acting_for(by):
-                rectify_row(row, changes, dossier=self.dossier_root(ref), by=by)
+                rectify_row(row, changes, dossier=root, by=by)
+            self.items_changed(root, row)
 
     def export(self, ref, *, by):
         """R4: the access answer holds every item, restricted ones included (`_export`)."""
@@ -192,9 +198,10 @@ class ItemsMixin:
         from subjects.registry import dossier_item
 
         with transaction.atomic():
-            row = dossier_item(ref, item)
+            row, root = dossier_item(ref, item), self.dossier_root(ref)
             with acting_for(by):
-                restrict_row(row, reason=reason, dossier=self.dossier_root(ref), ref=ref, by=by)
+                restrict_row(row, reason=reason, dossier=root, ref=ref, by=by)
+            self.items_changed(root, row)
 
     def lift_restriction(self, ref, item, *, by) -> None:
         """R1: lift the restriction of one item; ordinary reads show it again."""
@@ -206,8 +213,10 @@ class ItemsMixin:
                 item_model=row._meta.label_lower, item_pk=row.pk
             ).exists():
                 return
+            root = self.dossier_root(ref)
             with acting_for(by):
-                lift_row_restriction(row, dossier=self.dossier_root(ref), by=by)
+                lift_row_restriction(row, dossier=root, by=by)
+            self.items_changed(root, row)
 
     def erase(self, ref, item, *, by) -> None:
         """R1: erase one item (the whole dossier goes through `destroy`)."""
@@ -217,5 +226,7 @@ class ItemsMixin:
             row = dossier_item(ref, item)
             if isinstance(row, self.root_model):
                 raise LookupError("Erase the whole dossier through destroy().")
+            root = self.dossier_root(ref)
             with acting_for(by):
-                erase_row(row, dossier=self.dossier_root(ref), by=by)
+                erase_row(row, dossier=root, by=by)
+            self.items_changed(root, row)

@@ -23,7 +23,9 @@ class WeegploegConfig(AppConfig):
         for action in dashboard.ACTIONS:
             register_action(action)
 
-        auditlog.register(models.Assessment, mask_fields=["bsn"])
+        # The kept counts (issue 13) are derived from the children, whose own entries say
+        # what changed.
+        auditlog.register(models.Assessment, mask_fields=["bsn"], exclude_fields=["signal_count"])
         auditlog.register(models.Signal)
         auditlog.register(models.Analysis)
         auditlog.register(models.CriterionFinding)

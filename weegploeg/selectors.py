@@ -11,7 +11,8 @@ of a kernpartij sees a meeting only when an assessment on its agenda is visible 
 only those agenda items. Nobody else learns that the meeting exists.
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case as DbCase
+from django.db.models import Exists, F, OuterRef, Q, When
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from parties.constants import PartyRole
 from parties.models import Party, Veiligheidshuis
 from parties.permissions import membership_of
+from subjects.counters import count_of
 from subjects.restriction import visible_rows
 from weegploeg import permissions
 from weegploeg.constants import AssessmentStatus
@@ -202,6 +204,16 @@ def meetings_for(user):
     )
     return Meeting.objects.filter(
         Q(veiligheidshuis__in=kept_regions(user).values("pk")) | Q(Exists(visible_item))
+    )
+
+
+def shown_item_count(user):
+    """For annotating meetings: the number of agenda items `user` sees (ADR 0011). The keeper of
+    the Veiligheidshuis's file sees them all: the count kept on the meeting (`weegploeg.counts`,
+    issue 13); a kernpartij member the visible ones, counted for the rows shown."""
+    return DbCase(
+        When(veiligheidshuis__in=kept_regions(user).values("pk"), then=F("item_count")),
+        default=count_of(visible_agenda_items(user), "meeting"),
     )
 
 

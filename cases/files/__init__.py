@@ -6,13 +6,13 @@ dossier and its casusoverleg. Each method calls the file's services; the rules l
 from collections.abc import Iterator
 
 from django.db import transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases import models, services
-from cases.constants import OPEN_MEASURE_STATUSES, CaseStatus, ClosingReason
+from cases import counts, models, services
+from cases.constants import CaseStatus, ClosingReason
 from cases.files import figures as figure_queries
 from cases.files.export import export_case
 from cases.models import Case
@@ -63,6 +63,12 @@ class CasesFile(items.ItemsMixin):
 
     def dossier_root(self, ref: DossierRef) -> Case:
         return Case.objects.select_related("casusoverleg").get(number=ref.key)
+
+    def items_changed(self, root: Case, row) -> None:
+        """The counts kept on the parents of an item rectified, restricted or erased."""
+        counts.recount_cases(root)
+        if isinstance(row, models.Discussion):
+            counts.recount_meetings(row.meeting_id)
 
     def find_dossiers(self, identity: Identity) -> list[DossierRef]:
         found = matching.find_matches(
@@ -116,9 +122,6 @@ class CasesFile(items.ItemsMixin):
             .prefetch_related("closings")
             .annotate(
                 last_on_agenda=Max("discussions__meeting__held_on"),
-                open_measures=Count(
-                    "measures", filter=Q(measures__status__in=OPEN_MEASURE_STATUSES)
-                ),
             )
         )
         files: dict[int, int] = {}
@@ -135,7 +138,7 @@ class CasesFile(items.ItemsMixin):
             if overleg.pk not in files:
                 files[overleg.pk] = file_of(overleg).pk
             in_progress = case.status == CaseStatus.ACTIVE and (
-                case.open_measures > 0
+                case.open_measure_count > 0
                 or (case.last_on_agenda is not None and case.last_on_agenda >= today)
             )
             yield DossierState(
@@ -202,9 +205,14 @@ class CasesFile(items.ItemsMixin):
             case = Case._base_manager.filter(number=ref.key).first()
             if case is None:
                 return {}
+            meetings = list(case.discussions.values_list("meeting", flat=True))
             with purge_batch():  # the destruction record names every audit entry purged (S2)
                 counted = forget_dossier(file_label=self.label, dossier_key=case.number)
-                return destroy_root(ref, case, kinds=self.dossier_paths, by=by, counted=counted)
+                destroyed = destroy_root(
+                    ref, case, kinds=self.dossier_paths, by=by, counted=counted
+                )
+            counts.recount_meetings(*meetings)  # their agendas are one case shorter (issue 13)
+            return destroyed
 
     def recipients(self, ref: DossierRef) -> list[Recipient]:
         """R6, CTER 12.6: who received data of the case: disclosures to partners (C6), copies

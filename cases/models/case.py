@@ -42,6 +42,14 @@ class Case(PersonData):
     last_checked_at = models.DateTimeField(_("last checked at"), null=True, blank=True)
     archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    # Kept by `cases.counts` (issue 13), so the lists read no measures: the open measures
+    # (planned or in progress) and the earliest deadline among them.
+    open_measure_count = models.PositiveIntegerField(
+        _("number of open measures"), default=0, editable=False
+    )
+    next_measure_deadline = models.DateField(
+        _("next deadline of an open measure"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("case")

@@ -23,6 +23,10 @@ class CaseMeeting(models.Model):
     chair = user_fk(verbose_name=_("chair"))
     attendees = models.ManyToManyField(Party, related_name="+", verbose_name=_("attendees"))
     approved_at = models.DateTimeField(_("minutes approved at"), null=True, blank=True)
+    # Kept by `cases.counts` (issue 13): every case on the agenda.
+    case_count = models.PositiveIntegerField(
+        _("number of cases on the agenda"), default=0, editable=False
+    )
 
     class Meta:
         verbose_name = _("case meeting")

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from cases.constants import Goal, MeasureStatus, RelatedRole
+from cases.constants import OPEN_MEASURE_STATUSES, Goal, MeasureStatus, RelatedRole
 from cases.models.case import Case
 from cases.models.fields import user_fk
 from parties.models import Party
@@ -84,6 +84,16 @@ class Measure(models.Model):
         verbose_name = _("measure")
         verbose_name_plural = _("measures")
         ordering = ["deadline", "pk"]
+        indexes = [
+            # Issue 13: the open measures by case and deadline, for a case's next deadline
+            # (`cases.counts`), its overdue measures (the case list, the case page) and what is
+            # due on the dashboard; the finished ones, most of them in time, are left out.
+            models.Index(
+                fields=["case", "deadline"],
+                condition=models.Q(status__in=OPEN_MEASURE_STATUSES),
+                name="measure_open_by_case",
+            ),
+        ]
 
     def __str__(self):
         label = _("Measure")

@@ -55,6 +55,7 @@ from cases.selectors.measures import (  # noqa: F401
     has_overdue_measures,
     is_overdue,
     measures_due,
+    overdue_count,
     overdue_measures,
     overdue_measures_in,
     overdue_q,
@@ -70,6 +71,7 @@ from cases.selectors.meetings import (  # noqa: F401
     may_see_meetings,
     meeting_parties,
     meetings_for,
+    shown_case_count,
     visible_discussions,
 )
 from cases.selectors.offered import action_refusal  # noqa: F401

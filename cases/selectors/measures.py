@@ -6,11 +6,22 @@ the two to the same answer for every status and deadline."""
 
 from datetime import date
 
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models import Case as DbCase
 from django.utils import timezone
 
 from cases.constants import OPEN_MEASURE_STATUSES
 from cases.models import Measure
+from subjects.counters import count_of
 
 
 def overdue_q(*, on: date | None = None, prefix: str = "") -> Q:
@@ -56,3 +67,15 @@ def with_overdue(measures: QuerySet, *, on: date | None = None) -> QuerySet:
 def has_overdue_measures(*, on: date | None = None) -> Exists:
     """For annotating cases: whether the case has an overdue measure."""
     return Exists(overdue_measures(Measure.objects.filter(case=OuterRef("pk")), on=on))
+
+
+def overdue_count(*, on: date | None = None) -> DbCase:
+    """For annotating cases: how many of its measures are overdue. None when the case's earliest
+    open deadline (`Case.next_measure_deadline`, kept by `cases.counts`) is not before the day;
+    else counted over the partial index of open measures (issue 13). The database works it out
+    only for the rows it returns, unless a list sorts by it."""
+    on = on or timezone.localdate()
+    return DbCase(
+        When(next_measure_deadline__lt=on, then=count_of(overdue_measures(on=on), "case")),
+        default=Value(0),
+    )

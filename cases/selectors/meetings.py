@@ -1,6 +1,7 @@
 """What a user sees of case meetings (C4; ADR 0011), and the choices for preparing one."""
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case as DbCase
+from django.db.models import Exists, F, OuterRef, Q, When
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from config.api_input import as_id
 from parties.constants import PartyRole
 from parties.models import FunctionGrant, Party, User
 from parties.permissions import may_act
+from subjects.counters import count_of
 
 
 def may_see_meetings(user) -> bool:
@@ -29,6 +31,16 @@ def visible_discussions(user):
     return Discussion.objects.filter(
         Q(meeting__casusoverleg__in=meeting_overleggen(user).values("pk"))
         | Q(case__in=visible_cases(user))
+    )
+
+
+def shown_case_count(user):
+    """For annotating meetings: the number of cases on the agenda that `user` sees (ADR 0011).
+    Who chairs or keeps the casusoverleg sees them all: the count kept on the meeting
+    (`cases.counts`, issue 13); anyone else the visible ones, counted for the rows shown."""
+    return DbCase(
+        When(casusoverleg__in=meeting_overleggen(user).values("pk"), then=F("case_count")),
+        default=count_of(visible_discussions(user), "meeting"),
     )
 
 

@@ -3,7 +3,7 @@
 import datetime
 
 from django.db.models import Case as DbCase
-from django.db.models import Count, Min, Prefetch, Q, Value, When, prefetch_related_objects
+from django.db.models import Prefetch, Q, Value, When, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
 from cases import forms, selectors
-from cases.constants import OPEN_MEASURE_STATUSES, CaseStatus
+from cases.constants import CaseStatus
 from cases.history import case_history
 from cases.models import (
     Case,
@@ -64,18 +64,14 @@ class CaseListView(
         return list(selectors.visible_overleggen(self.request.user).order_by("name"))
 
     def get_queryset(self):
-        open_measure = Q(measures__status__in=OPEN_MEASURE_STATUSES)
         cases = (
             selectors.visible_cases(self.request.user)
             .select_related("casusoverleg")
             .annotate(
-                # Known to be slow at scale (issue 13).
-                overdue_count=Count(
-                    "measures", filter=selectors.overdue_q(prefix="measures__"), distinct=True
-                ),
-                next_deadline=Coalesce(
-                    Min("measures__deadline", filter=open_measure), Value(FAR_AWAY)
-                ),
+                # Kept on the case (issue 13): no measure is read but the overdue ones of the
+                # cases shown.
+                overdue_count=selectors.overdue_count(),
+                next_deadline=Coalesce("next_measure_deadline", Value(FAR_AWAY)),
                 status_rank=DbCase(
                     When(status=CaseStatus.ACTIVE, then=Value(0)),
                     When(status=CaseStatus.CLOSED, then=Value(1)),

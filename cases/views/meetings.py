@@ -4,11 +4,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case as DbCase
 from django.db.models import (
-    Count,
     DurationField,
     F,
     Prefetch,
-    Q,
     Value,
     When,
     prefetch_related_objects,
@@ -48,20 +46,19 @@ class MeetingListView(MeetingMixin, SortedListMixin, ListView):
         "coming": ("past", "distance"),
         "date": ("held_on",),
         "casusoverleg": ("casusoverleg__name", "-held_on"),
-        "cases": ("case_count",),
+        "cases": ("shown_cases",),
     }
     default_sort = "coming"
 
     def get_queryset(self):
         user = self.request.user
         today = timezone.localdate()
-        shown = Q(discussions__in=selectors.visible_discussions(user).values("pk"))
         meetings = (
             selectors.meetings_for(user)
             .select_related("casusoverleg", "chair")
             .prefetch_related(Prefetch("attendees", queryset=Party.objects.order_by("name")))
             .annotate(
-                case_count=Count("discussions", filter=shown, distinct=True),
+                shown_cases=selectors.shown_case_count(user),
                 past=DbCase(When(held_on__lt=today, then=Value(1)), default=Value(0)),
                 distance=DbCase(
                     When(held_on__gte=today, then=F("held_on") - Value(today)),

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
-from config.pages import SortedListMixin, add_service_errors
+from config.pages import CappedPaginator, SortedListMixin, add_service_errors
 from security.anomalies import Reason
 from security.forms.access_log import READ_KIND_LABELS, AccessLogFilterForm, SignOffForm
 from security.models import AccessReview, AuditEntry
@@ -74,7 +74,7 @@ class AccessLogView(OverseerMixin, SortedListMixin, TemplateView):
         summary = access_log.anomaly_summary(user, filters, cache)
         if filters.unusual:
             entries = entries.filter(pk__in=list(summary["flagged"]))
-        page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = CappedPaginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
         page.object_list = list(page.object_list)
         if filters.unusual:
             flagged = summary["flagged"]

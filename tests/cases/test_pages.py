@@ -7,6 +7,7 @@ import json
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -167,13 +168,15 @@ def test_c3_the_keeper_sets_goals_and_adds_a_measure_and_overdue_ones_stand_out(
     )
     assert response.status_code == 302
     assert Measure.objects.get(case=case).description == "Huisbezoek"
-    Measure.objects.filter(case=case).update(deadline=timezone.localdate() - timedelta(days=1))
-    page = client.get(case_url("case-plan", case)).content.decode()
-    assert "(over de termijn)" in page
-    # U1: the summary of every part says it too.
-    assert "1 over de termijn" in client.get(case_url("case-detail", case)).content.decode()
-    listed = client.get(reverse("cases:case-list")).content.decode()
-    assert "1 over de termijn" in listed
+    # Four days on, the deadline has passed.
+    with time_machine.travel(timezone.now() + timedelta(days=4), tick=False):
+        client = verified_client(ico.keeper)
+        page = client.get(case_url("case-plan", case)).content.decode()
+        assert "(over de termijn)" in page
+        # U1: the summary of every part says it too.
+        assert "1 over de termijn" in client.get(case_url("case-detail", case)).content.decode()
+        listed = client.get(reverse("cases:case-list")).content.decode()
+        assert "1 over de termijn" in listed
 
 
 def test_c3_progress_is_reported_by_the_owner_party_but_not_by_another_party(ico, case):

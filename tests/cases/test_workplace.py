@@ -282,6 +282,33 @@ def test_c4_the_meeting_page_lists_the_casemanagers_once(ico):
     assert body.count('list="casemanager-options"') == 4
 
 
+def test_issue13_c4_the_meeting_page_does_not_grow_by_the_casemanagers_per_case(ico):
+    """Issue 13: the possible casemanagers are one list on the meeting page, whatever the number
+    of cases: more casemanagers make every meeting page longer by the same list, not by the list
+    once per case; the page's queries do not grow with its cases."""
+    cases = [ico.open_case(surname=f"Persoon{n}") for n in range(4)]
+    one = meeting_of(ico, cases[:1])
+    four = meeting_of(ico, cases, on=timezone.localdate() + timedelta(days=1))
+
+    def page(meeting):
+        client = verified_client(ico.chair)
+        url = reverse("cases:meeting-detail", kwargs={"pk": meeting.pk})
+        with CaptureQueriesContext(connection) as queries:
+            body = client.get(url).content.decode()
+        return body, len(queries)
+
+    (small, small_queries), (large, large_queries) = page(one), page(four)
+    for number in range(10):
+        make_user(ico.rvdk, username=f"raad-{number}")
+    (small_more, _queries), (large_more, _queries) = page(one), page(four)
+    options = small_more.count("<option")
+    assert options == small.count("<option") + 10 == large_more.count("<option")
+    # Ten more people make both pages longer by the same list, not four times over.
+    grown = len(large_more) - len(large)
+    assert grown > 0 and abs(grown - (len(small_more) - len(small))) < 100
+    assert large_queries == small_queries
+
+
 # --- C3, C4: htmx in place, and the same without JavaScript --------------------------------------
 
 

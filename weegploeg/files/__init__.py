@@ -22,7 +22,7 @@ from subjects.registry import (
     ItemRef,
     Recipient,
 )
-from weegploeg import models, services
+from weegploeg import counts, models, services
 from weegploeg.constants import Outcome
 from weegploeg.files import figures as figure_queries
 from weegploeg.files.export import export_assessment
@@ -58,6 +58,12 @@ class WeegploegFile(items.ItemsMixin):
 
     def dossier_root(self, ref: DossierRef) -> Assessment:
         return Assessment.objects.get(number=ref.key)
+
+    def items_changed(self, root: Assessment, row) -> None:
+        """The counts kept on the parents of an item rectified, restricted or erased."""
+        counts.recount_assessments(root)
+        if isinstance(row, models.AgendaItem):
+            counts.recount_meetings(row.meeting_id)
 
     def find_dossiers(self, identity: Identity) -> list[DossierRef]:
         found = matching.find_matches(

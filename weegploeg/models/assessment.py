@@ -31,6 +31,9 @@ class Assessment(PersonData):
     last_processed_at = models.DateTimeField(_("last processed at"), db_index=True)
     last_checked_at = models.DateTimeField(_("last checked at"), null=True, blank=True)
     archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    # Kept by `weegploeg.counts` (issue 13), so the list reads no signals: the signals an
+    # ordinary read sees, the restricted ones left out (R6).
+    signal_count = models.PositiveIntegerField(_("number of signals"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("assessment")

@@ -26,6 +26,10 @@ class Meeting(models.Model):
         Assessment, through="AgendaItem", related_name="meetings", verbose_name=_("assessments")
     )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    # Kept by `weegploeg.counts` (issue 13): every assessment on the agenda.
+    item_count = models.PositiveIntegerField(
+        _("number of assessments on the agenda"), default=0, editable=False
+    )
 
     class Meta:
         verbose_name = _("weegploeg meeting")

@@ -14,6 +14,7 @@ from subjects.dossier import changes_dossier
 from subjects.models import PERSON_FIELDS
 from subjects.numbering import next_number, year_prefix
 from weegploeg.constants import DOSSIER_PREFIX
+from weegploeg.counts import recount_assessments
 from weegploeg.models import Assessment, Signal
 from weegploeg.permissions import is_keeper, may_record_in, sync_assessment_permissions
 from weegploeg.services._common import _require_open
@@ -86,5 +87,6 @@ def enter_signal(
     )
     signal.full_clean()
     signal.save()
+    recount_assessments(assessment)
     sync_assessment_permissions(assessment)
     return signal

@@ -9,6 +9,7 @@ from config.concurrency import bump_version
 from parties.constants import PartyRole
 from parties.models import User, Veiligheidshuis
 from subjects.dossier import changes_dossier
+from weegploeg.counts import recount_meetings
 from weegploeg.models import AgendaItem, Meeting
 from weegploeg.services._common import _require_keeper, _require_not_archived
 
@@ -29,6 +30,7 @@ def hold_meeting(
             raise ValidationError(_("An assessment of another Veiligheidshuis."))
         _require_not_archived(assessment)
         AgendaItem.objects.create(meeting=meeting, assessment=assessment)
+    recount_meetings(meeting)
     return meeting
 
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 from parties.models import User
 from rights.services import forget_dossier
 from subjects.permissions import resync_all
+from weegploeg.counts import recount_meetings
 from weegploeg.models import Assessment
 from weegploeg.permissions import sync_assessment_permissions
 from weegploeg.services._common import FILE_LABEL
@@ -42,8 +43,11 @@ def destroy(assessment: Assessment, *, by: User | None, kinds=()) -> dict[str, i
     from subjects.registry import DossierRef
 
     ref = DossierRef(FILE_LABEL, assessment.number)
+    meetings = list(assessment.agenda_items.values_list("meeting", flat=True))
     counted = forget_dossier(file_label=FILE_LABEL, dossier_key=assessment.number)
-    return destroy_root(ref, assessment, kinds=kinds, by=by, counted=counted)
+    destroyed = destroy_root(ref, assessment, kinds=kinds, by=by, counted=counted)
+    recount_meetings(*meetings)  # the agendas it was on are one item shorter (issue 13)
+    return destroyed
 
 
 def resync_permissions(*, chunk_size: int = 500) -> int:

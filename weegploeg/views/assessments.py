@@ -5,7 +5,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.db.models import (
     Case,
-    Count,
     DateTimeField,
     ExpressionWrapper,
     Prefetch,
@@ -80,9 +79,8 @@ class AssessmentListView(
         return response
 
     def get_queryset(self):
-        assessments = with_order_keys(
-            selectors.visible_assessments(self.request.user).annotate(signal_count=Count("signals"))
-        )
+        # The number of signals is kept on the assessment (issue 13).
+        assessments = with_order_keys(selectors.visible_assessments(self.request.user))
         status = self.request.GET.get("status", "")
         status = status if status in dict(selectors.list_statuses()) else ""
         query = self.search_term

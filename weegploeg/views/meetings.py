@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -24,7 +24,7 @@ class MeetingListView(WeegploegMixin, SortedListMixin, ListView):
     template_name = "weegploeg/meeting_list.html"
     paginate_by = PAGE_SIZE
     context_object_name = "meetings"
-    sorts = {"date": ("held_on",), "items": ("item_count", "held_on")}
+    sorts = {"date": ("held_on",), "items": ("shown_items", "held_on")}
     default_sort = "-date"
 
     def get_queryset(self):
@@ -33,11 +33,7 @@ class MeetingListView(WeegploegMixin, SortedListMixin, ListView):
             selectors.meetings_for(user)
             .select_related("veiligheidshuis")
             .prefetch_related(Prefetch("present", queryset=Party.objects.order_by("name")))
-            .annotate(
-                item_count=Count(
-                    "items", filter=Q(items__in=selectors.visible_agenda_items(user).values("pk"))
-                )
-            )
+            .annotate(shown_items=selectors.shown_item_count(user))
         )
         return self.sorted(meetings)
 
