@@ -61,7 +61,18 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_USERNAME_CALLABLE = "parties.signin.username_from_attempt"
 AXES_VERBOSE = False  # its log lines name the user
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# The client's address, from a trusted proxy's header only (issue 13): one client is locked
+# out, not everyone behind the load balancer, and no one dodges it with a made-up header.
+AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
+TRUSTED_PROXIES = setting(
+    "TRUSTED_PROXIES",
+    default=[],
+    cast=list,
+    help_text="Addresses or ranges (CIDR) of the load balancers in front, comma-separated: only "
+    "from these is `X-Forwarded-For` believed, for the lock-out per address and the address "
+    "in the audit log. Empty: the connection's address.",
+    group="Security",
+)
 
 # --- cookies and headers ----------------------------------------------------------------------
 SECURE_COOKIES = setting(
