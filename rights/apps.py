@@ -12,6 +12,7 @@ class RightsConfig(AppConfig):
         from parties.dashboard import register_panel
         from parties.demo import register_seeder
         from parties.navigation import register_link
+        from parties.rights import forget_on_change
         from rights import dashboard_duties, dashboard_requests, models, navigation
         from rights.demo import seed as seed_demo
 
@@ -26,6 +27,8 @@ class RightsConfig(AppConfig):
         auditlog.register(models.SubjectRequest, mask_fields=["bsn"])
         auditlog.register(models.RequestDossier)
         auditlog.register(models.RequestOfficer)
+        # A designated officer handles requests: who does is read once per request.
+        forget_on_change(models.RequestOfficer)
         auditlog.register(models.DutyToInform)
         auditlog.register(models.Postponement)
         auditlog.register(models.Letter, exclude_fields=["pdf"])

@@ -17,7 +17,13 @@ from parties import services as party_services
 from parties.constants import FileKind, PartyKind
 from parties.groups import file_groups
 from parties.models import DataFile, Party, Veiligheidshuis
-from parties.permissions import is_file_keeper, may_act, may_reach, may_record
+from parties.permissions import (
+    is_file_keeper,
+    kept_authorisations,
+    may_act,
+    may_reach,
+    may_record,
+)
 from subjects.permissions import held, permission_ids, sync_group_permissions
 from weegploeg.models import Assessment, AssessmentGroupPermission
 
@@ -69,15 +75,19 @@ def is_keeper(user, region: Veiligheidshuis) -> bool:
     return may_act(user) and is_file_keeper(user, file_of(region))
 
 
+def kept_region_ids(user) -> frozenset[int]:
+    """The pks of the Veiligheidshuizen whose weegploeg `user` keeps (P8): uitvoerder there,
+    read-write (`parties.permissions.kept_authorisations`, the rule the keeper groups follow)."""
+    return frozenset(
+        granted.veiligheidshuis_id
+        for granted in kept_authorisations(user)
+        if granted.kind == FileKind.WEEGPLOEG
+    )
+
+
 def kept_regions(user):
-    """The Veiligheidshuizen whose weegploeg `user` keeps (P8): uitvoerder there, read-write."""
-    if not may_act(user):
-        return Veiligheidshuis.objects.none()
-    return Veiligheidshuis.objects.filter(
-        files__kind=FileKind.WEEGPLOEG,
-        files__keeper_group__user=user,
-        parties__memberships__user=user,
-    ).distinct()
+    """The Veiligheidshuizen whose weegploeg `user` keeps (`kept_region_ids`)."""
+    return Veiligheidshuis.objects.filter(pk__in=sorted(kept_region_ids(user)))
 
 
 def _assessments_with(user, codename: str):

@@ -1,0 +1,226 @@
+"""What one user may do, read once per request (issue 13).
+
+Every rule of `parties.permissions` (and the apps' rules built on it) starts from the same few
+facts about a user: the membership and its party, the functions, whether an external party's
+confidentiality declaration is recorded, the live file authorisations and the party's
+Veiligheidshuizen. A page asks dozens of rules (the menu, the dashboard's panels, the view), so
+read one by one they cost dozens of queries. `Rights` holds those facts.
+
+Inside a request (`request_scope`, opened by `parties.middleware.AccessMiddleware`) the rights
+of the request's own user (`adopt`) are read once, the membership, party, functions and
+declaration in one query, and kept until the request ends, never longer: a right revoked
+between two requests counts from the next one. A change to a membership, function, file
+authorisation, party or declaration within the request drops what was read (`forget`, on the
+models' signals), so a page that changes rights and then shows the menu shows the new ones.
+Outside a request (a task, a command, a test calling a rule) nothing is kept: each rule reads
+the database again, as before."""
+
+import contextlib
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.db.models import Exists, OuterRef
+
+from parties.constants import AccessLevel, Function
+
+
+@dataclass(frozen=True)
+class Authorisation:
+    """One live file authorisation (P8), with what the rules ask of its file."""
+
+    file_id: int
+    kind: str
+    key: str
+    veiligheidshuis_id: int
+    level: str
+    keeper_group_id: int
+
+    @property
+    def records(self) -> bool:
+        return self.level == AccessLevel.READWRITE
+
+
+class Rights:
+    """The facts about one user that the permission rules read. Each is read when first asked;
+    `load` reads the first four in one query."""
+
+    def __init__(self, user):
+        self.user = user
+        self._remembered: dict = {}
+
+    def remember(self, key, compute):
+        """A fact the apps derive from these rights (and their own tables, such as a designated
+        officer), computed once for as long as these rights are kept."""
+        if key not in self._remembered:
+            self._remembered[key] = compute()
+        return self._remembered[key]
+
+    @classmethod
+    def load(cls, user) -> "Rights":
+        from parties.models import ConfidentialityDeclaration, FunctionGrant, Membership
+
+        rights = cls(user)
+        grants = FunctionGrant.objects.filter(membership=OuterRef("pk"))
+        membership = (
+            Membership.objects.filter(user_id=user.pk)
+            .select_related("party")
+            .annotate(
+                declared=Exists(ConfidentialityDeclaration.objects.filter(party=OuterRef("party"))),
+                **{
+                    f"holds_{code}": Exists(grants.filter(function=code))
+                    for code in Function.values
+                },
+            )
+            .first()
+        )
+        functions = frozenset()
+        if membership is not None:
+            functions = frozenset(
+                code for code in Function.values if getattr(membership, f"holds_{code}")
+            )
+            membership.known_function_codes = sorted(functions)
+            membership.user = user
+        # The user's own `membership` attribute answers without a query from now on.
+        user._state.fields_cache["membership"] = membership
+        rights.__dict__.update(
+            membership=membership,
+            functions=functions,
+            declared=bool(membership is not None and membership.declared),
+        )
+        return rights
+
+    @cached_property
+    def membership(self):
+        from parties.models import Membership
+
+        if not getattr(self.user, "is_authenticated", False):
+            return None
+        try:
+            return self.user.membership
+        except Membership.DoesNotExist:
+            return None
+
+    @cached_property
+    def functions(self) -> frozenset[str]:
+        """The functions granted, whether or not the user may act today."""
+        membership = self.membership
+        return frozenset(membership.function_codes()) if membership is not None else frozenset()
+
+    @cached_property
+    def declared(self) -> bool:
+        """The confidentiality declaration of the user's party is recorded (P6)."""
+        membership = self.membership
+        return membership is not None and membership.party.has_declaration()
+
+    @cached_property
+    def authorisations(self) -> tuple[Authorisation, ...]:
+        """The live file authorisations, whether or not the user may act today."""
+        from parties.models import FileAuthorisation
+
+        if not getattr(self.user, "is_authenticated", False):
+            return ()
+        rows = (
+            FileAuthorisation.objects.live()
+            .filter(user_id=self.user.pk)
+            .values_list(
+                "file_id",
+                "file__kind",
+                "file__key",
+                "file__veiligheidshuis_id",
+                "level",
+                "file__keeper_group_id",
+            )
+            .order_by("file_id")
+        )
+        return tuple(Authorisation(*row) for row in rows)
+
+    @cached_property
+    def regions(self) -> frozenset[int]:
+        """The pks of the Veiligheidshuizen of the user's party."""
+        membership = self.membership
+        if membership is None:
+            return frozenset()
+        return frozenset(membership.party.veiligheidshuizen.values_list("pk", flat=True))
+
+
+class _Scope:
+    def __init__(self):
+        self.users: set[int] = set()
+        self.rights: dict[int, Rights] = {}
+
+
+_SCOPE: ContextVar[_Scope | None] = ContextVar("request_rights", default=None)
+
+
+@contextlib.contextmanager
+def request_scope():
+    """Keep the rights of the users `adopt`ed inside until the block ends: one request."""
+    token = _SCOPE.set(_Scope())
+    try:
+        yield
+    finally:
+        _SCOPE.reset(token)
+
+
+def adopt(user) -> None:
+    """`user` acts in this request (signed in, or a partner system's token account): its
+    rights are read once for the rest of the request."""
+    scope = _SCOPE.get()
+    if scope is not None and getattr(user, "pk", None) is not None:
+        scope.users.add(user.pk)
+
+
+def forget(*args, **kwargs) -> None:
+    """Rights changed: read them again at the next question (a signal receiver as well)."""
+    scope = _SCOPE.get()
+    if scope is None:
+        return
+    for rights in scope.rights.values():
+        cache = rights.user._state.fields_cache
+        if cache.get("membership", None) is rights.membership:
+            cache.pop("membership", None)
+    scope.rights.clear()
+
+
+def forget_on_change(model) -> None:
+    """Cache plumbing, not a business rule: a write to `model`, which some right is derived
+    from, drops the rights read in this request."""
+    from django.db.models.signals import post_delete, post_save
+
+    for signal in (post_save, post_delete):
+        signal.connect(forget, sender=model, dispatch_uid=f"rights-{model._meta.label}")
+
+
+def connect_signals() -> None:
+    from django.db.models.signals import m2m_changed
+
+    from parties.models import (
+        ConfidentialityDeclaration,
+        FileAuthorisation,
+        FunctionGrant,
+        Membership,
+        Party,
+    )
+
+    for model in (Membership, FunctionGrant, FileAuthorisation, Party, ConfidentialityDeclaration):
+        forget_on_change(model)
+    m2m_changed.connect(
+        forget, sender=Party.veiligheidshuizen.through, dispatch_uid="rights-party-regions"
+    )
+
+
+def rights_of(user) -> Rights:
+    """The rights of `user`: kept for the request when it is the request's own user, read anew
+    otherwise."""
+    scope = _SCOPE.get()
+    pk = getattr(user, "pk", None)
+    if scope is None or pk is None or pk not in scope.users:
+        return Rights(user)
+    rights = scope.rights.get(pk)
+    if rights is None:
+        rights = scope.rights[pk] = Rights.load(user)
+    elif rights.user is not user and "membership" not in user._state.fields_cache:
+        # Another instance of the same user (a view loaded it again): give it the membership.
+        user._state.fields_cache["membership"] = rights.membership
+    return rights
