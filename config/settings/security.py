@@ -36,7 +36,10 @@ SESSION_IDLE_MINUTES = setting(
     group="Security",
 )
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True  # each request pushes the expiry on: an idle timeout
+# Saved only when changed, and by `config.sessions.IdleSessionMiddleware` when its last save is
+# over a minute old, which pushes the expiry on: an idle timeout without a write per request.
+SESSION_ENGINE = "config.sessions"
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 AXES_FAILURE_LIMIT = setting(
