@@ -167,7 +167,7 @@ def is_beheerder(user) -> bool:
     return (
         getattr(user, "is_verified", lambda: False)()
         and has_function(user, Function.BEHEERDER)
-        and user.has_perm("parties.manage_authorisations")
+        and rights_of(user).manages_authorisations
     )
 
 

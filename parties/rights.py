@@ -24,6 +24,8 @@ from django.db.models import Exists, OuterRef
 
 from parties.constants import AccessLevel, Function
 
+MANAGE_AUTHORISATIONS = "parties.manage_authorisations"
+
 
 @dataclass(frozen=True)
 class Authorisation:
@@ -58,15 +60,21 @@ class Rights:
 
     @classmethod
     def load(cls, user) -> "Rights":
+        from django.contrib.auth.models import Permission
+
         from parties.models import ConfidentialityDeclaration, FunctionGrant, Membership
 
         rights = cls(user)
         grants = FunctionGrant.objects.filter(membership=OuterRef("pk"))
+        app_label, codename = MANAGE_AUTHORISATIONS.split(".")
+        manage = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
         membership = (
             Membership.objects.filter(user_id=user.pk)
             .select_related("party")
             .annotate(
                 declared=Exists(ConfidentialityDeclaration.objects.filter(party=OuterRef("party"))),
+                manages_by_group=Exists(manage.filter(group__user=OuterRef("user"))),
+                manages_by_user=Exists(manage.filter(user=OuterRef("user"))),
                 **{
                     f"holds_{code}": Exists(grants.filter(function=code))
                     for code in Function.values
@@ -87,6 +95,18 @@ class Rights:
             membership=membership,
             functions=functions,
             declared=bool(membership is not None and membership.declared),
+            # As Django's ModelBackend answers `has_perm`: active, and a superuser or holding it
+            # through a group or directly. Without a membership the rules ask nothing of it.
+            manages_authorisations=bool(
+                user.is_active
+                and (
+                    user.is_superuser
+                    or (
+                        membership is not None
+                        and (membership.manages_by_group or membership.manages_by_user)
+                    )
+                )
+            ),
         )
         return rights
 
@@ -112,6 +132,12 @@ class Rights:
         """The confidentiality declaration of the user's party is recorded (P6)."""
         membership = self.membership
         return membership is not None and membership.party.has_declaration()
+
+    @cached_property
+    def manages_authorisations(self) -> bool:
+        """The permission to manage parties and authorisations, which the beheerder's function
+        group carries (`user.has_perm`)."""
+        return self.user.has_perm(MANAGE_AUTHORISATIONS)
 
     @cached_property
     def authorisations(self) -> tuple[Authorisation, ...]:
@@ -148,6 +174,7 @@ class _Scope:
     def __init__(self):
         self.users: set[int] = set()
         self.rights: dict[int, Rights] = {}
+        self.memo: dict = {}
 
 
 _SCOPE: ContextVar[_Scope | None] = ContextVar("request_rights", default=None)
@@ -208,6 +235,20 @@ def connect_signals() -> None:
     m2m_changed.connect(
         forget, sender=Party.veiligheidshuizen.through, dispatch_uid="rights-party-regions"
     )
+
+
+def request_memo(key, compute):
+    """`compute()` once per request for `key`, for a row that does not change within a request
+    (a file by its kind and key); each time outside a request. None is not kept."""
+    scope = _SCOPE.get()
+    if scope is None:
+        return compute()
+    found = scope.memo.get(key)
+    if found is None:
+        found = compute()
+        if found is not None:
+            scope.memo[key] = found
+    return found
 
 
 def rights_of(user) -> Rights:

@@ -47,6 +47,7 @@ from cases.selectors.keeping import (  # noqa: F401
     is_keeper,
     kept_overleggen,
     may_report_on,
+    meeting_overleg_ids,
     meeting_overleggen,
     reportable_measures,
 )

@@ -16,6 +16,7 @@ from parties.constants import (
 )
 from parties.models import DataFile, FileAuthorisation, Membership, User, Veiligheidshuis
 from parties.permissions import is_beheerder, may_act, membership_of
+from parties.rights import request_memo
 from parties.services.common import _record, _require_reason
 from parties.services.sync import sync_user_groups
 
@@ -24,7 +25,10 @@ def file_for(kind: str, key: str, veiligheidshuis: Veiligheidshuis, name: str) -
     """The file of `kind` with `key` (the Veiligheidshuis code for its weegploeg, the
     casusoverleg's pk for an ICO file), made with its keeper group on first use."""
     key = str(key)
-    file = DataFile.objects.filter(kind=kind, key=key).first()
+    # The rules ask for the same few files many times per page: read each once per request.
+    file = request_memo(
+        ("data-file", kind, key), lambda: DataFile.objects.filter(kind=kind, key=key).first()
+    )
     if file is None:
         with transaction.atomic():
             file, _created = DataFile.objects.get_or_create(

@@ -41,7 +41,7 @@ from security.periods import Period
 from security.permissions import (
     may_review,
     may_see_review,
-    overseen_regions,
+    overseen_region_ids,
     reviewers,
 )
 
@@ -87,7 +87,9 @@ def visible_reviews(user):
         return found
     if not may_see_review(user):
         return found.none()
-    return found.filter(party__veiligheidshuizen__in=overseen_regions(user)).distinct()
+    regions = sorted(overseen_region_ids(user))
+    parties = Party.veiligheidshuizen.through.objects.filter(veiligheidshuis__in=regions)
+    return found.filter(party__in=parties.values("party"))
 
 
 def create_due_reviews(as_of: date | None = None) -> list[AuthorisationReview]:
