@@ -17,11 +17,11 @@ from parties.constants import FileKind, PartyRole
 from parties.groups import file_groups
 from parties.models import DataFile
 from parties.permissions import (
-    is_file_keeper,
+    keeps,
     kept_authorisations,
     may_act,
     may_reach,
-    may_record,
+    records_in,
 )
 from subjects.permissions import held, permission_ids, resync_all, sync_group_permissions
 
@@ -60,13 +60,14 @@ def sync_case_permissions(case: Case) -> None:
 
 
 def may_record_in(user, casusoverleg: CasusOverleg) -> bool:
-    """P8: read-write on the casusoverleg's file."""
-    return may_record(user, file_of(casusoverleg))
+    """P8: read-write on the casusoverleg's file (`parties.permissions.may_record`)."""
+    return records_in(user, FileKind.ICO, casusoverleg.pk)
 
 
 def is_keeper(user, casusoverleg: CasusOverleg) -> bool:
-    """The uitvoerder of the casusoverleg's Veiligheidshuis, authorised to record in its file."""
-    return may_act(user) and is_file_keeper(user, file_of(casusoverleg))
+    """The uitvoerder of the casusoverleg's Veiligheidshuis, authorised to record in its file
+    (`parties.permissions.is_file_keeper`)."""
+    return may_act(user) and keeps(user, FileKind.ICO, casusoverleg.pk)
 
 
 def kept_casusoverleg_ids(user) -> list[int]:

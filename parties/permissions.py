@@ -111,6 +111,16 @@ def party_regions(user) -> frozenset[int]:
     return rights_of(user).regions if membership_of(user) is not None else frozenset()
 
 
+def has_party_regions(user) -> bool:
+    """`party_regions` is not empty, asked without reading them."""
+    return membership_of(user) is not None and rights_of(user).has_regions
+
+
+def fact(user, name: str) -> bool:
+    """A fact an app registered with `parties.rights.register_fact`, read with the rights."""
+    return getattr(user, "is_authenticated", False) and rights_of(user).fact(name)
+
+
 def remembered(user, key, compute):
     """`compute()`, a fact an app derives for `user` from their rights, computed once per
     request for the request's own user (`parties.rights`), each time for anyone else."""
@@ -122,17 +132,29 @@ def kept_authorisations(user) -> tuple[Authorisation, ...]:
     read-write, of a file of one of the Veiligheidshuizen of their party."""
     if Function.UITVOERDER not in functions_of(user):
         return ()
-    regions = party_regions(user)
     return tuple(
         granted
         for granted in working_authorisations(user)
-        if granted.records and granted.veiligheidshuis_id in regions
+        if granted.records and granted.in_party_region
     )
 
 
 def is_file_keeper(user, file: DataFile) -> bool:
     """The uitvoerder of the file's Veiligheidshuis, authorised to record in it, keeps it."""
-    return any(granted.file_id == file.pk for granted in kept_authorisations(user))
+    return keeps(user, file.kind, file.key)
+
+
+def keeps(user, kind: str, key) -> bool:
+    """`is_file_keeper` for the file of `kind` with `key` (the Veiligheidshuis code of a
+    weegploeg, the casusoverleg's pk of an ICO file), without reading the file's row."""
+    return any(g.kind == kind and g.key == str(key) for g in kept_authorisations(user))
+
+
+def records_in(user, kind: str, key) -> bool:
+    """`may_record` for the file of `kind` with `key`, without reading the file's row."""
+    return any(
+        g.kind == kind and g.key == str(key) and g.records for g in working_authorisations(user)
+    )
 
 
 def kept_files(user):

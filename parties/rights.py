@@ -16,6 +16,7 @@ Outside a request (a task, a command, a test calling a rule) nothing is kept: ea
 the database again, as before."""
 
 import contextlib
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cached_property
@@ -25,6 +26,15 @@ from django.db.models import Exists, OuterRef
 from parties.constants import AccessLevel, Function
 
 MANAGE_AUTHORISATIONS = "parties.manage_authorisations"
+
+# Facts the apps above parties derive from their own tables about a user (a designated officer
+# of the requests of subjects): name -> a function of the user's pk (an OuterRef) giving an
+# Exists, read with the user's rights in the same query.
+FACTS: dict[str, Callable] = {}
+
+
+def register_fact(name: str, expression: Callable) -> None:
+    FACTS[name] = expression
 
 
 @dataclass(frozen=True)
@@ -37,15 +47,47 @@ class Authorisation:
     veiligheidshuis_id: int
     level: str
     keeper_group_id: int
+    in_party_region: bool  # the file's Veiligheidshuis is one of the user's party's
 
     @property
     def records(self) -> bool:
         return self.level == AccessLevel.READWRITE
 
 
+def _annotations(user_pk) -> dict:
+    """What `with_rights` reads with each user, `user_pk` the OuterRef to the user's pk."""
+    from django.contrib.auth.models import Permission
+
+    from parties.models import ConfidentialityDeclaration, FunctionGrant, Party
+
+    app_label, codename = MANAGE_AUTHORISATIONS.split(".")
+    manage = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    grants = FunctionGrant.objects.filter(membership__user=user_pk)
+    regions = Party.veiligheidshuizen.through.objects
+    return {
+        "rights_declared": Exists(
+            ConfidentialityDeclaration.objects.filter(party__memberships__user=user_pk)
+        ),
+        "rights_has_regions": Exists(regions.filter(party__memberships__user=user_pk)),
+        "rights_manages_by_group": Exists(manage.filter(group__user=user_pk)),
+        "rights_manages_by_user": Exists(manage.filter(user=user_pk)),
+        **{
+            f"rights_holds_{code}": Exists(grants.filter(function=code)) for code in Function.values
+        },
+        **{f"rights_fact_{name}": expression(user_pk) for name, expression in FACTS.items()},
+    }
+
+
+def with_rights(users):
+    """`users` (a User queryset) each read with their membership, party, functions, declaration
+    and the apps' facts: what `Rights` holds, in the same query."""
+    return users.select_related("membership__party").annotate(**_annotations(OuterRef("pk")))
+
+
 class Rights:
     """The facts about one user that the permission rules read. Each is read when first asked;
-    `load` reads the first four in one query."""
+    `load` reads all but the file authorisations and the regions in one query, or none when the
+    user was read `with_rights` (the request's user: `parties.backends.MemberBackend`)."""
 
     def __init__(self, user):
         self.user = user
@@ -60,53 +102,37 @@ class Rights:
 
     @classmethod
     def load(cls, user) -> "Rights":
-        from django.contrib.auth.models import Permission
+        from parties.models import User
 
-        from parties.models import ConfidentialityDeclaration, FunctionGrant, Membership
-
-        rights = cls(user)
-        grants = FunctionGrant.objects.filter(membership=OuterRef("pk"))
-        app_label, codename = MANAGE_AUTHORISATIONS.split(".")
-        manage = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
-        membership = (
-            Membership.objects.filter(user_id=user.pk)
-            .select_related("party")
-            .annotate(
-                declared=Exists(ConfidentialityDeclaration.objects.filter(party=OuterRef("party"))),
-                manages_by_group=Exists(manage.filter(group__user=OuterRef("user"))),
-                manages_by_user=Exists(manage.filter(user=OuterRef("user"))),
-                **{
-                    f"holds_{code}": Exists(grants.filter(function=code))
-                    for code in Function.values
-                },
+        if not hasattr(user, "rights_declared"):
+            read = with_rights(User.objects.filter(pk=user.pk)).first()
+            for name in _annotations(None):
+                setattr(user, name, bool(read and getattr(read, name)))
+            user._state.fields_cache["membership"] = (
+                read._state.fields_cache.get("membership") if read is not None else None
             )
-            .first()
+        membership = user._state.fields_cache.get("membership")
+        functions = frozenset(
+            code for code in Function.values if getattr(user, f"rights_holds_{code}")
         )
-        functions = frozenset()
         if membership is not None:
-            functions = frozenset(
-                code for code in Function.values if getattr(membership, f"holds_{code}")
-            )
             membership.known_function_codes = sorted(functions)
             membership.user = user
-        # The user's own `membership` attribute answers without a query from now on.
-        user._state.fields_cache["membership"] = membership
+        rights = cls(user)
         rights.__dict__.update(
             membership=membership,
             functions=functions,
-            declared=bool(membership is not None and membership.declared),
+            declared=user.rights_declared,
+            has_regions=user.rights_has_regions,
             # As Django's ModelBackend answers `has_perm`: active, and a superuser or holding it
-            # through a group or directly. Without a membership the rules ask nothing of it.
+            # through a group or directly.
             manages_authorisations=bool(
                 user.is_active
                 and (
-                    user.is_superuser
-                    or (
-                        membership is not None
-                        and (membership.manages_by_group or membership.manages_by_user)
-                    )
+                    user.is_superuser or user.rights_manages_by_group or user.rights_manages_by_user
                 )
             ),
+            facts={name: getattr(user, f"rights_fact_{name}") for name in FACTS},
         )
         return rights
 
@@ -134,21 +160,48 @@ class Rights:
         return membership is not None and membership.party.has_declaration()
 
     @cached_property
+    def has_regions(self) -> bool:
+        """The user's party takes part in a Veiligheidshuis."""
+        return bool(self.regions)
+
+    @cached_property
     def manages_authorisations(self) -> bool:
         """The permission to manage parties and authorisations, which the beheerder's function
         group carries (`user.has_perm`)."""
         return self.user.has_perm(MANAGE_AUTHORISATIONS)
 
     @cached_property
+    def facts(self) -> dict[str, bool]:
+        from parties.models import User
+
+        if not FACTS or not getattr(self.user, "is_authenticated", False):
+            return dict.fromkeys(FACTS, False)
+        annotations = {
+            f"rights_fact_{name}": expression(OuterRef("pk")) for name, expression in FACTS.items()
+        }
+        row = User.objects.filter(pk=self.user.pk).annotate(**annotations).values(*annotations)
+        found = row.first() or {}
+        return {name: bool(found.get(f"rights_fact_{name}")) for name in FACTS}
+
+    def fact(self, name: str) -> bool:
+        return self.facts[name]
+
+    @cached_property
     def authorisations(self) -> tuple[Authorisation, ...]:
         """The live file authorisations, whether or not the user may act today."""
-        from parties.models import FileAuthorisation
+        from parties.models import FileAuthorisation, Party
 
         if not getattr(self.user, "is_authenticated", False):
             return ()
+        membership = self.membership
+        party_id = membership.party_id if membership is not None else None
+        own_region = Party.veiligheidshuizen.through.objects.filter(
+            party_id=party_id, veiligheidshuis=OuterRef("file__veiligheidshuis")
+        )
         rows = (
             FileAuthorisation.objects.live()
             .filter(user_id=self.user.pk)
+            .annotate(in_party_region=Exists(own_region))
             .values_list(
                 "file_id",
                 "file__kind",
@@ -156,6 +209,7 @@ class Rights:
                 "file__veiligheidshuis_id",
                 "level",
                 "file__keeper_group_id",
+                "in_party_region",
             )
             .order_by("file_id")
         )
@@ -204,9 +258,11 @@ def forget(*args, **kwargs) -> None:
     if scope is None:
         return
     for rights in scope.rights.values():
-        cache = rights.user._state.fields_cache
-        if cache.get("membership", None) is rights.membership:
-            cache.pop("membership", None)
+        user = rights.user
+        if user._state.fields_cache.get("membership", None) is rights.membership:
+            user._state.fields_cache.pop("membership", None)
+        for name in [name for name in vars(user) if name.startswith("rights_")]:
+            delattr(user, name)
     scope.rights.clear()
 
 

@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 
 from parties.constants import Function
 from parties.models import User, Veiligheidshuis
-from parties.permissions import functions_of, party_regions
+from parties.permissions import functions_of, has_party_regions, party_regions
 
 OVERSIGHT_FUNCTIONS = frozenset({Function.FG, Function.UITVOERDER})
 
@@ -26,8 +26,9 @@ def overseen_regions(user) -> QuerySet:
 
 
 def may_oversee(user, veiligheidshuis: Veiligheidshuis | None = None) -> bool:
-    regions = overseen_region_ids(user)
-    return veiligheidshuis.pk in regions if veiligheidshuis is not None else bool(regions)
+    if veiligheidshuis is not None:
+        return veiligheidshuis.pk in overseen_region_ids(user)
+    return bool(OVERSIGHT_FUNCTIONS & functions_of(user)) and has_party_regions(user)
 
 
 def overseers_of(veiligheidshuis: Veiligheidshuis) -> list[User]:

@@ -18,11 +18,11 @@ from parties.constants import FileKind, PartyKind
 from parties.groups import file_groups
 from parties.models import DataFile, Party, Veiligheidshuis
 from parties.permissions import (
-    is_file_keeper,
+    keeps,
     kept_authorisations,
     may_act,
     may_reach,
-    may_record,
+    records_in,
 )
 from subjects.permissions import held, permission_ids, sync_group_permissions
 from weegploeg.models import Assessment, AssessmentGroupPermission
@@ -66,13 +66,14 @@ def may_use_file(user) -> bool:
 
 
 def may_record_in(user, region: Veiligheidshuis) -> bool:
-    """P8: read-write on the weegploeg file of the region."""
-    return may_record(user, file_of(region))
+    """P8: read-write on the weegploeg file of the region (`parties.permissions.may_record`)."""
+    return records_in(user, FileKind.WEEGPLOEG, region.code)
 
 
 def is_keeper(user, region: Veiligheidshuis) -> bool:
-    """The uitvoerder of the region, authorised to record in its weegploeg file."""
-    return may_act(user) and is_file_keeper(user, file_of(region))
+    """The uitvoerder of the region, authorised to record in its weegploeg file
+    (`parties.permissions.is_file_keeper`)."""
+    return may_act(user) and keeps(user, FileKind.WEEGPLOEG, region.code)
 
 
 def kept_region_ids(user) -> frozenset[int]:

@@ -18,11 +18,11 @@ from django.utils.translation import gettext_lazy as _
 
 from parties.constants import FileKind, PartyRole
 from parties.models import Party, Veiligheidshuis
-from parties.permissions import may_act, membership_of, party_regions, working_authorisations
+from parties.permissions import may_act, membership_of, working_authorisations
 from subjects.restriction import visible_rows
 from weegploeg import permissions
 from weegploeg.constants import AssessmentStatus
-from weegploeg.models import AgendaItem, Assessment, Meeting
+from weegploeg.models import AgendaItem, Analysis, Assessment, Meeting
 
 # --- the file and its dossiers -----------------------------------------------------------------
 
@@ -69,6 +69,26 @@ def listed(assessments, status: str):
         return assessments.filter(archived_at__isnull=False)
     assessments = assessments.filter(archived_at__isnull=True)
     return assessments.filter(status=status) if status else assessments
+
+
+def get_assessment_page(user, number: str) -> Assessment:
+    """The assessment of a dossier page, or 404: read once, with its Veiligheidshuis, whether
+    `user` keeps it (`kept_by_reader`, `may_keep`) and whether it has an analysis (`analysed`)
+    in the same query (issue 13)."""
+    kept = keepable_assessments(user).filter(pk=OuterRef("pk"))
+    assessment = (
+        visible_assessments(user)
+        .select_related("veiligheidshuis")
+        .annotate(
+            kept_by_reader=Exists(kept),
+            analysed=Exists(Analysis.objects.filter(assessment=OuterRef("pk"))),
+        )
+        .filter(number=number)
+        .first()
+    )
+    if assessment is None:
+        raise Http404
+    return assessment
 
 
 def get_keepable_assessment(user, number: str) -> Assessment | None:
@@ -189,11 +209,8 @@ def may_enter_signals(user) -> bool:
     any active kernpartij of a Veiligheidshuis it keeps."""
     if not may_act(user):
         return False
-    regions = party_regions(user)
     if membership_of(user).party.role == PartyRole.KERNPARTIJ and any(
-        granted.kind == FileKind.WEEGPLOEG
-        and granted.records
-        and granted.veiligheidshuis_id in regions
+        granted.kind == FileKind.WEEGPLOEG and granted.records and granted.in_party_region
         for granted in working_authorisations(user)
     ):
         return True

@@ -124,9 +124,9 @@ def _url(name: str, case: Case) -> str:
 def available(case: Case) -> dict[str, bool]:
     """Which of the keeper's actions can succeed now: `selectors.action_refusal`, which the
     action pages ask as well."""
-    active = case.status == CaseStatus.ACTIVE
-    actions = ("participant", "disclose", "copy", "close", "advise")
-    return {key: active and selectors.action_refusal(case, key) is None for key in actions}
+    if case.status != CaseStatus.ACTIVE:
+        return dict.fromkeys(("participant", "disclose", "copy", "close", "advise"), False)
+    return {key: refusal is None for key, refusal in selectors.action_refusals(case).items()}
 
 
 def next_step(case: Case, due: Summary, meeting_url: str | None) -> tuple[str, str]:

@@ -215,9 +215,8 @@ class CaseDetailView(CasesMixin, AccessLoggedPageMixin, DetailView):
 
     def get_object(self, queryset=None):
         user = self.request.user
-        case = selectors.get_visible_case(user, self.kwargs["number"])
-        case = Case.objects.select_related("casusoverleg", "casemanager").get(pk=case.pk)
-        self.may_keep = selectors.may_keep(user, case)
+        case = selectors.get_case_page(user, self.kwargs["number"])
+        self.may_keep = case.kept_by_reader
         if PART_KEYS[self.part].keeper_only and not self.may_keep:
             raise Http404
         # R6: the keeper of the file sees the restricted items, marked; nobody else sees them.

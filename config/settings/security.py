@@ -10,7 +10,8 @@ from config.environment import setting
 AUTH_USER_MODEL = "parties.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, with the user read together with their rights (issue 13).
+    "parties.backends.MemberBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

@@ -2,11 +2,19 @@
 Veiligheidshuis, and the officers the uitvoerder designates under its coordination. Every page,
 API view and task asks here."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, Q, QuerySet
 
 from parties.constants import Function
 from parties.models import Veiligheidshuis
-from parties.permissions import has_function, may_act, membership_of, party_regions, remembered
+from parties.permissions import (
+    fact,
+    has_function,
+    has_party_regions,
+    may_act,
+    membership_of,
+    party_regions,
+    remembered,
+)
 from rights.models import RequestOfficer, SubjectRequest
 
 
@@ -33,8 +41,21 @@ def request_regions(user) -> QuerySet:
 
 
 def may_handle_requests(user, veiligheidshuis: Veiligheidshuis | None = None) -> bool:
-    regions = request_region_ids(user)
-    return veiligheidshuis.pk in regions if veiligheidshuis is not None else bool(regions)
+    if veiligheidshuis is not None:
+        return veiligheidshuis.pk in request_region_ids(user)
+    # Any Veiligheidshuis at all (the menu): asked of the rights read with the user.
+    return may_act(user) and (
+        (has_function(user, Function.UITVOERDER) and has_party_regions(user))
+        or fact(user, DESIGNATED_OFFICER)
+    )
+
+
+DESIGNATED_OFFICER = "designated_officer"
+
+
+def designated_officer(user_pk):
+    """The fact `parties.rights` reads with the user: a designated officer now."""
+    return Exists(RequestOfficer.objects.filter(user=user_pk, ended_at__isnull=True))
 
 
 def handled_requests(user) -> QuerySet:
