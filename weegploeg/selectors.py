@@ -11,7 +11,7 @@ of a kernpartij sees a meeting only when an assessment on its agenda is visible 
 only those agenda items. Nobody else learns that the meeting exists.
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -168,7 +168,12 @@ def check_queue_for(user, *, days: int):
     due = Assessment.objects.none()
     for region in sorted(kept_region_ids(user)):
         due |= check_queue(region, days=days)
-    return keepable_assessments(user).filter(pk__in=due.values("pk"))
+    # The longest unchecked first, as the check queue of each region (`due_for_check`).
+    return (
+        keepable_assessments(user)
+        .filter(pk__in=due.values("pk"))
+        .order_by(F("last_checked_at").asc(nulls_first=True), "created_at", "pk")
+    )
 
 
 def open_for_agenda(user):

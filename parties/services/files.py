@@ -15,7 +15,13 @@ from parties.constants import (
     PartyRole,
 )
 from parties.models import DataFile, FileAuthorisation, Membership, User, Veiligheidshuis
-from parties.permissions import is_beheerder, may_act, membership_of
+from parties.permissions import (
+    functions_of,
+    has_party_regions,
+    is_beheerder,
+    may_act,
+    membership_of,
+)
 from parties.rights import request_memo
 from parties.services.common import _record, _require_reason
 from parties.services.sync import sync_user_groups
@@ -82,6 +88,16 @@ def grantable_files(by: User):
     for region in regions:
         weegploeg_file(region)
     return DataFile.objects.filter(veiligheidshuis__in=regions).select_related("veiligheidshuis")
+
+
+def grants_any_file(by: User | None) -> bool:
+    """Whether `grantable_files(by)` has any file, without making the regions' files (one query
+    at most: every file a page asks this of, per Veiligheidshuis, would be one each)."""
+    if by is None or not may_act(by):
+        return False
+    if is_beheerder(by):
+        return Veiligheidshuis.objects.exists()
+    return Function.UITVOERDER in functions_of(by) and has_party_regions(by)
 
 
 def manageable_users(by: User):

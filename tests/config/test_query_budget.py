@@ -5,10 +5,10 @@ One world, built once for the module: a Veiligheidshuis with its weegploeg and I
 every function (uitvoerder, politie, gemeente, casuspartij, voorzitter, external partner, FG,
 beheerder), and one "unit" of data of every kind: an assessment waiting for its decision on a
 coming weegploeg meeting, a decided one (with its duty to inform), a case with a measure due, on
-a coming case meeting and disclosed to the partner, a request of a subject and an incident. Each
-function opens its dashboard, every page of its menu and one detail page of each kind it may
-see (those that answer 200); then five more units are added, the main case gets five more
-measures, and every page is opened again. Each page is opened once to warm the caches before
+a coming case meeting and disclosed to the partner, a request of a subject, an incident and a
+user of the politie more. Each function opens its dashboard, every page of its menu and one
+detail page of each kind it may see (those that answer 200); then five more units are added,
+the main case gets five more measures, and every page is opened again. Each page is opened once to warm the caches before
 it is counted. A page that truly needs more than 12 queries has its own budget below, with the
 reason; the constancy holds for every page.
 
@@ -151,6 +151,8 @@ def _unit(w, number: int) -> SimpleNamespace:
     u.request = make_request(
         by=keeper, region=w.region, received_on=TODAY - timedelta(days=27), identified=True
     )
+    # A user of the politie more, authorised for the weegploeg and the ICO.
+    u.colleague = make_user(wp.politie, username=f"collega-{number}", files=[w.region, ag.overleg])
     u.incident = incidents.report_incident(
         by=wp.agent,
         what_happened="Lijst naar verkeerd adres gemaild.",
