@@ -38,14 +38,17 @@ def get_visible_case(user, number: str) -> Case:
     return case
 
 
-def get_case_page(user, number: str) -> Case:
-    """The case of a case page, or 404: read once, with whether `user` keeps it (`may_keep`)
-    and whether closing is advised (`closing_advised`) in the same query (issue 13)."""
+def get_case_page(user, number: str, **annotations) -> Case:
+    """The case of a case page, or 404: read once, with whether `user` keeps it (`may_keep`),
+    whether closing is advised (`closing_advised`) and the page's `annotations` in the same
+    query (issue 13)."""
     kept = keepable_cases(user).filter(pk=OuterRef("pk"))
     case = (
         visible_cases(user)
         .select_related("casusoverleg__veiligheidshuis", "casemanager")
-        .annotate(kept_by_reader=Exists(kept), open_closing_advice=Exists(_open_advice()))
+        .annotate(
+            kept_by_reader=Exists(kept), open_closing_advice=Exists(_open_advice()), **annotations
+        )
         .filter(number=number)
         .first()
     )
