@@ -129,7 +129,8 @@ def remembered(user, key, compute):
 
 def kept_authorisations(user) -> tuple[Authorisation, ...]:
     """The authorisations of the files `user` keeps (`is_file_keeper`): as uitvoerder, with
-    read-write, of a file of one of the Veiligheidshuizen of their party."""
+    read-write, of a file of one of the Veiligheidshuizen of their party. The keeper groups
+    follow the same rule (`parties.services.sync`; ADR 0018)."""
     if Function.UITVOERDER not in functions_of(user):
         return ()
     return tuple(
