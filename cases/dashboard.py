@@ -17,8 +17,9 @@ from django.utils.translation import gettext_lazy
 from cases import selectors
 from cases.constants import OPEN_MEASURE_STATUSES, CaseStatus
 from cases.models import CaseMeeting, Discussion, Measure
+from cases.permissions import kept_casusoverleg_ids
 from parties.constants import Function
-from parties.dashboard import SHOWN, DueItem, PanelContent, WorkPanel
+from parties.dashboard import DueItem, PanelContent, WorkPanel, first_rows
 from parties.permissions import may_act, membership_of
 from subjects.checking import due_for_check
 
@@ -53,7 +54,9 @@ def measures_panel(user) -> PanelContent | None:
     if not selectors.may_see_cases(user):
         return None
     due = measures_due_for(user)
-    rows = due.select_related("case__casusoverleg", "owner").order_by("deadline", "pk")[:SHOWN]
+    rows, count = first_rows(
+        due.select_related("case__casusoverleg", "owner").order_by("deadline", "pk")
+    )
     return PanelContent(
         items=[
             DueItem(
@@ -71,7 +74,7 @@ def measures_panel(user) -> PanelContent | None:
             )
             for measure in rows
         ],
-        count=due.count(),
+        count=count,
     )
 
 
@@ -81,10 +84,10 @@ def checks_due_for(user):
 
 
 def checks_panel(user) -> PanelContent | None:
-    if not selectors.kept_overleggen(user).exists():
+    if not kept_casusoverleg_ids(user):
         return None
     due = checks_due_for(user)
-    rows = due.select_related("casusoverleg")[:SHOWN]
+    rows, count = first_rows(due.select_related("casusoverleg"))
     days = timedelta(days=settings.CHECK_DAYS)
     return PanelContent(
         items=[
@@ -99,7 +102,7 @@ def checks_panel(user) -> PanelContent | None:
             )
             for case in rows
         ],
-        count=due.count(),
+        count=count,
     )
 
 
@@ -110,21 +113,21 @@ def coming_meetings_for(user):
         return CaseMeeting.objects.none()
     return CaseMeeting.objects.filter(
         Q(held_on__gte=timezone.localdate()) | Q(approved_at__isnull=True),
-        casusoverleg__in=selectors.meeting_overleggen(user).values("pk"),
+        casusoverleg__in=selectors.meeting_overleg_ids(user),
     )
 
 
 def meetings_panel(user) -> PanelContent | None:
-    if not selectors.meeting_overleggen(user).exists():
+    if not selectors.meeting_overleg_ids(user):
         return None
     coming = coming_meetings_for(user)
     agenda = Discussion.objects.filter(case__status=CaseStatus.ACTIVE).select_related("case")
-    rows = (
+    rows, count = first_rows(
         coming.select_related("casusoverleg")
         .prefetch_related(
             Prefetch("discussions", queryset=agenda.order_by("case__number"), to_attr="agenda")
         )
-        .order_by("held_on", "pk")[:SHOWN]
+        .order_by("held_on", "pk")
     )
     today = timezone.localdate()
     items = []
@@ -147,7 +150,7 @@ def meetings_panel(user) -> PanelContent | None:
                 else _("Nothing on the agenda"),
             )
         )
-    return PanelContent(items=items, count=coming.count())
+    return PanelContent(items=items, count=count)
 
 
 PANELS = (

@@ -16,7 +16,13 @@ from parties import services as party_services
 from parties.constants import FileKind, PartyRole
 from parties.groups import file_groups
 from parties.models import DataFile
-from parties.permissions import is_file_keeper, may_act, may_reach, may_record
+from parties.permissions import (
+    keeps,
+    kept_authorisations,
+    may_act,
+    may_reach,
+    records_in,
+)
 from subjects.permissions import held, permission_ids, resync_all, sync_group_permissions
 
 VIEW = "view_case"
@@ -54,24 +60,29 @@ def sync_case_permissions(case: Case) -> None:
 
 
 def may_record_in(user, casusoverleg: CasusOverleg) -> bool:
-    """P8: read-write on the casusoverleg's file."""
-    return may_record(user, file_of(casusoverleg))
+    """P8: read-write on the casusoverleg's file (`parties.permissions.may_record`)."""
+    return records_in(user, FileKind.ICO, casusoverleg.pk)
 
 
 def is_keeper(user, casusoverleg: CasusOverleg) -> bool:
-    """The uitvoerder of the casusoverleg's Veiligheidshuis, authorised to record in its file."""
-    return may_act(user) and is_file_keeper(user, file_of(casusoverleg))
+    """The uitvoerder of the casusoverleg's Veiligheidshuis, authorised to record in its file
+    (`parties.permissions.is_file_keeper`)."""
+    return may_act(user) and keeps(user, FileKind.ICO, casusoverleg.pk)
+
+
+def kept_casusoverleg_ids(user) -> list[int]:
+    """The pks of the casusoverleggen whose file `user` keeps (P8): the uitvoerder of their
+    Veiligheidshuis with read-write on their file (`parties.permissions.kept_authorisations`,
+    the rule the keeper groups follow)."""
+    return sorted(
+        int(granted.key) for granted in kept_authorisations(user) if granted.kind == FileKind.ICO
+    )
 
 
 def kept_casusoverleggen(user):
-    """The casusoverleggen whose file `user` keeps (P8): the uitvoerder of their Veiligheidshuis
-    with read-write on their file. For the page and API that offer a keeper's choices."""
-    if not may_act(user):
-        return CasusOverleg.objects.none()
-    kept = DataFile.objects.filter(
-        kind=FileKind.ICO, keeper_group__user=user, veiligheidshuis__parties__memberships__user=user
-    ).values_list("key", flat=True)
-    return CasusOverleg.objects.filter(pk__in=[int(key) for key in kept])
+    """The casusoverleggen whose file `user` keeps. For the page and API that offer a keeper's
+    choices."""
+    return CasusOverleg.objects.filter(pk__in=kept_casusoverleg_ids(user))
 
 
 def _cases_with(user, codename: str):

@@ -25,6 +25,8 @@ from django.utils import translation
 from django.utils.encoding import smart_str
 from rest_framework.response import Response
 
+from config.client_address import client_address, client_port
+
 AUDIT_ACTOR_HEADER = "audit_actor_id"
 
 
@@ -53,7 +55,16 @@ def actor_context(actor, **extra) -> dict:
 
 class AuditMiddleware(AuditlogMiddleware):
     """Adds the actor's party to auditlog's request context, looked up only when an entry is
-    actually written."""
+    actually written, and records the client's address by the one rule of
+    `config.client_address` (auditlog's own believes any `X-Forwarded-For`)."""
+
+    @staticmethod
+    def _get_remote_addr(request):
+        return None if settings.AUDITLOG_DISABLE_REMOTE_ADDR else client_address(request)
+
+    @staticmethod
+    def _get_remote_port(request):
+        return client_port(request)
 
     def get_extra_data(self, request):
         data = super().get_extra_data(request)

@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 
 from parties.models import DataFile
 from parties.permissions import is_beheerder
-from security.permissions import overseen_regions
+from security.permissions import may_oversee, overseen_regions
 
 
 def insight_regions(user) -> QuerySet:
@@ -28,7 +28,7 @@ def insight_files(user) -> QuerySet:
 
 
 def may_see_insights(user) -> bool:
-    return insight_regions(user).exists()
+    return may_oversee(user)
 
 
 def register_files(user) -> QuerySet:
@@ -40,4 +40,4 @@ def register_files(user) -> QuerySet:
 
 
 def may_see_register(user) -> bool:
-    return is_beheerder(user) or overseen_regions(user).exists()
+    return may_oversee(user) or is_beheerder(user)

@@ -9,9 +9,10 @@ class PartiesConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from parties import audit, groups
+        from parties import audit, groups, rights
 
         audit.register_models()
+        rights.connect_signals()
         # Function groups carry model permissions; they are set up after every migrate so a
         # fresh database is complete. Setup plumbing, not a business rule.
         post_migrate.connect(

@@ -14,6 +14,7 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
 from config.audit import set_request_actor
+from parties import rights
 from parties.models import ApiToken
 from parties.services import hash_token_key
 
@@ -64,6 +65,7 @@ class PartyTokenAuthentication(authentication.BaseAuthentication):
             ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
             token.last_used_at = now
         set_request_actor(token.account)
+        rights.adopt(token.account)
         return token.account, token
 
     def authenticate_header(self, request):

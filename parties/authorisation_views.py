@@ -56,7 +56,7 @@ class GranterRequiredMixin:
     """The beheerder or an uitvoerder (P3); anyone else gets 403, as on the beheerder's pages."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not services.grantable_files(request.user).exists():
+        if not services.grants_any_file(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -76,13 +76,15 @@ class AuthorisedUserListView(GranterRequiredMixin, SortedListMixin, ListView):
 
     def get_queryset(self):
         return self.sorted(
-            services.manageable_users(self.request.user).select_related("membership__party")
+            services.manageable_users(self.request.user)
+            .select_related("membership__party")
+            .prefetch_related("membership__functions")  # the functions of each user shown
         )
 
 
 def _manageable_user(by: User, pk) -> User:
     """The user, or 404 when `by` does not manage them (403 when `by` manages nobody)."""
-    if not services.grantable_files(by).exists():
+    if not services.grants_any_file(by):
         raise PermissionDenied
     user = services.manageable_users(by).filter(pk=pk).first()
     if user is None:

@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Window
 from django.utils import timezone
 
 
@@ -51,6 +52,14 @@ class PanelContent:
 
 
 SHOWN = 8
+
+
+def first_rows(queryset, limit: int = SHOWN) -> tuple[list, int]:
+    """The first `limit` rows of an ordered queryset and how many rows it has in all, in one
+    query (issue 13): the count is a window over the whole set, which the database computes
+    before the limit. Not for a DISTINCT queryset (the window would count the duplicates)."""
+    rows = list(queryset.annotate(panel_total=Window(Count("pk")))[:limit])
+    return rows, (rows[0].panel_total if rows else 0)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django_otp import user_has_device
 
 from config.api import API_PREFIX, plain_problem
+from parties import rights
 from parties.authentication import has_token_header
 from parties.permissions import access_refusal
 
@@ -37,6 +38,11 @@ class AccessMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Issue 13: the rights of the request's user are read once, for this request only.
+        with rights.request_scope():
+            return self._respond(request)
+
+    def _respond(self, request):
         path = request.path_info
         if path.startswith(self.OPEN_PREFIXES):
             return self.get_response(request)
@@ -74,6 +80,7 @@ class AccessMiddleware:
                 return redirect_to_login(request.get_full_path(), sign_in)
             return redirect(enrolment[0])
 
+        rights.adopt(user)
         refusal = access_refusal(user)
         if refusal is not None and path not in (sign_out, *enrolment):
             if is_api:

@@ -14,15 +14,13 @@ from parties.constants import (
     PartyRole,
 )
 from parties.models import ApiToken, DataFile, FileAuthorisation, Membership
+from parties.rights import Authorisation, rights_of
 
 
 def membership_of(user) -> Membership | None:
     if not getattr(user, "is_authenticated", False):
         return None
-    try:
-        return user.membership
-    except Membership.DoesNotExist:
-        return None
+    return rights_of(user).membership
 
 
 def access_refusal(user, *, today: date | None = None) -> AccessRefusal | None:
@@ -42,7 +40,7 @@ def access_refusal(user, *, today: date | None = None) -> AccessRefusal | None:
         return AccessRefusal.PARTY_NOT_JOINED
     if party.left_on is not None and party.left_on <= today:
         return AccessRefusal.PARTY_LEFT
-    if party.is_external and not party.has_declaration():
+    if party.is_external and not rights_of(user).declared:
         return AccessRefusal.NO_DECLARATION
     return None
 
@@ -56,7 +54,7 @@ def functions_of(user) -> set[str]:
     membership = membership_of(user)
     if membership is None or access_refusal(user) is not None:
         return set()
-    return set(membership.function_codes())
+    return set(rights_of(user).functions)
 
 
 def has_function(user, function: Function) -> bool:
@@ -75,10 +73,25 @@ def live_authorisations(user):
     return FileAuthorisation.objects.live().filter(user=user)
 
 
+def authorisations_of(user) -> tuple[Authorisation, ...]:
+    """`live_authorisations` as read once per request (`parties.rights`)."""
+    if not getattr(user, "is_authenticated", False):
+        return ()
+    return rights_of(user).authorisations
+
+
+def working_authorisations(user) -> tuple[Authorisation, ...]:
+    """The live file authorisations that count today (P8): none for who may not act or holds
+    no function that works in files."""
+    if not does_file_work(user):
+        return ()
+    return rights_of(user).authorisations
+
+
 def _authorised(user, file: DataFile, levels) -> bool:
-    return (
-        does_file_work(user)
-        and live_authorisations(user).filter(file=file, level__in=levels).exists()
+    return any(
+        granted.file_id == file.pk and granted.level in levels
+        for granted in working_authorisations(user)
     )
 
 
@@ -93,27 +106,68 @@ def may_record(user, file: DataFile) -> bool:
     return _authorised(user, file, [AccessLevel.READWRITE])
 
 
+def party_regions(user) -> frozenset[int]:
+    """The pks of the Veiligheidshuizen of the user's party (whether or not they may act)."""
+    return rights_of(user).regions if membership_of(user) is not None else frozenset()
+
+
+def has_party_regions(user) -> bool:
+    """`party_regions` is not empty, asked without reading them."""
+    return membership_of(user) is not None and rights_of(user).has_regions
+
+
+def fact(user, name: str) -> bool:
+    """A fact an app registered with `parties.rights.register_fact`, read with the rights."""
+    return getattr(user, "is_authenticated", False) and rights_of(user).fact(name)
+
+
+def remembered(user, key, compute):
+    """`compute()`, a fact an app derives for `user` from their rights, computed once per
+    request for the request's own user (`parties.rights`), each time for anyone else."""
+    return rights_of(user).remember(key, compute)
+
+
+def kept_authorisations(user) -> tuple[Authorisation, ...]:
+    """The authorisations of the files `user` keeps (`is_file_keeper`): as uitvoerder, with
+    read-write, of a file of one of the Veiligheidshuizen of their party. The keeper groups
+    follow the same rule (`parties.services.sync`; ADR 0018)."""
+    if Function.UITVOERDER not in functions_of(user):
+        return ()
+    return tuple(
+        granted
+        for granted in working_authorisations(user)
+        if granted.records and granted.in_party_region
+    )
+
+
 def is_file_keeper(user, file: DataFile) -> bool:
     """The uitvoerder of the file's Veiligheidshuis, authorised to record in it, keeps it."""
-    membership = membership_of(user)
-    return (
-        Function.UITVOERDER in functions_of(user)
-        and membership.party.veiligheidshuizen.filter(pk=file.veiligheidshuis_id).exists()
-        and may_record(user, file)
+    return keeps(user, file.kind, file.key)
+
+
+def keeps(user, kind: str, key) -> bool:
+    """`is_file_keeper` for the file of `kind` with `key` (the Veiligheidshuis code of a
+    weegploeg, the casusoverleg's pk of an ICO file), without reading the file's row."""
+    return any(g.kind == kind and g.key == str(key) for g in kept_authorisations(user))
+
+
+def records_in(user, kind: str, key) -> bool:
+    """`may_record` for the file of `kind` with `key`, without reading the file's row."""
+    return any(
+        g.kind == kind and g.key == str(key) and g.records for g in working_authorisations(user)
     )
 
 
 def kept_files(user):
     """The files `user` keeps (`is_file_keeper`), as one queryset."""
-    membership = membership_of(user)
-    if membership is None or Function.UITVOERDER not in functions_of(user):
-        return DataFile.objects.none()
-    if not does_file_work(user):
-        return DataFile.objects.none()
-    writable = live_authorisations(user).filter(level=AccessLevel.READWRITE).values("file")
     return DataFile.objects.filter(
-        pk__in=writable, veiligheidshuis__in=membership.party.veiligheidshuizen.all()
+        pk__in=[granted.file_id for granted in kept_authorisations(user)]
     )
+
+
+def keeps_a_file(user, kind: str | None = None) -> bool:
+    """Whether `user` keeps any file (of `kind`)."""
+    return any(kind in (None, granted.kind) for granted in kept_authorisations(user))
 
 
 def may_reach(user, kind: str) -> bool:
@@ -124,7 +178,7 @@ def may_reach(user, kind: str) -> bool:
     membership = membership_of(user)
     if membership is None or not does_file_work(user):
         return False
-    if not live_authorisations(user).filter(file__kind=kind).exists():
+    if not any(granted.kind == kind for granted in working_authorisations(user)):
         return False
     is_uitvoerder = Function.UITVOERDER in functions_of(user)
     if kind == FileKind.WEEGPLOEG:
@@ -136,7 +190,7 @@ def is_beheerder(user) -> bool:
     return (
         getattr(user, "is_verified", lambda: False)()
         and has_function(user, Function.BEHEERDER)
-        and user.has_perm("parties.manage_authorisations")
+        and rights_of(user).manages_authorisations
     )
 
 

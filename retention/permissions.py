@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ObjectDoesNotExist
 
-from parties.permissions import kept_files
+from parties.permissions import is_file_keeper, keeps_a_file, kept_authorisations
 from subjects import registry
 from subjects.registry import DossierRef
 
@@ -22,22 +22,22 @@ def _file_of(ref: DossierRef):
 def may_keep_dossier(user, ref: DossierRef) -> bool:
     """The user keeps the file the dossier is kept in."""
     data_file = _file_of(ref)
-    return data_file is not None and kept_files(user).filter(pk=data_file.pk).exists()
+    return data_file is not None and is_file_keeper(user, data_file)
 
 
 def may_keep_file(user, data_file) -> bool:
-    return kept_files(user).filter(pk=data_file.pk).exists()
+    return is_file_keeper(user, data_file)
 
 
 def may_see_retention(user) -> bool:
     """The retention pages, the menu link and the dashboard panel: for who keeps a file."""
-    return kept_files(user).exists()
+    return keeps_a_file(user)
 
 
 def kept_refs(user, refs: Iterable[DossierRef]) -> set[DossierRef]:
     """Of `refs`, the dossiers the user keeps (one look-up per dossier; a dossier that is gone
     is not among them: its file can no longer be told)."""
-    kept = set(kept_files(user).values_list("pk", flat=True))
+    kept = {granted.file_id for granted in kept_authorisations(user)}
     if not kept:
         return set()
     found = set()

@@ -4,7 +4,7 @@ panel both ask here."""
 
 from django.utils import timezone
 
-from parties.permissions import kept_files
+from parties.permissions import kept_authorisations
 from retention.models import DossierSweepState
 from retention.permissions import kept_rows
 from retention.services.holds import in_force
@@ -52,7 +52,9 @@ def filter_due(items: list, *, action: str = "", data_file_id: int | None = None
 
 def due_for(user, *, as_of=None) -> list:
     """The dossiers the user keeps that fall due within four weeks (overdue included)."""
-    kept = set(kept_files(user).values_list("pk", flat=True))
+    kept = {granted.file_id for granted in kept_authorisations(user)}
+    if not kept:
+        return []
     return [item for item in preview(as_of=as_of, days=PREVIEW_DAYS) if item.data_file_id in kept]
 
 

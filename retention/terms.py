@@ -43,6 +43,14 @@ def terms_for(data_file) -> Terms:
     return _of(row) if row is not None else DEFAULTS[data_file.kind]
 
 
+def terms_for_key(kind: str, key) -> Terms:
+    """`terms_for` the file of `kind` with `key`, in one query without reading the file."""
+    from retention.models import RetentionTerms
+
+    row = RetentionTerms.objects.filter(data_file__kind=kind, data_file__key=str(key)).first()
+    return _of(row) if row is not None else DEFAULTS[kind]
+
+
 def terms_by_file(file_ids) -> dict[int, Terms]:
     """The terms of many files in two queries (a sweep over every dossier)."""
     from parties.models import DataFile

@@ -12,8 +12,10 @@ class RightsConfig(AppConfig):
         from parties.dashboard import register_panel
         from parties.demo import register_seeder
         from parties.navigation import register_link
+        from parties.rights import forget_on_change, register_fact
         from rights import dashboard_duties, dashboard_requests, models, navigation
         from rights.demo import seed as seed_demo
+        from rights.permissions import requests as requests_rules
 
         register_panel(dashboard_duties.PANEL)
         register_panel(dashboard_requests.PANEL)
@@ -26,6 +28,9 @@ class RightsConfig(AppConfig):
         auditlog.register(models.SubjectRequest, mask_fields=["bsn"])
         auditlog.register(models.RequestDossier)
         auditlog.register(models.RequestOfficer)
+        # A designated officer handles requests: read with the user's rights, once a request.
+        register_fact(requests_rules.DESIGNATED_OFFICER, requests_rules.designated_officer)
+        forget_on_change(models.RequestOfficer)
         auditlog.register(models.DutyToInform)
         auditlog.register(models.Postponement)
         auditlog.register(models.Letter, exclude_fields=["pdf"])

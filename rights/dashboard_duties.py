@@ -2,7 +2,7 @@
 of the files they keep that are due within two weeks, overdue first, each naming its dossier by
 number and what is to be done. No names: numbers only."""
 
-from django.db.models import Case, DateField, F, When
+from django.db.models import Case, DateField, F, IntegerField, Sum, Value, When, Window
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -33,19 +33,28 @@ def what_is_due(duty) -> str:
 
 
 def duties_content(user) -> PanelContent | None:
-    """None for who has no duties to see: the panel is left out (as before U1)."""
-    if not may_see_duties(user) or not visible_duties(user).exists():
+    """None for who has no duties to see: the panel is left out (as before U1). One query:
+    the visible duties, those due first (with how many are due, a window over all of them)."""
+    if not may_see_duties(user):
         return None
     today = timezone.localdate()
+    is_due = Case(
+        When(due_q(today, within=WITHIN_DAYS), then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
     duties = with_review(visible_duties(user)).annotate(
         due=Case(
             When(state=DutyState.POSTPONED, then=F("review_on")),
             default=F("due_on"),
             output_field=DateField(),
-        )
+        ),
+        is_due=is_due,
+        due_total=Window(Sum(is_due)),
     )
-    due = duties.filter(due_q(today, within=WITHIN_DAYS))
-    shown = due.select_related("data_file").order_by("due", "pk")[:SHOWN]
+    rows = list(duties.select_related("data_file").order_by("-is_due", "due", "pk")[:SHOWN])
+    if not rows:
+        return None
     items = [
         DueItem(
             dossier=duty.dossier_key,
@@ -54,9 +63,10 @@ def duties_content(user) -> PanelContent | None:
             deadline=duty.due,
             detail=duty.data_file.name,
         )
-        for duty in shown
+        for duty in rows
+        if duty.is_due
     ]
-    return PanelContent(items=items, count=due.count(), more_url=reverse("rights:duty-list"))
+    return PanelContent(items=items, count=rows[0].due_total, more_url=reverse("rights:duty-list"))
 
 
 # I1, U1: the duties of the responsible party and of the uitvoerder who keeps the file.

@@ -9,7 +9,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from parties.constants import Function
-from parties.dashboard import SHOWN, DueItem, PanelContent, WorkPanel
+from parties.dashboard import DueItem, PanelContent, WorkPanel, first_rows
 from rights.permissions.requests import handled_requests, may_handle_requests
 from rights.services import deadlines
 from rights.services.requests import next_step
@@ -33,7 +33,11 @@ def requests_content(user) -> PanelContent | None:
     today = timezone.localdate()
     requests = handled_requests(user)
     due = deadlines.overdue(requests, today) | deadlines.due_within(requests, today)
-    shown = due.annotate(term=Coalesce("extended_to", "due_on")).order_by("term", "pk")[:SHOWN]
+    shown, count = first_rows(
+        due.annotate(term=Coalesce("extended_to", "due_on"))
+        .prefetch_related("dossiers")  # the next step asks whether any were found
+        .order_by("term", "pk")
+    )
     items = [
         DueItem(
             dossier=subject_request.number,
@@ -43,7 +47,7 @@ def requests_content(user) -> PanelContent | None:
         )
         for subject_request in shown
     ]
-    return PanelContent(items=items, count=due.count(), more_url=reverse("rights:request-list"))
+    return PanelContent(items=items, count=count, more_url=reverse("rights:request-list"))
 
 
 # Any function may be a designated officer (CTER 12.2): the permission rule decides.

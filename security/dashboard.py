@@ -9,7 +9,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from parties.constants import Function
-from parties.dashboard import SHOWN, DueItem, PanelContent, WorkPanel
+from parties.dashboard import DueItem, PanelContent, WorkPanel, first_rows
 from security.permissions import OVERSIGHT_FUNCTIONS
 from security.services.incident_panel import incident_content
 
@@ -31,7 +31,9 @@ def reviews_content(user) -> PanelContent | None:
     if not (may_see_review(user) or may_oversee(user)):
         return None
     today = timezone.localdate()
-    unsigned = visible_reviews(user).filter(signed_off_at__isnull=True)
+    unsigned, count = first_rows(
+        visible_reviews(user).filter(signed_off_at__isnull=True).order_by("due_on", "pk")
+    )
     items = [
         DueItem(
             dossier=review.party.name,
@@ -43,9 +45,8 @@ def reviews_content(user) -> PanelContent | None:
             url=reverse("security:review-detail", args=[review.pk]),
             deadline=review.due_on,
         )
-        for review in unsigned.order_by("due_on", "pk")[:SHOWN]
+        for review in unsigned
     ]
-    count = unsigned.count()
     for state in policy.states_for(user, today):
         if not state.stage:
             continue

@@ -7,25 +7,28 @@ from django.db.models import QuerySet
 
 from parties.constants import Function
 from parties.models import User, Veiligheidshuis
-from parties.permissions import functions_of, membership_of
+from parties.permissions import functions_of, has_party_regions, party_regions
 
 OVERSIGHT_FUNCTIONS = frozenset({Function.FG, Function.UITVOERDER})
 
 
-def overseen_regions(user) -> QuerySet:
-    """The Veiligheidshuizen `user` oversees: those of the user's party, when the user holds
-    the FG or uitvoerder function and may act today; none otherwise."""
+def overseen_region_ids(user) -> frozenset[int]:
+    """The pks of the Veiligheidshuizen `user` oversees: those of the user's party, when the
+    user holds the FG or uitvoerder function and may act today; none otherwise."""
     if not OVERSIGHT_FUNCTIONS & functions_of(user):
-        return Veiligheidshuis.objects.none()
-    membership = membership_of(user)
-    return Veiligheidshuis.objects.filter(pk__in=membership.party.veiligheidshuizen.values("pk"))
+        return frozenset()
+    return party_regions(user)
+
+
+def overseen_regions(user) -> QuerySet:
+    """The Veiligheidshuizen `user` oversees (`overseen_region_ids`)."""
+    return Veiligheidshuis.objects.filter(pk__in=sorted(overseen_region_ids(user)))
 
 
 def may_oversee(user, veiligheidshuis: Veiligheidshuis | None = None) -> bool:
-    regions = overseen_regions(user)
     if veiligheidshuis is not None:
-        regions = regions.filter(pk=veiligheidshuis.pk)
-    return regions.exists()
+        return veiligheidshuis.pk in overseen_region_ids(user)
+    return bool(OVERSIGHT_FUNCTIONS & functions_of(user)) and has_party_regions(user)
 
 
 def overseers_of(veiligheidshuis: Veiligheidshuis) -> list[User]:
@@ -65,7 +68,8 @@ def may_see_review(user, review=None) -> bool:
         return True
     if review is None:
         return may_oversee(user)
-    return overseen_regions(user).filter(pk__in=review.party.veiligheidshuizen.all()).exists()
+    regions = overseen_region_ids(user)
+    return bool(regions) and review.party.veiligheidshuizen.filter(pk__in=regions).exists()
 
 
 def reviewers() -> list[User]:

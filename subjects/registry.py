@@ -192,6 +192,10 @@ class PersonalDataFile(Protocol):
 
     def state(self, ref: DossierRef) -> DossierState | None: ...  # None: no such dossier (now)
 
+    # The states of the dossiers with these keys, in as many queries as for one (oversight
+    # looks at many at once); a key of no dossier (now) is left out.
+    def states(self, keys: Iterable[str]) -> Iterator[DossierState]: ...
+
     # U6, B7: the figures of one dossier, or (ref None) of every dossier of the file, counted
     # in the database per file, month, figure and reason (no loop over dossiers).
     def figures(self, ref: DossierRef | None = None) -> Iterable[Figure]: ...

@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from parties.constants import Function
-from parties.dashboard import SHOWN, DueItem, PanelContent, QuickAction, WorkPanel
+from parties.dashboard import DueItem, PanelContent, QuickAction, WorkPanel, first_rows
 from weegploeg import next_steps, selectors
 from weegploeg.constants import AssessmentStatus
-from weegploeg.models import AgendaItem, Analysis
+from weegploeg.models import Analysis
 
 KEEPER = frozenset({Function.UITVOERDER})
 # The kernpartijen decide together in the weegploeg: their members see what waits for it.
@@ -45,7 +45,7 @@ def waiting_for_analysis(user) -> PanelContent | None:
         return None
     analysed = Analysis.objects.filter(assessment=OuterRef("pk"))
     waiting = _open(selectors.keepable_assessments(user)).filter(~Exists(analysed))
-    rows = list(waiting.order_by("created_at", "pk")[:SHOWN])
+    rows, count = first_rows(waiting.order_by("created_at", "pk"))
     items = [
         DueItem(
             dossier=row.number,
@@ -57,7 +57,7 @@ def waiting_for_analysis(user) -> PanelContent | None:
         for row in rows
     ]
     more = reverse("weegploeg:assessment-list") + "?status=open"
-    return _content(items, waiting.count(), more)
+    return _content(items, count, more)
 
 
 def waiting_for_decision(user) -> PanelContent | None:
@@ -82,7 +82,7 @@ def waiting_for_decision(user) -> PanelContent | None:
             )
         )
     )
-    rows = list(waiting.order_by("meeting_on", "created_at", "pk")[:SHOWN])
+    rows, count = first_rows(waiting.order_by("meeting_on", "created_at", "pk"))
     items = [
         DueItem(
             dossier=row.number,
@@ -93,7 +93,7 @@ def waiting_for_decision(user) -> PanelContent | None:
         )
         for row in rows
     ]
-    return _content(items, waiting.count(), reverse("weegploeg:assessment-list") + "?status=open")
+    return _content(items, count, reverse("weegploeg:assessment-list") + "?status=open")
 
 
 def checks_due(user) -> PanelContent | None:
@@ -103,7 +103,7 @@ def checks_due(user) -> PanelContent | None:
     if not selectors.is_keeper(user):
         return None
     due = selectors.check_queue_for(user, days=settings.CHECK_DAYS)
-    rows = list(due[:SHOWN])
+    rows, count = first_rows(due)
     items = [
         DueItem(
             dossier=row.number,
@@ -113,7 +113,7 @@ def checks_due(user) -> PanelContent | None:
         )
         for row in rows
     ]
-    return _content(items, due.count(), reverse("weegploeg:check-queue"))
+    return _content(items, count, reverse("weegploeg:check-queue"))
 
 
 def coming_meetings(user) -> PanelContent | None:
@@ -129,7 +129,7 @@ def coming_meetings(user) -> PanelContent | None:
         .select_related("meeting", "assessment")
         .order_by("meeting__held_on", "assessment__number", "pk")
     )
-    rows: list[AgendaItem] = list(agenda[:SHOWN])
+    rows, count = first_rows(agenda)
     items = [
         DueItem(
             dossier=row.assessment.number,
@@ -139,7 +139,7 @@ def coming_meetings(user) -> PanelContent | None:
         )
         for row in rows
     ]
-    return _content(items, agenda.count(), reverse("weegploeg:meeting-list"))
+    return _content(items, count, reverse("weegploeg:meeting-list"))
 
 
 PANELS = [

@@ -101,7 +101,7 @@ def check_due_on(assessment: Assessment) -> date:
     return timezone.localtime(since).date() + timedelta(days=settings.CHECK_DAYS)
 
 
-def dossier_state(user, assessment: Assessment) -> DossierState:
+def dossier_state(user, assessment: Assessment, *, may_keep_it: bool | None = None) -> DossierState:
     """U3: one place for what can be done now with this dossier, and which is the next step.
     Offers only what can succeed: analysis with a published referentiekader, a decision after
     an analysis, a weegploeg meeting for an open dossier (not the next step when it is on a
@@ -118,11 +118,13 @@ def dossier_state(user, assessment: Assessment) -> DossierState:
     )
     coming = next((item.meeting for item in items if item.meeting.held_on >= today), None)
     discussed = any(item.meeting.held_on < today for item in items)
+    # Read with the assessment on its page (`selectors.get_assessment_page`), else asked here.
+    analysed = assessment.__dict__.get("analysed")
     state = DossierState(
         assessment=assessment,
-        may_keep=may_keep(user, assessment),
+        may_keep=may_keep(user, assessment) if may_keep_it is None else may_keep_it,
         decision=decision,
-        analysed=assessment.analyses.exists(),
+        analysed=analysed if analysed is not None else assessment.analyses.exists(),
         coming_meeting=coming,
         discussed=discussed,
         check_due_on=check_due_on(assessment),

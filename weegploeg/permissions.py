@@ -17,7 +17,13 @@ from parties import services as party_services
 from parties.constants import FileKind, PartyKind
 from parties.groups import file_groups
 from parties.models import DataFile, Party, Veiligheidshuis
-from parties.permissions import is_file_keeper, may_act, may_reach, may_record
+from parties.permissions import (
+    keeps,
+    kept_authorisations,
+    may_act,
+    may_reach,
+    records_in,
+)
 from subjects.permissions import held, permission_ids, sync_group_permissions
 from weegploeg.models import Assessment, AssessmentGroupPermission
 
@@ -60,24 +66,29 @@ def may_use_file(user) -> bool:
 
 
 def may_record_in(user, region: Veiligheidshuis) -> bool:
-    """P8: read-write on the weegploeg file of the region."""
-    return may_record(user, file_of(region))
+    """P8: read-write on the weegploeg file of the region (`parties.permissions.may_record`)."""
+    return records_in(user, FileKind.WEEGPLOEG, region.code)
 
 
 def is_keeper(user, region: Veiligheidshuis) -> bool:
-    """The uitvoerder of the region, authorised to record in its weegploeg file."""
-    return may_act(user) and is_file_keeper(user, file_of(region))
+    """The uitvoerder of the region, authorised to record in its weegploeg file
+    (`parties.permissions.is_file_keeper`)."""
+    return may_act(user) and keeps(user, FileKind.WEEGPLOEG, region.code)
+
+
+def kept_region_ids(user) -> frozenset[int]:
+    """The pks of the Veiligheidshuizen whose weegploeg `user` keeps (P8): uitvoerder there,
+    read-write (`parties.permissions.kept_authorisations`, the rule the keeper groups follow)."""
+    return frozenset(
+        granted.veiligheidshuis_id
+        for granted in kept_authorisations(user)
+        if granted.kind == FileKind.WEEGPLOEG
+    )
 
 
 def kept_regions(user):
-    """The Veiligheidshuizen whose weegploeg `user` keeps (P8): uitvoerder there, read-write."""
-    if not may_act(user):
-        return Veiligheidshuis.objects.none()
-    return Veiligheidshuis.objects.filter(
-        files__kind=FileKind.WEEGPLOEG,
-        files__keeper_group__user=user,
-        parties__memberships__user=user,
-    ).distinct()
+    """The Veiligheidshuizen whose weegploeg `user` keeps (`kept_region_ids`)."""
+    return Veiligheidshuis.objects.filter(pk__in=sorted(kept_region_ids(user)))
 
 
 def _assessments_with(user, codename: str):

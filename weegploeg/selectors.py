@@ -17,14 +17,14 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from parties.constants import PartyRole
+from parties.constants import FileKind, PartyRole
 from parties.models import Party, Veiligheidshuis
-from parties.permissions import membership_of
+from parties.permissions import may_act, membership_of, working_authorisations
 from subjects.counters import count_of
 from subjects.restriction import visible_rows
 from weegploeg import permissions
 from weegploeg.constants import AssessmentStatus
-from weegploeg.models import AgendaItem, Assessment, Meeting
+from weegploeg.models import AgendaItem, Analysis, Assessment, Meeting
 
 # --- the file and its dossiers -----------------------------------------------------------------
 
@@ -73,6 +73,26 @@ def listed(assessments, status: str):
     return assessments.filter(status=status) if status else assessments
 
 
+def get_assessment_page(user, number: str) -> Assessment:
+    """The assessment of a dossier page, or 404: read once, with its Veiligheidshuis, whether
+    `user` keeps it (`kept_by_reader`, `may_keep`) and whether it has an analysis (`analysed`)
+    in the same query (issue 13)."""
+    kept = keepable_assessments(user).filter(pk=OuterRef("pk"))
+    assessment = (
+        visible_assessments(user)
+        .select_related("veiligheidshuis")
+        .annotate(
+            kept_by_reader=Exists(kept),
+            analysed=Exists(Analysis.objects.filter(assessment=OuterRef("pk"))),
+        )
+        .filter(number=number)
+        .first()
+    )
+    if assessment is None:
+        raise Http404
+    return assessment
+
+
 def get_keepable_assessment(user, number: str) -> Assessment | None:
     return keepable_assessments(user).filter(number=number).first()
 
@@ -83,7 +103,7 @@ def dossier_rows(user, model):
     return visible_rows(
         model,
         Q(assessment__in=visible_assessments(user)),
-        kept_filter=Q(assessment__veiligheidshuis__in=kept_regions(user).values("pk")),
+        kept_filter=Q(assessment__veiligheidshuis__in=sorted(kept_region_ids(user))),
     )
 
 
@@ -109,7 +129,7 @@ def may_keep(user, assessment: Assessment) -> bool:
 def is_keeper(user) -> bool:
     """Keeps the weegploeg file of at least one Veiligheidshuis (P8: the uitvoerder there, with
     read-write on that file)."""
-    return kept_regions(user).exists()
+    return bool(kept_region_ids(user))
 
 
 def regions_of(user):
@@ -124,6 +144,10 @@ def kept_regions(user):
     """The Veiligheidshuizen whose weegploeg file `user` keeps: the rule is
     `weegploeg.permissions`' (P8)."""
     return permissions.kept_regions(user)
+
+
+def kept_region_ids(user) -> frozenset[int]:
+    return permissions.kept_region_ids(user)
 
 
 def known_dossiers(user, region: Veiligheidshuis, person: dict):
@@ -144,9 +168,14 @@ def check_queue_for(user, *, days: int):
     from weegploeg.services import check_queue
 
     due = Assessment.objects.none()
-    for region in kept_regions(user):
+    for region in sorted(kept_region_ids(user)):
         due |= check_queue(region, days=days)
-    return keepable_assessments(user).filter(pk__in=due.values("pk"))
+    # The longest unchecked first, as the check queue of each region (`due_for_check`).
+    return (
+        keepable_assessments(user)
+        .filter(pk__in=due.values("pk"))
+        .order_by(F("last_checked_at").asc(nulls_first=True), "created_at", "pk")
+    )
 
 
 def open_for_agenda(user):
@@ -169,7 +198,7 @@ def intake_parties(user):
     if is_keeper(user):
         return (
             Party.objects.active_on(timezone.localdate())
-            .filter(role=PartyRole.KERNPARTIJ, veiligheidshuizen__in=kept_regions(user))
+            .filter(role=PartyRole.KERNPARTIJ, veiligheidshuizen__in=sorted(kept_region_ids(user)))
             .distinct()
             .order_by("name")
         )
@@ -180,14 +209,23 @@ def intake_parties(user):
 def may_enter_signals(user) -> bool:
     """W1, P8: whether the intake can succeed for `user` at all: a party in `intake_parties` that
     they may enter a signal for in one of their Veiligheidshuizen (the rule is
-    `services.may_enter_signal_for`). A member authorised read-only is offered no intake."""
-    from weegploeg.services import may_enter_signal_for
+    `services.may_enter_signal_for`). A member authorised read-only is offered no intake.
 
-    regions = list(regions_of(user))
-    return any(
-        may_enter_signal_for(user, party, region)
-        for party in intake_parties(user)
-        for region in regions
+    Decided over every party and Veiligheidshuis at once: a member of a kernpartij records in
+    the weegploeg of one of its party's Veiligheidshuizen; the keeper of a weegploeg enters for
+    any active kernpartij of a Veiligheidshuis it keeps."""
+    if not may_act(user):
+        return False
+    if membership_of(user).party.role == PartyRole.KERNPARTIJ and any(
+        granted.kind == FileKind.WEEGPLOEG and granted.records and granted.in_party_region
+        for granted in working_authorisations(user)
+    ):
+        return True
+    kept = kept_region_ids(user)
+    return bool(kept) and (
+        Party.objects.active_on(timezone.localdate())
+        .filter(role=PartyRole.KERNPARTIJ, veiligheidshuizen__in=sorted(kept))
+        .exists()
     )
 
 
@@ -203,7 +241,7 @@ def meetings_for(user):
         meeting=OuterRef("pk"), assessment__in=visible_assessments(user)
     )
     return Meeting.objects.filter(
-        Q(veiligheidshuis__in=kept_regions(user).values("pk")) | Q(Exists(visible_item))
+        Q(veiligheidshuis__in=sorted(kept_region_ids(user))) | Q(Exists(visible_item))
     )
 
 

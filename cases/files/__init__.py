@@ -112,6 +112,9 @@ class CasesFile(items.ItemsMixin):
     def state(self, ref: DossierRef) -> DossierState | None:
         return next(self._states(Case.objects.filter(number=ref.key)), None)
 
+    def states(self, keys) -> Iterator[DossierState]:
+        yield from self._states(Case.objects.filter(number__in=list(keys)))
+
     def _states(self, cases) -> Iterator[DossierState]:
         """The decision is the standing decision to close (its reason and date). A case is in
         progress while it is active and has open measures or a meeting to come (VH 20.1)."""

@@ -11,6 +11,7 @@ from cases.selectors.cases import (  # noqa: F401
     addable_parties,
     case_parties,
     closing_advised,
+    get_case_page,
     get_keepable_case,
     get_visible_case,
     keepable_cases,
@@ -47,6 +48,7 @@ from cases.selectors.keeping import (  # noqa: F401
     is_keeper,
     kept_overleggen,
     may_report_on,
+    meeting_overleg_ids,
     meeting_overleggen,
     reportable_measures,
 )
@@ -74,7 +76,7 @@ from cases.selectors.meetings import (  # noqa: F401
     shown_case_count,
     visible_discussions,
 )
-from cases.selectors.offered import action_refusal  # noqa: F401
+from cases.selectors.offered import action_refusal, action_refusals  # noqa: F401
 from cases.selectors.retention import (  # noqa: F401
     archived_refusal,
     casusoverleg_terms,

@@ -1,12 +1,12 @@
 """Which cases a user sees, keeps, exports, and who takes part (C1, C7, C11, P8)."""
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases import permissions
-from cases.models import Case, CasusOverleg
+from cases.models import Case, CasusOverleg, Closing
 from parties.constants import PartyRole
 from parties.models import ConfidentialityDeclaration, Party
 
@@ -27,7 +27,31 @@ def may_see_cases(user) -> bool:
 
 def get_visible_case(user, number: str) -> Case:
     """The case, or 404 for anyone who may not see it (never 403)."""
-    case = visible_cases(user).filter(number=number).first()
+    case = (
+        visible_cases(user)
+        .select_related("casusoverleg__veiligheidshuis", "casemanager")
+        .filter(number=number)
+        .first()
+    )
+    if case is None:
+        raise Http404
+    return case
+
+
+def get_case_page(user, number: str, **annotations) -> Case:
+    """The case of a case page, or 404: read once, with whether `user` keeps it (`may_keep`),
+    whether closing is advised (`closing_advised`) and the page's `annotations` in the same
+    query (issue 13)."""
+    kept = keepable_cases(user).filter(pk=OuterRef("pk"))
+    case = (
+        visible_cases(user)
+        .select_related("casusoverleg__veiligheidshuis", "casemanager")
+        .annotate(
+            kept_by_reader=Exists(kept), open_closing_advice=Exists(_open_advice()), **annotations
+        )
+        .filter(number=number)
+        .first()
+    )
     if case is None:
         raise Http404
     return case
@@ -82,9 +106,19 @@ def addable_parties(case: Case):
     )
 
 
+def _open_advice():
+    return Closing.objects.filter(
+        case=OuterRef("pk"), decided_on__isnull=True, reopened_at__isnull=True
+    )
+
+
 def closing_advised(case: Case) -> bool:
     """C5: the advice to the driehoek to close is recorded and not yet decided on: only then can
-    the case be closed (`services.decide_closing`)."""
+    the case be closed (`services.decide_closing`). Read with the case on its page
+    (`get_case_page`)."""
+    known = case.__dict__.get("open_closing_advice")
+    if known is not None:
+        return known
     return case.closings.filter(decided_on__isnull=True, reopened_at__isnull=True).exists()
 
 

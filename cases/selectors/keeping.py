@@ -8,7 +8,7 @@ from cases.models import Case, CasusOverleg, Measure
 from cases.selectors.cases import visible_cases
 from parties.constants import FileKind
 from parties.models import User
-from parties.permissions import live_authorisations, may_act, membership_of
+from parties.permissions import authorisations_of, may_act, membership_of, remembered
 
 
 def kept_overleggen(user: User) -> QuerySet:
@@ -26,12 +26,10 @@ def chaired_overleggen(user: User) -> QuerySet:
     for the casusoverleg's file (P8: chairing gives no access by itself)."""
     if not may_act(user):
         return CasusOverleg.objects.none()
-    authorised = (
-        live_authorisations(user)
-        .filter(file__kind=FileKind.ICO)
-        .values_list("file__key", flat=True)
+    authorised = sorted(
+        int(granted.key) for granted in authorisations_of(user) if granted.kind == FileKind.ICO
     )
-    return CasusOverleg.objects.filter(chairs=user, pk__in=[int(key) for key in authorised])
+    return CasusOverleg.objects.filter(chairs=user, pk__in=authorised)
 
 
 def is_chair_of(user: User, casusoverleg: CasusOverleg) -> bool:
@@ -57,6 +55,15 @@ def meeting_overleggen(user: User) -> QuerySet:
     return CasusOverleg.objects.filter(
         Q(pk__in=chaired_overleggen(user).values("pk"))
         | Q(pk__in=kept_overleggen(user).values("pk"))
+    )
+
+
+def meeting_overleg_ids(user: User) -> list[int]:
+    """The pks of `meeting_overleggen`, read once per request (the menu and the dashboard)."""
+    return remembered(
+        user,
+        "meeting_overleggen",
+        lambda: sorted(meeting_overleggen(user).values_list("pk", flat=True)),
     )
 
 

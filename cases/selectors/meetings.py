@@ -8,19 +8,31 @@ from django.utils.translation import gettext as _
 
 from cases.constants import CASEMANAGER_FUNCTIONS, NEVER_CASEMANAGER, CaseStatus
 from cases.models import CaseMeeting, CaseParticipant, Discussion
+from cases.permissions import kept_casusoverleg_ids
 from cases.selectors.cases import keepable_cases, visible_cases
 from cases.selectors.keeping import meeting_overleggen
 from config.api_input import as_id
-from parties.constants import PartyRole
+from parties.constants import FileKind, PartyRole
 from parties.models import FunctionGrant, Party, User
-from parties.permissions import may_act
+from parties.permissions import authorisations_of, may_act, remembered
 from subjects.counters import count_of
 
 
 def may_see_meetings(user) -> bool:
     """Whether the meeting pages are there for `user` at all: who chairs or keeps a
-    casusoverleg, or sees a meeting."""
-    return meeting_overleggen(user).exists() or meetings_for(user).exists()
+    casusoverleg, or sees a meeting. Asked by the menu on every page: one query, none for who
+    is authorised for no ICO file (every way to a meeting goes through one, P8), and once per
+    request."""
+    if not may_act(user) or not any(g.kind == FileKind.ICO for g in authorisations_of(user)):
+        return False
+    if kept_casusoverleg_ids(user):
+        return True
+
+    def compute():
+        overleggen = meeting_overleggen(user).order_by().values("pk")
+        return overleggen.union(meetings_for(user).order_by().values("pk"), all=True).exists()
+
+    return remembered(user, "may_see_meetings", compute)
 
 
 def visible_discussions(user):

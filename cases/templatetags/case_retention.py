@@ -4,15 +4,15 @@
 from django import template
 
 from cases import selectors
-from cases.permissions import file_of
-from retention.templatetags.retention_tags import terms_box_context
+from parties.constants import FileKind
+from retention.templatetags.retention_tags import terms_box_for_key
 
 register = template.Library()
 
 
 @register.inclusion_tag("retention/terms_box.html")
 def casusoverleg_terms_box(casusoverleg) -> dict:
-    return terms_box_context(file_of(casusoverleg))
+    return terms_box_for_key(FileKind.ICO, casusoverleg.pk)
 
 
 @register.simple_tag

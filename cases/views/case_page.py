@@ -7,14 +7,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cases import selectors
 from cases.constants import OPEN_MEASURE_STATUSES, CaseStatus
-from cases.models import Case, Discussion
+from cases.models import Case, Discussion, Measure
 
 WEEK = 7
 
@@ -71,18 +72,40 @@ def next_check_on(case: Case) -> date:
     return timezone.localdate(since + timedelta(days=settings.CHECK_DAYS))
 
 
-def summary(case: Case) -> Summary:
-    """A constant number of queries, whatever the size of the case."""
-    today = timezone.localdate()
+def _measure_filters(today: date) -> dict[str, Q | None]:
+    """The measures the summary counts: overdue, due this week, open, all."""
     is_open = Q(status__in=OPEN_MEASURE_STATUSES)
-    counts = case.measures.aggregate(
-        overdue=Count("pk", filter=selectors.overdue_q(on=today)),
-        week=Count(
-            "pk", filter=is_open & Q(deadline__gte=today, deadline__lt=today + timedelta(WEEK))
-        ),
-        open=Count("pk", filter=is_open),
-        all=Count("pk"),
-    )
+    return {
+        "overdue": selectors.overdue_q(on=today),
+        "week": is_open & Q(deadline__gte=today, deadline__lt=today + timedelta(WEEK)),
+        "open": is_open,
+        "all": None,
+    }
+
+
+def measure_count_annotations(today: date) -> dict:
+    """The summary's counts as annotations of the case, read with it (issue 13)."""
+    annotations = {}
+    for key, condition in _measure_filters(today).items():
+        measures = Measure.objects.filter(case=OuterRef("pk"))
+        if condition is not None:
+            measures = measures.filter(condition)
+        counted = measures.order_by().values("case").annotate(n=Count("pk")).values("n")
+        annotations[f"measures_{key}"] = Coalesce(Subquery(counted[:1]), 0)
+    return annotations
+
+
+def summary(case: Case) -> Summary:
+    """A constant number of queries, whatever the size of the case; the counts of the measures
+    are read with the case on its page (`measure_count_annotations`)."""
+    today = timezone.localdate()
+    filters = _measure_filters(today)
+    if "measures_all" in case.__dict__:
+        counts = {key: getattr(case, f"measures_{key}") for key in filters}
+    else:
+        counts = case.measures.aggregate(
+            **{key: Count("pk", filter=condition) for key, condition in filters.items()}
+        )
     next_meeting = (
         Discussion.objects.filter(case=case, meeting__held_on__gte=today)
         .select_related("meeting")
@@ -124,9 +147,9 @@ def _url(name: str, case: Case) -> str:
 def available(case: Case) -> dict[str, bool]:
     """Which of the keeper's actions can succeed now: `selectors.action_refusal`, which the
     action pages ask as well."""
-    active = case.status == CaseStatus.ACTIVE
-    actions = ("participant", "disclose", "copy", "close", "advise")
-    return {key: active and selectors.action_refusal(case, key) is None for key in actions}
+    if case.status != CaseStatus.ACTIVE:
+        return dict.fromkeys(("participant", "disclose", "copy", "close", "advise"), False)
+    return {key: refusal is None for key, refusal in selectors.action_refusals(case).items()}
 
 
 def next_step(case: Case, due: Summary, meeting_url: str | None) -> tuple[str, str]:

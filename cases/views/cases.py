@@ -28,7 +28,13 @@ from cases.models import (
     Transfer,
 )
 from cases.views.access import CasesMixin
-from cases.views.case_page import PART_KEYS, action_groups, summary, tabs
+from cases.views.case_page import (
+    PART_KEYS,
+    action_groups,
+    measure_count_annotations,
+    summary,
+    tabs,
+)
 from config.pages import PAGE_SIZE, SessionSearchMixin, SortedListMixin
 from config.read_audit import AccessLoggedPageMixin
 from subjects.matching import normalise_name
@@ -211,9 +217,10 @@ class CaseDetailView(CasesMixin, AccessLoggedPageMixin, DetailView):
 
     def get_object(self, queryset=None):
         user = self.request.user
-        case = selectors.get_visible_case(user, self.kwargs["number"])
-        case = Case.objects.select_related("casusoverleg", "casemanager").get(pk=case.pk)
-        self.may_keep = selectors.may_keep(user, case)
+        case = selectors.get_case_page(
+            user, self.kwargs["number"], **measure_count_annotations(timezone.localdate())
+        )
+        self.may_keep = case.kept_by_reader
         if PART_KEYS[self.part].keeper_only and not self.may_keep:
             raise Http404
         # R6: the keeper of the file sees the restricted items, marked; nobody else sees them.

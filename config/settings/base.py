@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "config.sessions.IdleSessionMiddleware",
     "config.locale.DutchFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -145,13 +146,29 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Issue 13: a connection kept open between requests saves the connect (and its TLS and
+# authentication) on every request; the health check replaces one the database dropped (a
+# restart) before a request uses it.
 DATABASES["default"]["CONN_MAX_AGE"] = setting(
     "DATABASE_CONN_MAX_AGE",
-    default=0,
+    default=60,
     cast=int,
-    help_text="Seconds a database connection is kept open between requests.",
+    help_text="Seconds a database connection is kept open between requests (0: a new one per "
+    "request).",
     group="Services",
 )
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default (issue 13): with SQLite's own settings two people saving at once get
+    # "database is locked". WAL lets readers go on while one writes; IMMEDIATE takes the write
+    # lock when a transaction starts, so a second writer waits (up to `timeout` seconds) for the
+    # first instead of failing on upgrading its read lock, which SQLite cannot wait for.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {

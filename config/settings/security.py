@@ -10,7 +10,8 @@ from config.environment import setting
 AUTH_USER_MODEL = "parties.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, with the user read together with their rights (issue 13).
+    "parties.backends.MemberBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -36,7 +37,10 @@ SESSION_IDLE_MINUTES = setting(
     group="Security",
 )
 SESSION_COOKIE_AGE = SESSION_IDLE_MINUTES * 60
-SESSION_SAVE_EVERY_REQUEST = True  # each request pushes the expiry on: an idle timeout
+# Saved only when changed, and by `config.sessions.IdleSessionMiddleware` when its last save is
+# over a minute old, which pushes the expiry on: an idle timeout without a write per request.
+SESSION_ENGINE = "config.sessions"
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 AXES_FAILURE_LIMIT = setting(
@@ -61,7 +65,18 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_USERNAME_CALLABLE = "parties.signin.username_from_attempt"
 AXES_VERBOSE = False  # its log lines name the user
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# The client's address, from a trusted proxy's header only (issue 13): one client is locked
+# out, not everyone behind the load balancer, and no one dodges it with a made-up header.
+AXES_CLIENT_IP_CALLABLE = "config.client_address.client_address"
+TRUSTED_PROXIES = setting(
+    "TRUSTED_PROXIES",
+    default=[],
+    cast=list,
+    help_text="Addresses or ranges (CIDR) of the load balancers in front, comma-separated: only "
+    "from these is `X-Forwarded-For` believed, for the lock-out per address and the address "
+    "in the audit log. Empty: the connection's address.",
+    group="Security",
+)
 
 # --- cookies and headers ----------------------------------------------------------------------
 SECURE_COOKIES = setting(

@@ -55,6 +55,10 @@ class Membership(models.Model):
         return self.ended_on is not None
 
     def function_codes(self) -> list[str]:
+        # Read with the membership itself for the request's user (`parties.rights`).
+        known = self.__dict__.get("known_function_codes")
+        if known is not None:
+            return list(known)
         return sorted(grant.function for grant in self.functions.all())
 
     def function_labels(self) -> list[str]:

@@ -15,7 +15,14 @@ from parties.constants import (
     PartyRole,
 )
 from parties.models import DataFile, FileAuthorisation, Membership, User, Veiligheidshuis
-from parties.permissions import is_beheerder, may_act, membership_of
+from parties.permissions import (
+    functions_of,
+    has_party_regions,
+    is_beheerder,
+    may_act,
+    membership_of,
+)
+from parties.rights import request_memo
 from parties.services.common import _record, _require_reason
 from parties.services.sync import sync_user_groups
 
@@ -24,7 +31,10 @@ def file_for(kind: str, key: str, veiligheidshuis: Veiligheidshuis, name: str) -
     """The file of `kind` with `key` (the Veiligheidshuis code for its weegploeg, the
     casusoverleg's pk for an ICO file), made with its keeper group on first use."""
     key = str(key)
-    file = DataFile.objects.filter(kind=kind, key=key).first()
+    # The rules ask for the same few files many times per page: read each once per request.
+    file = request_memo(
+        ("data-file", kind, key), lambda: DataFile.objects.filter(kind=kind, key=key).first()
+    )
     if file is None:
         with transaction.atomic():
             file, _created = DataFile.objects.get_or_create(
@@ -78,6 +88,16 @@ def grantable_files(by: User):
     for region in regions:
         weegploeg_file(region)
     return DataFile.objects.filter(veiligheidshuis__in=regions).select_related("veiligheidshuis")
+
+
+def grants_any_file(by: User | None) -> bool:
+    """Whether `grantable_files(by)` has any file, without making the regions' files (one query
+    at most: every file a page asks this of, per Veiligheidshuis, would be one each)."""
+    if by is None or not may_act(by):
+        return False
+    if is_beheerder(by):
+        return Veiligheidshuis.objects.exists()
+    return Function.UITVOERDER in functions_of(by) and has_party_regions(by)
 
 
 def manageable_users(by: User):

@@ -13,7 +13,8 @@ from parties.permissions import access_refusal
 
 def _file_groups_of(user: User, membership: Membership) -> list[Group]:
     """P8: the group of the user's party for every file they are authorised for, and the keeper
-    group of every file they keep (uitvoerder of its Veiligheidshuis, read-write)."""
+    group of every file they keep (uitvoerder of its Veiligheidshuis, read-write): the rule of
+    `parties.permissions.kept_authorisations`, which the pages ask (ADR 0018)."""
     codes = set(membership.function_codes())
     if not codes & WORKING_FUNCTIONS:
         return []  # beheerder and FG alone give no access to dossiers

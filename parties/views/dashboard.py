@@ -2,7 +2,6 @@
 panels of what is due for the user's functions (each panel once, however many of its functions
 the user holds), then a short list of the pages the user goes to most."""
 
-from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -67,10 +66,8 @@ class DashboardView(TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        membership = membership_of(user)
-        if membership is not None:
-            # Every panel asks for the user's functions: one query for them, not one per ask.
-            prefetch_related_objects([membership], "functions")
+        # The user's functions, party and files are read once for the request (parties.rights)
+        # and shared by every panel.
         held = functions_of(user)
         actions = actions_for(user)
         return super().get_context_data(

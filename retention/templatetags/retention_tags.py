@@ -8,14 +8,22 @@ page too), and the words of the codes a sweep plans with.
 from django import template
 
 from retention.constants import Action, Rule
-from retention.terms import describe, terms_for
+from retention.terms import describe, terms_for, terms_for_key
 
 register = template.Library()
 
 
 def terms_box_context(data_file) -> dict:
     """What `retention/terms_box.html` needs, for a view that includes it itself."""
-    terms = terms_for(data_file)
+    return _box(terms_for(data_file))
+
+
+def terms_box_for_key(kind: str, key) -> dict:
+    """`terms_box_context` of the file of `kind` with `key`, without reading the file."""
+    return _box(terms_for_key(kind, key))
+
+
+def _box(terms) -> dict:
     return {"terms": terms, "terms_text": describe(terms)}
 
 

@@ -15,6 +15,7 @@ from parties.permissions import (
     may_read_file,
     may_record,
     membership_of,
+    working_authorisations,
 )
 from rights.models import DutyToInform
 
@@ -56,7 +57,7 @@ def may_handle_duty(user, duty: DutyToInform) -> bool:
 
 def may_see_duties(user) -> bool:
     """Whether the list of duties concerns `user` at all (the navigation, the dashboard)."""
-    return does_file_work(user) and live_authorisations(user).exists()
+    return bool(working_authorisations(user))
 
 
 def handlers_of(duty: DutyToInform) -> list[User]:

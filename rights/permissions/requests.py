@@ -2,35 +2,60 @@
 Veiligheidshuis, and the officers the uitvoerder designates under its coordination. Every page,
 API view and task asks here."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, Q, QuerySet
 
 from parties.constants import Function
 from parties.models import Veiligheidshuis
-from parties.permissions import has_function, may_act, membership_of
+from parties.permissions import (
+    fact,
+    has_function,
+    has_party_regions,
+    may_act,
+    membership_of,
+    party_regions,
+    remembered,
+)
 from rights.models import RequestOfficer, SubjectRequest
 
 
-def request_regions(user) -> QuerySet:
-    """The Veiligheidshuizen whose requests `user` handles: none for who may not act."""
+def request_region_ids(user) -> frozenset[int]:
+    """The pks of the Veiligheidshuizen whose requests `user` handles: of the user's party for
+    the uitvoerder, and where the user is a designated officer; none for who may not act.
+    Read once per request for the request's own user."""
     if not may_act(user):
-        return Veiligheidshuis.objects.none()
-    designated = Q(
-        pk__in=RequestOfficer.objects.filter(user=user, ended_at__isnull=True).values(
-            "veiligheidshuis"
-        )
-    )
-    membership = membership_of(user)
-    if has_function(user, Function.UITVOERDER) and membership is not None:
-        own = Q(pk__in=membership.party.veiligheidshuizen.values("pk"))
-        return Veiligheidshuis.objects.filter(own | designated)
-    return Veiligheidshuis.objects.filter(designated)
+        return frozenset()
+
+    def compute():
+        designated = RequestOfficer.objects.filter(user=user, ended_at__isnull=True)
+        found = set(designated.values_list("veiligheidshuis", flat=True))
+        if has_function(user, Function.UITVOERDER):
+            found |= party_regions(user)
+        return frozenset(found)
+
+    return remembered(user, "request_regions", compute)
+
+
+def request_regions(user) -> QuerySet:
+    """The Veiligheidshuizen whose requests `user` handles (`request_region_ids`)."""
+    return Veiligheidshuis.objects.filter(pk__in=sorted(request_region_ids(user)))
 
 
 def may_handle_requests(user, veiligheidshuis: Veiligheidshuis | None = None) -> bool:
-    regions = request_regions(user)
     if veiligheidshuis is not None:
-        regions = regions.filter(pk=veiligheidshuis.pk)
-    return regions.exists()
+        return veiligheidshuis.pk in request_region_ids(user)
+    # Any Veiligheidshuis at all (the menu): asked of the rights read with the user.
+    return may_act(user) and (
+        (has_function(user, Function.UITVOERDER) and has_party_regions(user))
+        or fact(user, DESIGNATED_OFFICER)
+    )
+
+
+DESIGNATED_OFFICER = "designated_officer"
+
+
+def designated_officer(user_pk):
+    """The fact `parties.rights` reads with the user: a designated officer now."""
+    return Exists(RequestOfficer.objects.filter(user=user_pk, ended_at__isnull=True))
 
 
 def handled_requests(user) -> QuerySet:

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -67,8 +68,13 @@ def due_reviews(regions, *, today: date | None = None) -> list[dict]:
     today = today or timezone.localdate()
     last = last_ended_period(today)
     due = []
+    ended = AccessReview.objects.filter(period_end__lt=today)
+    regions = list(regions)
+    prefetch_related_objects(
+        regions, Prefetch("access_reviews", queryset=ended, to_attr="ended_reviews")
+    )
     for region in regions:
-        reviews = {r.period_start: r for r in region.access_reviews.filter(period_end__lt=today)}
+        reviews = {r.period_start: r for r in region.ended_reviews}
         open_periods = {
             start: Period(r.period_start, r.period_end)
             for start, r in reviews.items()

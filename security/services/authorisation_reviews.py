@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from config.links import link_to
 from parties import services as parties
 from parties.constants import WORKING_FUNCTIONS
-from parties.models import FileAuthorisation, FunctionGrant, Party, User
+from parties.models import ApiToken, FileAuthorisation, FunctionGrant, Party, User
 from security import periods
 from security.models import (
     AuditEntry,
@@ -41,7 +41,7 @@ from security.periods import Period
 from security.permissions import (
     may_review,
     may_see_review,
-    overseen_regions,
+    overseen_region_ids,
     reviewers,
 )
 
@@ -87,7 +87,9 @@ def visible_reviews(user):
         return found
     if not may_see_review(user):
         return found.none()
-    return found.filter(party__veiligheidshuizen__in=overseen_regions(user)).distinct()
+    regions = sorted(overseen_region_ids(user))
+    parties = Party.veiligheidshuizen.through.objects.filter(veiligheidshuis__in=regions)
+    return found.filter(party__in=parties.values("party"))
 
 
 def create_due_reviews(as_of: date | None = None) -> list[AuthorisationReview]:
@@ -167,8 +169,12 @@ def review_rows(review: AuthorisationReview) -> list[UserRow]:
     )
     for entry in reads:
         rows[entry["actor"]].reads = entry["count"]
+    # The accounts of API tokens (`parties.services.is_service_account`), in one query.
+    service_accounts = set(
+        ApiToken.objects.filter(account__in=users).values_list("account", flat=True)
+    )
     for row in rows.values():
-        row.is_service_account = parties.is_service_account(row.user)
+        row.is_service_account = row.user.pk in service_accounts
     return list(rows.values())
 
 

@@ -3,12 +3,13 @@ Veiligheidshuizen only: each incident whose 72-hour clock runs, by number, with 
 deadline and the time left or overdue (the alarm), and the reports not yet assessed. Numbers
 and deadlines: nothing of what happened."""
 
+from django.db.models import BooleanField, Case, Value, When
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext
 
 from parties.dashboard import SHOWN, DueItem, PanelContent
-from security.services.breach_clock import clock_of, running
+from security.services.breach_clock import RUNNING, clock_of
 from security.services.incidents import may_see_register, visible_incidents
 
 
@@ -38,10 +39,19 @@ def incident_content(user) -> PanelContent | None:
     if not may_see_register(user):
         return None
     now = timezone.now()
-    open_incidents = visible_incidents(user).filter(closed_at__isnull=True)
+    # One query: the open incidents (few), each marked whether its clock runs.
+    open_incidents = list(
+        visible_incidents(user)
+        .filter(closed_at__isnull=True)
+        .annotate(
+            runs=Case(
+                When(RUNNING, then=Value(True)), default=Value(False), output_field=BooleanField()
+            )
+        )
+        .order_by("discovered_at", "pk")
+    )
     items, overdue = [], 0
-    clocked = running(open_incidents).order_by("discovered_at", "pk")
-    for incident in clocked:
+    for incident in (incident for incident in open_incidents if incident.runs):
         clock = clock_of(incident, now=now)
         overdue += clock.overdue
         items.append(
@@ -56,8 +66,9 @@ def incident_content(user) -> PanelContent | None:
         )
     # A report assessed as a security incident (no breach) has no clock but is still assessed
     # by kind; one not yet assessed always runs a clock, so is listed above.
-    unassessed = open_incidents.filter(kind="").exclude(pk__in=clocked.values("pk"))
-    for incident in unassessed.order_by("discovered_at", "pk"):
+    for incident in open_incidents:
+        if incident.kind or incident.runs:
+            continue
         items.append(
             DueItem(
                 dossier=incident.number,
@@ -72,6 +83,6 @@ def incident_content(user) -> PanelContent | None:
         more_url=reverse("security:incident-list"),
         extra={
             "overdue": overdue,
-            "new": open_incidents.filter(kind="").count(),
+            "new": sum(1 for incident in open_incidents if not incident.kind),
         },
     )

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -76,9 +77,10 @@ def latest_evaluation(veiligheidshuis) -> PolicyEvaluation | None:
     )
 
 
-def state_of(veiligheidshuis, today: date | None = None) -> PolicyState:
+def state_of(veiligheidshuis, today: date | None = None, **known) -> PolicyState:
+    """`known`: `latest=` the latest evaluation when it was read already (None: there is none)."""
     today = today or timezone.localdate()
-    latest = latest_evaluation(veiligheidshuis)
+    latest = known["latest"] if "latest" in known else latest_evaluation(veiligheidshuis)
     if latest is None or latest.next_on < today:
         stage = PolicyReminderStage.OVERDUE
     elif latest.next_on - timedelta(days=settings.POLICY_REMINDER_DAYS) <= today:
@@ -89,7 +91,17 @@ def state_of(veiligheidshuis, today: date | None = None) -> PolicyState:
 
 
 def states_for(user, today: date | None = None) -> list[PolicyState]:
-    return [state_of(region, today) for region in overseen_regions(user).order_by("name")]
+    """The state of every Veiligheidshuis `user` oversees, in two queries however many."""
+    newest = PolicyEvaluation.objects.filter(veiligheidshuis=OuterRef("pk")).order_by(
+        "-evaluated_on", "-pk"
+    )
+    regions = list(
+        overseen_regions(user)
+        .annotate(latest_pk=Subquery(newest.values("pk")[:1]))
+        .order_by("name")
+    )
+    latest = PolicyEvaluation.objects.in_bulk([r.latest_pk for r in regions if r.latest_pk])
+    return [state_of(r, today, latest=latest.get(r.latest_pk)) for r in regions]
 
 
 def send_reminders(as_of: date | None = None) -> list[PolicyReminder]:

@@ -43,10 +43,12 @@ def _settings_without_environment(tmp_path) -> dict:
         "names = ['DEBUG', 'DEMO_MODE', 'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE',"
         "'SESSION_COOKIE_HTTPONLY', 'CSRF_COOKIE_HTTPONLY', 'SECURE_HSTS_SECONDS',"
         "'SECURE_CONTENT_TYPE_NOSNIFF', 'X_FRAME_OPTIONS', 'LANGUAGE_CODE', 'TIME_ZONE',"
-        "'SESSION_COOKIE_AGE', 'SESSION_SAVE_EVERY_REQUEST', 'CELERY_BROKER_URL',"
+        "'SESSION_COOKIE_AGE', 'SESSION_SAVE_EVERY_REQUEST', 'SESSION_ENGINE', 'CELERY_BROKER_URL',"
         "'CONTENT_SECURITY_POLICY', 'ALLOWED_HOSTS'];"
         "out = {n: getattr(settings, n) for n in names};"
         "out['ENGINE'] = settings.DATABASES['default']['ENGINE'];"
+        "out['DATABASE'] = {k: settings.DATABASES['default'][k] for k in"
+        " ('CONN_MAX_AGE', 'CONN_HEALTH_CHECKS', 'OPTIONS')};"
         "print(json.dumps(out))"
     )
     env = {"PATH": os.environ["PATH"], "DATA_DIR": str(tmp_path), "HOME": str(tmp_path)}
@@ -72,7 +74,10 @@ def test_o4_defaults_are_safe_for_production_and_embedded(tmp_path):
     assert loaded["X_FRAME_OPTIONS"] == "DENY"
     assert loaded["LANGUAGE_CODE"] == "nl"
     assert loaded["TIME_ZONE"] == "Europe/Amsterdam"
-    assert loaded["SESSION_COOKIE_AGE"] == 15 * 60 and loaded["SESSION_SAVE_EVERY_REQUEST"]
+    assert loaded["SESSION_COOKIE_AGE"] == 15 * 60
+    # Issue 13: saved when changed, and once a minute for the idle timeout (config.sessions).
+    assert not loaded["SESSION_SAVE_EVERY_REQUEST"]
+    assert loaded["SESSION_ENGINE"] == "config.sessions"
     directives = loaded["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]
     assert directives["default-src"] == ["'none'"]
     assert directives["script-src"] == ["'self'"]
@@ -80,6 +85,13 @@ def test_o4_defaults_are_safe_for_production_and_embedded(tmp_path):
     # The embedded default needs no server.
     assert loaded["ENGINE"] == "django.db.backends.sqlite3"
     assert loaded["CELERY_BROKER_URL"] == "filesystem://"
+    # Issue 13: connections kept between requests, checked before use; SQLite in WAL mode with
+    # a busy timeout and the write lock taken at the start of a transaction.
+    database = loaded["DATABASE"]
+    assert database["CONN_MAX_AGE"] == 60 and database["CONN_HEALTH_CHECKS"] is True
+    assert "journal_mode=WAL" in database["OPTIONS"]["init_command"]
+    assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+    assert database["OPTIONS"]["timeout"] >= 10
     # No secret in the repository: one was generated in the data folder.
     assert (tmp_path / "secret_key").exists()
 

@@ -104,6 +104,9 @@ class WeegploegFile(items.ItemsMixin):
     def state(self, ref: DossierRef) -> DossierState | None:
         return next(self._states(Assessment.objects.filter(number=ref.key)), None)
 
+    def states(self, keys) -> Iterator[DossierState]:
+        yield from self._states(Assessment.objects.filter(number__in=list(keys)))
+
     def _states(self, assessments) -> Iterator[DossierState]:
         """A weegploeg puts nobody on its own agenda in the sense of VH 20.1 (that is the
         casusoverleg's): `last_on_agenda` is None. Decided "not substantial" or ended on an

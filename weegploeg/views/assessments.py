@@ -171,7 +171,7 @@ class AssessmentDetailView(WeegploegMixin, AccessLoggedPageMixin, DetailView):
     part = "overview"
 
     def get_object(self, queryset=None):
-        assessment = selectors.get_visible_assessment(self.request.user, self.kwargs["number"])
+        assessment = selectors.get_assessment_page(self.request.user, self.kwargs["number"])
         # R6: the keeper of the file sees the restricted items, marked; nobody else sees them.
         with reading_restricted(selectors.sees_restricted(self.request.user, assessment)):
             prefetch_related_objects([assessment], *part_contents(self.part))
@@ -184,7 +184,9 @@ class AssessmentDetailView(WeegploegMixin, AccessLoggedPageMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         assessment = self.object
-        state = next_steps.dossier_state(self.request.user, assessment)
+        state = next_steps.dossier_state(
+            self.request.user, assessment, may_keep_it=assessment.kept_by_reader
+        )
         tabs = [
             {
                 "label": label,
