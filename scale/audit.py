@@ -10,6 +10,7 @@ life. To keep memory flat the entries wait in one spill file per month until the
 The table's secondary indexes are dropped while the entries stream in and made again after
 (`--keep-audit-indexes` keeps them): the same indexes, built once instead of row by row."""
 
+import hashlib
 import json
 import pickle
 import random
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.utils import translation
+from django.utils import timezone, translation
 
 from scale.bulk import copy_rows, reserve_ids
 from security.models import AuditEntry, ChainHead
@@ -63,7 +64,7 @@ class AuditLog:
     def add(self, moment: datetime, action, model, pk, actor, label, key, changes, number=""):
         """One entry; `changes` is a dict (or None), `actor` a user pk (or None)."""
         ct = self.type_of(model)
-        text = json.dumps(changes) if changes is not None else None
+        text = changes
         self._put(
             moment.timestamp(),
             (action, ct, pk, self.repr_of(model, pk, number), actor, label, key, text, None),
@@ -138,52 +139,81 @@ class AuditLog:
         sequence, previous = (head.sequence, head.entry_hash) if head else (0, "0" * 64)
         first = reserve_ids(AuditEntry, total)
         dropped = [] if keep_indexes else _drop_indexes()
-        next_id = first
+        keys = [] if keep_indexes else _drop_foreign_keys()
+        state = {"id": first, "sequence": sequence, "previous": previous, "exact": False}
         for month in months:
-            rows = []
-            for stamp, entry in self._month(month):
-                action, ct, pk, text, actor, label, key, changes, extra = entry
-                party_id, party_name = self.party_of.get(actor, (None, ""))
-                sequence += 1
-                values = {
-                    "id": next_id,
-                    "sequence": sequence,
-                    "action": action,
-                    "timestamp": datetime.fromtimestamp(stamp, UTC),
-                    "content_type_id": ct,
-                    "object_pk": str(pk),
-                    "object_id": pk,
-                    "object_repr": text,
-                    "serialized_data": None,
-                    "changes_text": "",
-                    "changes": json.loads(changes) if changes else None,
-                    "actor_id": actor,
-                    "actor_email": None,
-                    "actor_party_id": party_id,
-                    "actor_party_name": party_name,
-                    "cid": None,
-                    "remote_addr": _address(actor),
-                    "remote_port": None,
-                    "additional_data": json.loads(extra) if extra else None,
-                    "file_label": label,
-                    "dossier_key": key,
-                }
-                digest = entry_hash(previous, values)
-                row = [values[column] for column in HASHED_COLUMNS]
-                row[HASHED_COLUMNS.index("changes")] = changes
-                row[HASHED_COLUMNS.index("additional_data")] = extra
-                rows.append((*row, previous, digest))
-                previous = digest
-                next_id += 1
-            copy_rows(AuditEntry, COLUMNS, rows, progress)
+            copy_rows(AuditEntry, COLUMNS, self._rows(self._month(month), state), progress)
+        sequence, previous = state["sequence"], state["previous"]
         ChainHead.objects.update_or_create(
-            pk=1, defaults={"sequence": sequence, "entry_hash": previous, "sealed_at": None}
+            pk=1,
+            defaults={"sequence": sequence, "entry_hash": previous, "sealed_at": timezone.now()},
         )
-        if dropped:
+        if dropped or keys:
             progress.note("audit indexes")
             _make_indexes(dropped)
+            _add_foreign_keys(keys)
         self.dir.cleanup()
         return total
+
+    def _rows(self, entries, state):
+        """The rows of one month, each sealed: the chain's hash of the entry before it and its
+        own. The hash is `security.services.chain.entry_hash`'s, computed here without its
+        per-column conversions (the values are plain already); the first entry of every month
+        is hashed by the project's function too, and from a difference on that function is used
+        for everything."""
+        party_of, previous = self.party_of, state["previous"]
+        next_id, sequence, exact = state["id"], state["sequence"], state["exact"]
+        kinds = {}
+        for number, (stamp, entry) in enumerate(entries):
+            action, ct, pk, text, actor, label, key, changes, extra = entry
+            party_id, party_name = party_of.get(actor, (None, ""))
+            sequence += 1
+            if extra not in kinds:
+                kinds[extra] = json.loads(extra) if extra else None
+            moment = datetime.fromtimestamp(stamp, UTC)
+            values = dict.fromkeys(HASHED_COLUMNS)
+            values.update(
+                id=next_id,
+                sequence=sequence,
+                action=action,
+                timestamp=moment.isoformat(timespec="microseconds"),
+                content_type_id=ct,
+                object_pk=str(pk),
+                object_id=pk,
+                object_repr=text,
+                changes_text="",
+                changes=changes,
+                actor_id=actor,
+                actor_party_id=party_id,
+                actor_party_name=party_name,
+                remote_addr=_address(actor),
+                additional_data=kinds[extra],
+                file_label=label,
+                dossier_key=key,
+            )
+            digest = _digest(previous, values)
+            if number == 0 or exact:
+                expected = entry_hash(previous, {**values, "timestamp": moment})
+                exact = exact or expected != digest
+                digest = expected
+            row = [values[column] for column in HASHED_COLUMNS]
+            row[_TIMESTAMP] = moment
+            row[_CHANGES] = json.dumps(changes) if changes is not None else None
+            row[_EXTRA] = extra
+            yield (*row, previous, digest)
+            previous = digest
+            next_id += 1
+        state.update(id=next_id, sequence=sequence, previous=previous, exact=exact)
+
+
+def _digest(previous: str, values: dict) -> str:
+    content = json.dumps(values, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
+    return hashlib.sha256(f"{previous}\n{content}".encode("ascii")).hexdigest()
+
+
+_TIMESTAMP = HASHED_COLUMNS.index("timestamp")
+_CHANGES = HASHED_COLUMNS.index("changes")
+_EXTRA = HASHED_COLUMNS.index("additional_data")
 
 
 def _address(actor) -> str | None:
@@ -209,6 +239,35 @@ def _drop_indexes() -> list[tuple[str, str]]:
         for name, _definition in found:
             cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
     return found
+
+
+def _drop_foreign_keys() -> list[tuple[str, str]]:
+    """The audit table's foreign keys, dropped while the entries stream in (a check per row and
+    key costs more than one join at the end); returns them to add again."""
+    table = AuditEntry._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.conname, pg_get_constraintdef(c.oid) FROM pg_constraint c "
+            "JOIN pg_class t ON t.oid = c.conrelid WHERE t.relname = %s AND c.contype = 'f'",
+            [table],
+        )
+        found = cursor.fetchall()
+        for name, _definition in found:
+            cursor.execute(
+                f"ALTER TABLE {connection.ops.quote_name(table)} "
+                f"DROP CONSTRAINT {connection.ops.quote_name(name)}"
+            )
+    return found
+
+
+def _add_foreign_keys(found: list[tuple[str, str]]) -> None:
+    """The same constraints again; adding one checks every row in one pass."""
+    table = connection.ops.quote_name(AuditEntry._meta.db_table)
+    with connection.cursor() as cursor:
+        for name, definition in found:
+            cursor.execute(
+                f"ALTER TABLE {table} ADD CONSTRAINT {connection.ops.quote_name(name)} {definition}"
+            )
 
 
 def _make_indexes(found: list[tuple[str, str]]) -> None:

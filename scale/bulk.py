@@ -5,6 +5,7 @@ Rows go in as tuples in the order of the fields named; every other column of the
 field's default, and a column with neither is refused at once, so a field added to a model later
 shows up here as a clear error instead of a half-filled table."""
 
+import time
 from collections.abc import Iterable, Sequence
 
 from django.db import connection
@@ -19,6 +20,8 @@ class Progress:
     def __init__(self, bar=None):
         self.bar = bar
         self.rows = 0
+        self.phases: list[tuple[str, float]] = []  # (phase, seconds), in order
+        self._phase, self._since = "start", time.monotonic()
 
     def add(self, count: int) -> None:
         self.rows += count
@@ -26,6 +29,9 @@ class Progress:
             self.bar.update(count)
 
     def note(self, text: str) -> None:
+        now = time.monotonic()
+        self.phases.append((self._phase, now - self._since))
+        self._phase, self._since = text, now
         if self.bar is not None:
             self.bar.set_postfix_str(text, refresh=True)
 

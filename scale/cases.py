@@ -44,7 +44,7 @@ def _templates(region, kind) -> list[list]:
     """The casuspartijen that take part, in a few fixed line-ups per casusoverleg (so cases
     share their permissions, as they do in life)."""
     taking_part = [p for p in region.casuspartijen if p.pk in region.participants[kind]]
-    return [taking_part[:1], taking_part[:2], taking_part[1:3] or taking_part[:1]]
+    return [taking_part[:1], taking_part[1:3] or taking_part[:1]]
 
 
 def _life(spec, plan, rng) -> None:
@@ -84,9 +84,10 @@ def _specs(plan, structure, handoffs, people: People, users, rng: random.Random)
             spec.created = plan.start + (plan.now - plan.start - 7 * DAY) * rng.random()
         _life(spec, plan, rng)
         region = spec.region
-        lineup = rng.choice(_templates(region, spec.kind))
-        spec.participants = [spec.party, *region.kernpartijen, *lineup]
-        if rng.random() < 0.05:
+        first, second = _templates(region, spec.kind)
+        roll = rng.random()
+        spec.participants = [spec.party, *region.kernpartijen, *(first if roll < 0.6 else second)]
+        if roll >= 0.95:
             spec.participants.append(region.partners[0])  # declared (C6)
         spec.casemanager = _casemanager(users, spec, rng)
         specs.append(spec)

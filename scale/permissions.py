@@ -1,7 +1,7 @@
 """Object permissions at scale, through the project's own sync (P8, S1).
 
-The permissions a file's sync gives a dossier follow from a few of its columns: for an
-assessment its Veiligheidshuis, the subject's gemeente, its status and whether it is archived
+The permissions a file's sync gives a dossier follow from what the sync reads of it: for an
+assessment its Veiligheidshuis and the subject's gemeente
 (`weegploeg.permissions.sync_assessment_permissions`); for a case its casusoverleg, its status
 and the parties taking part (`cases.permissions.sync_case_permissions`). So the seed runs the
 sync itself on one dossier of each such state and copies the rows it made to every other dossier
@@ -25,8 +25,7 @@ def _table(model) -> str:
 
 
 ASSESSMENT_STATES = f"""
-    SELECT id, veiligheidshuis_id::text || ':' || municipality_code || ':' || status || ':'
-           || (archived_at IS NULL)::text AS state
+    SELECT id, veiligheidshuis_id::text || ':' || municipality_code AS state
     FROM {_table(Assessment)}
 """  # noqa: S608 - table names, not input
 
@@ -39,14 +38,14 @@ CASE_STATES = f"""
 """  # noqa: S608 - table names, not input
 
 
-def _replicate(states_sql: str, root, permission_model, sync) -> int:
+def _replicate(states_sql: str, roots, permission_model, sync) -> int:
     """Sync one dossier per state, copy its rows to the others. Returns the syncs run."""
     with connection.cursor() as cursor:
         cursor.execute(f"CREATE TEMPORARY TABLE seed_states AS {states_sql}")
         cursor.execute("CREATE INDEX ON seed_states (state)")
         cursor.execute("SELECT DISTINCT ON (state) state, id FROM seed_states ORDER BY state, id")
         representatives = dict(cursor.fetchall())
-    for dossier in root.objects.filter(pk__in=representatives.values()):
+    for dossier in roots.filter(pk__in=representatives.values()):
         sync(dossier)
     permissions = _table(permission_model)
     with connection.cursor() as cursor:
@@ -67,12 +66,20 @@ def _replicate(states_sql: str, root, permission_model, sync) -> int:
 
 def assessments() -> int:
     return _replicate(
-        ASSESSMENT_STATES, Assessment, AssessmentGroupPermission, sync_assessment_permissions
+        ASSESSMENT_STATES,
+        Assessment.objects.select_related("veiligheidshuis"),
+        AssessmentGroupPermission,
+        sync_assessment_permissions,
     )
 
 
 def cases() -> int:
-    return _replicate(CASE_STATES, Case, CaseGroupPermission, sync_case_permissions)
+    return _replicate(
+        CASE_STATES,
+        Case.objects.select_related("casusoverleg__veiligheidshuis"),
+        CaseGroupPermission,
+        sync_case_permissions,
+    )
 
 
 def _rows(permission_model, pk) -> set:

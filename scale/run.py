@@ -34,6 +34,7 @@ class Result:
     seconds: float
     syncs: dict
     audit_entries: int
+    phases: list
 
 
 def refusal() -> str | None:
@@ -74,7 +75,7 @@ def seed(
     rng = random.Random(seed_number)
     progress = Progress(bar)
     if bar is not None:
-        bar.total = plan.rows()
+        bar.reset(total=plan.rows())
     syncs = {}
     with transaction.atomic(), disable_auditlog(), acting_as(None, system_name="seed_scale"):
         with connection.cursor() as cursor:
@@ -106,10 +107,12 @@ def seed(
     progress.note("analyse")
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
+    progress.note("done")
     return Result(
         plan=plan,
         rows=progress.rows,
         seconds=time.monotonic() - started,
         syncs=syncs,
         audit_entries=written,
+        phases=progress.phases,
     )

@@ -111,7 +111,8 @@ def _plan_members(structure: Structure, scale: float, rng: random.Random) -> lis
         for n in range(total):
             party, home = parties[n % len(parties)]
             functions = functions_of(party, n) if functions_of else [Function.DEELNEMER]
-            files = [(f, level()) for f in files_of(party, home)]
+            chosen = level()  # one level for all a user's files: users alike share groups
+            files = [(f, chosen) for f in files_of(party, home)]
             members.append(_member(f"{party.kind}.{party.pk}.{n + 1}", party, functions, files))
 
     gemeenten = [(g, r) for r in regions for g in r.gemeenten]

@@ -78,3 +78,6 @@ class Command(BaseCommand):
             f"{result.rows} rows in {result.seconds:.0f} s. Permissions through the project's "
             f"sync for {result.syncs}; a sample of {options['sample']} of each agrees."
         )
+        if options["verbosity"] > 1:
+            for phase, seconds in result.phases:
+                self.stdout.write(f"  {phase:<28} {seconds:7.1f} s")
