@@ -61,7 +61,7 @@ def seed(
     *,
     access_entries: int = 0,
     seed_number: int = 13,
-    sample: int = 25,
+    sample: int = 50,
     bar=None,
     keep_audit_indexes: bool = False,
 ) -> Result:

@@ -228,7 +228,8 @@ def sync_groups(users: Users) -> int:
         sync_user_groups(first)
         wanted = list(first.groups.values_list("pk", flat=True))
         rows += [through(user_id=m.user.pk, group_id=g) for m in same[1:] for g in wanted]
-    through.objects.bulk_create(rows, batch_size=5000)
+    # The users of a declared partner were synced already (`record_declaration`).
+    through.objects.bulk_create(rows, batch_size=5000, ignore_conflicts=True)
     return len(kinds)
 
 

@@ -32,9 +32,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--sample",
             type=int,
-            default=25,
+            default=50,
             help="Dossiers and users of each kind whose permissions are checked against the "
-            "project's own sync at the end (default: 25).",
+            "project's own sync at the end (default: 50).",
         )
         parser.add_argument(
             "--keep-audit-indexes",
