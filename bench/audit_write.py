@@ -82,7 +82,7 @@ def main() -> int:
     from config.audit import acting_as
 
     harness.heading("(c) a write with audit / the same write without")
-    runs = harness.repeats()
+    runs = max(1, harness.repeats())
     keeper = harness.bench_users().get("uitvoerder")
     if keeper is None:
         print("no uitvoerder in this data set")

@@ -41,6 +41,13 @@ def repeats(default: int = 20) -> int:
     return int(os.environ.get("BENCH_REPEATS", default))
 
 
+def functions() -> tuple[str, ...]:
+    """BENCH_FUNCTIONS (comma-separated) limits the functions measured; all by default."""
+    wanted = os.environ.get("BENCH_FUNCTIONS", "")
+    chosen = [name.strip() for name in wanted.split(",") if name.strip()]
+    return tuple(name for name in FUNCTIONS if name in chosen) if chosen else FUNCTIONS
+
+
 @dataclass
 class Timing:
     label: str
@@ -81,10 +88,13 @@ def measure(client, url: str, *, runs: int, label: str = "") -> Timing:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    started = time.perf_counter()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
+    first = time.perf_counter() - started
     queries = len(captured.captured_queries)  # read now: the next request clears the log
-    seconds = timed(lambda: client.get(url), runs)
+    # BENCH_REPEATS=0 (the smoke tests): the one request, timed with its queries counted.
+    seconds = timed(lambda: client.get(url), runs) or [first]
     return Timing(
         label=label or url,
         status=response.status_code,

@@ -79,7 +79,7 @@ def main() -> int:
     users = harness.bench_users()
     worst_median = worst_p95 = 0.0
     most_queries = 0
-    for function in harness.FUNCTIONS:
+    for function in harness.functions():
         user = users.get(function)
         if user is None:
             print(f"\n{function}: no such user in this data set")

@@ -76,7 +76,12 @@ def _deletes(model, where: str) -> list[str]:
     quote = connection.ops.quote_name
     table = quote(model._meta.db_table)
     found = []
-    for relation in model._meta.related_objects:
+    relations = [
+        field
+        for field in model._meta.get_fields(include_hidden=True)  # related_name="+" too
+        if field.auto_created and not field.concrete and field.is_relation
+    ]
+    for relation in relations:
         child = relation.related_model
         column = quote(relation.field.column)
         inner = IN.format(column=column, table=table, where=where)
@@ -97,7 +102,7 @@ def _deletes(model, where: str) -> list[str]:
         rows = IN.format(column=column, table=table, where=where)
         found.append(DELETE.format(table=quote(through._meta.db_table), where=rows))
     found.append(DELETE.format(table=table, where=where))
-    return found
+    return list(dict.fromkeys(found))  # a many-to-many is reached from both its sides
 
 
 def plain_delete(pks: list[int]) -> None:
@@ -121,9 +126,9 @@ def plain_delete(pks: list[int]) -> None:
 
 def main() -> int:
     harness.setup()
-    from django.conf import settings
     from django.db import transaction
     from django.db.models import Max
+    from django.test import override_settings
     from django.utils import timezone
 
     from retention.constants import Trigger
@@ -137,7 +142,7 @@ def main() -> int:
     if not pks:
         print("no decided weegploeg dossiers to make due")
         return 0
-    settings.RETENTION_LEDGER = os.path.join(tempfile.mkdtemp(prefix="bench_"), "ledger.jsonl")
+    ledger = os.path.join(tempfile.mkdtemp(prefix="bench_"), "ledger.jsonl")
 
     def rolled_back(work) -> float:
         with transaction.atomic():
@@ -148,7 +153,7 @@ def main() -> int:
         return seconds
 
     runs = []
-    with transaction.atomic():
+    with override_settings(RETENTION_LEDGER=ledger), transaction.atomic():
         fixed = rolled_back(lambda: runs.append(run_sweep(as_of=as_of, trigger=Trigger.COMMAND)))
         idle = runs.pop()
         _make_due(pks, as_of)
