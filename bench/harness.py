@@ -54,17 +54,18 @@ class Timing:
     status: int
     median_ms: float
     p95_ms: float
+    cpu_ms: float  # the median of this process's CPU time: less moved by a busy machine
     queries: int
     runs: int
 
     def line(self) -> str:
         return (
             f"{self.label:<58} {self.status:>3} {self.median_ms:8.1f} {self.p95_ms:8.1f} "
-            f"{self.queries:>5}"
+            f"{self.cpu_ms:7.1f} {self.queries:>5}"
         )
 
 
-HEADER = f"{'page or endpoint':<58} {'st':>3} {'median':>8} {'p95':>8} {'qrys':>5}  (ms)"
+HEADER = f"{'page or endpoint':<58} {'st':>3} {'median':>8} {'p95':>8} {'cpu':>7} {'qrys':>5}  (ms)"
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -73,13 +74,16 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[index]
 
 
-def timed(call, runs: int) -> list[float]:
-    """The seconds each of `runs` calls of `call` took."""
+def timed(call, runs: int, cpu: list | None = None) -> list[float]:
+    """The seconds each of `runs` calls of `call` took; their CPU seconds (of this process:
+    Python, not the database) appended to `cpu` when given."""
     found = []
     for _ in range(runs):
-        started = time.perf_counter()
+        started, processed = time.perf_counter(), time.process_time()
         call()
         found.append(time.perf_counter() - started)
+        if cpu is not None:
+            cpu.append(time.process_time() - processed)
     return found
 
 
@@ -94,12 +98,14 @@ def measure(client, url: str, *, runs: int, label: str = "") -> Timing:
     first = time.perf_counter() - started
     queries = len(captured.captured_queries)  # read now: the next request clears the log
     # BENCH_REPEATS=0 (the smoke tests): the one request, timed with its queries counted.
-    seconds = timed(lambda: client.get(url), runs) or [first]
+    cpu: list[float] = []
+    seconds = timed(lambda: client.get(url), runs, cpu) or [first]
     return Timing(
         label=label or url,
         status=response.status_code,
         median_ms=statistics.median(seconds) * 1000,
         p95_ms=percentile(seconds, 0.95) * 1000,
+        cpu_ms=statistics.median(cpu) * 1000 if cpu else 0.0,
         queries=queries,
         runs=runs,
     )
