@@ -59,9 +59,10 @@ class Timing:
     runs: int
 
     def line(self) -> str:
+        once = "  (1 run: slow)" if self.runs == 1 else ""
         return (
             f"{self.label:<58} {self.status:>3} {self.median_ms:8.1f} {self.p95_ms:8.1f} "
-            f"{self.cpu_ms:7.1f} {self.queries:>5}"
+            f"{self.cpu_ms:7.1f} {self.queries:>5}{once}"
         )
 
 
@@ -97,7 +98,10 @@ def measure(client, url: str, *, runs: int, label: str = "") -> Timing:
         response = client.get(url)
     first = time.perf_counter() - started
     queries = len(captured.captured_queries)  # read now: the next request clears the log
-    # BENCH_REPEATS=0 (the smoke tests): the one request, timed with its queries counted.
+    # BENCH_REPEATS=0 (the smoke tests), or a page slower than BENCH_SLOW_SECONDS (default
+    # 10): the one request, timed with its queries counted, is the figure.
+    if first > float(os.environ.get("BENCH_SLOW_SECONDS", 10)):
+        runs = 0
     cpu: list[float] = []
     seconds = timed(lambda: client.get(url), runs, cpu) or [first]
     return Timing(
@@ -107,7 +111,7 @@ def measure(client, url: str, *, runs: int, label: str = "") -> Timing:
         p95_ms=percentile(seconds, 0.95) * 1000,
         cpu_ms=statistics.median(cpu) * 1000 if cpu else 0.0,
         queries=queries,
-        runs=runs,
+        runs=max(runs, 1),
     )
 
 
