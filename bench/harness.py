@@ -57,9 +57,10 @@ class Timing:
     cpu_ms: float  # the median of this process's CPU time: less moved by a busy machine
     queries: int
     runs: int
+    slow: bool = False  # measured once: slower than BENCH_SLOW_SECONDS
 
     def line(self) -> str:
-        once = "  (1 run: slow)" if self.runs == 1 else ""
+        once = "  (1 run: slow)" if self.slow else ""
         return (
             f"{self.label:<58} {self.status:>3} {self.median_ms:8.1f} {self.p95_ms:8.1f} "
             f"{self.cpu_ms:7.1f} {self.queries:>5}{once}"
@@ -100,7 +101,8 @@ def measure(client, url: str, *, runs: int, label: str = "") -> Timing:
     queries = len(captured.captured_queries)  # read now: the next request clears the log
     # BENCH_REPEATS=0 (the smoke tests), or a page slower than BENCH_SLOW_SECONDS (default
     # 10): the one request, timed with its queries counted, is the figure.
-    if first > float(os.environ.get("BENCH_SLOW_SECONDS", 10)):
+    slow = first > float(os.environ.get("BENCH_SLOW_SECONDS", 10))
+    if slow:
         runs = 0
     cpu: list[float] = []
     seconds = timed(lambda: client.get(url), runs, cpu) or [first]
@@ -112,6 +114,7 @@ def measure(client, url: str, *, runs: int, label: str = "") -> Timing:
         cpu_ms=statistics.median(cpu) * 1000 if cpu else 0.0,
         queries=queries,
         runs=max(runs, 1),
+        slow=slow,
     )
 
 
