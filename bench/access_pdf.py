@@ -61,13 +61,10 @@ def _person(keeper):
 
 def main() -> int:
     harness.setup()
-    import logging
-
     from django.db import transaction
 
     from rights.services.overview import build_overview, make_overview_letter
 
-    logging.getLogger("weasyprint").setLevel(logging.WARNING)  # its steps, page by page
     harness.heading("(e) the access overview PDF of one person across all files")
     keeper = harness.bench_users().get("uitvoerder")
     assessment = _person(keeper) if keeper else None

@@ -127,17 +127,14 @@ def plain_delete(pks: list[int]) -> None:
 def main() -> int:
     harness.setup()
     from django.db import transaction
-    from django.db.models import Max
     from django.test import override_settings
     from django.utils import timezone
 
     from retention.constants import Trigger
     from retention.services.sweep import run_sweep
-    from weegploeg.models import Assessment
 
     harness.heading("(d) retention sweep / plain SQL delete of the same dossiers")
-    latest = Assessment.objects.aggregate(latest=Max("last_processed_at"))["latest"]
-    as_of = timezone.localdate(latest) if latest else timezone.localdate()
+    as_of = timezone.localdate()
     pks = _candidates(_count())
     if not pks:
         print("no decided weegploeg dossiers to make due")

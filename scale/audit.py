@@ -37,8 +37,9 @@ COLUMNS = (*HASHED_COLUMNS, "previous_hash", "entry_hash")
 
 
 class AuditLog:
-    def __init__(self, *, party_of: dict, rng: random.Random):
+    def __init__(self, *, party_of: dict, rng: random.Random, now: datetime):
         self.rng = rng
+        self.now = now.timestamp()  # no entry after the seed's moment
         self.party_of = {pk: (party.pk, party.name) for pk, party in party_of.items()}
         self.dir = tempfile.TemporaryDirectory(prefix="seed_scale_")
         self.buffers: dict[int, list] = {}
@@ -80,8 +81,9 @@ class AuditLog:
 
     def dossier(self, label, key, model, pk, start: datetime, end: datetime, readers) -> None:
         """A dossier whose pages are read by `readers` (user pks) between `start` and `end`."""
+        last = min(end.timestamp(), self.now)
         self.dossiers.append(
-            (label, key, self.type_of(model), pk, start.timestamp(), end.timestamp(), readers)
+            (label, key, self.type_of(model), pk, start.timestamp(), last, readers)
         )
 
     # --- spilling -------------------------------------------------------------------------------

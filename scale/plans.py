@@ -42,7 +42,7 @@ def build(plan, structure, users, specs, audit, rng: random.Random, progress) ->
     _measures(plan, specs, users, audit, rng, progress)
     _related(specs, users, audit, rng, progress)
     _meetings(plan, structure, users, specs, rng, progress)
-    _disclosures(specs, users, rng, progress)
+    _disclosures(specs, users, rng, progress, plan.now)
     _checks(specs, users, audit, rng, progress)
 
 
@@ -235,7 +235,7 @@ def _meetings(plan, structure, users, specs, rng, progress) -> None:
     )
 
 
-def _disclosures(specs, users, rng, progress) -> None:
+def _disclosures(specs, users, rng, progress, now) -> None:
     """C6: one disclosure to the declared partner of each case it takes part in."""
     shared = [s for s in specs if s.region.partners[0] in s.participants]
     disclosure_id = reserve_ids(Disclosure, len(shared))
@@ -256,7 +256,7 @@ def _disclosures(specs, users, rng, progress) -> None:
                 "Toestemming per e-mail.",
                 "",
                 _keeper(users, s, rng),
-                s.created + 14 * DAY,
+                min(s.created + 14 * DAY, now),
             )
         )
         disclosure_id += 1

@@ -88,7 +88,7 @@ def seed(
         structure.record_declarations(built, people.beheerder)
         progress.note("groups")
         syncs["users"] = users.sync_groups(people)
-        log = audit_module.AuditLog(party_of=people.party_of, rng=rng)
+        log = audit_module.AuditLog(party_of=people.party_of, rng=rng, now=plan.now)
         assessment_specs, handoffs = weegploeg.build(plan, built, people, log, rng, progress)
         case_specs = cases.build(plan, built, people, handoffs, log, rng, progress)
         del handoffs

@@ -107,7 +107,9 @@ def _specs(plan, structure, people: People, rng: random.Random, agendered: int) 
             spec.created = start + (now - start - 30 * DAY) * rng.random()
             spec.outcome = Outcome.AGENDEREN
             spec.decided = spec.created + timedelta(days=rng.randint(7, 28))
-            spec.processed = spec.decided + timedelta(days=rng.randint(1, 10), hours=2)
+            # The case is made a few days after the decision, and never after the seed's day.
+            handed = spec.decided + timedelta(days=rng.randint(1, 10), hours=2)
+            spec.processed = min(handed, now - timedelta(hours=1))
         elif rng.random() < OPEN_SHARE / (1 - agendered / plan.assessments):
             spec.created = now - 42 * DAY * rng.random()
             spec.outcome, spec.decided = "", None

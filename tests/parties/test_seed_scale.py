@@ -90,6 +90,12 @@ def test_issue13_counts_in_proportion(seeded):
     for assessment in Assessment.objects.all()[:20]:
         key = normalise_name(assessment.given_names, assessment.prefix, assessment.surname)
         assert assessment.name_key == key
+    # Nothing happened after the seed's moment.
+    moment = timezone.now()
+    assert not Assessment.objects.filter(last_processed_at__gt=moment).exists()
+    assert not Case.objects.filter(last_processed_at__gt=moment).exists()
+    assert not AuditEntry.objects.filter(timestamp__gt=moment).exists()
+    assert not Disclosure.objects.filter(disclosed_at__gt=moment).exists()
     # Nothing is due on the seed's day: as after hourly sweeps (B2-B4).
     assert preview(days=0) == []
 
