@@ -23,7 +23,7 @@ export UV_NO_PROGRESS := 1
 
 .PHONY: help run test install python-packages frontend translations static chromium lint \
 	check-migrations openapi check-openapi configuration-reference check-configuration-reference \
-	pytest messages
+	pytest messages bench
 
 help:
 	@echo "make run   - install, migrate, load demo data, start web, worker and beat (PORT=$(PORT))"
@@ -99,3 +99,15 @@ pytest: install chromium
 	$(VENV)/bin/pytest tests/config/test_schemathesis.py
 
 test: install chromium lint check-migrations check-openapi check-configuration-reference pytest
+
+# --- bench (issue 13) ---------------------------------------------------------------------------
+
+BENCH_SCALE ?= national
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/vh_bench_$(subst .,_,$(BENCH_SCALE))
+
+# Every figure of issue 13 on a database of its own, seeded when empty (docs/performance.md).
+# `BENCH_SCALE=0.1 make bench` for a tenth, `BENCH_SCALE=demo make bench` for the demo data.
+bench: install
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk >/dev/null; }
+	DATABASE_URL=$(BENCH_DATABASE_URL) BENCH_SCALE=$(BENCH_SCALE) $(PY) -m bench

@@ -1,0 +1,118 @@
+"""The seed from start to end, in one transaction: a failure leaves the database as it was.
+
+Refuses a database that already holds parties or dossiers: the seed's names (Veiligheidshuizen,
+parties, users) are unique, and adding a country to a country measures nothing. Audit logging is
+off while the seed runs the project's own services (files, declarations, syncs): the seed writes
+the audit trail itself, as it would have been written over three years."""
+
+import random
+import time
+from dataclasses import dataclass
+
+from auditlog.context import disable_auditlog
+from django.db import connection, transaction
+from django.utils import timezone
+
+from cases.models import Case
+from config.audit import acting_as
+from parties.models import Party, Veiligheidshuis
+from scale import audit as audit_module
+from scale import cases, duties, permissions, plans, structure, users, weegploeg
+from scale.bulk import Progress
+from scale.plan import Plan, make_plan
+from weegploeg.models import Assessment
+
+
+class NotEmpty(Exception):
+    """The database holds data already."""
+
+
+@dataclass
+class Result:
+    plan: Plan
+    rows: int
+    seconds: float
+    syncs: dict
+    audit_entries: int
+    phases: list
+
+
+def refusal() -> str | None:
+    """Why the seed will not run on this database, or None."""
+    found = {
+        "Veiligheidshuizen": Veiligheidshuis.objects.count(),
+        "parties": Party.objects.count(),
+        "assessments": Assessment.objects.count(),
+        "cases": Case.objects.count(),
+    }
+    held = {name: count for name, count in found.items() if count}
+    if not held:
+        return None
+    what = ", ".join(f"{count} {name}" for name, count in held.items())
+    return (
+        f"This database already holds data ({what}). seed_scale fills an empty, migrated "
+        "database only: create one (createdb), run `manage.py migrate` on it and point "
+        "DATABASE_URL at it."
+    )
+
+
+def seed(
+    scale: float,
+    *,
+    access_entries: int = 0,
+    seed_number: int = 13,
+    sample: int = 50,
+    bar=None,
+    keep_audit_indexes: bool = False,
+) -> Result:
+    if connection.vendor != "postgresql":
+        raise NotEmpty("seed_scale writes with PostgreSQL's COPY: set DATABASE_URL to PostgreSQL.")
+    reason = refusal()
+    if reason:
+        raise NotEmpty(reason)
+    started = time.monotonic()
+    plan = make_plan(scale, now=timezone.now(), access_entries=access_entries)
+    rng = random.Random(seed_number)
+    progress = Progress(bar)
+    if bar is not None:
+        bar.reset(total=plan.rows())
+    syncs = {}
+    with transaction.atomic(), disable_auditlog(), acting_as(None, system_name="seed_scale"):
+        with connection.cursor() as cursor:
+            # Foreign keys checked row by row as the rows stream in, not queued for the commit
+            # (millions of pending checks, and no index can be built while they wait).
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        progress.note("parties")
+        built = structure.build(plan, progress)
+        people = users.build(built, plan, rng, progress)
+        structure.record_declarations(built, people.beheerder)
+        progress.note("groups")
+        syncs["users"] = users.sync_groups(people)
+        log = audit_module.AuditLog(party_of=people.party_of, rng=rng, now=plan.now)
+        assessment_specs, handoffs = weegploeg.build(plan, built, people, log, rng, progress)
+        case_specs = cases.build(plan, built, people, handoffs, log, rng, progress)
+        del handoffs
+        plans.build(plan, built, people, case_specs, log, rng, progress)
+        duties.build(plan, assessment_specs, case_specs, people, rng, progress)
+        del assessment_specs, case_specs
+        progress.note("permissions")
+        syncs["assessments"] = permissions.assessments()
+        syncs["cases"] = permissions.cases()
+        reads = max(0, plan.audit_entries - log.counted) + plan.access_entries
+        progress.note("audit entries")
+        log.add_reads(reads)
+        written = log.write(progress, keep_indexes=keep_audit_indexes)
+        progress.note("sample check")
+        permissions.check_sample(sample, rng)
+    progress.note("analyse")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    progress.note("done")
+    return Result(
+        plan=plan,
+        rows=progress.rows,
+        seconds=time.monotonic() - started,
+        syncs=syncs,
+        audit_entries=written,
+        phases=progress.phases,
+    )

@@ -1,0 +1,210 @@
+"""Issue 13: `seed_scale` at a tiny scale makes what the national one makes, in proportion, with
+the permissions the project's own sync gives (checked on every dossier here, not a sample),
+each function seeing what it should, and an audit trail whose entries carry their dossier and
+verify in the hash chain."""
+
+import random
+from collections import Counter
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.utils import timezone
+
+from cases.constants import CaseStatus, MeasureStatus
+from cases.models import Case, CaseGroupPermission, Disclosure, Measure
+from cases.permissions import sync_case_permissions
+from cases.selectors import disclosures_for, visible_cases
+from parties.constants import FileKind, Function, PartyKind, PartyRole
+from parties.models import Party, User, Veiligheidshuis
+from parties.permissions import live_authorisations
+from parties.services import sync_user_groups
+from retention.services.sweep import preview
+from scale.plan import make_plan
+from scale.run import NotEmpty, seed
+from security.models import AuditEntry
+from security.services.chain import verify_chain
+from subjects.matching import normalise_name
+from tests.factories import VeiligheidshuisFactory
+from weegploeg.models import Assessment, AssessmentGroupPermission, Signal
+from weegploeg.permissions import sync_assessment_permissions
+from weegploeg.selectors import visible_assessments
+
+SCALE = 0.0005
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """One seed for the module, in a transaction rolled back after its last test; each test
+    runs in a savepoint inside it, as usual."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield seed(SCALE, sample=5)
+        transaction.set_rollback(True)
+
+
+def _rows(model, pk):
+    return set(model.objects.filter(content_object_id=pk).values_list("group_id", "permission_id"))
+
+
+def _user(function=None, kind=None, role=None):
+    users = User.objects.filter(membership__isnull=False).order_by("pk")
+    if function:
+        users = users.filter(membership__functions__function=function)
+    if kind:
+        users = users.filter(membership__party__kind=kind)
+    if role:
+        users = users.filter(membership__party__role=role)
+    return users.select_related("membership__party").first()
+
+
+def _files(user, kind):
+    return live_authorisations(user).filter(file__kind=kind).values_list("file__key", flat=True)
+
+
+def test_issue13_counts_in_proportion(seeded):
+    plan = make_plan(SCALE, now=timezone.now())
+    assert Veiligheidshuis.objects.count() == plan.regions == 2
+    assert Assessment.objects.count() == plan.assessments
+    assert Signal.objects.count() == plan.signals
+    assert Case.objects.count() == plan.cases
+    assert Measure.objects.count() == plan.measures
+    assert AuditEntry.objects.count() >= plan.audit_entries
+    assert User.objects.count() >= plan.users
+    # Every function and kind of party is there (the tiny seed keeps the national shape).
+    functions = set(User.objects.values_list("membership__functions__function", flat=True))
+    assert functions == set(Function.values) - {None}
+    assert set(Party.objects.values_list("role", flat=True)) == set(PartyRole.values)
+    # Statuses spread, deadlines past and future, dates over the years.
+    assert {"open", "decided"} <= set(Assessment.objects.values_list("status", flat=True))
+    assert Assessment.objects.filter(archived_at__isnull=False).exists()
+    assert set(Case.objects.values_list("status", flat=True)) == set(CaseStatus.values)
+    today = timezone.localdate()
+    open_measures = Measure.objects.filter(status__in=[MeasureStatus.PLANNED, "in_progress"])
+    assert open_measures.filter(deadline__lt=today).exists()
+    assert open_measures.filter(deadline__gte=today).exists()
+    oldest = Case.objects.order_by("created_at").first().created_at
+    assert (timezone.now() - oldest).days > 365 * 2
+    # The name key is the project's, as PersonData.save would set it.
+    for assessment in Assessment.objects.all()[:20]:
+        key = normalise_name(assessment.given_names, assessment.prefix, assessment.surname)
+        assert assessment.name_key == key
+    # Nothing happened after the seed's moment.
+    moment = timezone.now()
+    assert not Assessment.objects.filter(last_processed_at__gt=moment).exists()
+    assert not Case.objects.filter(last_processed_at__gt=moment).exists()
+    assert not AuditEntry.objects.filter(timestamp__gt=moment).exists()
+    assert not Disclosure.objects.filter(disclosed_at__gt=moment).exists()
+    # Nothing is due on the seed's day: as after hourly sweeps (B2-B4).
+    assert preview(days=0) == []
+
+
+def test_issue13_permissions_are_what_the_projects_sync_gives(seeded):
+    """Every dossier and user here (the seed itself checks a sample at national scale)."""
+    for assessment in Assessment.objects.select_related("veiligheidshuis"):
+        before = _rows(AssessmentGroupPermission, assessment.pk)
+        assert before, assessment.number
+        sync_assessment_permissions(assessment)
+        assert _rows(AssessmentGroupPermission, assessment.pk) == before, assessment.number
+    for case in Case.objects.select_related("casusoverleg__veiligheidshuis"):
+        before = _rows(CaseGroupPermission, case.pk)
+        sync_case_permissions(case)
+        assert _rows(CaseGroupPermission, case.pk) == before, case.number
+    for user in User.objects.filter(membership__isnull=False):
+        before = set(user.groups.values_list("pk", flat=True))
+        sync_user_groups(user)
+        assert set(user.groups.values_list("pk", flat=True)) == before, user.username
+
+
+def test_issue13_each_function_sees_what_it_should(seeded):
+    politie = _user(Function.DEELNEMER, PartyKind.POLITIE)
+    regions = Veiligheidshuis.objects.filter(code__in=_files(politie, FileKind.WEEGPLOEG))
+    assert set(visible_assessments(politie)) == set(
+        Assessment.objects.filter(veiligheidshuis__in=regions)
+    )
+    gemeente = (
+        User.objects.filter(membership__party__kind=PartyKind.GEMEENTE)
+        .exclude(membership__functions__function__in=[Function.UITVOERDER, Function.VOORZITTER])
+        .exclude(membership__functions__function__in=[Function.FG, Function.BEHEERDER])
+        .select_related("membership__party")
+        .first()
+    )
+    party = gemeente.membership.party
+    expected = Assessment.objects.filter(
+        veiligheidshuis__code__in=_files(gemeente, FileKind.WEEGPLOEG),
+        municipality_code=party.municipality_code,
+    )
+    assert set(visible_assessments(gemeente)) == set(expected)
+    keeper = _user(Function.UITVOERDER)
+    kept = Veiligheidshuis.objects.filter(code__in=_files(keeper, FileKind.WEEGPLOEG))
+    assert set(visible_assessments(keeper)) == set(
+        Assessment.objects.filter(veiligheidshuis__in=kept)
+    )
+    assert set(visible_cases(keeper)) == set(
+        Case.objects.filter(casusoverleg__veiligheidshuis__in=kept)
+    )
+    casuspartij = _user(Function.CASEMANAGER, role=PartyRole.CASUSPARTIJ)
+    overleggen = [int(key) for key in _files(casuspartij, FileKind.ICO)]
+    taking_part = Case.objects.filter(
+        casusoverleg__in=overleggen,
+        participants__party=casuspartij.membership.party,
+        participants__until__isnull=True,
+    ).exclude(status=CaseStatus.ARCHIVED)
+    assert set(visible_cases(casuspartij)) == set(taking_part)
+    assert not visible_assessments(casuspartij).exists()
+    chair = _user(Function.VOORZITTER)
+    chaired = [int(key) for key in _files(chair, FileKind.ICO)]
+    assert set(visible_cases(chair)) == set(
+        Case.objects.filter(casusoverleg__in=chaired, participants__party=chair.membership.party)
+    )
+    partner = (
+        User.objects.filter(membership__party__role=PartyRole.EXTERN)
+        .filter(membership__party__declarations__isnull=False)
+        .first()
+    )
+    assert not visible_cases(partner).exists()
+    assert not visible_assessments(partner).exists()
+    # C6: not once the case is archived (open to the kernpartijen only).
+    assert set(disclosures_for(partner)) == set(
+        Disclosure.objects.filter(partner=partner.membership.party).exclude(
+            case__status=CaseStatus.ARCHIVED
+        )
+    )
+    for nobody in (_user(Function.FG), _user(Function.BEHEERDER)):
+        assert not visible_assessments(nobody).exists()
+        assert not visible_cases(nobody).exists()
+
+
+def test_issue13_audit_entries_carry_their_dossier_and_verify(seeded):
+    entries = AuditEntry.objects.all()
+    assert not entries.filter(dossier_key="").exists()
+    numbers = {
+        "weegploeg": set(Assessment.objects.values_list("number", flat=True)),
+        "ico": set(Case.objects.values_list("number", flat=True)),
+    }
+    found = Counter()
+    for label, key, action in entries.values_list("file_label", "dossier_key", "action"):
+        assert key in numbers[label]
+        found[action] += 1
+    assert found[AuditEntry.Action.CREATE] and found[AuditEntry.Action.ACCESS]
+    assert found[AuditEntry.Action.UPDATE]
+    assert not entries.filter(actor_id__isnull=False, actor_party_id__isnull=True).exists()
+    assert verify_chain().ok
+
+
+def test_issue13_refuses_a_database_with_data():
+    VeiligheidshuisFactory()  # (with or without the module's seed around it)
+    with pytest.raises(NotEmpty, match="already holds data"):
+        seed(SCALE)
+    with pytest.raises(CommandError, match="already holds data"):
+        call_command("seed_scale", "--scale", "0.001", "--no-progress")
+
+
+def test_issue13_the_sample_check_finds_a_permission_the_sync_would_not_give(seeded):
+    from scale.permissions import differences
+
+    # The keepers' right to change goes from every assessment: any sample finds it.
+    AssessmentGroupPermission.objects.filter(permission__codename="change_assessment").delete()
+    found = differences(3, random.Random(1))
+    assert len([name for name in found if name.startswith("weegploeg.Assessment")]) == 3
