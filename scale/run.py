@@ -13,6 +13,7 @@ from auditlog.context import disable_auditlog
 from django.db import connection, transaction
 from django.utils import timezone
 
+from cases import counts as case_counts
 from cases.models import Case
 from config.audit import acting_as
 from parties.models import Party, Veiligheidshuis
@@ -20,6 +21,7 @@ from scale import audit as audit_module
 from scale import cases, duties, permissions, plans, structure, users, weegploeg
 from scale.bulk import Progress
 from scale.plan import Plan, make_plan
+from weegploeg import counts as assessment_counts
 from weegploeg.models import Assessment
 
 
@@ -95,6 +97,11 @@ def seed(
         plans.build(plan, built, people, case_specs, log, rng, progress)
         duties.build(plan, assessment_specs, case_specs, people, rng, progress)
         del assessment_specs, case_specs
+        # The counts the lists read from the parent rows (issue 13): the services keep them,
+        # the bulk load passes the services by.
+        progress.note("counts")
+        assessment_counts.recount_all()
+        case_counts.recount_all()
         progress.note("permissions")
         syncs["assessments"] = permissions.assessments()
         syncs["cases"] = permissions.cases()

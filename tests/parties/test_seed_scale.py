@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from cases.constants import CaseStatus, MeasureStatus
+from cases.counts import case_counts
 from cases.models import Case, CaseGroupPermission, Disclosure, Measure
 from cases.permissions import sync_case_permissions
 from cases.selectors import disclosures_for, visible_cases
@@ -26,6 +27,7 @@ from security.models import AuditEntry
 from security.services.chain import verify_chain
 from subjects.matching import normalise_name
 from tests.factories import VeiligheidshuisFactory
+from weegploeg.counts import signals_counted
 from weegploeg.models import Assessment, AssessmentGroupPermission, Signal
 from weegploeg.permissions import sync_assessment_permissions
 from weegploeg.selectors import visible_assessments
@@ -208,3 +210,16 @@ def test_issue13_the_sample_check_finds_a_permission_the_sync_would_not_give(see
     AssessmentGroupPermission.objects.filter(permission__codename="change_assessment").delete()
     found = differences(3, random.Random(1))
     assert len([name for name in found if name.startswith("weegploeg.Assessment")]) == 3
+
+
+def test_issue13_the_counts_on_the_parent_rows_equal_the_children(seeded):
+    """The lists read the counts kept on the parent rows; the bulk load must leave them true."""
+    kept = Assessment._base_manager.annotate(real=signals_counted()).values_list(
+        "signal_count", "real"
+    )
+    assert Signal.objects.exists() and all(stored == real for stored, real in kept)
+    fields = list(case_counts())
+    real = {f"real_{field}": value for field, value in case_counts().items()}
+    for row in Case._base_manager.annotate(**real).values(*fields, *real):
+        assert [row[field] for field in fields] == [row[f"real_{field}"] for field in fields]
+    assert Case._base_manager.filter(open_measure_count__gt=0).exists()
