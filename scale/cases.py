@@ -33,7 +33,7 @@ class CaseSpec:
         "processed",
         "closed",
         "archived",
-        "status",
+        "stage",
         "participants",
         "casemanager",
         "checked",
@@ -53,13 +53,13 @@ def _life(spec, plan, rng) -> None:
     if spec.created + runs < now - 7 * DAY:
         spec.closed = spec.created + runs
         spec.processed = spec.closed
-        spec.status = CaseStatus.CLOSED
+        spec.stage = CaseStatus.CLOSED
         if spec.processed < now - 365 * DAY:
             spec.archived = spec.processed + timedelta(days=365, hours=1)
-            spec.status = CaseStatus.ARCHIVED
+            spec.stage = CaseStatus.ARCHIVED
     else:
         spec.processed = max(spec.created, now - timedelta(days=rng.randint(0, 60)))
-        spec.status = CaseStatus.ACTIVE
+        spec.stage = CaseStatus.ACTIVE
         if spec.processed < now - 90 * DAY or rng.random() < 0.5:
             spec.checked = now - timedelta(days=rng.randint(1, 89))
 
@@ -114,7 +114,7 @@ def build(plan, structure, users, handoffs, audit, rng: random.Random, progress)
                 s.id,
                 s.number,
                 overleg.pk,
-                s.status,
+                s.stage,
                 s.casemanager,
                 IdentityMethod.BRP,
                 "",

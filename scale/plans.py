@@ -65,7 +65,7 @@ def _goals(specs, users, audit, rng, progress) -> None:
 
 
 def _status(spec, deadline: datetime, now: datetime, rng) -> str:
-    if spec.status != CaseStatus.ACTIVE:
+    if spec.stage != CaseStatus.ACTIVE:
         return MeasureStatus.DONE if rng.random() < 0.85 else MeasureStatus.CANCELLED
     if deadline >= now:
         return MeasureStatus.PLANNED if rng.random() < 0.5 else MeasureStatus.IN_PROGRESS
@@ -202,7 +202,7 @@ def _meetings(plan, structure, users, specs, rng, progress) -> None:
                 meeting_id += 1
             moments = [day for day, _pk in held]
             for s in cases:
-                until = plan.now + 14 * DAY if s.status == CaseStatus.ACTIVE else s.processed
+                until = plan.now + 14 * DAY if s.stage == CaseStatus.ACTIVE else s.processed
                 low = bisect.bisect_left(moments, s.created)
                 high = bisect.bisect_right(moments, until)
                 options = held[low:high]
