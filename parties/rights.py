@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.db.models import Exists, OuterRef
+from django.utils.functional import empty
 
 from parties.constants import AccessLevel, Function
 
@@ -307,11 +308,23 @@ def request_memo(key, compute):
     return found
 
 
+def _instance(user):
+    """The user itself behind `request.user`'s lazy wrappers (authentication's, and the second
+    factor's around it), whose own attributes are the wrappers': the rights are kept on the
+    instance."""
+    while True:
+        wrapped = getattr(user, "_wrapped", None)
+        if wrapped is None or wrapped is empty:
+            return user
+        user = wrapped
+
+
 def rights_of(user) -> Rights:
     """The rights of `user`: kept for the request when it is the request's own user, read anew
     otherwise."""
     scope = _SCOPE.get()
     pk = getattr(user, "pk", None)
+    user = _instance(user)
     if scope is None or pk is None or pk not in scope.users:
         return Rights(user)
     rights = scope.rights.get(pk)

@@ -4,8 +4,8 @@ from django.http import Http404
 
 from cases.constants import CaseStatus
 from cases.models import Disclosure
+from cases.permissions import kept_casusoverleg_ids
 from cases.selectors.cases import keepable_cases
-from cases.selectors.keeping import kept_overleggen
 from config.api_input import as_id
 from parties.permissions import may_act, membership_of
 
@@ -42,7 +42,7 @@ def may_see_disclosures(user) -> bool:
     """The disclosure pages are there for an external partner that may act and for a keeper."""
     if is_external_partner(user):
         return may_act(user)
-    return kept_overleggen(user).exists()
+    return may_act(user) and bool(kept_casusoverleg_ids(user))
 
 
 def get_visible_disclosure(user, pk) -> Disclosure:
