@@ -23,7 +23,7 @@ export UV_NO_PROGRESS := 1
 
 .PHONY: help run test install python-packages frontend translations static chromium lint \
 	check-migrations openapi check-openapi configuration-reference check-configuration-reference \
-	pytest messages bench
+	pytest messages bench nginx
 
 help:
 	@echo "make run   - install, migrate, load demo data, start web, worker and beat (PORT=$(PORT))"
@@ -63,6 +63,12 @@ chromium:
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
+# The load balancer of docker-compose.yml, run by tests/load/test_balancer.py; installed, never
+# started as a service (RUNLEVEL=1 keeps Debian's scripts from starting it).
+nginx:
+	@[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-core >/dev/null; }
+
 lint: python-packages
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -91,14 +97,14 @@ check-configuration-reference: python-packages
 messages: python-packages
 	$(MANAGE) makemessages -l nl -l en $(I18N_IGNORE) --no-obsolete
 
-pytest: install chromium
+pytest: install chromium nginx
 	# Two processes (pytest-xdist), each with a broker database of its own for its real-worker
 	# tests (tests/celery_worker.py). Schemathesis makes one test per API operation only in a
 	# single process: under xdist it would run as one test, so it runs on its own afterwards.
 	$(VENV)/bin/pytest -n 2 --ignore=tests/config/test_schemathesis.py
 	$(VENV)/bin/pytest tests/config/test_schemathesis.py
 
-test: install chromium lint check-migrations check-openapi check-configuration-reference pytest
+test: install chromium nginx lint check-migrations check-openapi check-configuration-reference pytest
 
 # --- bench (issue 13) ---------------------------------------------------------------------------
 
