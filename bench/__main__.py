@@ -23,6 +23,7 @@ SCRIPTS = [
     "bench.retention_sweep",
     "bench.access_pdf",
     "bench.throughput",
+    "bench.load",
     "bench.redis_outage",
 ]
 

@@ -30,7 +30,7 @@ def _setup():
 
 def user_for(role: str):
     """An active user who plays `role`: the demo user of that name when there is one."""
-    from parties.constants import Function, PartyKind, PartyRole
+    from parties.constants import AccessLevel, FileKind, Function, PartyKind, PartyRole
     from parties.models import User
 
     users = User.objects.filter(is_active=True, membership__ended_on__isnull=True)
@@ -38,8 +38,12 @@ def user_for(role: str):
         users = users.filter(membership__functions__function=Function.UITVOERDER)
         demo = "uitvoerder"
     elif role == "politie":
+        # One who records in the weegploeg: the load enters signals (a member authorised
+        # read-only is offered no intake, W1).
         users = users.filter(
-            membership__party__kind=PartyKind.POLITIE, file_authorisations__isnull=False
+            membership__party__kind=PartyKind.POLITIE,
+            file_authorisations__file__kind=FileKind.WEEGPLOEG,
+            file_authorisations__level=AccessLevel.READWRITE,
         )
         demo = "politie"
     else:
