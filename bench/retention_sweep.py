@@ -6,8 +6,9 @@ The seed leaves nothing due on its day (as after hourly sweeps), so the script m
 CTER 13.4, B2), then, each in a savepoint that is rolled back afterwards:
 
 - runs the retention app's real sweep (`retention.services.sweep.run_sweep`, as of the seed's
-  day): every dossier in its own transaction, its figures counted, its rows, duties and audit
-  trail deleted (with the chain's purged links) and its destruction record written;
+  day): a batch of dossiers per transaction (`retention.services.batch`), their figures
+  counted, their rows, duties and audit trails deleted (with the chain's purged links) and
+  their destruction records written;
 - deletes the same dossiers with plain SQL: the rows of every table that hangs on them (found
   from the models' relations), their permissions, their duties to inform and their audit
   entries (by the dossier columns), no records.

@@ -44,13 +44,22 @@ def line_of(record) -> dict:
 
 def append(record) -> None:
     """Append the record's line, under a lock, and make sure it is on disk before returning."""
+    append_many([record])
+
+
+def append_many(records) -> None:
+    """Append the records' lines at once (a batch of the sweep), under one lock and one sync
+    to disk."""
+    records = list(records)
+    if not records:
+        return
     ledger = path()
     ledger.parent.mkdir(parents=True, exist_ok=True)
-    line = json.dumps(line_of(record), sort_keys=True) + "\n"
+    lines = "".join(json.dumps(line_of(record), sort_keys=True) + "\n" for record in records)
     with ledger.open("a", encoding="utf-8") as out:
         fcntl.flock(out, fcntl.LOCK_EX)
         try:
-            out.write(line)
+            out.write(lines)
             out.flush()
             os.fsync(out.fileno())
         finally:

@@ -225,6 +225,15 @@ class PersonalDataFile(Protocol):
     # kind (verbose name plural -> count), {} when there was no such dossier.
     def destroy(self, ref: DossierRef, *, by) -> dict[str, int]: ...
 
+    # B8, issue 13: `destroy` for many dossiers of the file in one transaction, cheaper than
+    # one by one (their roots locked in one query, the sessions read once). `nowait`: raise
+    # (django.db.DatabaseError) at once when another transaction holds a root, rather than
+    # wait. Returns the rows deleted per kind of each dossier destroyed; a dossier that is not
+    # there is left out.
+    def destroy_many(
+        self, refs: Iterable[DossierRef], *, by, nowait: bool = False
+    ) -> dict[DossierRef, dict[str, int]]: ...
+
 
 _FILES: dict[str, PersonalDataFile] = {}
 _BY_MODEL: dict[type, PersonalDataFile] = {}

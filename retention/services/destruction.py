@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from config.audit import delete_with_trail, purge_batch
@@ -16,46 +16,112 @@ from parties.models import DataFile
 from retention import ledger
 from retention.constants import Rule, Trigger
 from retention.models import DestructionRecord, Hold, Reactivation, SweepRun
-from retention.services.statistics import count_dossier
+from retention.services.statistics import count_dossiers
 from subjects import registry
 from subjects.registry import DossierRef
+
+
+@dataclass(frozen=True)
+class ToDestroy:
+    """A dossier to destroy, with the rule and day it fell due by (None: on instruction)."""
+
+    ref: DossierRef
+    rule: str
+    due_on: date | None = None
 
 
 def destroy_dossier(ref: DossierRef, *, rule: str, due_on: date | None, run=None, by=None):
     """Count its statistics (B7), destroy it through the registry, and write its
     DestructionRecord (and the ledger line) in the caller's transaction. Returns the record,
     or None when the dossier does not exist."""
-    file = registry.get(ref.file_label)
+    records = destroy_dossiers([ToDestroy(ref, rule, due_on)], run=run, by=by)
+    return records[0] if records else None
+
+
+def destroy_dossiers(due: list[ToDestroy], *, run=None, by=None, nowait: bool = False) -> list:
+    """`destroy_dossier` for many dossiers in one transaction (issue 13): their states and files
+    read once, each file's dossiers destroyed together (`destroy_many`; `nowait`: raise at once
+    when another transaction holds one of them), the records written in one insert and the
+    ledger lines appended at once after the commit. Returns the records, in `due`'s order; a
+    dossier that does not exist has none."""
     with transaction.atomic():
-        state = file.state(ref)
-        if state is None:
-            return None
-        data_file = DataFile.objects.filter(pk=state.data_file_id).first()
-        file_name = state.casusoverleg or (data_file.name if data_file else ref.file_label)
-        count_dossier(ref, file_name=file_name, figures=file.figures(ref), state=state)
-        about = {"file_label": ref.file_label, "dossier_key": ref.key}
-        counts: Counter = Counter()
-        # One purge batch: the registry's destruction entry names every audit entry purged.
-        with purge_batch():
-            counts += delete_with_trail(Hold.objects.filter(**about))  # their reasons name him
-            counts += delete_with_trail(Reactivation.objects.filter(**about))
-            counts.update(file.destroy(ref, by=by))
-        record = DestructionRecord.objects.create(
-            run=run,
-            file_label=ref.file_label,
-            dossier_key=ref.key,
-            data_file=data_file,
-            file_name=file_name,
-            casusoverleg=state.casusoverleg,
-            rule=rule,
-            opened_on=state.opened_on,
-            last_processed_on=state.last_processed_on,
-            due_on=due_on,
-            counts=dict(sorted(counts.items())),
-            destroyed_by=by,
+        by_label: dict[str, list[ToDestroy]] = {}
+        for item in due:
+            by_label.setdefault(item.ref.file_label, []).append(item)
+        states = {}
+        for label, items in by_label.items():
+            found = registry.get(label).states(item.ref.key for item in items)
+            states.update({state.ref: state for state in found})
+        due = [item for item in due if item.ref in states]
+        if not due:
+            return []
+        data_files = DataFile.objects.in_bulk({states[item.ref].data_file_id for item in due})
+        names, counted = {}, []
+        for item in due:
+            state = states[item.ref]
+            data_file = data_files.get(state.data_file_id)
+            names[item.ref] = state.casusoverleg or (
+                data_file.name if data_file else item.ref.file_label
+            )
+            figures = registry.get(item.ref.file_label).figures(item.ref)
+            counted.append((item.ref, names[item.ref], state, figures))
+        count_dossiers(counted)  # B7, before the dossiers go
+        counts: dict[DossierRef, Counter] = {item.ref: Counter() for item in due}
+        for label, items in by_label.items():
+            refs = [item.ref for item in items if item.ref in states]
+            file = registry.get(label)
+            if len(refs) == 1 and not nowait:
+                destroyed = {refs[0]: file.destroy(refs[0], by=by)}
+            else:
+                destroyed = file.destroy_many(refs, by=by, nowait=nowait)
+            for ref, kinds in destroyed.items():
+                counts[ref].update(kinds)
+        for ref, kinds in _forget_retention(list(counts)).items():
+            counts[ref] += kinds
+        records = DestructionRecord.objects.bulk_create(
+            [
+                DestructionRecord(
+                    run=run,
+                    file_label=item.ref.file_label,
+                    dossier_key=item.ref.key,
+                    data_file=data_files.get(states[item.ref].data_file_id),
+                    file_name=names[item.ref],
+                    casusoverleg=states[item.ref].casusoverleg,
+                    rule=item.rule,
+                    opened_on=states[item.ref].opened_on,
+                    last_processed_on=states[item.ref].last_processed_on,
+                    due_on=item.due_on,
+                    counts=dict(sorted(counts[item.ref].items())),
+                    destroyed_by=by,
+                )
+                for item in due
+            ]
         )
-        transaction.on_commit(lambda: ledger.append(record))
-    return record
+        transaction.on_commit(lambda: ledger.append_many(records))
+    return records
+
+
+def _forget_retention(refs: list[DossierRef]) -> dict[DossierRef, Counter]:
+    """The holds and reactivations of the dossiers (their reasons name the person), with their
+    audit entries: one query finds the few dossiers that have any (B8). Their entries carry
+    the dossier, so the file's purge took them already; what is left goes here."""
+    wanted = Q(pk__in=[])
+    for ref in refs:
+        wanted |= Q(file_label=ref.file_label, dossier_key=ref.key)
+    having = {
+        DossierRef(label, key)
+        for model in (Hold, Reactivation)
+        for label, key in model.objects.filter(wanted).values_list("file_label", "dossier_key")
+    }
+    found: dict[DossierRef, Counter] = {}
+    for ref in refs:
+        if ref in having:
+            about = {"file_label": ref.file_label, "dossier_key": ref.key}
+            with purge_batch():
+                found[ref] = delete_with_trail(Hold.objects.filter(**about)) + delete_with_trail(
+                    Reactivation.objects.filter(**about)
+                )
+    return found
 
 
 LEDGER_FIELDS = ("file_label", "dossier_key", "opened_on", "destroyed_at", "rule")
@@ -76,8 +142,7 @@ def catch_up_ledger() -> int:
         for record in records.only(*LEDGER_FIELDS).iterator()
         if (record.file_label, record.dossier_key, record.destroyed_at) not in written
     ]
-    for record in missing:
-        ledger.append(record)
+    ledger.append_many(missing)
     return len(missing)
 
 

@@ -7,10 +7,11 @@ archived dossier, whether it was archived on time. No key back to the person: a 
 number per file, month, kind and reason. Management information (insights) adds these kept
 counts to the live figures of the files, so the counts survive destruction."""
 
+from collections import Counter
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from django.db.models import F
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils import timezone
 
 from retention.models import StatisticsCount
@@ -78,28 +79,55 @@ def count_dossier(
 ) -> None:
     """Add one dossier's figures (`registry.get(label).figures(ref)`) to the kept counts,
     with its archive figure when it was archived."""
-    from parties.models import DataFile
-    from retention.terms import terms_for
-
-    figures = list(figures)
-    data_file = DataFile.objects.filter(pk=state.data_file_id).first()
-    if state.archived and data_file is not None:
-        archived = archived_figure(state, terms_for(data_file))
-        if archived is not None:
-            figures.append(archived)
-    for figure in figures:
-        _add(ref.file_label, file_name, figure)
+    count_dossiers([(ref, file_name, state, figures)])
 
 
-def _add(file_label: str, file_name: str, figure: Figure) -> None:
-    """An upsert: the row is made once (two workers at once: `get_or_create` retries), then
-    raised in the database (F), so concurrent destructions add up."""
-    row, _created = StatisticsCount.objects.get_or_create(
-        file_label=file_label,
-        data_file_id=figure.data_file_id,
-        file_name=file_name[:300],
-        month=figure.month,
-        figure=figure.figure,
-        reason=(figure.reason or "")[:30],
+def count_dossiers(dossiers: Iterable[tuple[DossierRef, str, DossierState, Iterable[Figure]]]):
+    """`count_dossier` for many dossiers (ref, file name, state, figures) at once (issue 13):
+    the same counts, added in three queries however many dossiers and figures: the rows made
+    once (`ignore_conflicts`: two workers at once make each once), then raised in the database
+    in one update (F), so concurrent destructions add up."""
+    dossiers = list(dossiers)
+    archived = [state for _ref, _name, state, _figures in dossiers if state.archived]
+    terms = terms_by_file({state.data_file_id for state in archived}) if archived else {}
+    added: Counter = Counter()
+    for ref, file_name, state, figures in dossiers:
+        figures = list(figures)
+        if state.archived and state.data_file_id in terms:
+            figure = archived_figure(state, terms[state.data_file_id])
+            if figure is not None:
+                figures.append(figure)
+        for figure in figures:
+            month = figure.month
+            if isinstance(month, datetime):
+                month = month.date()
+            key = (
+                ref.file_label,
+                figure.data_file_id,
+                file_name[:300],
+                month,
+                figure.figure,
+                (figure.reason or "")[:30],
+            )
+            added[key] += figure.count
+    if not added:
+        return
+    StatisticsCount.objects.bulk_create(
+        [StatisticsCount(**dict(zip(KEY, key, strict=True)), count=0) for key in added],
+        ignore_conflicts=True,
     )
-    StatisticsCount.objects.filter(pk=row.pk).update(count=F("count") + figure.count)
+    wanted = Q(pk__in=[])
+    for key in added:
+        wanted |= Q(**dict(zip(KEY, key, strict=True)))
+    rows = StatisticsCount.objects.filter(wanted).values_list("pk", *KEY)
+    by_pk = {pk: added[tuple(key)] for pk, *key in rows}
+    StatisticsCount.objects.filter(pk__in=by_pk).update(
+        count=F("count")
+        + Case(
+            *(When(pk=pk, then=Value(n)) for pk, n in by_pk.items()), output_field=IntegerField()
+        )
+    )
+
+
+# The columns that make a kept count's row (its unique constraint).
+KEY = ("file_label", "data_file_id", "file_name", "month", "figure", "reason")

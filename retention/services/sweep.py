@@ -1,5 +1,6 @@
 """The retention sweep (B2-B6, O3): decides from the database, as of a date, which dossiers are
-due to be archived or destroyed (`retention.rules`), and acts on each in its own transaction.
+due to be archived or destroyed (`retention.rules`), and acts on them a batch per transaction
+(`retention.services.batch`), or, when a batch fails, on each in its own transaction.
 
 - Idempotent and catching up: what is due follows from the dossier's dates and the date the
   sweep runs as of, never from earlier runs; a dossier acted on is no longer due. Running twice,
@@ -23,6 +24,7 @@ from django.utils import timezone
 from retention.constants import Action
 from retention.models import DossierSweepState, SweepRun
 from retention.rules import Due, due, next_due
+from retention.services.batch import batches, handle_batch
 from retention.services.destruction import catch_up_ledger, destroy_dossier
 from retention.services.holds import end_lapsed_holds, held_dossiers, in_force
 from retention.terms import Terms, terms_by_file
@@ -170,7 +172,7 @@ def _handle(ref: DossierRef, *, as_of: date, terms: _Terms, run: SweepRun, by) -
 
 def run_sweep(*, as_of: date | None = None, trigger: str, by=None, progress=None) -> SweepRun:
     """Archive and destroy what is due as of `as_of` (default today); returns the SweepRun.
-    `progress(done, total)` is called before the first dossier and after each one."""
+    `progress(done, total)` is called before the first dossier and after each batch."""
     from retention.services.alarms import send_failure_alarm
 
     as_of = as_of or timezone.localdate()
@@ -191,14 +193,16 @@ def run_sweep(*, as_of: date | None = None, trigger: str, by=None, progress=None
     failed: list[DossierRef] = []
     if progress:
         progress(0, len(todo))
-    for done, ref in enumerate(todo, start=1):
-        if _key(ref) in held:
-            outcome = HELD
-        else:
-            outcome = _handle(ref, as_of=as_of, terms=terms, run=run, by=by)
-        counts[outcome] += 1
-        if outcome == FAILED:
-            failed.append(ref)
+    done = 0
+    for batch in batches(todo):  # one transaction a batch (issue 13: `services.batch`)
+        outcomes = {ref: HELD for ref in batch if _key(ref) in held}
+        free = [ref for ref in batch if ref not in outcomes]
+        outcomes.update(handle_batch(free, as_of=as_of, terms=terms, run=run, by=by))
+        for ref in batch:
+            counts[outcomes[ref]] += 1
+            if outcomes[ref] == FAILED:
+                failed.append(ref)
+        done += len(batch)
         if progress:
             progress(done, len(todo))
     run.archived, run.destroyed = counts[ARCHIVED], counts[DESTROYED]

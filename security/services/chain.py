@@ -135,9 +135,12 @@ def delete_entries(queryset, *, reason: str) -> int:
     records the place and hashes of every sealed entry in `queryset` (`PurgedLink`, nothing of
     the content) and deletes the entries. Unsealed entries simply go. Returns the number of
     entries deleted. The links are recorded under the open `config.audit.purge_batch`, if
-    any, so a destruction record names all of them at once."""
-    with transaction.atomic():
-        _head_for_update()
+    any, so a destruction record names all of them at once. Inside a transaction it takes no
+    savepoint of its own (a failure fails the caller's transaction), and a head that exists is
+    locked in one query (issue 13: a sweep's batch purges many times in one transaction)."""
+    with transaction.atomic(savepoint=False):
+        if ChainHead.objects.select_for_update().filter(pk=1).first() is None:
+            _head_for_update()
         entries = AuditEntry.objects.filter(pk__in=queryset.values("pk"))
         batch = current_purge_batch() or uuid.uuid4()
         sealed = entries.filter(sequence__isnull=False).order_by("sequence")

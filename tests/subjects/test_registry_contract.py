@@ -248,6 +248,29 @@ def test_b8_destroy_counts_the_rows_it_deleted_per_kind(file, built):
     assert not any(value in text for value in built.person_values)
 
 
+def test_issue13_b8_destroy_many_destroys_each_dossier_as_destroy_does(file, built):
+    """B8, issue 13: `destroy_many` destroys the dossiers it is given as `destroy` does, each
+    with its own counts (its root once, its trail), the trail purged with the chain's links
+    (S2); a dossier that is not there is left out. (Several dossiers of a file at once:
+    tests/retention/test_sweep_batches.py.)"""
+    from config.audit import kind_of
+    from subjects.registry import DossierRef
+
+    root_kind = kind_of(type(file.dossier_root(built.ref)))
+    seal_pending()
+    entries = trail(built.ref).count()
+    gone = DossierRef(file.label, "X-0000-00000")
+    destroyed = file.destroy_many([gone, built.ref], by=built.keeper, nowait=True)
+    assert set(destroyed) == {built.ref}
+    counts = destroyed[built.ref]
+    assert file.state(built.ref) is None
+    assert counts[root_kind] == 1 and counts[kind_of(AuditEntry)] >= entries
+    assert [e.additional_data.get("destroyed") for e in trail(built.ref)] == [True]
+    seal_pending()
+    assert verify_chain().ok
+    assert file.destroy_many([built.ref], by=built.keeper) == {}
+
+
 def test_b8_a_second_destroy_is_a_no_op(file, built):
     file.destroy(built.ref, by=built.keeper)
     before = list(AuditEntry.objects.values_list("pk", flat=True))

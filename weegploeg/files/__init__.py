@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from config.audit import ReadKind, acting_for, log_reads, purge_batch
 from parties.services.files import weegploeg_file
 from subjects import items, matching
+from subjects.forgetting import forgetting_batch
 from subjects.registry import (
     Addressee,
     DossierRef,
@@ -172,11 +173,25 @@ class WeegploegFile(items.ItemsMixin):
 
     def destroy(self, ref: DossierRef, *, by) -> dict[str, int]:
         """B8: the rows deleted per kind; a second call finds nothing, does nothing: {}."""
-        assessment = Assessment._base_manager.filter(number=ref.key).first()
-        if assessment is None:
-            return {}
-        with purge_batch():  # the destruction record names every audit entry purged (S2)
-            return services.destroy(assessment, by=by, kinds=self.dossier_paths)
+        return self.destroy_many([ref], by=by).get(ref, {})
+
+    def destroy_many(self, refs, *, by, nowait: bool = False) -> dict[DossierRef, dict[str, int]]:
+        """B8: `destroy` for many dossiers in one transaction, their roots locked in one query
+        (`nowait`: raise at once when another transaction holds one) and the sessions read
+        once (`forgetting_batch`). A dossier that is not there is left out."""
+        keys = [ref.key for ref in refs]
+        with transaction.atomic(), forgetting_batch():
+            rows = Assessment._base_manager.filter(number__in=keys).order_by("pk")
+            found = {a.number: a for a in rows.select_for_update(nowait=nowait)}
+            destroyed = {}
+            for key in dict.fromkeys(keys):
+                if key in found:
+                    # The destruction record names every audit entry purged (S2).
+                    with purge_batch():
+                        destroyed[DossierRef(self.label, key)] = services.destroy(
+                            found[key], by=by, kinds=self.dossier_paths
+                        )
+            return destroyed
 
     def recipients(self, ref: DossierRef) -> list[Recipient]:
         """W6: the casusoverleggen that received a copy of this dossier."""

@@ -1,0 +1,157 @@
+"""The sweep in batches (issue 13, O3, B8, S2): due dossiers destroyed a batch per transaction,
+at a cost that grows far less than by the dossier; a failing dossier in a batch leaves the others
+destroyed and itself whole and marked failed; the audit chain verifies after the batch's purge;
+the sessions forget every person of the batch in one pass."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from retention.models import DossierSweepState
+from security.models import AuditEntry, PurgedLink
+from security.services.chain import seal_pending, verify_chain
+from subjects.registry import DossierRef
+from tests.retention.sweep_fixtures import at, fate, records, sweep
+from tests.weegploeg.factories import PERSON, Weegploeg
+from weegploeg.models import Assessment, Signal
+from weegploeg.services import retention as weegploeg_retention
+
+pytestmark = pytest.mark.django_db
+
+DECIDED, DUE = date(2027, 1, 4), date(2027, 7, 4)
+
+
+def due_dossier(wp, n: int) -> DossierRef:
+    """A weegploeg dossier of a person of its own (surname "Jansen<n>"), decided "not
+    substantial" on DECIDED, so due for destruction on DUE (CTER 13.4, B2)."""
+    from tests.weegploeg.factories import analyse
+    from weegploeg import services
+    from weegploeg.constants import Outcome
+
+    with at(DECIDED):
+        assessment = services.enter_signal(
+            by=wp.agent,
+            brought_by=wp.politie,
+            region=wp.region,
+            behaviour="Deelde filmpjes die geweld verheerlijken.",
+            observed_on=DECIDED - timedelta(days=7),
+            reporter_name="Wijkagent de Vries",
+            reporter_contact="06-12345678",
+            person={**PERSON, "surname": f"Jansen{n}"},
+        ).assessment
+        analyse(assessment, by=wp.uitvoerder)
+        services.decide(
+            assessment,
+            by=wp.uitvoerder,
+            outcome=Outcome.NOT_SUBSTANTIAL,
+            reasons="Onvoldoende substantieel.",
+            decided_on=DECIDED,
+        )
+    return DossierRef("weegploeg", assessment.number)
+
+
+def whole(ref):
+    return {
+        "assessment": Assessment.objects.filter(number=ref.key).count(),
+        "signals": Signal.objects.filter(assessment__number=ref.key).count(),
+        "trail": AuditEntry.objects.for_dossier(ref).count(),
+    }
+
+
+def queries_of_sweep(day: date) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        sweep(day)
+    return len(captured)
+
+
+def test_issue13_b8_the_sweeps_queries_grow_far_less_than_by_the_dossier(region):
+    """Today's cost was about 140 queries per destroyed dossier: a batch shares the locking,
+    the states, the holds, the sessions, the records and the ledger."""
+    wp = Weegploeg(region)
+    for n in range(2):
+        due_dossier(wp, n)
+    few = queries_of_sweep(DUE)
+    for n in range(2, 8):
+        due_dossier(wp, n)
+    many = queries_of_sweep(DUE + timedelta(days=1))
+    assert Assessment.objects.count() == 0
+    per_dossier = (many - few) / 4
+    print(f"queries: 2 dossiers {few}, 6 dossiers {many}, {per_dossier} a dossier")
+    assert per_dossier < 60, (few, many)
+
+
+def test_o3_b8_a_failing_dossier_leaves_the_rest_of_its_batch_destroyed(region, monkeypatch):
+    """The batch is rolled back whole and done again one dossier at a time: the failing one is
+    whole and marked failed with the reason, the others are destroyed with their records."""
+    wp = Weegploeg(region)
+    refs = [due_dossier(wp, n) for n in range(3)]
+    bad = refs[1]
+    before = whole(bad)
+    real = weegploeg_retention.forget_dossier
+
+    def forget(**kwargs):
+        real(**kwargs)
+        if kwargs["dossier_key"] == bad.key:
+            raise RuntimeError("schijf vol")
+
+    monkeypatch.setattr(weegploeg_retention, "forget_dossier", forget)
+    run = sweep(DUE)
+    assert (run.destroyed, run.failed) == (2, 1)
+    assert [fate(ref) for ref in refs] == ["destroyed", "kept", "destroyed"]
+    assert whole(bad) == before and not records(bad).exists()
+    assert [records(ref).get().run for ref in (refs[0], refs[2])] == [run, run]
+    failed = DossierSweepState.objects.get()
+    assert (failed.dossier_key, failed.failure, failed.attempts) == (
+        bad.key,
+        "RuntimeError: schijf vol",
+        1,
+    )
+
+
+def test_s2_b8_the_audit_chain_verifies_after_a_batch_purge(region):
+    """The batch's purge records the place and hashes of every sealed entry it deletes, so the
+    chain still verifies; each dossier keeps one destruction entry, naming its purged links."""
+    wp = Weegploeg(region)
+    refs = [due_dossier(wp, n) for n in range(3)]
+    sealed = {ref: AuditEntry.objects.for_dossier(ref).count() for ref in refs}
+    seal_pending()
+    assert verify_chain().ok
+    run = sweep(DUE)
+    assert run.destroyed == 3
+    seal_pending()
+    result = verify_chain()
+    assert result.ok, result.describe()
+    for ref in refs:
+        (left,) = AuditEntry.objects.for_dossier(ref)
+        assert left.additional_data["destroyed"] is True
+        links = PurgedLink.objects.filter(batch=left.additional_data["purged_links"])
+        assert links.count() >= sealed[ref]
+
+
+def test_b8_the_sessions_forget_every_person_of_the_batch_in_one_pass(region, monkeypatch):
+    wp = Weegploeg(region)
+    refs = [due_dossier(wp, n) for n in range(3)]
+    stores = []
+    for n in range(3):
+        store = SessionStore()
+        store["_auth_user_id"] = str(wp.uitvoerder.pk)
+        store["search"] = {"q": f"jansen{n}"}
+        store["other"] = "Pietersen"
+        store.save()
+        stores.append(store.session_key)
+    decoded = []
+    real = Session.get_decoded
+    monkeypatch.setattr(Session, "get_decoded", lambda self: decoded.append(1) or real(self))
+    run = sweep(DUE)
+    assert run.destroyed == 3
+    assert len(decoded) == Session.objects.count() == 3  # one pass for the batch
+    monkeypatch.undo()
+    for key in stores:
+        data = Session.objects.get(session_key=key).get_decoded()
+        assert "search" not in data
+        assert data["other"] == "Pietersen" and data["_auth_user_id"] == str(wp.uitvoerder.pk)
+    assert all(fate(ref) == "destroyed" for ref in refs)
