@@ -36,11 +36,11 @@ class CasesConfig(AppConfig):
         register_seeder(seed_demo)
 
         # The kept counts (issue 13) are derived from the measures, whose own entries say what
-        # changed.
+        # changed; the number's order key from the number (ADR 0023).
         auditlog.register(
             models.Case,
             mask_fields=["bsn"],
-            exclude_fields=["open_measure_count", "next_measure_deadline"],
+            exclude_fields=["open_measure_count", "next_measure_deadline", "number_order"],
         )
         auditlog.register(models.CaseParticipant)
         auditlog.register(models.CaseSignal)

@@ -125,7 +125,9 @@ def meetings_panel(user) -> PanelContent | None:
     rows, count = first_rows(
         coming.select_related("casusoverleg")
         .prefetch_related(
-            Prefetch("discussions", queryset=agenda.order_by("case__number"), to_attr="agenda")
+            Prefetch(
+                "discussions", queryset=agenda.order_by("case__number_order"), to_attr="agenda"
+            )
         )
         .order_by("held_on", "pk")
     )

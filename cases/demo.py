@@ -123,7 +123,7 @@ def _agendeer_region(region_code: str, overleg: CasusOverleg) -> None:
         return
     assessments = Assessment.objects.filter(
         veiligheidshuis=overleg.veiligheidshuis, status=AssessmentStatus.DECIDED
-    ).order_by("number")
+    ).order_by("number_order")
     for assessment in assessments:
         decision = assessment.decisions.first()
         if decision is None or decision.outcome != Outcome.AGENDEREN:
@@ -255,7 +255,7 @@ def _enrich_region(region_code: str, overleg: CasusOverleg) -> None:
     """Cases in every state: two active with plans and meetings, one closed, one archived."""
     keeper = User.objects.filter(username=UITVOERDERS[region_code]).first()
     chair = overleg.chairs.first()
-    cases = list(overleg.cases.order_by("number"))
+    cases = list(overleg.cases.order_by("number_order"))
     if keeper is None or chair is None or len(cases) < 4:
         return
     today = timezone.localdate()

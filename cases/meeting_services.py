@@ -152,7 +152,7 @@ def agenda(meeting: CaseMeeting) -> list[AgendaItem]:
     discussions = (
         meeting.discussions.select_related("case", "casemanager")
         .prefetch_related(Prefetch("case__measures", queryset=due, to_attr="due_measures"))
-        .order_by("case__number")
+        .order_by("case__number_order")
     )
     items = []
     for discussion in discussions:

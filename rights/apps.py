@@ -25,7 +25,10 @@ class RightsConfig(AppConfig):
         register_seeder(seed_demo, late=True)
         # S2: every change of what the rights hold of a person is logged; a letter's PDF is
         # kept once, in the letter, not a second time in the log.
-        auditlog.register(models.SubjectRequest, mask_fields=["bsn"])
+        # The number's order key is derived from the number (ADR 0023).
+        auditlog.register(
+            models.SubjectRequest, mask_fields=["bsn"], exclude_fields=["number_order"]
+        )
         auditlog.register(models.RequestDossier)
         auditlog.register(models.RequestOfficer)
         # A designated officer handles requests: read with the user's rights, once a request.

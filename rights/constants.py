@@ -3,6 +3,9 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# The letters of a request's number ("VZ-2026-0001", `rights.services.intake`).
+NUMBER_LETTERS = "VZ"
+
 
 class DutyOccasion(models.TextChoices):
     """What starts a duty to inform (I1, I3, I5)."""

@@ -16,6 +16,7 @@ import pickle
 import random
 import tempfile
 from datetime import UTC, datetime
+from json.encoder import encode_basestring_ascii as _quote
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
@@ -65,7 +66,7 @@ class AuditLog:
     def add(self, moment: datetime, action, model, pk, actor, label, key, changes, number=""):
         """One entry; `changes` is a dict (or None), `actor` a user pk (or None)."""
         ct = self.type_of(model)
-        text = changes
+        text = _canonical(changes) if changes is not None else None
         self._put(
             moment.timestamp(),
             (action, ct, pk, self.repr_of(model, pk, number), actor, label, key, text, None),
@@ -159,63 +160,153 @@ class AuditLog:
 
     def _rows(self, entries, state):
         """The rows of one month, each sealed: the chain's hash of the entry before it and its
-        own. The hash is `security.services.chain.entry_hash`'s, computed here without its
-        per-column conversions (the values are plain already); the first entry of every month
-        is hashed by the project's function too, and from a difference on that function is used
-        for everything."""
-        party_of, previous = self.party_of, state["previous"]
+        own. The hash is `security.services.chain.entry_hash`'s, its canonical JSON written out
+        here from plain values (`_CONTENT`; no dict, no sort, no per-column conversion per
+        entry); the first entry of every month is hashed by the project's function too, and
+        from a difference on that function is used for everything."""
+        previous = state["previous"]
         next_id, sequence, exact = state["id"], state["sequence"], state["exact"]
-        kinds = {}
+        kinds, actors = {}, {}
+        sha256 = hashlib.sha256
+        fromtimestamp = datetime.fromtimestamp
         for number, (stamp, entry) in enumerate(entries):
             action, ct, pk, text, actor, label, key, changes, extra = entry
-            party_id, party_name = party_of.get(actor, (None, ""))
-            sequence += 1
+            if actor not in actors:
+                actors[actor] = _actor(actor, self.party_of)
+            party_id, party_name, address, actor_fields = actors[actor]
             if extra not in kinds:
-                kinds[extra] = json.loads(extra) if extra else None
-            moment = datetime.fromtimestamp(stamp, UTC)
-            values = dict.fromkeys(HASHED_COLUMNS)
-            values.update(
-                id=next_id,
-                sequence=sequence,
-                action=action,
-                timestamp=moment.isoformat(timespec="microseconds"),
-                content_type_id=ct,
-                object_pk=str(pk),
-                object_id=pk,
-                object_repr=text,
-                changes_text="",
-                changes=changes,
-                actor_id=actor,
-                actor_party_id=party_id,
-                actor_party_name=party_name,
-                remote_addr=_address(actor),
-                additional_data=kinds[extra],
-                file_label=label,
-                dossier_key=key,
+                kinds[extra] = _canonical(json.loads(extra)) if extra else "null"
+            sequence += 1
+            moment = fromtimestamp(stamp, UTC)
+            iso = moment.isoformat(timespec="microseconds")
+            content = _CONTENT % (
+                action,
+                actor_fields,
+                kinds[extra],
+                changes or "null",
+                ct,
+                _quote(key),
+                _quote(label),
+                next_id,
+                pk,
+                pk,
+                _quote(text),
+                address,
+                sequence,
+                iso,
             )
-            digest = _digest(previous, values)
+            digest = sha256(f"{previous}\n{content}".encode("ascii")).hexdigest()
             if number == 0 or exact:
-                expected = entry_hash(previous, {**values, "timestamp": moment})
+                values = {
+                    "id": next_id,
+                    "sequence": sequence,
+                    "action": action,
+                    "timestamp": moment,
+                    "content_type_id": ct,
+                    "object_pk": str(pk),
+                    "object_id": pk,
+                    "object_repr": text,
+                    "serialized_data": None,
+                    "changes_text": "",
+                    "changes": json.loads(changes) if changes else None,
+                    "actor_id": actor,
+                    "actor_email": None,
+                    "actor_party_id": party_id,
+                    "actor_party_name": party_name,
+                    "cid": None,
+                    "remote_addr": _address(actor),
+                    "remote_port": None,
+                    "additional_data": json.loads(extra) if extra else None,
+                    "file_label": label,
+                    "dossier_key": key,
+                }
+                expected = entry_hash(previous, values)
                 exact = exact or expected != digest
                 digest = expected
-            row = [values[column] for column in HASHED_COLUMNS]
-            row[_TIMESTAMP] = moment
-            row[_CHANGES] = json.dumps(changes) if changes is not None else None
-            row[_EXTRA] = extra
-            yield (*row, previous, digest)
+            # The columns of COLUMNS: HASHED_COLUMNS, then the chain's.
+            yield (
+                next_id,
+                sequence,
+                action,
+                iso,
+                ct,
+                str(pk),
+                pk,
+                text,
+                None,
+                "",
+                changes,
+                actor,
+                None,
+                party_id,
+                party_name,
+                None,
+                _address(actor),
+                None,
+                extra,
+                label,
+                key,
+                previous,
+                digest,
+            )
             previous = digest
             next_id += 1
         state.update(id=next_id, sequence=sequence, previous=previous, exact=exact)
 
 
-def _digest(previous: str, values: dict) -> str:
-    content = json.dumps(values, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
-    return hashlib.sha256(f"{previous}\n{content}".encode("ascii")).hexdigest()
+def _canonical(value) -> str:
+    """JSON as the chain's `canonical` writes it: sorted keys, ASCII only, no spaces."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
 
 
-_TIMESTAMP = HASHED_COLUMNS.index("timestamp")
-_CHANGES = HASHED_COLUMNS.index("changes")
-_EXTRA = HASHED_COLUMNS.index("additional_data")
+def _actor(actor, party_of: dict) -> tuple:
+    """An actor's party id and name, address, and their part of the canonical JSON."""
+    party_id, party_name = party_of.get(actor, (None, ""))
+    address = _address(actor)
+    fields = ",".join(
+        (
+            '"actor_email":null',
+            f'"actor_id":{_canonical(actor)}',
+            f'"actor_party_id":{_canonical(party_id)}',
+            f'"actor_party_name":{_canonical(party_name)}',
+        )
+    )
+    return party_id, party_name, _canonical(address), fields
+
+
+# The canonical JSON of a sealed entry (`security.services.chain.canonical`), its keys in sorted
+# order; the values the seed never sets are written in. A column added to the chain changes
+# HASHED_COLUMNS and stops the seed here, before it writes a wrong hash.
+_CONTENT = (
+    '{"action":%d,%s,"additional_data":%s,"changes":%s,"changes_text":"","cid":null,'
+    '"content_type_id":%d,"dossier_key":%s,"file_label":%s,"id":%d,"object_id":%d,'
+    '"object_pk":"%d","object_repr":%s,"remote_addr":%s,"remote_port":null,"sequence":%d,'
+    '"serialized_data":null,"timestamp":"%s"}'
+)
+if sorted(HASHED_COLUMNS) != [
+    "action",
+    "actor_email",
+    "actor_id",
+    "actor_party_id",
+    "actor_party_name",
+    "additional_data",
+    "changes",
+    "changes_text",
+    "cid",
+    "content_type_id",
+    "dossier_key",
+    "file_label",
+    "id",
+    "object_id",
+    "object_pk",
+    "object_repr",
+    "remote_addr",
+    "remote_port",
+    "sequence",
+    "serialized_data",
+    "timestamp",
+]:
+    raise ImportError("scale.audit writes the chain's canonical JSON: update _CONTENT")
 
 
 def _address(actor) -> str | None:
@@ -274,7 +365,6 @@ def _add_foreign_keys(found: list[tuple[str, str]]) -> None:
 
 def _make_indexes(found: list[tuple[str, str]]) -> None:
     with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
         for _name, definition in found:
             # A partitioned table's index is defined ON ONLY the parent: build it everywhere.
             cursor.execute(definition.replace(" ON ONLY ", " ON "))

@@ -66,6 +66,8 @@ def _columns(model, fields: Sequence[str]) -> tuple[list[str], tuple]:
             continue
         if field.primary_key and field.get_internal_type() in AUTO_FIELDS:
             continue  # the table's identity column numbers it
+        if field.generated:
+            continue  # the database derives it (`number_order`, ADR 0023)
         if field.db_default is not NOT_PROVIDED and not field.has_default():
             continue  # the database fills it
         value = field.get_default()  # what a new instance holds: "" for a blank text field

@@ -24,8 +24,10 @@ class WeegploegConfig(AppConfig):
             register_action(action)
 
         # The kept counts (issue 13) are derived from the children, whose own entries say
-        # what changed.
-        auditlog.register(models.Assessment, mask_fields=["bsn"], exclude_fields=["signal_count"])
+        # what changed; the number's order key from the number (ADR 0023).
+        auditlog.register(
+            models.Assessment, mask_fields=["bsn"], exclude_fields=["signal_count", "number_order"]
+        )
         auditlog.register(models.Signal)
         auditlog.register(models.Analysis)
         auditlog.register(models.CriterionFinding)

@@ -127,7 +127,7 @@ def coming_meetings(user) -> PanelContent | None:
         .filter(meeting__in=selectors.meetings_for(user), meeting__held_on__gte=today)
         .filter(assessment__status=AssessmentStatus.OPEN, assessment__archived_at__isnull=True)
         .select_related("meeting", "assessment")
-        .order_by("meeting__held_on", "assessment__number", "pk")
+        .order_by("meeting__held_on", "assessment__number_order", "pk")
     )
     rows, count = first_rows(agenda)
     items = [

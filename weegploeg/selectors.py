@@ -159,7 +159,7 @@ def known_dossiers(user, region: Veiligheidshuis, person: dict):
     return (
         possible_duplicates(region, **person)
         .filter(pk__in=visible_assessments(user).values("pk"))
-        .order_by("number")
+        .order_by("number_order")
     )
 
 
@@ -180,7 +180,7 @@ def check_queue_for(user, *, days: int):
 
 def open_for_agenda(user):
     """The assessments the keeper may put on a weegploeg meeting's agenda."""
-    return keepable_assessments(user).filter(status=AssessmentStatus.OPEN).order_by("number")
+    return keepable_assessments(user).filter(status=AssessmentStatus.OPEN).order_by("number_order")
 
 
 def region_parties(region: Veiligheidshuis):

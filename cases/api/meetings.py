@@ -47,7 +47,7 @@ class MeetingViewSet(
             "attendees",
             Prefetch(
                 "discussions",
-                queryset=discussions.select_related("case").order_by("case__number"),
+                queryset=discussions.select_related("case").order_by("case__number_order"),
                 to_attr="visible_discussions",
             ),
         ).order_by("-held_on", "-pk")

@@ -6,12 +6,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase
 
-from cases.constants import CaseStatus, IdentityMethod
+from cases.constants import CASE_PREFIX, CaseStatus, IdentityMethod
 from cases.models.casusoverleg import CasusOverleg
 from cases.models.fields import USER, user_fk
 from parties.models import Party
 from subjects.dates import OBSERVED_ON, check_observed_after_birth
 from subjects.models import FREE_TEXT, NAME_TEXT, PersonData
+from subjects.numbering import order_field
 from subjects.restriction import UnrestrictedManager
 
 
@@ -19,6 +20,8 @@ class Case(PersonData):
     """The ICO dossier of one subject in one casusoverleg (CTER 10.2)."""
 
     number = models.CharField(_("case number"), max_length=20, unique=True)
+    # Lists order by this, not by the number's text (ADR 0023: past 99,999 a year).
+    number_order = order_field(CASE_PREFIX)
     casusoverleg = models.ForeignKey(
         CasusOverleg, on_delete=models.PROTECT, related_name="cases", verbose_name=_("casusoverleg")
     )
@@ -55,6 +58,7 @@ class Case(PersonData):
         verbose_name = _("case")
         verbose_name_plural = _("cases")
         ordering = ["-last_processed_at"]
+        indexes = [models.Index(fields=["number_order"], name="case_number_order")]
 
     def __str__(self):
         return self.number

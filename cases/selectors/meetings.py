@@ -113,7 +113,7 @@ def agenda_choices(user, overleggen):
         .filter(
             Q(status=CaseStatus.ACTIVE) | Q(status=CaseStatus.ARCHIVED, casusoverleg__in=reopening)
         )
-        .order_by("number")
+        .order_by("number_order")
     )
 
 

@@ -58,7 +58,7 @@ class CaseListView(
     url_filters = ("casusoverleg", "status", "sort")
     sorts = {
         "deadline": ("status_rank", "next_deadline"),
-        "number": ("number",),
+        "number": ("number_order",),
         "casusoverleg": ("casusoverleg__name",),
         "status": ("status_rank",),
         "processed": ("-last_processed_at",),

@@ -86,7 +86,7 @@ class DisclosureListView(SortedListMixin, ListView):
     context_object_name = "disclosures"
     sorts = {
         "disclosed": ("disclosed_at",),
-        "case": ("case__number", "-disclosed_at"),
+        "case": ("case__number_order", "-disclosed_at"),
         "provider": ("provider__name", "-disclosed_at"),
     }
     default_sort = "-disclosed"

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from parties.models import Veiligheidshuis
 from rights.constants import (
+    NUMBER_LETTERS,
     Channel,
     IdentityMethod,
     Representation,
@@ -18,6 +19,7 @@ from rights.constants import (
 )
 from subjects.bsn import BSNValidator
 from subjects.models import FREE_TEXT, NAME_TEXT
+from subjects.numbering import order_field
 
 USER = settings.AUTH_USER_MODEL
 
@@ -71,6 +73,8 @@ class SubjectRequest(models.Model):
         verbose_name=_("Veiligheidshuis"),
     )
     number = models.CharField(_("number"), max_length=20, unique=True)
+    # Lists order by this, not by the number's text (ADR 0023: past 9,999 a year).
+    number_order = order_field(NUMBER_LETTERS)
     kinds = models.JSONField(_("what is asked"), default=list)  # RequestKind values
     received_on = models.DateField(_("received on"))
     channel = models.CharField(_("received through"), max_length=20, choices=Channel.choices)

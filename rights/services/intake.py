@@ -9,14 +9,18 @@ from django.utils.translation import gettext as _
 
 from config.audit import acting_for
 from config.concurrency import claim_version
-from rights.constants import IdentityMethod, RequesterKind, RequestKind, RequestState
+from rights.constants import (
+    NUMBER_LETTERS,
+    IdentityMethod,
+    RequesterKind,
+    RequestKind,
+    RequestState,
+)
 from rights.models import SubjectRequest
 from rights.permissions.requests import may_handle_requests
 from rights.services import deadlines
 from rights.services.request_states import move_to
 from subjects.numbering import next_number, year_prefix
-
-NUMBER_LETTERS = "VZ"
 
 
 def _intake_errors(data: dict) -> dict:

@@ -127,7 +127,7 @@ class RequestListView(HandlerMixin, SortedListMixin, ListView):
     context_object_name = "requests"
     sorts = {
         "deadline": ("closed", "term"),
-        "number": ("number",),
+        "number": ("number_order",),
         "received": ("received_on",),
         "state": ("closed", "state"),
         "region": ("veiligheidshuis__name",),

@@ -3,6 +3,7 @@ the permissions the project's own sync gives (checked on every dossier here, not
 each function seeing what it should, and an audit trail whose entries carry their dossier and
 verify in the hash chain."""
 
+import json
 import random
 from collections import Counter
 
@@ -223,3 +224,43 @@ def test_issue13_the_counts_on_the_parent_rows_equal_the_children(seeded):
     for row in Case._base_manager.annotate(**real).values(*fields, *real):
         assert [row[field] for field in fields] == [row[f"real_{field}"] for field in fields]
     assert Case._base_manager.filter(open_measure_count__gt=0).exists()
+
+
+def test_issue13_s2_the_seeds_fast_seal_is_the_chains_hash():
+    """The seed writes the chain's canonical JSON out itself; every entry's hash must be
+    `entry_hash`'s (so the seed never falls back to the slow path unnoticed)."""
+    from datetime import UTC, datetime
+    from types import SimpleNamespace
+
+    from scale.audit import READ_KINDS, AuditLog, _canonical
+    from security.services.chain import entry_hash
+
+    party = SimpleNamespace(pk=7, name="Gemeente Súdwest-Fryslân")
+    log = AuditLog(party_of={3: party}, rng=random.Random(1), now=datetime.now(UTC))
+    stamp = datetime(2025, 3, 1, 12, 0, 0, 123456, tzinfo=UTC).timestamp()
+    changes = _canonical({"id": ["None", "5"], "surname": ["None", 'Ö\'Brien "x"\n']})
+    entries = [
+        (stamp, (1, 12, 5, "W-2025-00001", 3, "weegploeg", "W-2025-00001", changes, None)),
+        (stamp + 1, (2, 12, 5, "W-2025-00001", None, "weegploeg", "W-2025-00001", None, None)),
+        (stamp + 2, (3, 14, 9, "C-2025-100000", 3, "ico", "C-2025-100000", None, READ_KINDS[0])),
+    ]
+    state = {"id": 100, "sequence": 40, "previous": "0" * 64, "exact": False}
+    rows = list(log._rows(entries, state))
+    assert state["exact"] is False
+    previous = "0" * 64
+    for row in rows:
+        values = dict(zip(("id", "sequence", "action", "timestamp"), row[:4], strict=True))
+        values["timestamp"] = datetime.fromisoformat(values["timestamp"])
+        names = ("content_type_id", "object_pk", "object_id", "object_repr", "serialized_data")
+        values.update(zip(names, row[4:9], strict=True))
+        names = ("changes_text", "changes", "actor_id", "actor_email", "actor_party_id")
+        values.update(zip(names, row[9:14], strict=True))
+        names = ("actor_party_name", "cid", "remote_addr", "remote_port", "additional_data")
+        values.update(zip(names, row[14:19], strict=True))
+        values.update(file_label=row[19], dossier_key=row[20])
+        for name in ("changes", "additional_data"):
+            values[name] = json.loads(values[name]) if values[name] else None
+        assert row[-2] == previous
+        assert row[-1] == entry_hash(previous, values)
+        previous = row[-1]
+    log.dir.cleanup()

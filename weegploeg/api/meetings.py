@@ -63,7 +63,9 @@ class MeetingViewSet(
                 "present",
                 Prefetch(
                     "items",
-                    queryset=items.select_related("assessment").order_by("assessment__number"),
+                    queryset=items.select_related("assessment").order_by(
+                        "assessment__number_order"
+                    ),
                 ),
             )
             .order_by("-held_on", "-pk")

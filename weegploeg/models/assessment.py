@@ -9,8 +9,9 @@ from guardian.models import GroupObjectPermissionBase
 from parties.models import Party, Veiligheidshuis
 from subjects.dates import OBSERVED_ON, check_observed_after_birth
 from subjects.models import FREE_TEXT, NAME_TEXT, PersonData
+from subjects.numbering import order_field
 from subjects.restriction import UnrestrictedManager
-from weegploeg.constants import AssessmentStatus
+from weegploeg.constants import DOSSIER_PREFIX, AssessmentStatus
 
 
 class Assessment(PersonData):
@@ -18,6 +19,8 @@ class Assessment(PersonData):
     analysis and the decision (CTER 8.2)."""
 
     number = models.CharField(_("dossier number"), max_length=20, unique=True)
+    # Lists order by this, not by the number's text (ADR 0023: past 99,999 a year).
+    number_order = order_field(DOSSIER_PREFIX)
     veiligheidshuis = models.ForeignKey(
         Veiligheidshuis,
         on_delete=models.PROTECT,
@@ -39,6 +42,7 @@ class Assessment(PersonData):
         verbose_name = _("assessment")
         verbose_name_plural = _("assessments")
         ordering = ["-last_processed_at"]
+        indexes = [models.Index(fields=["number_order"], name="assessment_number_order")]
         permissions = [
             ("enter_signal", _("Enter signals")),
             ("keep_file", _("Keep the weegploeg file (uitvoerder)")),

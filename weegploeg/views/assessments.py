@@ -45,7 +45,7 @@ def with_order_keys(assessments):
 
 ASSESSMENT_SORTS = {
     "status": ("status_rank", "check_from"),
-    "number": ("number",),
+    "number": ("number_order",),
     "due": ("check_from",),
     "processed": ("last_processed_at",),
 }

@@ -97,7 +97,7 @@ class MeetingDetailView(WeegploegMixin, AccessLoggedPageMixin, TemplateView):
         return list(
             selectors.agenda_items_for(self.request.user, self.meeting)
             .select_related("assessment", "decision")
-            .order_by("assessment__number")
+            .order_by("assessment__number_order")
         )
 
     @cached_property

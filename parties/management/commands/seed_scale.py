@@ -70,11 +70,9 @@ class Command(BaseCommand):
         finally:
             if bar is not None:
                 bar.close()
-        plan = result.plan
+        held = ", ".join(f"{count} {name}" for name, count in result.counts.items())
         self.stdout.write(
-            f"Seeded scale {plan.scale:g}: {plan.regions} Veiligheidshuizen, {plan.users} users, "
-            f"{plan.assessments} assessments, {plan.signals} signals, {plan.cases} cases, "
-            f"{plan.measures} measures, {result.audit_entries} audit entries; "
+            f"Seeded scale {result.plan.scale:g}: {held} (counted in the database); "
             f"{result.rows} rows in {result.seconds:.0f} s. Permissions through the project's "
             f"sync for {result.syncs}; a sample of {options['sample']} of each agrees."
         )
