@@ -88,20 +88,16 @@ HIGHER = {
     # The register of processing activities: every file with its covenant, terms, grounds and
     # recipients.
     "insights:register": 18,
-    # A dossier part shows its own kinds of rows (signals, additional information, expert
-    # advice; the analysis with its findings and the decision), the restriction marks of the
-    # restrictable ones (R6), and the dossier's next steps (its meetings, a published
-    # referentiekader).
-    "assessment-signals": 13,
-    "assessment-analysis": 15,
-    # The plan: goals, measures with their progress notes and owners, restriction marks.
-    "case-plan": 13,
-    # The history of a case: each of its eight kinds of rows and its audit trail.
-    "case-history": 18,
-    # A meeting: its agenda with each case's measures due, attendees, parties and their users.
+    # The analysis part shows its own kinds of rows (the analyses with their findings, additional
+    # information, expert advice and the decisions; their restriction marks (R6) read with
+    # them), and the dossier's next steps ask its meetings and whether a referentiekader is
+    # published (`weegploeg.next_steps`; read with the assessment by
+    # `selectors.get_assessment_page`, it would be 12).
+    "assessment-analysis": 13,
+    # A meeting: its agenda (the visible discussions, then the discussions with their cases,
+    # `selectors.agenda_for`), each case's measures due, attendees, the casemanagers to choose
+    # from, the casusoverleg's retention terms.
     "case-meeting": 13,
-    # A request of a subject: its dossiers, letters, deadlines and every kind of outcome.
-    "request": 18,
     # A dossier's retention: its state through the registry, holds, reactivations, sweep state,
     # terms.
     "retention-dossier": 13,

@@ -312,9 +312,7 @@ def user_of(world, function):
 
 
 @pytest.mark.parametrize("function", FUNCTIONS)
-def test_u1_each_function_sees_its_own_panels_and_never_the_closed_case(
-    world, dashboard, function
-):
+def test_u1_each_function_sees_its_own_panels_and_never_the_closed_case(world, dashboard, function):
     """U1, C3, C4: the panels of the function, no other; the closed case (with an overdue
     measure, on a coming agenda) and the finished measure appear on no dashboard."""
     html = dashboard(user_of(world, function))
