@@ -101,7 +101,9 @@ def panels_of(functions: set[str]) -> list[WorkPanel]:
     """The panels of the user's functions, in order, without reading anything: whether one
     concerns the user is known once its content is read (ADR 0022)."""
     return [
-        panel for panel in sorted(PANELS, key=lambda p: (p.order, p.key)) if panel.functions & functions
+        panel
+        for panel in sorted(PANELS, key=lambda p: (p.order, p.key))
+        if panel.functions & functions
     ]
 
 
