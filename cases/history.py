@@ -41,24 +41,24 @@ class HistoryRow:
 
 
 def case_history(case: Case, *, limit: int = HISTORY_LENGTH) -> list[HistoryRow]:
-    """The latest changes (reads left out) of the case and of the rows of its file the case
-    page has loaded already: participants, goals, measures, progress notes, related people
-    and closings. One query, however long the file."""
+    """The latest changes (reads left out) of the case and of the rows of its file: its
+    participants, goals, measures, progress notes, related people and closings (the rows a
+    reader may see: restricted ones stay out unless read inside `reading_restricted`). One
+    query, however long the file: the rows are subqueries of it (issue 13)."""
     entry_model = get_logentry_model()
     rows_by_model = {
         Case: [case.pk],
-        CaseParticipant: [row.pk for row in case.participants.all()],
-        PlanGoal: [row.pk for row in case.goals.all()],
-        Measure: [row.pk for row in case.measures.all()],
-        ProgressNote: [row.pk for row in case.progress_notes.all()],
-        RelatedPerson: [row.pk for row in case.related_people.all()],
-        Closing: [row.pk for row in case.closings.all()],
+        CaseParticipant: CaseParticipant.objects.filter(case=case).values("pk"),
+        PlanGoal: PlanGoal.objects.filter(case=case).values("pk"),
+        Measure: Measure.objects.filter(case=case).values("pk"),
+        ProgressNote: ProgressNote.objects.filter(case=case).values("pk"),
+        RelatedPerson: RelatedPerson.objects.filter(case=case).values("pk"),
+        Closing: Closing.objects.filter(case=case).values("pk"),
     }
     content_types = ContentType.objects.get_for_models(*rows_by_model)
     wanted = Q()
     for model, pks in rows_by_model.items():
-        if pks:
-            wanted |= Q(content_type=content_types[model], object_id__in=pks)
+        wanted |= Q(content_type=content_types[model], object_id__in=pks)
     models_by_type = {content_type.pk: model for model, content_type in content_types.items()}
     # Every change touches the case's last-processing date (B1); those entries only repeat the
     # change next to them and are left out, so more are read than shown.

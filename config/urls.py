@@ -11,7 +11,7 @@ from config import navigation
 from config.admin_site import restrict_admin_to_beheerders
 from parties import api as parties_api
 from parties.signin import EnrolView, SignInView
-from parties.views import DashboardView
+from parties.views import DashboardPanelView, DashboardView
 from rights import api as rights_api
 from weegploeg import api as weegploeg_api
 
@@ -53,6 +53,7 @@ for route in rights_api.ROUTES:  # (prefix, viewset[, basename])
 
 urlpatterns = [
     path("", DashboardView.as_view(), name="dashboard"),
+    path("overzicht/<slug:key>/", DashboardPanelView.as_view(), name="dashboard-panel"),
     path("", include(two_factor_patterns)),
     path("account/logout/", LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

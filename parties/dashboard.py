@@ -97,19 +97,45 @@ def register_action(action: QuickAction) -> None:
         ACTIONS.append(action)
 
 
+def panels_of(functions: set[str]) -> list[WorkPanel]:
+    """The panels of the user's functions, in order, without reading anything: whether one
+    concerns the user is known once its content is read (ADR 0022)."""
+    return [
+        panel
+        for panel in sorted(PANELS, key=lambda p: (p.order, p.key))
+        if panel.functions & functions
+    ]
+
+
+def panel_of(key: str, functions: set[str]) -> WorkPanel | None:
+    """The panel with this key if it is one of the user's functions' panels."""
+    return next((panel for panel in panels_of(functions) if panel.key == key), None)
+
+
+def filled(panel: WorkPanel, user) -> dict | None:
+    """The panel with its content, items sorted oldest deadline first; None when the panel does
+    not concern the user."""
+    content = panel.content(user)
+    if content is None:
+        return None
+    content.items = sorted(content.items, key=DueItem.sort_key)
+    return {"panel": panel, "content": content, "template": panel.template}
+
+
 def panels_for(user, functions: set[str]) -> list[dict]:
     """The panels for the user's functions that concern the user, in order, each with its items
-    sorted oldest deadline first."""
-    shown = []
-    for panel in sorted(PANELS, key=lambda p: (p.order, p.key)):
-        if not panel.functions & functions:
-            continue
-        content = panel.content(user)
-        if content is None:
-            continue
-        content.items = sorted(content.items, key=DueItem.sort_key)
-        shown.append({"panel": panel, "content": content, "template": panel.template})
-    return shown
+    sorted oldest deadline first (the dashboard rendered at once, without JavaScript)."""
+    return [entry for panel in panels_of(functions) if (entry := filled(panel, user))]
+
+
+def shows(panels: list[dict]) -> list:
+    """The rows whose personal data the panels' lines show: reads of their dossiers (S2)."""
+    return [
+        item.shows
+        for entry in panels
+        for item in getattr(entry.get("content"), "items", ())
+        if item.shows is not None
+    ]
 
 
 def actions_for(user) -> list[QuickAction]:

@@ -19,10 +19,11 @@ from cases.views.cases import (
     measure_cards,
     part_contents,
     progress_prefix,
+    sort_notes,
     status_prefix,
 )
 from config.pages import add_service_errors
-from subjects.restriction import mark_restricted, reading_restricted
+from subjects.restriction import reading_restricted
 
 
 class CaseActionView(FormView):
@@ -194,8 +195,8 @@ class MeasureActionView(CaseActionView):
         user, case = self.request.user, self.case
         with reading_restricted(selectors.sees_restricted(user, case)):
             prefetch_related_objects([case], *part_contents("plan"))
+        sort_notes(case)
         measure = next(m for m in case.measures.all() if m.pk == self.measure.pk)
-        mark_restricted(list(measure.notes.all()))
         measure.is_overdue = selectors.is_overdue(measure)
         card = measure_cards(user, case, [measure], bound=bound)[0]
         return render(

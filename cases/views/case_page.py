@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases import selectors
 from cases.constants import OPEN_MEASURE_STATUSES, CaseStatus
-from cases.models import Case, Discussion, Measure
+from cases.models import Case, CaseMeeting, Discussion, Measure
 
 WEEK = 7
 
@@ -84,7 +84,8 @@ def _measure_filters(today: date) -> dict[str, Q | None]:
 
 
 def measure_count_annotations(today: date) -> dict:
-    """The summary's counts as annotations of the case, read with it (issue 13)."""
+    """The summary's counts and its next meeting as annotations of the case, read with it
+    (issue 13)."""
     annotations = {}
     for key, condition in _measure_filters(today).items():
         measures = Measure.objects.filter(case=OuterRef("pk"))
@@ -92,7 +93,40 @@ def measure_count_annotations(today: date) -> dict:
             measures = measures.filter(condition)
         counted = measures.order_by().values("case").annotate(n=Count("pk")).values("n")
         annotations[f"measures_{key}"] = Coalesce(Subquery(counted[:1]), 0)
+    first = _coming_discussions(today).filter(case=OuterRef("pk"))
+    for name, column in NEXT_MEETING_COLUMNS.items():
+        annotations[name] = Subquery(first.values(column)[:1])
     return annotations
+
+
+# The summary's next meeting read with the case: the discussion and what the page shows of its
+# meeting (`measure_count_annotations`).
+NEXT_MEETING_COLUMNS = {
+    "next_discussion_pk": "pk",
+    "next_meeting_pk": "meeting_id",
+    "next_meeting_on": "meeting__held_on",
+    "next_meeting_approved_at": "meeting__approved_at",
+}
+
+
+def _coming_discussions(today: date):
+    return Discussion.objects.filter(meeting__held_on__gte=today).order_by("meeting__held_on", "pk")
+
+
+def _next_meeting(case: Case, today: date) -> Discussion | None:
+    """The case on the agenda of its next meeting: read with the case where the page annotated
+    it (the discussion and its meeting then hold what the page shows of them), else asked."""
+    if "next_discussion_pk" not in case.__dict__:
+        return _coming_discussions(today).filter(case=case).select_related("meeting").first()
+    if case.next_discussion_pk is None:
+        return None
+    discussion = Discussion(pk=case.next_discussion_pk, case=case)
+    discussion.meeting = CaseMeeting(
+        pk=case.next_meeting_pk,
+        held_on=case.next_meeting_on,
+        approved_at=case.next_meeting_approved_at,
+    )
+    return discussion
 
 
 def summary(case: Case) -> Summary:
@@ -106,12 +140,7 @@ def summary(case: Case) -> Summary:
         counts = case.measures.aggregate(
             **{key: Count("pk", filter=condition) for key, condition in filters.items()}
         )
-    next_meeting = (
-        Discussion.objects.filter(case=case, meeting__held_on__gte=today)
-        .select_related("meeting")
-        .order_by("meeting__held_on", "pk")
-        .first()
-    )
+    next_meeting = _next_meeting(case, today)
     next_check = next_check_on(case)
     return Summary(
         overdue=counts["overdue"],

@@ -1,7 +1,7 @@
 """Pages of the beheerder (P1-P3, P5, P6) and the dashboard (U1, U2). Thin: every change is a
 call to `parties.services`."""
 
-from parties.views.dashboard import DashboardView
+from parties.views.dashboard import DashboardPanelView, DashboardView
 from parties.views.parties import (
     DeclarationCreateView,
     PartyCreateView,
@@ -23,6 +23,7 @@ from parties.views.users import (
 
 __all__ = [
     "AuthorisationLogView",
+    "DashboardPanelView",
     "DashboardView",
     "DeclarationCreateView",
     "FunctionsChangeView",

@@ -63,9 +63,11 @@ def handled_requests(user) -> QuerySet:
     return SubjectRequest.objects.filter(veiligheidshuis__in=request_regions(user))
 
 
-def get_handled_request(user, number: str) -> SubjectRequest | None:
-    """The request with this number if `user` handles it; None (a 404) for anyone else."""
-    return handled_requests(user).select_related("veiligheidshuis").filter(number=number).first()
+def get_handled_request(user, number: str, *related: str) -> SubjectRequest | None:
+    """The request with this number if `user` handles it; None (a 404) for anyone else. With
+    `related`, the rows the page shows read along (select_related)."""
+    requests = handled_requests(user).select_related("veiligheidshuis", *related)
+    return requests.filter(number=number).first()
 
 
 def designating_regions(user) -> QuerySet:

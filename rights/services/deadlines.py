@@ -58,10 +58,12 @@ def due_on_for(*, received_on: date, kinds, refs=()) -> date:
 
 
 def covered_refs(subject_request: SubjectRequest) -> list[registry.DossierRef]:
-    return [
-        registry.DossierRef(row.file_label, row.dossier_key)
-        for row in subject_request.dossiers.order_by("pk")
-    ]
+    return refs_of(subject_request.dossiers.order_by("pk"))
+
+
+def refs_of(rows) -> list[registry.DossierRef]:
+    """The dossiers of a request's rows (`RequestDossier`), as the registry names them."""
+    return [registry.DossierRef(row.file_label, row.dossier_key) for row in rows]
 
 
 def recompute_due(subject_request: SubjectRequest) -> bool:

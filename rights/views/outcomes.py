@@ -33,10 +33,10 @@ def _file_names(subject_request) -> dict:
     return names
 
 
-def outcome_context(subject_request, user) -> dict:
+def outcome_context(subject_request, user, *, letters=None) -> dict:
     """What the request page shows of the outcomes (R4-R7): merged into its context and shown
     by the partial `rights/request_outcomes.html`. Nothing of a dossier before the identity is
-    recorded (R2)."""
+    recorded (R2). `letters`: all the request's letters, oldest first, when read already."""
     today = timezone.localdate()
     context = {
         "request": subject_request,
@@ -73,7 +73,9 @@ def outcome_context(subject_request, user) -> dict:
             Letter.objects.filter(request=subject_request, kind__in=OUTCOME_LETTERS)
             .defer("pdf")
             .order_by("-made_at", "-pk")
-        ),
+        )
+        if letters is None
+        else [letter for letter in reversed(letters) if letter.kind in OUTCOME_LETTERS],
     )
     return {"outcomes": context}
 

@@ -4,7 +4,7 @@ it designates): 404 for everyone else. Every view of a request is access-logged 
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, Prefetch, Value, When, prefetch_related_objects
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect
@@ -17,6 +17,7 @@ from config.audit import ReadKind
 from config.pages import PAGE_SIZE, SortedListMixin, add_service_errors
 from rights.constants import RequestKind, RequestState
 from rights.forms.requests import IntakeForm
+from rights.models import Letter, RequestDossier
 from rights.permissions.requests import (
     get_handled_request,
     handled_requests,
@@ -63,8 +64,10 @@ class HandlerMixin:
 class RequestMixin:
     """Pages about one request: 404 unless the user handles its Veiligheidshuis."""
 
+    related: tuple[str, ...] = ()  # what the page shows of the request, read with it
+
     def dispatch(self, request, *args, **kwargs):
-        self.subject_request = get_handled_request(request.user, kwargs["number"])
+        self.subject_request = get_handled_request(request.user, kwargs["number"], *self.related)
         if self.subject_request is None:
             raise Http404
         return self.refusal(request) or super().dispatch(request, *args, **kwargs)
@@ -217,11 +220,18 @@ class RequestDetailView(RequestMixin, TemplateView):
 
     template_name = "rights/requests/detail.html"
     below_detail = False
+    related = ("identity_established_by", "objection_decision")
 
     def get(self, request, *args, **kwargs):
+        # Issue 13: the dossiers and the letters read once, for every part of the page.
+        prefetch_related_objects(
+            [self.subject_request],
+            Prefetch("dossiers", queryset=RequestDossier.objects.order_by("pk")),
+            Prefetch("letters", queryset=Letter.objects.defer("pdf").order_by("made_at", "pk")),
+        )
         response = super().get(request, *args, **kwargs)
         response.render()
-        refs = deadlines.covered_refs(self.subject_request)
+        refs = deadlines.refs_of(self.subject_request.dossiers.all())
         log_request_read(request, self.subject_request, kind=ReadKind.DETAIL, dossiers=refs)
         return response
 
@@ -238,12 +248,14 @@ class RequestDetailView(RequestMixin, TemplateView):
             "next_step": step,
             "steps": steps,
             "identity_established": subject_request.identity_established,
-            "dossiers": list(subject_request.dossiers.order_by("pk")),
-            "letters": list(subject_request.letters.order_by("made_at", "pk")),
+            "dossiers": list(subject_request.dossiers.all()),
+            "letters": list(subject_request.letters.all()),
             "extension_refusal": extension_refusal(subject_request, timezone.localdate()),
             "today": timezone.localdate(),
         }
         if subject_request.identity_established:
             # R4-R7: the outcomes of the request, shown by their own partial.
-            context.update(outcome_context(subject_request, self.request.user))
+            context.update(
+                outcome_context(subject_request, self.request.user, letters=context["letters"])
+            )
         return super().get_context_data(**context, **kwargs)

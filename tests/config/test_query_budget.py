@@ -33,6 +33,7 @@ from cases import disclosure_services, meeting_services
 from cases import services as case_services
 from cases.constants import CasePart, IdentityMethod
 from parties.constants import Function
+from parties.views.dashboard import SCRIPTING_COOKIE
 from security.services import incidents
 from security.services.authorisation_reviews import create_due_reviews
 from subjects.categories import DataCategory
@@ -58,15 +59,21 @@ BUDGET = 12
 # session, the user with their rights (one query), the second factor's device, and for who
 # works in files their file authorisations; a read of personal data adds its access entry.
 HIGHER = {
-    # Thirteen panels of due work from six apps (ADR 0017's registry: a panel per app, parties
-    # importing none), each one query for its rows and their count (a window count) where it
-    # lists rows; retention's panel works out what falls due from every dossier's state (see
-    # "retention:overview").
-    ("uitvoerder", "dashboard"): 43,
+    # ADR 0022: the dashboard of a browser that runs JavaScript ("dashboard") reads no panel;
+    # htmx loads each panel as a request of its own ("panel:<key>"). Without JavaScript the
+    # dashboard reads them all at once: the uitvoerder's thirteen panels of due work from six
+    # apps (ADR 0017's registry: a panel per app, parties importing none), each one query for
+    # its rows and their count (a window count) where it lists rows; retention's panel works out
+    # what falls due from every dossier's state (see "retention:overview").
+    ("uitvoerder", "dashboard-without-javascript"): 43,
     # The oversight panels: incidents, authorisation reviews with the policy evaluations and
     # suspended accounts, the access-log reviews and the unusual reads of the last days (the
     # reads, the readers' daily counts, their authorisations and the files' dossier states).
-    ("fg", "dashboard"): 21,
+    ("fg", "dashboard-without-javascript"): 21,
+    # The panels that need more on their own: retention's (what falls due, from every dossier's
+    # state, as "retention:overview") and the access log's (its reviews and the unusual reads).
+    "panel:retention-due": 14,
+    "panel:access-log": 17,
     # What falls due for the archive or destruction is decided per dossier from its state
     # (`retention.rules`), read through the registry for every dossier of the kept files, with
     # holds, terms, failed sweeps and destruction records.
@@ -81,20 +88,16 @@ HIGHER = {
     # The register of processing activities: every file with its covenant, terms, grounds and
     # recipients.
     "insights:register": 18,
-    # A dossier part shows its own kinds of rows (signals, additional information, expert
-    # advice; the analysis with its findings and the decision), the restriction marks of the
-    # restrictable ones (R6), and the dossier's next steps (its meetings, a published
-    # referentiekader).
-    "assessment-signals": 13,
-    "assessment-analysis": 15,
-    # The plan: goals, measures with their progress notes and owners, restriction marks.
-    "case-plan": 13,
-    # The history of a case: each of its eight kinds of rows and its audit trail.
-    "case-history": 18,
-    # A meeting: its agenda with each case's measures due, attendees, parties and their users.
+    # The analysis part shows its own kinds of rows (the analyses with their findings, additional
+    # information, expert advice and the decisions; their restriction marks (R6) read with
+    # them), and the dossier's next steps ask its meetings and whether a referentiekader is
+    # published (`weegploeg.next_steps`; read with the assessment by
+    # `selectors.get_assessment_page`, it would be 12).
+    "assessment-analysis": 13,
+    # A meeting: its agenda (the visible discussions, then the discussions with their cases,
+    # `selectors.agenda_for`), each case's measures due, attendees, the casemanagers to choose
+    # from, the casusoverleg's retention terms.
     "case-meeting": 13,
-    # A request of a subject: its dossiers, letters, deadlines and every kind of outcome.
-    "request": 18,
     # A dossier's retention: its state through the registry, holds, reactivations, sweep state,
     # terms.
     "retention-dossier": 13,
@@ -271,11 +274,26 @@ def detail_pages(w) -> dict[str, str]:
     return pages
 
 
+# ADR 0022: the dashboard of a browser that runs JavaScript, which htmx fills panel by panel;
+# each panel is a request (and a page) of its own. Without JavaScript the dashboard renders
+# every panel at once.
+WITHOUT_SCRIPTING = "dashboard-without-javascript"
+
+
+def browser(user):
+    """A signed-in client that, like a browser running JavaScript, sends the scripting cookie."""
+    client = verified_client(user)
+    client.cookies[SCRIPTING_COOKIE] = "1"
+    return client
+
+
 def menu_pages(client) -> dict[str, str]:
-    """The dashboard and every item of the user's menu."""
+    """The dashboard, each of its panels and every item of the user's menu."""
     response = client.get("/")
     assert response.status_code == 200
-    pages = {"dashboard": "/"}
+    pages = {"dashboard": "/", WITHOUT_SCRIPTING: "/"}
+    for entry in response.context["pending"]:
+        pages[f"panel:{entry['panel'].key}"] = entry["url"]
     menu = response.context["menu"]
     for links in menu.groups.values():
         for entry in links:
@@ -283,18 +301,27 @@ def menu_pages(client) -> dict[str, str]:
     return pages
 
 
-def count(client, url) -> tuple[int, int]:
-    client.get(url)  # the caches warm
+def count(client, url, *, scripting=True) -> tuple[int, int]:
+    if scripting:
+        client.cookies[SCRIPTING_COOKIE] = "1"
+    else:
+        del client.cookies[SCRIPTING_COOKIE]
+    headers = {"HX-Request": "true"} if url.startswith("/overzicht/") else {}
+    client.get(url, headers=headers)  # the caches warm
     with CaptureQueriesContext(connection) as queries:
-        status = client.get(url).status_code
+        status = client.get(url, headers=headers).status_code
+    client.cookies[SCRIPTING_COOKIE] = "1"
     return status, len(queries.captured_queries)
 
 
 def walk(w, pages_of) -> dict[str, dict[str, tuple[int, int]]]:
     found = {}
     for function, user in w.users.items():
-        client = verified_client(user)
-        found[function] = {name: count(client, url) for name, url in pages_of[function].items()}
+        client = browser(user)
+        found[function] = {
+            name: count(client, url, scripting=name != WITHOUT_SCRIPTING)
+            for name, url in pages_of[function].items()
+        }
     return found
 
 
@@ -317,7 +344,7 @@ def measured(django_db_setup, django_db_blocker):
                 details = detail_pages(w)
                 pages_of = {}
                 for function, user in w.users.items():
-                    client = verified_client(user)
+                    client = browser(user)
                     pages = menu_pages(client)
                     # The detail pages the function may open at all.
                     for name, url in details.items():

@@ -1,17 +1,21 @@
 """U1: the dashboard is the work queue. The frame, tested with panels and actions registered by
 the test itself: quick actions only for whom their rule allows, panels per function (each once
-for a user with several), one line when a panel is empty, items oldest deadline first."""
+for a user with several), one line when a panel is empty, items oldest deadline first; with
+JavaScript, each panel loaded by htmx as a request of its own (ADR 0022)."""
 
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from parties import dashboard
 from parties.constants import Function
 from parties.dashboard import DueItem, PanelContent, QuickAction, WorkPanel
+from parties.views.dashboard import SCRIPTING_COOKIE
 from tests.conftest import verified_client
+from tests.dashboard import loaded, placeholders
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +138,61 @@ def test_u1_the_beheerder_and_the_fg_keep_their_shortcuts(beheerder, gemeente):
     assert "/beheer/partijen/" in page and "/beheer/gebruikers/" in page
     fg = make_user(gemeente, Function.FG)
     assert "/beheer/autorisatielog/" in dashboard_of(fg)
+
+
+# --- ADR 0022: panels on demand ----------------------------------------------------------------
+
+
+def scripting_client(user):
+    client = verified_client(user)
+    client.cookies[SCRIPTING_COOKIE] = "1"
+    return client
+
+
+def test_u1_with_javascript_the_dashboard_leaves_each_panel_to_htmx(registered, gemeente):
+    """The page names each panel of the user's functions (in order) with the htmx load of its
+    own URL, and a link to the same URL that works without JavaScript; it reads no content."""
+    client = scripting_client(make_user(gemeente, Function.UITVOERDER))
+    page = client.get("/").content.decode()
+    urls = placeholders(page)
+    keys = [url.strip("/").split("/")[-1] for url in urls]
+    assert keys[:3] == ["test-queue", "test-empty", "test-not-concerned"]
+    assert "ICO-2026-0001" not in page and "Nothing to check in the test." not in page
+    for url in urls[:3]:
+        assert f'hx-get="{url}" hx-trigger="load" hx-swap="outerHTML"' in page
+        key = url.strip("/").split("/")[-1]
+        link = f'<a class="utrecht-link" href="{url}" aria-describedby="panel-{key}">Toon</a>'
+        assert link in page
+    # Loaded by htmx, the page is the one rendered at once.
+    assert loaded(client, page).count("ICO-2026-000") == 4
+    assert "panel-test-not-concerned" not in loaded(client, page)
+
+
+def test_u1_a_panel_for_htmx_is_its_section_alone_or_nothing(registered, gemeente):
+    client = scripting_client(make_user(gemeente, Function.UITVOERDER))
+    hx = {"HX-Request": "true"}
+    section = client.get(reverse("dashboard-panel", args=["test-queue"]), headers=hx)
+    body = section.content.decode()
+    assert body.lstrip().startswith('<section class="vh-panel"') and "<html" not in body
+    order = [body.index(f"ICO-2026-000{n}") for n in (1, 2, 3, 4)]
+    assert order == sorted(order)  # oldest deadline first, as on the page
+    # A panel whose content is None does not concern the user: its placeholder goes.
+    gone = client.get(reverse("dashboard-panel", args=["test-not-concerned"]), headers=hx)
+    assert gone.status_code == 200 and gone.content == b""
+
+
+def test_u1_without_htmx_a_panel_is_a_page_of_its_own(registered, gemeente):
+    """The placeholder's link, followed without JavaScript: the panel on a page of its own."""
+    client = verified_client(make_user(gemeente, Function.UITVOERDER))
+    page = client.get(reverse("dashboard-panel", args=["test-empty"])).content.decode()
+    assert "<html" in page and 'data-testid="panel-test-empty"' in page
+    assert "Nothing to check in the test." in page
+    never = client.get(reverse("dashboard-panel", args=["test-not-concerned"])).content.decode()
+    assert "<html" in never and "Never shown." in never
+
+
+def test_u1_a_panel_of_none_of_the_users_functions_does_not_exist_for_them(registered, gemeente):
+    chair = verified_client(make_user(gemeente, Function.VOORZITTER, username="voorzitter-test"))
+    assert chair.get(reverse("dashboard-panel", args=["test-queue"])).status_code == 200
+    assert chair.get(reverse("dashboard-panel", args=["test-empty"])).status_code == 404
+    assert chair.get(reverse("dashboard-panel", args=["no-such-panel"])).status_code == 404

@@ -3,7 +3,10 @@ function. One world with one due item of every kind the panels know, built once 
 (at two moments: the old dossiers a year ago, the rest three days before "now"), and the
 dashboard of every function rendered at "now": which panels it shows, which dossier numbers are
 in them, oldest deadline first. A closed case (with an overdue measure on a coming agenda) and a
-finished measure never appear; the uitvoerder's dashboard stays within a bound of queries."""
+finished measure never appear; the uitvoerder's dashboard stays within a bound of queries.
+
+ADR 0022: each test runs on both paths of the dashboard, every panel rendered at once (without
+JavaScript) and panel by panel (htmx loading each as a request of its own)."""
 
 import re
 from datetime import date, datetime, timedelta
@@ -20,6 +23,7 @@ from cases import meeting_services
 from cases import services as case_services
 from cases.constants import ClosingReason, IdentityMethod, MeasureStatus
 from parties.constants import Function
+from parties.views.dashboard import SCRIPTING_COOKIE
 from retention.models import DossierSweepState
 from rights.models import DutyToInform
 from rights.services import duties
@@ -27,7 +31,9 @@ from security.services import incidents
 from security.services.authorisation_reviews import create_due_reviews
 from tests.cases.factories import PERSON as CASE_PERSON
 from tests.cases.transfer_fixtures import Agendering
+from tests.config.test_query_budget import BUDGET, HIGHER
 from tests.conftest import verified_client
+from tests.dashboard import PATHS, dashboard_html, placeholders
 from tests.factories import VeiligheidshuisFactory, make_user, record_declaration
 from tests.rights.factories import make_request
 from tests.rights.grounds import ground
@@ -44,6 +50,8 @@ BEFORE = datetime(2027, 11, 7, 10, tzinfo=TZ)  # the rest of the world: three da
 NOW = datetime(2027, 11, 10, 10, tzinfo=TZ)
 TODAY = NOW.date()
 QUERIES = 44  # issue 13: every panel filled; 104 before the rights were read once per request
+# ADR 0022: with JavaScript the dashboard reads no panel; each panel is a request of its own.
+SHELL_QUERIES = 5
 
 
 def _decided(ag, *, outcome=Outcome.NOT_SUBSTANTIAL, decided_on):
@@ -236,10 +244,10 @@ def world(django_db_setup, django_db_blocker):
     request_finished.connect(close_old_connections)
 
 
-def dashboard(user) -> str:
-    response = verified_client(user).get("/")
-    assert response.status_code == 200
-    return response.content.decode()
+@pytest.fixture(params=PATHS)
+def dashboard(request):
+    """The dashboard of a user, every panel rendered at once or loaded panel by panel."""
+    return lambda user: dashboard_html(user, request.param)
 
 
 def shown(html: str) -> dict[str, list[str]]:
@@ -304,7 +312,7 @@ def user_of(world, function):
 
 
 @pytest.mark.parametrize("function", FUNCTIONS)
-def test_u1_each_function_sees_its_own_panels_and_never_the_closed_case(world, function):
+def test_u1_each_function_sees_its_own_panels_and_never_the_closed_case(world, dashboard, function):
     """U1, C3, C4: the panels of the function, no other; the closed case (with an overdue
     measure, on a coming agenda) and the finished measure appear on no dashboard."""
     html = dashboard(user_of(world, function))
@@ -316,7 +324,7 @@ def test_u1_each_function_sees_its_own_panels_and_never_the_closed_case(world, f
 
 
 @pytest.mark.parametrize("function", FUNCTIONS)
-def test_u1_every_panel_lists_the_oldest_deadline_first(world, function):
+def test_u1_every_panel_lists_the_oldest_deadline_first(world, dashboard, function):
     """U1: in every panel, the items with the oldest deadline first, those without one last; a
     failed retention sweep is an alarm above them all."""
     html = dashboard(user_of(world, function))
@@ -330,7 +338,9 @@ def test_u1_every_panel_lists_the_oldest_deadline_first(world, function):
         assert oldest_first(dates), (key, dates)
 
 
-def test_u1_w5_c3_c4_c9_i1_r3_b3_s2_s3_s5_p4_the_uitvoerder_sees_every_kind_of_due_item(world):
+def test_u1_w5_c3_c4_c9_i1_r3_b3_s2_s3_s5_p4_the_uitvoerder_sees_every_kind_of_due_item(
+    world, dashboard
+):
     """Every kind of due item, each naming its dossier, in the uitvoerder's panels."""
     w = world
     html = dashboard(w.keeper)
@@ -363,7 +373,7 @@ def test_u1_w5_c3_c4_c9_i1_r3_b3_s2_s3_s5_p4_the_uitvoerder_sees_every_kind_of_d
     assert panels["access-log"] == [region]  # S2
 
 
-def test_u1_the_partners_and_members_see_only_what_their_party_does(world):
+def test_u1_the_partners_and_members_see_only_what_their_party_does(world, dashboard):
     """C3, I1, W7: the police sees its own measure and the duties it carries out, what the
     weegploeg is to decide; the RvdK its own overdue measure; the chair its meeting."""
     w = world
@@ -389,3 +399,25 @@ def test_u1_the_uitvoerders_dashboard_stays_within_a_bound_of_queries(
     client.get("/")  # the session and the caches warm
     with django_assert_max_num_queries(QUERIES):
         assert client.get("/").status_code == 200
+
+
+def test_u1_with_javascript_the_dashboard_reads_no_panel_and_each_panel_stays_in_budget(
+    world, django_assert_max_num_queries
+):
+    """Issue 13, ADR 0022: the page itself reads none of the thirteen panels; each panel, a
+    request of its own, stays within the budget. Retention's and the access log's panels have
+    budgets of their own, counted in the budget test."""
+    client = verified_client(world.keeper)
+    client.cookies[SCRIPTING_COOKIE] = "1"
+    client.get("/")
+    with django_assert_max_num_queries(SHELL_QUERIES):
+        html = client.get("/").content.decode()
+    urls = placeholders(html)
+    assert len(urls) == len(FUNCTIONS["uitvoerder"][1])
+    for url in urls:
+        key = url.strip("/").split("/")[-1]
+        if f"panel:{key}" in HIGHER:
+            continue
+        with django_assert_max_num_queries(BUDGET):
+            response = client.get(url, headers={"HX-Request": "true"})
+        assert f'data-testid="panel-{key}"' in response.content.decode()

@@ -23,10 +23,18 @@ from django.views.generic import DetailView, ListView
 from config.pages import PAGE_SIZE, SessionSearchMixin, SortedListMixin
 from config.read_audit import AccessLoggedPageMixin
 from subjects.matching import normalise_name
-from subjects.restriction import mark_restricted, reading_restricted
+from subjects.restriction import reading_restricted, restricted_q
 from weegploeg import next_steps, selectors
 from weegploeg.constants import AssessmentStatus
-from weegploeg.models import AgendaItem, Analysis, CriterionFinding, Decision, Signal
+from weegploeg.models import (
+    AdditionalInformation,
+    AgendaItem,
+    Analysis,
+    CriterionFinding,
+    Decision,
+    ExpertAdvice,
+    Signal,
+)
 from weegploeg.views.access import KeeperMixin, WeegploegMixin, is_keeper
 
 
@@ -116,11 +124,17 @@ PARTS = {
 }
 
 
+def marked(model):
+    """The rows of a restrictable model, each marked `restricted` in the same query (R6)."""
+    return model.objects.annotate(restricted=restricted_q(model))
+
+
 def part_contents(part: str):
     """What a part of the dossier shows, built at each read: the item querysets leave the
-    restricted rows out unless built inside `reading_restricted` (R6)."""
+    restricted rows out unless built inside `reading_restricted` (R6), and mark the restricted
+    ones the keeper reads (issue 13: no query of their own)."""
     if part == "signals":
-        return (Prefetch("signals", queryset=Signal.objects.select_related("brought_by")),)
+        return (Prefetch("signals", queryset=marked(Signal).select_related("brought_by")),)
     if part == "analysis":
         return (
             Prefetch(
@@ -136,8 +150,11 @@ def part_contents(part: str):
                 )
                 .order_by("-recorded_at", "-pk"),
             ),
-            "additional_information__party",
-            "expert_advice",
+            Prefetch(
+                "additional_information",
+                queryset=marked(AdditionalInformation).select_related("party"),
+            ),
+            Prefetch("expert_advice", queryset=marked(ExpertAdvice)),
             Prefetch(
                 "decisions",
                 queryset=Decision.objects.select_related(
@@ -175,8 +192,6 @@ class AssessmentDetailView(WeegploegMixin, AccessLoggedPageMixin, DetailView):
         # R6: the keeper of the file sees the restricted items, marked; nobody else sees them.
         with reading_restricted(selectors.sees_restricted(self.request.user, assessment)):
             prefetch_related_objects([assessment], *part_contents(self.part))
-        if self.part in ("signals", "analysis"):
-            mark_restricted(selectors.restrictable_rows(assessment))
         return assessment
 
     def get_template_names(self):
