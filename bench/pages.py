@@ -56,10 +56,17 @@ def urls_for(user) -> list[tuple[str, str]]:
     from django.urls import reverse
 
     from parties.constants import FileKind
+    from parties.dashboard import panels_of
     from parties.navigation import links_for
-    from parties.permissions import may_reach
+    from parties.permissions import functions_of, may_reach
 
+    # As a browser with JavaScript reads the dashboard (ADR 0022, the cookie set in `main`): the
+    # page, then each panel as a request of its own (measured as its page without htmx).
     found = [("dashboard", reverse("dashboard"))]
+    found += [
+        (f"panel: {panel.key}", reverse("dashboard-panel", args=[panel.key]))
+        for panel in panels_of(functions_of(user))
+    ]
     found += [(f"menu: {link.url_name}", reverse(link.url_name)) for link in links_for(user)]
     found += _details(user)
     found.append(("API gebruikers/mij", "/api/v1/gebruikers/mij"))
@@ -74,6 +81,8 @@ def urls_for(user) -> list[tuple[str, str]]:
 
 def main() -> int:
     harness.setup()
+    from parties.views.dashboard import SCRIPTING_COOKIE
+
     harness.heading("(a) every page and API endpoint per function")
     runs = harness.repeats()
     users = harness.bench_users()
@@ -85,6 +94,7 @@ def main() -> int:
             print(f"\n{function}: no such user in this data set")
             continue
         client = harness.signed_in(user)
+        client.cookies[SCRIPTING_COOKIE] = "1"  # a browser that runs JavaScript (ADR 0022)
         print(f"\n{function} ({user.username})")
         print(harness.HEADER)
         for label, url in urls_for(user):
