@@ -22,9 +22,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
-from django.utils import timezone
 
 from retention.models import DossierDue
 from retention.rules import next_due
@@ -129,27 +128,41 @@ def forget(refs: Iterable[DossierRef]) -> None:
         _rows(label, keys).delete()
 
 
+def _update(rows: list[tuple[int, date | None, int]]) -> None:
+    """Set (check_on, data_file) of many rows by key in one statement. PostgreSQL's `unnest`:
+    `bulk_update` builds a CASE per row and field, seconds per thousand rows."""
+    if not rows:
+        return
+    ids, days, files = (list(column) for column in zip(*rows, strict=True))
+    table = connection.ops.quote_name(DossierDue._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} AS d SET check_on = v.check_on, data_file_id = v.data_file_id "  # noqa: S608 - the table's own name
+            "FROM unnest(%s::bigint[], %s::date[], %s::bigint[]) AS v(id, check_on, data_file_id) "
+            "WHERE d.id = v.id",
+            [ids, days, files],
+        )
+
+
 def _write(label: str, read: dict[str, int], states: dict[str, DossierState], terms) -> None:
     """Store what `states` say for the rows still stamped as `read` before the states were read
     (a row locked now is being changed: its own refresh follows); drop the rows of dossiers
-    that are gone; add the rows missing."""
-    now = timezone.now()
+    that are gone; add the rows missing. Only what differs is written."""
     with transaction.atomic():
         locked = _rows(label, read).select_for_update(skip_locked=True)
-        current = locked.only("pk", "dossier_key", "stamp")
-        unchanged = [row for row in current if read.get(row.dossier_key) == row.stamp]
+        current = locked.values_list("pk", "dossier_key", "stamp", "check_on", "data_file")
         changed, gone = [], []
-        for row in unchanged:
-            state = states.get(row.dossier_key)
+        for pk, key, stamp, stored_on, stored_file in current:
+            if read.get(key) != stamp:
+                continue  # marked since it was read: its own refresh follows
+            state = states.get(key)
             if state is None:
-                gone.append(row.pk)
+                gone.append(pk)
                 continue
-            row.check_on = check_on(state, terms[state.data_file_id])
-            row.data_file_id = state.data_file_id
-            row.refreshed_at = now
-            changed.append(row)
-        if changed:
-            DossierDue.objects.bulk_update(changed, ["check_on", "data_file", "refreshed_at"])
+            day = check_on(state, terms[state.data_file_id])
+            if (day, state.data_file_id) != (stored_on, stored_file):
+                changed.append((pk, day, state.data_file_id))
+        _update(changed)
         if gone:
             DossierDue.objects.filter(pk__in=gone).delete()
     missing = [
@@ -158,7 +171,6 @@ def _write(label: str, read: dict[str, int], states: dict[str, DossierState], te
             dossier_key=key,
             data_file_id=state.data_file_id,
             check_on=check_on(state, terms[state.data_file_id]),
-            refreshed_at=now,
         )
         for key, state in states.items()
         if key not in read

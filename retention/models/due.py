@@ -25,7 +25,6 @@ class DossierDue(models.Model):
     )
     check_on = models.DateField(_("check on"), null=True, blank=True)
     stamp = models.BigIntegerField(_("change stamp"), default=0)
-    refreshed_at = models.DateTimeField(_("refreshed at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("stored due date")
