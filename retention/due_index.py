@@ -68,11 +68,14 @@ def _rows(label: str, keys: Iterable[str]):
 def candidates(until: date, *, data_file_ids: Iterable[int] | None = None) -> dict[str, list]:
     """The keys per file label of the dossiers that may fall due on or before `until` (of the
     files `data_file_ids`, or of all): those whose check day is not after it, and those not
-    worked out yet (of any file). One query."""
-    due = Q(check_on__lte=until)
+    worked out yet. One query."""
+    may_be_due = Q(check_on__isnull=True) | Q(check_on__lte=until)
     if data_file_ids is not None:
-        due &= Q(data_file__in=list(data_file_ids))
-    rows = DossierDue.objects.filter(Q(check_on__isnull=True) | due)
+        # A row not worked out since it was made names no file yet: looked at for every file.
+        may_be_due = Q(check_on__isnull=True, data_file__isnull=True) | (
+            may_be_due & Q(data_file__in=list(data_file_ids))
+        )
+    rows = DossierDue.objects.filter(may_be_due)
     found: dict[str, list] = defaultdict(list)
     for label, key in rows.order_by("file_label", "dossier_key").values_list(
         "file_label", "dossier_key"

@@ -23,13 +23,8 @@ from subjects.registry import DossierRef
 logger = logging.getLogger(__name__)
 
 
-def _paths() -> dict[type, tuple]:
-    """Every model of a dossier: its file and its path to the dossier's root."""
-    return {
-        model: (file, path)
-        for file in registry.files()
-        for model, path in file.dossier_paths.items()
-    }
+# Every model of a dossier: its file and its path to the dossier's root (`on_register`).
+_WHERE: dict[type, tuple] = {}
 
 
 class _Pending:
@@ -142,7 +137,7 @@ def _saved(sender, instance, **kwargs):
 
 
 def _deleted(sender, instance, **kwargs):
-    where = _paths().get(instance._meta.concrete_model)
+    where = _WHERE.get(instance._meta.concrete_model)
     if where is None:
         return
     file, path = where
@@ -169,13 +164,22 @@ def _terms_saved(sender, instance, **kwargs):
     terms_changed(instance.data_file_id)
 
 
+def _connect_file(file) -> None:
+    """Hear each model of the file's dossiers by name: a receiver for every sender would take
+    the fast path of a queryset delete from every model of the project."""
+    for model, path in file.dossier_paths.items():
+        _WHERE[model] = (file, path)
+        uid = f"retention-due-{model._meta.label_lower}"
+        post_save.connect(_saved, sender=model, dispatch_uid=uid)
+        post_delete.connect(_deleted, sender=model, dispatch_uid=uid)
+
+
 def connect() -> None:
     from retention.models import RetentionTerms
 
-    post_save.connect(_saved, dispatch_uid="retention-due-saved")
-    post_delete.connect(_deleted, dispatch_uid="retention-due-deleted")
+    registry.on_register(_connect_file)
     post_save.connect(_terms_saved, sender=RetentionTerms, dispatch_uid="retention-due-terms")
-    post_delete.connect(_terms_saved, sender=RetentionTerms, dispatch_uid="retention-due-terms-del")
+    post_delete.connect(_terms_saved, sender=RetentionTerms, dispatch_uid="retention-due-terms")
 
 
 def build_when_made(sender, plan=None, using="default", **kwargs) -> None:

@@ -58,8 +58,8 @@ def _states(*, until: date, data_file_ids=None) -> list[DossierState]:
 class _Terms:
     """The terms of every file a sweep meets, read once (`terms_by_file`)."""
 
-    def __init__(self, states):
-        self._known = terms_by_file({state.data_file_id for state in states})
+    def __init__(self, states, *, kinds: dict[int, str] | None = None):
+        self._known = terms_by_file({state.data_file_id for state in states}, kinds=kinds)
 
     def of(self, data_file_id: int) -> Terms:
         if data_file_id not in self._known:
@@ -80,8 +80,11 @@ def preview(*, as_of: date | None = None, days: int = 28, data_file_ids=None) ->
     as_of = as_of or timezone.localdate()
     until = as_of + timedelta(days=days)
     states = _states(until=until, data_file_ids=data_file_ids)
-    terms = _Terms(states)
-    held = held_dossiers(as_of=as_of)
+    files = DataFile.objects.filter(pk__in={state.data_file_id for state in states})
+    kinds, names = {}, {}
+    for pk, kind, name in files.values_list("pk", "kind", "name") if states else ():
+        kinds[pk], names[pk] = kind, name
+    terms = _Terms(states, kinds=kinds)
     planned = []
     for state in states:
         found = next_due(state, terms.of(state.data_file_id))
@@ -90,11 +93,7 @@ def preview(*, as_of: date | None = None, days: int = 28, data_file_ids=None) ->
         if found.due_on <= as_of:
             found = due(state, terms.of(state.data_file_id), as_of=as_of) or found
         planned.append((state, found))
-    names = dict(
-        DataFile.objects.filter(pk__in={state.data_file_id for state, _ in planned}).values_list(
-            "pk", "name"
-        )
-    )
+    held = held_dossiers(as_of=as_of) if planned else set()
     return sorted(
         (
             Planned(
