@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,7 +13,7 @@ class RetentionConfig(AppConfig):
         from parties.dashboard import register_panel
         from parties.demo import register_seeder
         from parties.navigation import register_link
-        from retention import dashboard, demo, models, navigation
+        from retention import dashboard, demo, due_signals, models, navigation
 
         for panel in dashboard.PANELS:
             register_panel(panel)
@@ -25,3 +26,7 @@ class RetentionConfig(AppConfig):
         auditlog.register(models.RetentionTerms)
         auditlog.register(models.Hold)
         auditlog.register(models.Reactivation)
+        # ADR 0021: every change to a dossier keeps its stored due date; the rows of the
+        # dossiers there are when the index is first made.
+        due_signals.connect()
+        post_migrate.connect(due_signals.build_when_made, sender=self)

@@ -55,7 +55,8 @@ def due_for(user, *, as_of=None) -> list:
     kept = {granted.file_id for granted in kept_authorisations(user)}
     if not kept:
         return []
-    return [item for item in preview(as_of=as_of, days=PREVIEW_DAYS) if item.data_file_id in kept]
+    planned = preview(as_of=as_of, days=PREVIEW_DAYS, data_file_ids=kept)
+    return [item for item in planned if item.data_file_id in kept]
 
 
 def failed_for(user) -> list:

@@ -51,15 +51,20 @@ def terms_for_key(kind: str, key) -> Terms:
     return _of(row) if row is not None else DEFAULTS[kind]
 
 
-def terms_by_file(file_ids) -> dict[int, Terms]:
-    """The terms of many files in two queries (a sweep over every dossier)."""
+def terms_by_file(file_ids, *, kinds: dict[int, str] | None = None) -> dict[int, Terms]:
+    """The terms of many files in two queries (a sweep over every dossier), or in one when the
+    caller knows their kinds (`kinds`: file pk -> kind)."""
     from parties.models import DataFile
     from retention.models import RetentionTerms
 
     ids = set(file_ids)
+    if not ids:
+        return {}
     rows = RetentionTerms.objects.filter(data_file__in=ids)
     recorded = {row.data_file_id: _of(row) for row in rows}
-    kinds = dict(DataFile.objects.filter(pk__in=ids - set(recorded)).values_list("pk", "kind"))
+    if kinds is None:
+        kinds = dict(DataFile.objects.filter(pk__in=ids - set(recorded)).values_list("pk", "kind"))
+    kinds = {pk: kind for pk, kind in kinds.items() if pk in ids and pk not in recorded}
     return {**{pk: DEFAULTS[kind] for pk, kind in kinds.items()}, **recorded}
 
 

@@ -9,7 +9,7 @@ root (`dossier_paths`): `dossier_of` uses that to put the dossier on every audit
 The contract every file meets is proven by `tests/subjects/test_registry_contract.py`.
 """
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
@@ -237,6 +237,7 @@ class PersonalDataFile(Protocol):
 
 _FILES: dict[str, PersonalDataFile] = {}
 _BY_MODEL: dict[type, PersonalDataFile] = {}
+_LISTENERS: list[Callable[[PersonalDataFile], None]] = []
 
 
 def register(file: PersonalDataFile) -> None:
@@ -245,6 +246,17 @@ def register(file: PersonalDataFile) -> None:
     _FILES[file.label] = file
     for model in file.dossier_paths:
         _BY_MODEL[model] = file
+    for listener in _LISTENERS:
+        listener(file)
+
+
+def on_register(listener: Callable[[PersonalDataFile], None]) -> None:
+    """Call `listener(file)` for every file, registered now or later, whatever the order of the
+    apps' `ready` (retention connects its signals to each file's models, ADR 0021). It may be
+    called twice for one file."""
+    _LISTENERS.append(listener)
+    for file in list(_FILES.values()):
+        listener(file)
 
 
 def files() -> list[PersonalDataFile]:

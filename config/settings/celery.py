@@ -82,6 +82,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "retention.tasks.sweep",
         "schedule": crontab(minute=45),
     },
+    # ADR 0021: the stored due dates the sweep and the preview read, worked out afresh nightly
+    # (the signals keep them; this catches what no signal saw). Idempotent.
+    "retention-rebuild-due-dates": {
+        "task": "retention.tasks.rebuild_due_dates",
+        "schedule": crontab(hour=1, minute=15),
+    },
     "rights-remind-request-deadlines": {
         "task": "rights.tasks.requests.remind_request_deadlines",
         "schedule": crontab(hour=6, minute=40),

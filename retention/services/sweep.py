@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from retention import due_index
 from retention.constants import Action
 from retention.models import DossierSweepState, SweepRun
 from retention.rules import Due, due, next_due
@@ -50,15 +51,17 @@ class Planned:
     held: bool
 
 
-def _states() -> list[DossierState]:
-    return [state for file in registry.files() for state in file.list_dossiers()]
+def _states(*, until: date, data_file_ids=None) -> list[DossierState]:
+    """The states of the dossiers that may fall due by `until` (of the files `data_file_ids`,
+    or of all): the few the stored due dates point at, not every dossier (ADR 0021)."""
+    return due_index.states_due_by(until, data_file_ids=data_file_ids)
 
 
 class _Terms:
     """The terms of every file a sweep meets, read once (`terms_by_file`)."""
 
-    def __init__(self, states):
-        self._known = terms_by_file({state.data_file_id for state in states})
+    def __init__(self, states, *, kinds: dict[int, str] | None = None):
+        self._known = terms_by_file({state.data_file_id for state in states}, kinds=kinds)
 
     def of(self, data_file_id: int) -> Terms:
         if data_file_id not in self._known:
@@ -70,16 +73,20 @@ def _key(ref: DossierRef) -> tuple[str, str]:
     return (ref.file_label, ref.key)
 
 
-def preview(*, as_of: date | None = None, days: int = 28) -> list[Planned]:
+def preview(*, as_of: date | None = None, days: int = 28, data_file_ids=None) -> list[Planned]:
     """What falls due from `as_of` (default today) up to `days` later, overdue included: for
-    a dossier due already, what a sweep as of `as_of` would do."""
+    a dossier due already, what a sweep as of `as_of` would do. `data_file_ids`: of these
+    files only (those a keeper keeps); default all."""
     from parties.models import DataFile
 
     as_of = as_of or timezone.localdate()
     until = as_of + timedelta(days=days)
-    states = _states()
-    terms = _Terms(states)
-    held = held_dossiers(as_of=as_of)
+    states = _states(until=until, data_file_ids=data_file_ids)
+    files = DataFile.objects.filter(pk__in={state.data_file_id for state in states})
+    kinds, names = {}, {}
+    for pk, kind, name in files.values_list("pk", "kind", "name") if states else ():
+        kinds[pk], names[pk] = kind, name
+    terms = _Terms(states, kinds=kinds)
     planned = []
     for state in states:
         found = next_due(state, terms.of(state.data_file_id))
@@ -88,11 +95,7 @@ def preview(*, as_of: date | None = None, days: int = 28) -> list[Planned]:
         if found.due_on <= as_of:
             found = due(state, terms.of(state.data_file_id), as_of=as_of) or found
         planned.append((state, found))
-    names = dict(
-        DataFile.objects.filter(pk__in={state.data_file_id for state, _ in planned}).values_list(
-            "pk", "name"
-        )
-    )
+    held = held_dossiers(as_of=as_of) if planned else set()
     return sorted(
         (
             Planned(
@@ -180,7 +183,7 @@ def run_sweep(*, as_of: date | None = None, trigger: str, by=None, progress=None
     run = SweepRun.objects.create(as_of=as_of, trigger=trigger, started_by=by)
     end_lapsed_holds(as_of=as_of)
     held = held_dossiers(as_of=as_of)
-    states = _states()
+    states = _states(until=as_of)
     terms = _Terms(states)
     todo = [s.ref for s in states if due(s, terms.of(s.data_file_id), as_of=as_of) is not None]
     # A failed or interrupted dossier is tried again (or its row dropped when no longer due).

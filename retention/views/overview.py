@@ -29,7 +29,7 @@ from retention.selectors import (
     holds_for,
     sort_due,
 )
-from retention.terms import describe, terms_for
+from retention.terms import describe, terms_by_file
 from retention.views.common import KeeperMixin, section
 
 
@@ -66,8 +66,9 @@ class OverviewView(KeeperMixin, SortedListMixin, TemplateView):
         for run in runs:
             run.reports = report_links(run)
         files = list(kept_files(user).select_related("veiligheidshuis"))
+        terms = terms_by_file([f.pk for f in files], kinds={f.pk: f.kind for f in files})
         for data_file in files:
-            data_file.terms = terms_for(data_file)
+            data_file.terms = terms[data_file.pk]
             data_file.terms_text = describe(data_file.terms)
         filters = self.due_filters(files)
         due = sort_due(filter_due(due_for(user, as_of=today), **filters), self.sort)
