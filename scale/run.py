@@ -17,6 +17,7 @@ from cases import counts as case_counts
 from cases.models import Case, Measure
 from config.audit import acting_as
 from parties.models import Party, User, Veiligheidshuis
+from retention import due_index
 from scale import audit as audit_module
 from scale import cases, duties, permissions, plans, structure, users, weegploeg
 from scale.bulk import Progress
@@ -127,6 +128,10 @@ def seed(
         progress.note("counts")
         assessment_counts.recount_all()
         case_counts.recount_all()
+        # The stored due dates the retention preview and sweep read (ADR 0021): kept by the
+        # models' signals, which COPY passes by.
+        progress.note("due dates")
+        due_index.rebuild()
         progress.note("permissions")
         syncs["assessments"] = permissions.assessments()
         syncs["cases"] = permissions.cases()
