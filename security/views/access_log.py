@@ -70,17 +70,12 @@ class AccessLogView(OverseerMixin, SortedListMixin, TemplateView):
         filters = form.filters() if request.GET else access_log.Filters()
         access_log.record_search(user, filters)
         entries = access_log.search(user, filters, sort=self.sort)
-        cache = access_log.DossierCache()  # each dossier asked of its file once per page
-        summary = access_log.anomaly_summary(user, filters, cache)
+        summary = access_log.anomaly_summary(user, filters)
         if filters.unusual:
-            entries = entries.filter(pk__in=list(summary["flagged"]))
+            entries = entries.filter(summary["rules"].condition())
         page = CappedPaginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
         page.object_list = list(page.object_list)
-        if filters.unusual:
-            flagged = summary["flagged"]
-        else:
-            flagged = access_log.anomalies_of(page.object_list, cache)
-        describe(page.object_list, flagged)
+        describe(page.object_list, access_log.page_anomalies(page.object_list, summary["rules"]))
         summary["days"] = [
             {**day, "reasons": [(REASON_LABELS[c], n) for c, n in day["reasons"].items()]}
             for day in summary["days"]
