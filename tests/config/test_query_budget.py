@@ -64,20 +64,23 @@ HIGHER = {
     # "retention:overview").
     ("uitvoerder", "dashboard"): 43,
     # The oversight panels: incidents, authorisation reviews with the policy evaluations and
-    # suspended accounts, the access-log reviews and the unusual reads of the last days (the
-    # reads, the readers' daily counts, their authorisations and the files' dossier states).
+    # suspended accounts, the access-log reviews and the unusual reads of the last days (counted
+    # in the database: the readers' daily counts, the dossiers read and their states per kind of
+    # file, one count; `security.selectors.unusual_reads`).
     ("fg", "dashboard"): 21,
     # What falls due for the archive or destruction is decided per dossier from its state
     # (`retention.rules`), read through the registry for every dossier of the kept files, with
     # holds, terms, failed sweeps and destruction records.
     "retention:overview": 20,
-    # The search, its page of entries, the unusual reads among them (reads, daily counts per
-    # reader, authorisations, dossier states per file), the filters' choices, the colleagues'
-    # recent searches and the reviews due.
-    "security:access-log": 26,
-    # Management information: one aggregate per figure per kind of file, the archive, the
-    # retention statistics, the requests of subjects and the data breaches.
-    "insights:figures": 33,
+    # The search (logged), its capped count and page of entries, the unusual reads of the
+    # period counted per day in the database (daily counts per reader, the dossiers read and
+    # their states per kind of file) and those of the page (one query), the filters' choices,
+    # the colleagues' recent searches with their names.
+    "security:access-log": 25,
+    # Management information: one aggregate per figure per kind of file (the archived dossiers
+    # among them, issue 13), the files' rows, the retention statistics and terms, the requests
+    # of subjects and the data breaches.
+    "insights:figures": 29,
     # The register of processing activities: every file with its covenant, terms, grounds and
     # recipients.
     "insights:register": 18,
