@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _python_outcome(entries) -> dict[int, list[str]]:
-    """"Far more than usual" applied one read at a time, as before issue 13 (the pure rule)."""
+    """ "Far more than usual" applied one read at a time, as before issue 13 (the pure rule)."""
     reads = [
         anomalies.Read(e.pk, e.actor_id, e.timestamp, e.file_label, e.dossier_key)
         for e in entries.filter(action=AuditEntry.Action.ACCESS)
@@ -30,17 +30,17 @@ def _python_outcome(entries) -> dict[int, list[str]]:
     for (actor_id, day), dossiers in _daily(reads).items():
         facts.dossiers_per_day[(actor_id, day)] = dossiers
     return {
-        read.id: found
-        for read in reads
-        if (found := [r.value for r, rule in anomalies.RULES[:1] if rule(read, facts)])
+        one.id: found
+        for one in reads
+        if (found := [r.value for r, rule in anomalies.RULES[:1] if rule(one, facts)])
     }
 
 
 def _daily(reads) -> dict:
     seen: dict = {}
-    for read in reads:
-        if read.dossier is not None:
-            seen.setdefault((read.actor_id, read.day), set()).add(read.dossier)
+    for one in reads:
+        if one.dossier is not None:
+            seen.setdefault((one.actor_id, one.day), set()).add(one.dossier)
     return {key: len(dossiers) for key, dossiers in seen.items()}
 
 
