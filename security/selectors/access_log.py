@@ -174,7 +174,8 @@ def anomalies_of(entries) -> dict[int, list[str]]:
         if period is None:
             return {}
         entries = AuditEntry.objects.filter(pk__in=[entry.pk for entry in entries])
-    return unusual_reads.gather(entries, period).flags(entries)
+    with unusual_reads.planned_plainly():
+        return unusual_reads.gather(entries, period).flags(entries)
 
 
 def anomaly_summary(user, filters: Filters) -> dict:
@@ -182,8 +183,9 @@ def anomaly_summary(user, filters: Filters) -> dict:
     the rules (`rules`) that found them, for the page's entries and the "only unusual" filter."""
     period = summary_period(filters)
     entries = search(user, filters)
-    rules = unusual_reads.gather(entries, period)
-    days = rules.per_day(entries)
+    with unusual_reads.planned_plainly():
+        rules = unusual_reads.gather(entries, period)
+        days = rules.per_day(entries)
     return {
         "period": period,
         "rules": rules,
@@ -197,7 +199,8 @@ def page_anomalies(entries: list, rules: unusual_reads.UnusualReads) -> dict[int
     the entries of their period (one query), by rules of their own for any outside it."""
     first, last = rules.period
     within = [entry for entry in entries if first <= timezone.localdate(entry.timestamp) <= last]
-    flagged = rules.flags(AuditEntry.objects.filter(pk__in=[entry.pk for entry in within]))
+    with unusual_reads.planned_plainly():
+        flagged = rules.flags(AuditEntry.objects.filter(pk__in=[entry.pk for entry in within]))
     others = [entry for entry in entries if entry not in within]
     return {**flagged, **anomalies_of(others)} if others else flagged
 
@@ -207,8 +210,9 @@ def recent_anomaly_count(user, *, days: int | None = None) -> int:
     days = days or settings.ANOMALY_DASHBOARD_DAYS
     today = timezone.localdate()
     entries = visible_entries(user)
-    rules = unusual_reads.gather(entries, (today - timedelta(days=days - 1), today))
-    return entries.filter(rules.condition()).count()
+    with unusual_reads.planned_plainly():
+        rules = unusual_reads.gather(entries, (today - timedelta(days=days - 1), today))
+        return entries.filter(rules.condition()).count()
 
 
 # --- the searches themselves ---------------------------------------------------------------
