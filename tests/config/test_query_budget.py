@@ -61,13 +61,14 @@ HIGHER = {
     # Thirteen panels of due work from six apps (ADR 0017's registry: a panel per app, parties
     # importing none), each one query for its rows and their count (a window count) where it
     # lists rows; retention's panel works out what falls due from every dossier's state (see
-    # "retention:overview").
-    ("uitvoerder", "dashboard"): 43,
+    # "retention:overview"); the unusual reads' queries run with PostgreSQL's JIT off (one SET,
+    # `security.selectors.unusual_reads.planned_plainly`).
+    ("uitvoerder", "dashboard"): 44,
     # The oversight panels: incidents, authorisation reviews with the policy evaluations and
     # suspended accounts, the access-log reviews and the unusual reads of the last days (counted
     # in the database: the readers' daily counts, the dossiers read and their states per kind of
-    # file, one count; `security.selectors.unusual_reads`).
-    ("fg", "dashboard"): 21,
+    # file, one count, with PostgreSQL's JIT off: one SET; `security.selectors.unusual_reads`).
+    ("fg", "dashboard"): 22,
     # What falls due for the archive or destruction is decided per dossier from its state
     # (`retention.rules`), read through the registry for every dossier of the kept files, with
     # holds, terms, failed sweeps and destruction records.
@@ -75,8 +76,9 @@ HIGHER = {
     # The search (logged), its capped count and page of entries, the unusual reads of the
     # period counted per day in the database (daily counts per reader, the dossiers read and
     # their states per kind of file) and those of the page (one query), the filters' choices,
-    # the colleagues' recent searches with their names.
-    "security:access-log": 25,
+    # the colleagues' recent searches with their names; PostgreSQL's JIT off for the summary
+    # and for the page's unusual reads (a SET each).
+    "security:access-log": 27,
     # Management information: one aggregate per figure per kind of file (the archived dossiers
     # among them, issue 13), the files' rows, the retention statistics and terms, the requests
     # of subjects and the data breaches.
