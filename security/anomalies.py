@@ -1,8 +1,11 @@
 """Unusual access (S2, CTER 15.1e): pure rules over the reads of the access log. Each rule looks
 at one read and the facts gathered for it (`Facts`): the reader's dossiers read per day, the
 file authorisations the reader held, and the dossier's file and archive state. The facts are
-gathered in a bounded number of queries by `security.selectors.access_log.anomalies_of`; nothing
-here asks the database, so every rule is tested on its own.
+gathered in a bounded number of queries by `security.selectors.unusual_reads`, which applies
+the rules in the database as conditions on the audit entries (issue 13): the busy days and the
+night hours are decided here, the authorisation's live moment and the archive day there, as
+`Authorisation.live_at` and `of_archived_dossier` say. Nothing here asks the database, so every
+rule is tested on its own.
 
 - far more than usual: on the day of the read the reader read more than ANOMALY_READS_FACTOR
   times their daily average of dossiers over the ANOMALY_BASELINE_DAYS before, and at least
@@ -109,14 +112,19 @@ def baseline(actor_id: int, day: date, facts: Facts) -> float:
     return total / days if days else 0.0
 
 
+def many_reads_on(actor_id: int, day: date, facts: Facts) -> bool:
+    """Whether the reader read far more dossiers than usual on `day`: every read of a dossier
+    by them that day stands out (the database applies it to the reads of the busy days,
+    `security.selectors.unusual_reads`)."""
+    count = facts.dossiers_per_day.get((actor_id, day), 0)
+    limits = facts.thresholds
+    return count >= limits.min_reads and count > limits.factor * baseline(actor_id, day, facts)
+
+
 def far_more_than_usual(read: Read, facts: Facts) -> bool:
     if read.actor_id is None or read.dossier is None:
         return False
-    count = facts.dossiers_per_day.get((read.actor_id, read.day), 0)
-    limits = facts.thresholds
-    return count >= limits.min_reads and count > limits.factor * baseline(
-        read.actor_id, read.day, facts
-    )
+    return many_reads_on(read.actor_id, read.day, facts)
 
 
 def outside_authorisation(read: Read, facts: Facts) -> bool:
@@ -136,14 +144,23 @@ def of_archived_dossier(read: Read, facts: Facts) -> bool:
     return dossier.archived_on is None or dossier.archived_on <= read.day
 
 
-def at_night(read: Read, facts: Facts) -> bool:
-    if read.actor_id is None:
-        return False
-    hour = timezone.localtime(read.at).hour
-    start, end = facts.thresholds.night_start, facts.thresholds.night_end
+def night_hour(hour: int, thresholds: Thresholds) -> bool:
+    """Whether a read in this hour of the local day is a read at night."""
+    start, end = thresholds.night_start, thresholds.night_end
     if start <= end:
         return start <= hour < end
     return hour >= start or hour < end
+
+
+def night_hours(thresholds: Thresholds) -> list[int]:
+    """The local hours at night (the database asks for reads in them)."""
+    return [hour for hour in range(24) if night_hour(hour, thresholds)]
+
+
+def at_night(read: Read, facts: Facts) -> bool:
+    if read.actor_id is None:
+        return False
+    return night_hour(timezone.localtime(read.at).hour, facts.thresholds)
 
 
 RULES = (

@@ -79,6 +79,10 @@ CLOSED = "closed"  # standing decisions to close, reason = the closing reason, m
 MEASURES = "measures"  # measures taken, in the month they were made
 MEASURES_DUE = "measures_due"  # reason ON_TIME or LATE, in the month of their deadline
 ON_TIME, LATE = "on_time", "late"
+# Dossiers in the archive, in the month they were archived, reason ON_TIME or LATE against the
+# archive term (`retention.services.statistics.archived_figure`). Counted by `figures()` of every
+# dossier only (ref None): of a destroyed dossier retention keeps the archive figure itself.
+ARCHIVED_DOSSIERS = "archived_dossiers"
 
 # Days from the first signal received to the decision, in buckets: (up to and including, label).
 DAY_BUCKETS: tuple[tuple[int | None, str], ...] = (

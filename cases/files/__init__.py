@@ -163,12 +163,12 @@ class CasesFile(items.ItemsMixin):
 
     def figures(self, ref: DossierRef | None = None) -> list[Figure]:
         """U6, B7: cases opened, closed by reason, measures and whether they were done by
-        their deadline (`cases.files.figures`): of one case, or of all, counted in the
-        database."""
+        their deadline (`cases.files.figures`): of one case, or of all (with the archived ones,
+        U6), counted in the database."""
         cases = Case._base_manager.all()
         if ref is not None:
-            cases = cases.filter(number=ref.key)
-        return figure_queries.figures(cases)
+            return figure_queries.figures(cases.filter(number=ref.key))
+        return figure_queries.figures(cases) + figure_queries.archived(cases)
 
     def last_processed_on(self, ref: DossierRef):
         return timezone.localdate(self.dossier_root(ref).last_processed_at)

@@ -2,6 +2,8 @@
 destroyed case (U6, B7): counted in the database per casusoverleg (its ICO file), month, figure
 and reason. No names, no case numbers."""
 
+from collections import Counter
+
 from django.db.models import (
     Case,
     CharField,
@@ -9,6 +11,7 @@ from django.db.models import (
     DateField,
     DateTimeField,
     F,
+    Max,
     OuterRef,
     Q,
     Subquery,
@@ -23,7 +26,18 @@ from cases.models import CasusOverleg, Closing, Measure, ProgressNote
 from cases.permissions import file_of
 from parties.constants import FileKind
 from parties.models import DataFile
-from subjects.registry import CLOSED, LATE, MEASURES, MEASURES_DUE, ON_TIME, OPENED, Figure
+from subjects.registry import (
+    ARCHIVED_DOSSIERS,
+    CLOSED,
+    LATE,
+    MEASURES,
+    MEASURES_DUE,
+    ON_TIME,
+    OPENED,
+    DossierRef,
+    DossierState,
+    Figure,
+)
 
 REASONS = dict(ClosingReason.choices)
 
@@ -103,4 +117,55 @@ def figures(cases) -> list[Figure]:
     return [
         Figure(files[overleg], month, figure, reason, count)
         for overleg, month, figure, reason, count in rows
+    ]
+
+
+def archived(cases) -> list[Figure]:
+    """ARCHIVED_DOSSIERS: the archived cases per file, month and timeliness, from the dates the
+    archive term runs from, the last meeting they were discussed on included (one query)."""
+    from cases.constants import CaseStatus
+
+    rows = list(
+        cases.filter(status=CaseStatus.ARCHIVED)
+        .annotate(last_on_agenda=Max("discussions__meeting__held_on"))
+        .values_list(
+            "casusoverleg_id", "archived_at", "created_at", "last_processed_at", "last_on_agenda"
+        )
+        .order_by()
+    )
+    files = _files(row[0] for row in rows)
+    return _archive_figures((files[row[0]], *row[1:]) for row in rows)
+
+
+def _archive_figures(rows) -> list[Figure]:
+    """ARCHIVED_DOSSIERS of archived dossiers given as (file, archived at, created at, last
+    processed at, last on the agenda): on time or late by retention's own rule
+    (`retention.services.statistics.archived_figures`), summed per file, month and reason."""
+    from retention.services.statistics import archived_figures
+
+    states = [
+        DossierState(
+            ref=DossierRef("", ""),
+            status="",
+            decision="",
+            decided_on=None,
+            last_processed_on=timezone.localdate(processed_at),
+            casusoverleg="",
+            data_file_id=file_id,
+            opened_on=timezone.localdate(created_at),
+            last_on_agenda=last_on_agenda,
+            in_progress=False,
+            not_agendered=False,
+            deceased=False,
+            archived=True,
+            archived_on=timezone.localdate(archived_at),
+        )
+        for file_id, archived_at, created_at, processed_at, last_on_agenda in rows
+    ]
+    counted = Counter(
+        (figure.data_file_id, figure.month, figure.reason) for figure in archived_figures(states)
+    )
+    return [
+        Figure(file_id, month, ARCHIVED_DOSSIERS, reason, count)
+        for (file_id, month, reason), count in counted.items()
     ]

@@ -6,18 +6,18 @@ An overseer (`security.permissions.overseen_regions`) sees the entries whose act
 party of a Veiligheidshuis they oversee, and the entries about a dossier kept in a file of
 such a Veiligheidshuis, whoever the actor. Everyone else sees nothing."""
 
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet, Value
-from django.db.models.functions import Concat, TruncDate
+from django.db.models import Max, Min, Q, QuerySet
 from django.utils import timezone
 
-from parties.models import DataFile, FileAuthorisation, Party, User
-from security import anomalies
+from parties.models import DataFile, Party, User
 from security.models import AuditEntry, LogSearch
 from security.permissions import overseen_region_ids, overseen_regions
+from security.selectors import unusual_reads
+from security.selectors.unusual_reads import day_start as _day_start
 from subjects import registry
 from subjects.registry import DossierRef
 
@@ -120,10 +120,6 @@ def filter_choices(user) -> dict:
     }
 
 
-def _day_start(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
-
-
 def search(user, filters: Filters, *, sort: str = DEFAULT_SORT) -> QuerySet:
     """The visible entries that match `filters`, in the order `sort` names (`SORTS`; newest
     first by default), without the unusual-only filter, which the page applies."""
@@ -160,136 +156,63 @@ def summary_period(filters: Filters, *, today: date | None = None) -> tuple[date
     return date_from, date_to
 
 
-# --- unusual reads ---------------------------------------------------------------------------
+# --- unusual reads (found in the database: `security.selectors.unusual_reads`) ---------------
 
 
-def reads_of(entries) -> list[anomalies.Read]:
-    """The reads among `entries`, as the rules see them (one query)."""
-    rows = entries.filter(action=Action.ACCESS).values_list(
-        "pk", "actor_id", "timestamp", "file_label", "dossier_key"
-    )
-    return [anomalies.Read(*row) for row in rows.order_by()]
-
-
-@dataclass
-class DossierCache:
-    """The dossiers' file and archive state, asked of the registry once per dossier."""
-
-    found: dict[tuple[str, str], anomalies.Dossier | None] = field(default_factory=dict)
-
-    def fetch(self, dossiers) -> None:
-        """Ask the registry for the state of every dossier of `dossiers` ((label, key) pairs)
-        not asked yet, per file at once: the queries do not grow with the dossiers read."""
-        wanted: dict[str, set[str]] = {}
-        for label, key in dossiers:
-            if (label, key) not in self.found:
-                wanted.setdefault(label, set()).add(key)
-        for label, keys in wanted.items():
-            try:
-                states = list(registry.get(label).states(sorted(keys)))
-            except KeyError:
-                states = []
-            for key in keys:
-                self.found[(label, key)] = None  # no such dossier (now), unless found below
-            for state in states:
-                self.found[(label, state.ref.key)] = anomalies.Dossier(
-                    state.data_file_id, state.archived, state.archived_on
-                )
-
-    def get(self, label: str, key: str) -> anomalies.Dossier | None:
-        if (label, key) not in self.found:
-            try:
-                state = registry.get(label).state(DossierRef(label, key))
-            except KeyError:
-                state = None
-            self.found[(label, key)] = (
-                None
-                if state is None
-                else anomalies.Dossier(state.data_file_id, state.archived, state.archived_on)
-            )
-        return self.found[(label, key)]
-
-
-def facts_for(reads: list[anomalies.Read], cache: DossierCache | None = None) -> anomalies.Facts:
-    """What the rules need for `reads`: two queries, and the registry once per file."""
-    facts = anomalies.Facts(thresholds=anomalies.Thresholds.from_settings())
-    actors = {read.actor_id for read in reads if read.actor_id is not None}
-    if not actors:
-        return facts
-    days = [read.day for read in reads]
-    start = _day_start(min(days) - timedelta(days=facts.thresholds.baseline_days))
-    end = _day_start(max(days) + timedelta(days=1))
-    daily = (
-        AuditEntry.objects.filter(
-            action=Action.ACCESS, actor_id__in=actors, timestamp__gte=start, timestamp__lt=end
-        )
-        .exclude(dossier_key="")
-        .annotate(day=TruncDate("timestamp"))
-        .values("actor_id", "day")
-        .annotate(dossiers=Count(Concat("file_label", Value(":"), "dossier_key"), distinct=True))
-        .order_by()
-    )
-    facts.dossiers_per_day = {(row["actor_id"], row["day"]): row["dossiers"] for row in daily}
-    held = FileAuthorisation.objects.filter(user_id__in=actors).values_list(
-        "user_id", "file_id", "granted_at", "ended_at"
-    )
-    for user_id, file_id, granted_at, ended_at in held:
-        facts.authorisations.setdefault(user_id, []).append(
-            anomalies.Authorisation(file_id, granted_at, ended_at)
-        )
-    cache = cache or DossierCache()
-    cache.fetch(read.dossier for read in reads if read.dossier is not None)
-    for read in reads:
-        if read.dossier is not None:
-            facts.dossiers[read.dossier] = cache.get(*read.dossier)
-    return facts
-
-
-def anomalies_of(entries, cache: DossierCache | None = None) -> dict[int, list[str]]:
-    """The unusual reads among `entries` (a queryset or a page of entries), by entry id."""
+def anomalies_of(entries) -> dict[int, list[str]]:
+    """The unusual reads among `entries` (a queryset, or a page of entries), by entry id."""
     if isinstance(entries, QuerySet) and not entries.query.is_sliced:
-        reads = reads_of(entries)
+        bounds = entries.filter(action=Action.ACCESS).aggregate(
+            first=Min("timestamp"), last=Max("timestamp")
+        )
+        if bounds["first"] is None:
+            return {}
+        period = (timezone.localdate(bounds["first"]), timezone.localdate(bounds["last"]))
     else:
-        reads = [
-            anomalies.Read(e.pk, e.actor_id, e.timestamp, e.file_label, e.dossier_key)
-            for e in entries
-            if e.action == Action.ACCESS
-        ]
-    return anomalies.flag(reads, facts_for(reads, cache))
+        entries = [entry for entry in entries if entry.action == Action.ACCESS]
+        period = unusual_reads.period_of(entries)
+        if period is None:
+            return {}
+        entries = AuditEntry.objects.filter(pk__in=[entry.pk for entry in entries])
+    with unusual_reads.planned_plainly():
+        return unusual_reads.gather(entries, period).flags(entries)
 
 
-def unusual_in_period(
-    entries, period: tuple[date, date], cache: DossierCache | None = None
-) -> tuple[list, dict[int, list[str]]]:
-    """The reads of `entries` in `period` and those of them that stand out."""
-    date_from, date_to = period
-    in_period = entries.filter(
-        timestamp__gte=_day_start(date_from), timestamp__lt=_day_start(date_to + timedelta(days=1))
-    )
-    reads = reads_of(in_period)
-    return reads, anomalies.flag(reads, facts_for(reads, cache))
-
-
-def anomaly_summary(user, filters: Filters, cache: DossierCache | None = None) -> dict:
-    """The unusual reads per day of the summary period, among the entries searched for."""
+def anomaly_summary(user, filters: Filters) -> dict:
+    """The unusual reads per day of the summary period, among the entries searched for, and
+    the rules (`rules`) that found them, for the page's entries and the "only unusual" filter."""
     period = summary_period(filters)
-    reads, flagged = unusual_in_period(search(user, filters), period, cache)
+    entries = search(user, filters)
+    with unusual_reads.planned_plainly():
+        rules = unusual_reads.gather(entries, period)
+        days = rules.per_day(entries)
     return {
         "period": period,
-        "days": anomalies.per_day(reads, flagged),
-        "flagged": flagged,
-        "total": len(flagged),
+        "rules": rules,
+        "days": days,
+        "total": sum(day["total"] for day in days),
     }
+
+
+def page_anomalies(entries: list, rules: unusual_reads.UnusualReads) -> dict[int, list[str]]:
+    """The unusual reads of a page of the search `rules` were gathered for: by those rules for
+    the entries of their period (one query), by rules of their own for any outside it."""
+    first, last = rules.period
+    within = [entry for entry in entries if first <= timezone.localdate(entry.timestamp) <= last]
+    with unusual_reads.planned_plainly():
+        flagged = rules.flags(AuditEntry.objects.filter(pk__in=[entry.pk for entry in within]))
+    others = [entry for entry in entries if entry not in within]
+    return {**flagged, **anomalies_of(others)} if others else flagged
 
 
 def recent_anomaly_count(user, *, days: int | None = None) -> int:
     """The unusual reads the overseer sees of the last days (the dashboard)."""
     days = days or settings.ANOMALY_DASHBOARD_DAYS
     today = timezone.localdate()
-    _reads, flagged = unusual_in_period(
-        visible_entries(user), (today - timedelta(days=days - 1), today)
-    )
-    return len(flagged)
+    entries = visible_entries(user)
+    with unusual_reads.planned_plainly():
+        rules = unusual_reads.gather(entries, (today - timedelta(days=days - 1), today))
+        return entries.filter(rules.condition()).count()
 
 
 # --- the searches themselves ---------------------------------------------------------------

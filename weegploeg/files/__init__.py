@@ -144,11 +144,12 @@ class WeegploegFile(items.ItemsMixin):
 
     def figures(self, ref: DossierRef | None = None) -> list[Figure]:
         """U6, B7: signals in, decisions by outcome, days to the decision, dossiers opened
-        (`weegploeg.files.figures`): of one dossier, or of all, counted in the database."""
+        (`weegploeg.files.figures`): of one dossier, or of all (with the archived ones, U6),
+        counted in the database."""
         assessments = Assessment._base_manager.all()
         if ref is not None:
-            assessments = assessments.filter(number=ref.key)
-        return figure_queries.figures(assessments)
+            return figure_queries.figures(assessments.filter(number=ref.key))
+        return figure_queries.figures(assessments) + figure_queries.archived(assessments)
 
     def last_processed_on(self, ref: DossierRef):
         return timezone.localdate(self.dossier_root(ref).last_processed_at)
