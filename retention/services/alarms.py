@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from config.links import link_to
 from subjects import registry
+from subjects.numbering import sort_key
 from subjects.registry import DossierRef
 
 
@@ -36,7 +37,7 @@ def send_failure_alarm(run, failed: list[DossierRef]) -> int:
         with translation.override(settings.LANGUAGE_CODE):
             values = {
                 "count": len(numbers),
-                "numbers": "\n".join(f"- {number}" for number in sorted(numbers)),
+                "numbers": "\n".join(f"- {number}" for number in sorted(numbers, key=sort_key)),
                 "date": run.as_of.strftime("%d-%m-%Y"),
                 "link": link,
             }
