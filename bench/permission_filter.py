@@ -4,8 +4,9 @@ permissions, as a ratio measured side by side.
 For the politie, a gemeente, the uitvoerder and a casuspartij: the first page (25 rows, newest
 first) and the count of their visible dossiers through the project's selector
 (`weegploeg.selectors.visible_assessments`, `cases.selectors.visible_cases`: the pks among the
-objects of the user's rows in the group permission table, `subjects.permissions.held`), and the same rows described by plain columns (the Veiligheidshuizen,
-the gemeente, the parties taking part) with no permission table. The two sets are checked to
+objects of the user's rows in the group permission table, `subjects.permissions.held`), and
+the same rows described by plain columns (the Veiligheidshuizen, the gemeente, the parties
+taking part) with no permission table. The two sets are checked to
 be equal before they are timed, alternating, N times each.
 
 Target: <= 1.3.
