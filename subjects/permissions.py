@@ -44,9 +44,12 @@ def held(permission_model, user, app_label: str, codename: str) -> Q:
     The same rows as an EXISTS probing the permission table for each dossier, but PostgreSQL
     starts from the user's permission rows (the unique index on (group, permission,
     content_object)): a gemeente's few hundred dossiers among a Veiligheidshuis's tens of
-    thousands are read as the few hundred they are, and a list's order and limit still use the
-    list's own index where that is cheaper. The groups and the permission stay subqueries, read
-    in the same query: no query more per page (the query budget of issue 13)."""
+    thousands are read as the few hundred they are, and a list's order and limit can still use
+    the list's own index where that is cheaper. The groups and the permission stay subqueries,
+    read in the same query: no query more per page (the query budget of issue 13). Which plan
+    PostgreSQL picks follows its estimate of the visible set, which for a subquery of groups is
+    the average group's; group ids inlined as literals (read with the user's rights, at no
+    query more) would let it use each group's own size."""
     permission = Permission.objects.filter(
         content_type__app_label=app_label, codename=codename
     ).values("pk")[:1]
