@@ -3,14 +3,21 @@ permissions, as a ratio measured side by side.
 
 For the politie, a gemeente, the uitvoerder and a casuspartij: the first page (25 rows, newest
 first) and the count of their visible dossiers through the project's selector
-(`weegploeg.selectors.visible_assessments`, `cases.selectors.visible_cases`: EXISTS over the
-group permission table), and the same rows described by plain columns (the Veiligheidshuizen,
-the gemeente, the parties taking part) with no permission table. The two sets are checked to
+(`weegploeg.selectors.visible_assessments`, `cases.selectors.visible_cases`: the pks among the
+objects of the user's rows in the group permission table, `subjects.permissions.held`), and
+the same rows described by plain columns (the Veiligheidshuizen, the gemeente, the parties
+taking part) with no permission table. The two sets are checked to
 be equal before they are timed, alternating, N times each.
 
 Target: <= 1.3.
 
-    BENCH_REPEATS=20 python -m bench.permission_filter"""
+    BENCH_REPEATS=20 python -m bench.permission_filter
+
+The plan PostgreSQL picks for a page follows its estimate of how many dossiers the user sees:
+started from the user's permission rows and sorted (a few hundred), or the list's own index read
+newest first and checked against them (thousands). With the user's groups as a subquery it can
+only guess that from the average group; run `VACUUM ANALYZE` after seeding, as autovacuum would
+in production, before measuring."""
 
 import statistics
 

@@ -1,13 +1,16 @@
 """The permission kernel both files share (P8, S1): object permissions on groups, synced from
-what the dossier's state wants, and read back with EXISTS over the group permission table.
+what the dossier's state wants, and read back from the group permission table.
 
 Guardian's `get_objects_for_user` builds `id IN (user perms) OR id IN (group perms)`, which scans
-the whole permission table at national scale; an EXISTS over the direct foreign-key table joined
-to the user's groups uses the index on (content_object, group, permission) instead."""
+the whole permission table at national scale. `held` selects the dossiers from the user's own
+permission rows instead: `pk IN (SELECT content_object_id ... WHERE group_id IN (the user's
+groups) AND permission_id = ...)`, which the unique index guardian declares on
+(group, permission, content_object) answers by an index-only range per group (issue 13,
+`bench.permission_filter`)."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Q, Subquery
 
 
 def permission_ids(app_label: str, *codenames: str) -> list[int]:
@@ -33,20 +36,28 @@ def sync_group_permissions(permission_model, obj, wanted: set[tuple[int, int]]) 
     )
 
 
-def held(permission_model, user, app_label: str, codename: str) -> Exists:
-    """EXISTS a row of `permission_model` for the outer object's pk, with this permission, for
-    one of `user`'s groups. Filter a queryset of the file's root model with it."""
+def held(permission_model, user, app_label: str, codename: str) -> Q:
+    """The condition "`user` holds this permission on the row" for a queryset of the file's root
+    model: its pk among the objects of the rows of `permission_model` with this permission for
+    one of `user`'s groups (P8, S1).
+
+    The same rows as an EXISTS probing the permission table for each dossier, but PostgreSQL
+    starts from the user's permission rows (the unique index on (group, permission,
+    content_object)): a gemeente's few hundred dossiers among a Veiligheidshuis's tens of
+    thousands are read as the few hundred they are, and a list's order and limit can still use
+    the list's own index where that is cheaper. The groups and the permission stay subqueries,
+    read in the same query: no query more per page (the query budget of issue 13). Which plan
+    PostgreSQL picks follows its estimate of the visible set, which for a subquery of groups is
+    the average group's; group ids inlined as literals (read with the user's rights, at no
+    query more) would let it use each group's own size."""
     permission = Permission.objects.filter(
         content_type__app_label=app_label, codename=codename
     ).values("pk")[:1]
     groups = get_user_model().groups.through.objects.filter(user_id=user.pk).values("group_id")
-    return Exists(
-        permission_model.objects.filter(
-            content_object=OuterRef("pk"),
-            permission_id=Subquery(permission),
-            group_id__in=groups,
-        )
-    )
+    rows = permission_model.objects.filter(
+        permission_id=Subquery(permission), group_id__in=groups
+    ).values("content_object_id")
+    return Q(pk__in=rows)
 
 
 def resync_all(queryset, sync, *, chunk_size: int = 500) -> int:

@@ -22,7 +22,13 @@ def may_see_meetings(user) -> bool:
     """Whether the meeting pages are there for `user` at all: who chairs or keeps a
     casusoverleg, or sees a meeting. Asked by the menu on every page: one query, none for who
     is authorised for no ICO file (every way to a meeting goes through one, P8), and once per
-    request."""
+    request.
+
+    The same answer as "`meeting_overleggen` or `meetings_for` is not empty": a meeting is
+    shown for an agenda item of a casusoverleg one chairs or keeps (then `meeting_overleggen`
+    is not empty already) or for a discussion of a case one sees. So the query asks for a
+    casusoverleg one chairs or keeps, or else one discussion of a visible case, starting from
+    the user's case permissions (`visible_cases`), never from every meeting (issue 13)."""
     if not may_act(user) or not any(g.kind == FileKind.ICO for g in authorisations_of(user)):
         return False
     if kept_casusoverleg_ids(user):
@@ -30,7 +36,8 @@ def may_see_meetings(user) -> bool:
 
     def compute():
         overleggen = meeting_overleggen(user).order_by().values("pk")
-        return overleggen.union(meetings_for(user).order_by().values("pk"), all=True).exists()
+        discussed = Discussion.objects.filter(case__in=visible_cases(user)).order_by().values("pk")
+        return overleggen.union(discussed, all=True).exists()
 
     return remembered(user, "may_see_meetings", compute)
 

@@ -1,0 +1,143 @@
+"""P8, S1, issue 13: the permission filter (`subjects.permissions.held`) selects the dossiers
+from the user's permission rows; who sees what is exactly what the EXISTS it replaced gave, for
+every function, in both files, for viewing and keeping."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db import connection
+from django.db.models import Exists, OuterRef, Subquery
+from django.test.utils import CaptureQueriesContext
+
+from cases import services as case_services
+from cases.constants import IdentityMethod
+from cases.models import Case, CaseGroupPermission
+from cases.selectors import keepable_cases, visible_cases
+from subjects.permissions import held
+from tests.cases.factories import PERSON as CASE_PERSON
+from tests.cases.transfer_fixtures import Agendering
+from tests.factories import VeiligheidshuisFactory
+from tests.weegploeg.factories import signal
+from weegploeg.models import Assessment, AssessmentGroupPermission
+from weegploeg.selectors import keepable_assessments, visible_assessments
+
+pytestmark = pytest.mark.django_db
+
+FILES = (
+    (Assessment, AssessmentGroupPermission, "weegploeg", "view_assessment"),
+    (Assessment, AssessmentGroupPermission, "weegploeg", "change_assessment"),
+    (Case, CaseGroupPermission, "cases", "view_case"),
+    (Case, CaseGroupPermission, "cases", "change_case"),
+)
+FUNCTIONS = ("politie", "gemeente", "casuspartij", "uitvoerder", "partner")
+
+
+def exists_as_before(permission_model, user, app_label, codename):
+    """The filter `held` replaced: an EXISTS over the permission rows of each dossier."""
+    permission = Permission.objects.filter(
+        content_type__app_label=app_label, codename=codename
+    ).values("pk")[:1]
+    groups = get_user_model().groups.through.objects.filter(user_id=user.pk).values("group_id")
+    return Exists(
+        permission_model.objects.filter(
+            content_object=OuterRef("pk"),
+            permission_id=Subquery(permission),
+            group_id__in=groups,
+        )
+    )
+
+
+def _case(ag, surname, participants):
+    return case_services.open_case(
+        casusoverleg=ag.overleg,
+        person={**CASE_PERSON, "surname": surname},
+        identity_method=IdentityMethod.BRP,
+        identity_note="BRP-bevraging door de gemeente",
+        by=ag.keeper,
+        participants=participants,
+    )
+
+
+def _dossiers(ag):
+    """Assessments of two gemeenten and cases with different parties taking part."""
+    wp = ag.wp
+    signal(by=wp.agent, brought_by=wp.politie, region=ag.region, person={"surname": "Een"})
+    signal(by=wp.agent, brought_by=wp.politie, region=ag.region, person={"surname": "Twee"})
+    signal(
+        by=wp.agent,
+        brought_by=wp.politie,
+        region=ag.region,
+        person={"surname": "Drie", "municipality": "Zandvoort", "municipality_code": "0473"},
+    )
+    _case(ag, "Vier", [wp.politie, wp.haarlem, wp.rvdk])
+    _case(ag, "Vijf", [wp.politie, wp.om])
+    _case(ag, "Zes", [wp.zandvoort, wp.rvdk])
+
+
+@pytest.fixture
+def world():
+    """Two Veiligheidshuizen, each with a weegploeg and an ICO and their dossiers."""
+    here = Agendering(VeiligheidshuisFactory(code="kennemerland", name="VH Kennemerland"))
+    there = Agendering(VeiligheidshuisFactory(code="zaanstreek", name="VH Zaanstreek"))
+    for ag in (here, there):
+        _dossiers(ag)
+    return here
+
+
+def _user(ag, function):
+    wp = ag.wp
+    return {
+        "politie": wp.agent,
+        "gemeente": wp.haarlemmer,
+        "casuspartij": wp.raad,
+        "uitvoerder": ag.keeper,
+        "partner": wp.partner,
+    }[function]
+
+
+@pytest.mark.parametrize("function", FUNCTIONS)
+def test_p8_s1_the_permission_filter_gives_the_rows_the_exists_gave(world, function):
+    user = _user(world, function)
+    for model, permission_model, app_label, codename in FILES:
+        new = set(model.objects.filter(held(permission_model, user, app_label, codename)))
+        old = set(
+            model.objects.filter(exists_as_before(permission_model, user, app_label, codename))
+        )
+        assert new == old, (function, codename)
+
+
+def test_p8_s1_who_sees_what_in_the_small_world(world):
+    """The comparison above is not empty-handed: each function sees its own dossiers only."""
+    wp = world.wp
+    surnames = lambda rows: sorted(row.surname for row in rows)  # noqa: E731
+    assert surnames(visible_assessments(wp.agent)) == ["Drie", "Een", "Twee"]
+    assert surnames(visible_assessments(wp.haarlemmer)) == ["Een", "Twee"]
+    assert surnames(visible_assessments(wp.raad)) == []
+    assert surnames(visible_assessments(wp.partner)) == []
+    assert surnames(keepable_assessments(world.keeper)) == ["Drie", "Een", "Twee"]
+    assert surnames(keepable_assessments(wp.agent)) == []
+    assert surnames(visible_cases(wp.agent)) == ["Vier", "Vijf"]
+    assert surnames(visible_cases(wp.haarlemmer)) == ["Vier"]
+    assert surnames(visible_cases(wp.raad)) == ["Vier", "Zes"]
+    assert surnames(visible_cases(wp.partner)) == []
+    assert surnames(keepable_cases(world.keeper)) == ["Vier", "Vijf", "Zes"]
+    assert surnames(keepable_cases(wp.raad)) == []
+
+
+def test_p8_issue13_the_filter_reads_its_groups_and_permission_in_the_list_query(world):
+    """One query for a page of visible dossiers: the user's groups and the permission are read
+    in it, never before it."""
+    for rows in (visible_assessments(world.wp.agent), visible_cases(world.wp.agent)):
+        with CaptureQueriesContext(connection) as queries:
+            assert list(rows.order_by("-last_processed_at", "pk")[:25])
+        assert len(queries.captured_queries) == 1
+
+
+def test_s1_a_revoked_group_takes_the_dossiers_with_it(world):
+    """The filter follows the user's group rows as they are at the query, not as read before."""
+    agent = world.wp.agent
+    visible = visible_assessments(agent)
+    assert visible.exists()
+    agent.groups.clear()
+    assert not visible.exists()
+    assert Assessment.objects.exists()
