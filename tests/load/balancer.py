@@ -11,7 +11,9 @@ import shutil
 import subprocess
 import tempfile
 import urllib.parse
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tests.load.processes import ROOT, free_port, stop_group, wait_until
 
@@ -88,9 +90,11 @@ class Nginx:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+@dataclass
 class Answer:
-    def __init__(self, status: int, headers, body: str):
-        self.status, self.headers, self.body = status, headers, body
+    status: int
+    headers: Any
+    body: str
 
 
 class Client:

@@ -49,7 +49,9 @@ LONG_AGO = datetime(2026, 12, 1, 10, tzinfo=TZ)  # the old dossiers: a year befo
 BEFORE = datetime(2027, 11, 7, 10, tzinfo=TZ)  # the rest of the world: three days before now
 NOW = datetime(2027, 11, 10, 10, tzinfo=TZ)
 TODAY = NOW.date()
-QUERIES = 44  # issue 13: every panel filled; 104 before the rights were read once per request
+# Issue 13: every panel filled; 104 before the rights were read once per request (one more
+# since: the unusual reads' queries run with PostgreSQL's JIT off, one SET).
+QUERIES = 45
 # ADR 0022: with JavaScript the dashboard reads no panel; each panel is a request of its own.
 SHELL_QUERIES = 5
 
