@@ -18,6 +18,7 @@ from cases.models import Case, CaseGroupPermission
 from cases.selectors import keepable_cases, visible_cases
 from parties import rights
 from parties.backends import MemberBackend
+from subjects import permissions
 from subjects.permissions import held
 from tests.cases.factories import PERSON as CASE_PERSON
 from tests.cases.transfer_fixtures import Agendering
@@ -218,3 +219,30 @@ def test_s1_a_group_taken_within_the_request_is_seen_at_the_next_list(world):
         assert not visible_assessments(agent).exists()
         agent.groups.set(groups)
         assert visible_assessments(agent).count() == 3
+
+
+def test_p8_issue13_without_arrays_a_page_reads_the_groups_in_its_query(world, monkeypatch):
+    """The embedded SQLite default has no arrays: the rights carry no group ids and a page's
+    filter keeps the subqueries, with the same rows."""
+    agent = world.wp.agent
+    monkeypatch.setattr(connection, "vendor", "sqlite")
+    user = MemberBackend().get_user(agent.pk)
+    assert not hasattr(user, "rights_group_ids")
+    condition = _as_a_page(user, partial(held, AssessmentGroupPermission, user, *FILES[0][2:]))
+    rows = Assessment.objects.filter(condition)
+    assert get_user_model().groups.through._meta.db_table in str(rows.query)
+    assert sorted(row.surname for row in rows) == ["Drie", "Een", "Twee"]
+
+
+def test_issue13_the_kept_permission_ids_are_dropped_at_migrate(world):
+    """Permission ids are kept per process, and dropped when `migrate` (or a test database's
+    flush) may have made them anew."""
+    from django.core.management.sql import emit_post_migrate_signal
+
+    wanted = Permission.objects.get(content_type__app_label="cases", codename="view_case").pk
+    assert permissions.cached_permission_id("cases", "view_case") == wanted
+    assert permissions._PERMISSION_IDS[("cases", "view_case")] == wanted
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert permissions._PERMISSION_IDS == {}
+    assert permissions.cached_permission_id("cases", "no_such_permission") is None
+    assert ("cases", "no_such_permission") not in permissions._PERMISSION_IDS
