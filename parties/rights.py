@@ -7,11 +7,12 @@ Veiligheidshuizen. A page asks dozens of rules (the menu, the dashboard's panels
 read one by one they cost dozens of queries. `Rights` holds those facts.
 
 Inside a request (`request_scope`, opened by `parties.middleware.AccessMiddleware`) the rights
-of the request's own user (`adopt`) are read once, the membership, party, functions and
-declaration in one query, and kept until the request ends, never longer: a right revoked
-between two requests counts from the next one. A change to a membership, function, file
-authorisation, party or declaration within the request drops what was read (`forget`, on the
-models' signals), so a page that changes rights and then shows the menu shows the new ones.
+of the request's own user (`adopt`) are read once, the membership, party, functions,
+declaration and groups in one query, and kept until the request ends, never longer: a right
+revoked between two requests counts from the next one. A change to a membership, function, file
+authorisation, party, declaration or group membership within the request drops what was read
+(`forget`, on the models' signals), so a page that changes rights and then shows the menu shows
+the new ones.
 Outside a request (a task, a command, a test calling a rule) nothing is kept: each rule reads
 the database again, as before."""
 
@@ -21,6 +22,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.db import connections
 from django.db.models import Exists, OuterRef
 from django.utils.functional import empty
 
@@ -79,10 +81,27 @@ def _annotations(user_pk) -> dict:
     }
 
 
+GROUP_IDS = "rights_group_ids"
+
+
+def _group_ids(users) -> dict:
+    """The pks of each user's groups as an array, on PostgreSQL (`Rights.group_ids`); nothing on
+    the embedded SQLite default, which has no arrays: there the permission filter reads the
+    groups in its own query, as outside a request."""
+    if connections[users.db].vendor != "postgresql":
+        return {}
+    from django.contrib.auth import get_user_model
+    from django.contrib.postgres.expressions import ArraySubquery
+
+    memberships = get_user_model().groups.through.objects.filter(user_id=OuterRef("pk"))
+    return {GROUP_IDS: ArraySubquery(memberships.order_by("group_id").values("group_id"))}
+
+
 def with_rights(users):
-    """`users` (a User queryset) each read with their membership, party, functions, declaration
-    and the apps' facts: what `Rights` holds, in the same query."""
-    return users.select_related("membership__party").annotate(**_annotations(OuterRef("pk")))
+    """`users` (a User queryset) each read with their membership, party, functions, declaration,
+    groups and the apps' facts: what `Rights` holds, in the same query."""
+    users = users.select_related("membership__party")
+    return users.annotate(**_annotations(OuterRef("pk")), **_group_ids(users))
 
 
 class Rights:
@@ -109,6 +128,7 @@ class Rights:
             read = with_rights(User.objects.filter(pk=user.pk)).first()
             for name in _annotations(None):
                 setattr(user, name, bool(read and getattr(read, name)))
+            setattr(user, GROUP_IDS, getattr(read, GROUP_IDS, None))
             user._state.fields_cache["membership"] = (
                 read._state.fields_cache.get("membership") if read is not None else None
             )
@@ -134,6 +154,7 @@ class Rights:
                 )
             ),
             facts={name: getattr(user, f"rights_fact_{name}") for name in FACTS},
+            group_ids=_frozen(getattr(user, GROUP_IDS, None)),
         )
         return rights
 
@@ -186,6 +207,13 @@ class Rights:
 
     def fact(self, name: str) -> bool:
         return self.facts[name]
+
+    @cached_property
+    def group_ids(self) -> tuple[int, ...] | None:
+        """The pks of the user's groups, read with the rights (`load`); None where they were not
+        (rights not kept for a request, or a database without arrays): then whoever needs them
+        reads them in its own query (`subjects.permissions.held`)."""
+        return None
 
     @cached_property
     def authorisations(self) -> tuple[Authorisation, ...]:
@@ -253,6 +281,10 @@ def adopt(user) -> None:
         scope.users.add(user.pk)
 
 
+def _frozen(group_ids) -> tuple[int, ...] | None:
+    return None if group_ids is None else tuple(sorted(group_ids))
+
+
 def forget(*args, **kwargs) -> None:
     """Rights changed: read them again at the next question (a signal receiver as well)."""
     scope = _SCOPE.get()
@@ -285,6 +317,7 @@ def connect_signals() -> None:
         FunctionGrant,
         Membership,
         Party,
+        User,
     )
 
     for model in (Membership, FunctionGrant, FileAuthorisation, Party, ConfidentialityDeclaration):
@@ -292,6 +325,7 @@ def connect_signals() -> None:
     m2m_changed.connect(
         forget, sender=Party.veiligheidshuizen.through, dispatch_uid="rights-party-regions"
     )
+    m2m_changed.connect(forget, sender=User.groups.through, dispatch_uid="rights-user-groups")
 
 
 def request_memo(key, compute):
@@ -317,6 +351,15 @@ def _instance(user):
         if wrapped is None or wrapped is empty:
             return user
         user = wrapped
+
+
+def kept_rights(user) -> Rights | None:
+    """The rights of `user` when they are kept for this request (the request's own user), else
+    None: a caller that would inline what they hold only does so for the request's user."""
+    scope = _SCOPE.get()
+    if scope is None or getattr(user, "pk", None) not in scope.users:
+        return None
+    return rights_of(user)
 
 
 def rights_of(user) -> Rights:

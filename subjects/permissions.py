@@ -4,13 +4,15 @@ what the dossier's state wants, and read back from the group permission table.
 Guardian's `get_objects_for_user` builds `id IN (user perms) OR id IN (group perms)`, which scans
 the whole permission table at national scale. `held` selects the dossiers from the user's own
 permission rows instead: `pk IN (SELECT content_object_id ... WHERE group_id IN (the user's
-groups) AND permission_id = ...)`, which the unique index guardian declares on
-(group, permission, content_object) answers by an index-only range per group (issue 13,
-`bench.permission_filter`)."""
+groups) AND permission_id = ...)`, which the unique index guardian declares on (group,
+permission, content_object) answers by an index-only range per group (issue 13,
+`bench.permission_filter`); for the request's own user the groups and the permission are
+written in as values."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db.models import Q, Subquery
+from django.db.models.signals import post_migrate
 
 
 def permission_ids(app_label: str, *codenames: str) -> list[int]:
@@ -45,19 +47,59 @@ def held(permission_model, user, app_label: str, codename: str) -> Q:
     starts from the user's permission rows (the unique index on (group, permission,
     content_object)): a gemeente's few hundred dossiers among a Veiligheidshuis's tens of
     thousands are read as the few hundred they are, and a list's order and limit can still use
-    the list's own index where that is cheaper. The groups and the permission stay subqueries,
-    read in the same query: no query more per page (the query budget of issue 13). Which plan
-    PostgreSQL picks follows its estimate of the visible set, which for a subquery of groups is
-    the average group's; group ids inlined as literals (read with the user's rights, at no
-    query more) would let it use each group's own size."""
-    permission = Permission.objects.filter(
-        content_type__app_label=app_label, codename=codename
-    ).values("pk")[:1]
-    groups = get_user_model().groups.through.objects.filter(user_id=user.pk).values("group_id")
-    rows = permission_model.objects.filter(
-        permission_id=Subquery(permission), group_id__in=groups
-    ).values("content_object_id")
-    return Q(pk__in=rows)
+    the list's own index where that is cheaper. Which plan PostgreSQL picks follows its estimate
+    of the visible set: for the request's own user, whose groups were read with their rights
+    (`parties.rights.Rights.group_ids`), the group and permission ids are written into the query
+    as values, so that it estimates from each group's own rows (with the statistics of the
+    weegploeg and cases migrations `permission_statistics`) rather than from the average group.
+    Elsewhere (a task, a command, another user, SQLite) they stay subqueries of the same query,
+    which follow the group rows as they are when the query runs. No query more per page either
+    way (the query budget of issue 13): the permission id is read once per process."""
+    from parties.rights import kept_rights
+
+    rights = kept_rights(user)
+    group_ids = rights.group_ids if rights is not None else None
+    permission_id = cached_permission_id(app_label, codename) if group_ids is not None else None
+    if group_ids is None or permission_id is None:
+        permission = Permission.objects.filter(
+            content_type__app_label=app_label, codename=codename
+        ).values("pk")[:1]
+        groups = get_user_model().groups.through.objects.filter(user_id=user.pk)
+        rows = permission_model.objects.filter(
+            permission_id=Subquery(permission), group_id__in=groups.values("group_id")
+        )
+    else:
+        if not group_ids:
+            return Q(pk__in=[])
+        rows = permission_model.objects.filter(permission_id=permission_id, group_id__in=group_ids)
+    return Q(pk__in=rows.values("content_object_id"))
+
+
+_PERMISSION_IDS: dict[tuple[str, str], int] = {}
+
+
+def cached_permission_id(app_label: str, codename: str) -> int | None:
+    """The pk of a permission, read once per process: permissions are made by `migrate` and never
+    change after it. A permission not (yet) there is not kept; `migrate`, and a test database's
+    flush, drop what was kept (`post_migrate`)."""
+    key = (app_label, codename)
+    found = _PERMISSION_IDS.get(key)
+    if found is None:
+        found = (
+            Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+            .values_list("pk", flat=True)
+            .first()
+        )
+        if found is not None:
+            _PERMISSION_IDS[key] = found
+    return found
+
+
+def forget_permission_ids(**kwargs) -> None:
+    _PERMISSION_IDS.clear()
+
+
+post_migrate.connect(forget_permission_ids, dispatch_uid="subjects-permission-ids")
 
 
 def resync_all(queryset, sync, *, chunk_size: int = 500) -> int:

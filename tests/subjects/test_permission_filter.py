@@ -1,18 +1,24 @@
 """P8, S1, issue 13: the permission filter (`subjects.permissions.held`) selects the dossiers
 from the user's permission rows; who sees what is exactly what the EXISTS it replaced gave, for
-every function, in both files, for viewing and keeping."""
+every function, in both files, for viewing and keeping; in a page (the request's own user) with
+the user's group and permission ids written in as values."""
+
+from functools import partial
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db import connection
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.test.utils import CaptureQueriesContext
 
 from cases import services as case_services
 from cases.constants import IdentityMethod
 from cases.models import Case, CaseGroupPermission
 from cases.selectors import keepable_cases, visible_cases
+from parties import rights
+from parties.backends import MemberBackend
+from subjects import permissions
 from subjects.permissions import held
 from tests.cases.factories import PERSON as CASE_PERSON
 from tests.cases.transfer_fixtures import Agendering
@@ -141,3 +147,102 @@ def test_s1_a_revoked_group_takes_the_dossiers_with_it(world):
     agent.groups.clear()
     assert not visible.exists()
     assert Assessment.objects.exists()
+
+
+def _as_a_page(user, build):
+    """`build()` as a page of `user` builds it: in a request scope with the user's rights kept
+    (`parties.middleware.AccessMiddleware`)."""
+    with rights.request_scope():
+        rights.adopt(user)
+        return build()
+
+
+@pytest.mark.parametrize("function", FUNCTIONS)
+def test_p8_issue13_a_page_writes_the_users_groups_in_and_selects_the_same_rows(world, function):
+    """For the request's own user the group and permission ids are values in the query, not
+    subqueries on the group and permission tables, and the rows are those of the subqueries."""
+    user = _user(world, function)
+    group_ids = sorted(user.groups.values_list("pk", flat=True))
+    groups_table = get_user_model().groups.through._meta.db_table
+    for model, permission_model, app_label, codename in FILES:
+        condition = _as_a_page(user, partial(held, permission_model, user, app_label, codename))
+        rows = model.objects.filter(condition)
+        outside = model.objects.filter(held(permission_model, user, app_label, codename))
+        assert groups_table in str(outside.query)
+        assert set(rows) == set(outside), (function, codename)
+        if not group_ids:  # no group (the partner): nothing, without asking the database
+            assert condition == Q(pk__in=[])
+            continue
+        sql = str(rows.query)
+        assert groups_table not in sql and Permission._meta.db_table not in sql
+        assert f"IN ({', '.join(map(str, group_ids))})" in sql
+
+
+def test_p8_issue13_a_page_reads_the_groups_with_the_user_no_query_more(world):
+    """The request's user read as each request reads it (`MemberBackend.get_user`): the list is
+    one query, the groups came with the user."""
+    agent = MemberBackend().get_user(world.wp.agent.pk)
+    _as_a_page(agent, lambda: list(visible_assessments(agent)))  # the permission id is kept
+    with rights.request_scope():
+        rights.adopt(agent)
+        with CaptureQueriesContext(connection) as queries:
+            assert len(list(visible_assessments(agent).order_by("-last_processed_at")[:25])) == 3
+    assert len(queries.captured_queries) == 1
+
+
+def test_p8_issue13_outside_the_group_nothing_inside_a_page(world):
+    """Both sides of P8 with the ids written in: each sees its own dossiers, the others none."""
+    wp = world.wp
+    surnames = lambda user, selector: sorted(  # noqa: E731
+        row.surname for row in _as_a_page(user, lambda: list(selector(user)))
+    )
+    assert surnames(wp.agent, visible_assessments) == ["Drie", "Een", "Twee"]
+    assert surnames(wp.haarlemmer, visible_assessments) == ["Een", "Twee"]
+    assert surnames(wp.raad, visible_assessments) == []
+    assert surnames(wp.partner, visible_assessments) == []
+    assert surnames(wp.agent, keepable_assessments) == []
+    assert surnames(wp.raad, visible_cases) == ["Vier", "Zes"]
+    assert surnames(wp.haarlemmer, visible_cases) == ["Vier"]
+    assert surnames(wp.partner, visible_cases) == []
+    assert surnames(world.keeper, keepable_cases) == ["Vier", "Vijf", "Zes"]
+
+
+def test_s1_a_group_taken_within_the_request_is_seen_at_the_next_list(world):
+    """A change to the user's groups within a request drops the groups read with the rights
+    (`parties.rights.forget`): the next list follows it, both ways."""
+    agent = world.wp.agent
+    groups = list(agent.groups.all())
+    with rights.request_scope():
+        rights.adopt(agent)
+        assert visible_assessments(agent).exists()
+        agent.groups.clear()
+        assert not visible_assessments(agent).exists()
+        agent.groups.set(groups)
+        assert visible_assessments(agent).count() == 3
+
+
+def test_p8_issue13_without_arrays_a_page_reads_the_groups_in_its_query(world, monkeypatch):
+    """The embedded SQLite default has no arrays: the rights carry no group ids and a page's
+    filter keeps the subqueries, with the same rows."""
+    agent = world.wp.agent
+    monkeypatch.setattr(connection, "vendor", "sqlite")
+    user = MemberBackend().get_user(agent.pk)
+    assert not hasattr(user, "rights_group_ids")
+    condition = _as_a_page(user, partial(held, AssessmentGroupPermission, user, *FILES[0][2:]))
+    rows = Assessment.objects.filter(condition)
+    assert get_user_model().groups.through._meta.db_table in str(rows.query)
+    assert sorted(row.surname for row in rows) == ["Drie", "Een", "Twee"]
+
+
+def test_issue13_the_kept_permission_ids_are_dropped_at_migrate(world):
+    """Permission ids are kept per process, and dropped when `migrate` (or a test database's
+    flush) may have made them anew."""
+    from django.core.management.sql import emit_post_migrate_signal
+
+    wanted = Permission.objects.get(content_type__app_label="cases", codename="view_case").pk
+    assert permissions.cached_permission_id("cases", "view_case") == wanted
+    assert permissions._PERMISSION_IDS[("cases", "view_case")] == wanted
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+    assert permissions._PERMISSION_IDS == {}
+    assert permissions.cached_permission_id("cases", "no_such_permission") is None
+    assert ("cases", "no_such_permission") not in permissions._PERMISSION_IDS
