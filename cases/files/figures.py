@@ -2,8 +2,6 @@
 destroyed case (U6, B7): counted in the database per casusoverleg (its ICO file), month, figure
 and reason. No names, no case numbers."""
 
-from collections import Counter
-
 from django.db.models import (
     Case,
     CharField,
@@ -27,15 +25,12 @@ from cases.permissions import file_of
 from parties.constants import FileKind
 from parties.models import DataFile
 from subjects.registry import (
-    ARCHIVED_DOSSIERS,
     CLOSED,
     LATE,
     MEASURES,
     MEASURES_DUE,
     ON_TIME,
     OPENED,
-    DossierRef,
-    DossierState,
     Figure,
 )
 
@@ -124,6 +119,7 @@ def archived(cases) -> list[Figure]:
     """ARCHIVED_DOSSIERS: the archived cases per file, month and timeliness, from the dates the
     archive term runs from, the last meeting they were discussed on included (one query)."""
     from cases.constants import CaseStatus
+    from retention.services.statistics import archived_dossier_figures
 
     rows = list(
         cases.filter(status=CaseStatus.ARCHIVED)
@@ -134,38 +130,4 @@ def archived(cases) -> list[Figure]:
         .order_by()
     )
     files = _files(row[0] for row in rows)
-    return _archive_figures((files[row[0]], *row[1:]) for row in rows)
-
-
-def _archive_figures(rows) -> list[Figure]:
-    """ARCHIVED_DOSSIERS of archived dossiers given as (file, archived at, created at, last
-    processed at, last on the agenda): on time or late by retention's own rule
-    (`retention.services.statistics.archived_figures`), summed per file, month and reason."""
-    from retention.services.statistics import archived_figures
-
-    states = [
-        DossierState(
-            ref=DossierRef("", ""),
-            status="",
-            decision="",
-            decided_on=None,
-            last_processed_on=timezone.localdate(processed_at),
-            casusoverleg="",
-            data_file_id=file_id,
-            opened_on=timezone.localdate(created_at),
-            last_on_agenda=last_on_agenda,
-            in_progress=False,
-            not_agendered=False,
-            deceased=False,
-            archived=True,
-            archived_on=timezone.localdate(archived_at),
-        )
-        for file_id, archived_at, created_at, processed_at, last_on_agenda in rows
-    ]
-    counted = Counter(
-        (figure.data_file_id, figure.month, figure.reason) for figure in archived_figures(states)
-    )
-    return [
-        Figure(file_id, month, ARCHIVED_DOSSIERS, reason, count)
-        for (file_id, month, reason), count in counted.items()
-    ]
+    return archived_dossier_figures((files[row[0]], *row[1:]) for row in rows)

@@ -17,7 +17,14 @@ from django.utils import timezone
 from retention.models import StatisticsCount
 from retention.rules import _archiving
 from retention.terms import Terms, terms_by_file
-from subjects.registry import LATE, ON_TIME, DossierRef, DossierState, Figure
+from subjects.registry import (
+    ARCHIVED_DOSSIERS,
+    LATE,
+    ON_TIME,
+    DossierRef,
+    DossierState,
+    Figure,
+)
 
 ARCHIVED = "archived"  # dossiers archived, reason ON_TIME or LATE, in the month archived
 DESTROYED = "destroyed"  # dossiers destroyed, reason ON_TIME or LATE, in the month destroyed
@@ -131,3 +138,36 @@ def count_dossiers(dossiers: Iterable[tuple[DossierRef, str, DossierState, Itera
 
 # The columns that make a kept count's row (its unique constraint).
 KEY = ("file_label", "data_file_id", "file_name", "month", "figure", "reason")
+
+
+def archived_dossier_figures(rows) -> list[Figure]:
+    """ARCHIVED_DOSSIERS of archived dossiers given as (file, archived at, created at, last
+    processed at, last on the agenda): on time or late by retention's own rule
+    (`archived_figures`), summed per file, month and reason: what both files' `figures()`
+    count for management information, from their own columns."""
+    states = [
+        DossierState(
+            ref=DossierRef("", ""),
+            status="",
+            decision="",
+            decided_on=None,
+            last_processed_on=timezone.localdate(processed_at),
+            casusoverleg="",
+            data_file_id=file_id,
+            opened_on=timezone.localdate(created_at),
+            last_on_agenda=last_on_agenda,
+            in_progress=False,
+            not_agendered=False,
+            deceased=False,
+            archived=True,
+            archived_on=timezone.localdate(archived_at),
+        )
+        for file_id, archived_at, created_at, processed_at, last_on_agenda in rows
+    ]
+    counted = Counter(
+        (figure.data_file_id, figure.month, figure.reason) for figure in archived_figures(states)
+    )
+    return [
+        Figure(file_id, month, ARCHIVED_DOSSIERS, reason, count)
+        for (file_id, month, reason), count in counted.items()
+    ]

@@ -2,7 +2,6 @@
 destroyed dossier (U6, B7): counted in the database per Veiligheidshuis (its weegploeg file),
 month, figure and reason. No names, no numbers of dossiers."""
 
-from collections import Counter
 from datetime import timedelta
 
 from django.db.models import (
@@ -18,20 +17,16 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import TruncDate, TruncMonth
-from django.utils import timezone
 
 from parties.constants import FileKind
 from parties.models import DataFile, Veiligheidshuis
 from parties.services.files import weegploeg_file
 from subjects.registry import (
-    ARCHIVED_DOSSIERS,
     DAY_BUCKETS,
     DAYS_TO_DECISION,
     DECISIONS,
     OPENED,
     SIGNALS,
-    DossierRef,
-    DossierState,
     Figure,
 )
 from weegploeg.constants import Outcome
@@ -120,47 +115,15 @@ def archived(assessments) -> list[Figure]:
     """ARCHIVED_DOSSIERS: the archived dossiers per file, month and timeliness, from the dates
     the archive term runs from (one query; no last meeting: the weegploeg's is no agenda in the
     sense of VH 20.1)."""
+    from retention.services.statistics import archived_dossier_figures
+
     rows = list(
         assessments.filter(archived_at__isnull=False).values_list(
             "veiligheidshuis_id", "archived_at", "created_at", "last_processed_at"
         )
     )
     files = _files(row[0] for row in rows)
-    return _archive_figures(
+    return archived_dossier_figures(
         (files[region], archived_at, created_at, last_processed_at, None)
         for region, archived_at, created_at, last_processed_at in rows
     )
-
-
-def _archive_figures(rows) -> list[Figure]:
-    """ARCHIVED_DOSSIERS of archived dossiers given as (file, archived at, created at, last
-    processed at, last on the agenda): on time or late by retention's own rule
-    (`retention.services.statistics.archived_figures`), summed per file, month and reason."""
-    from retention.services.statistics import archived_figures
-
-    states = [
-        DossierState(
-            ref=DossierRef("", ""),
-            status="",
-            decision="",
-            decided_on=None,
-            last_processed_on=timezone.localdate(processed_at),
-            casusoverleg="",
-            data_file_id=file_id,
-            opened_on=timezone.localdate(created_at),
-            last_on_agenda=last_on_agenda,
-            in_progress=False,
-            not_agendered=False,
-            deceased=False,
-            archived=True,
-            archived_on=timezone.localdate(archived_at),
-        )
-        for file_id, archived_at, created_at, processed_at, last_on_agenda in rows
-    ]
-    counted = Counter(
-        (figure.data_file_id, figure.month, figure.reason) for figure in archived_figures(states)
-    )
-    return [
-        Figure(file_id, month, ARCHIVED_DOSSIERS, reason, count)
-        for (file_id, month, reason), count in counted.items()
-    ]
