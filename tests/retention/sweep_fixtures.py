@@ -18,14 +18,17 @@ def at(day: date, hour: int = 10):
     return time_machine.travel(datetime(day.year, day.month, day.day, hour, tzinfo=TZ))
 
 
-def not_substantial(wp, *, on: date) -> DossierRef:
-    """A weegploeg dossier decided "not substantial enough" on `on` (CTER 13.4, B2)."""
+def not_substantial(wp, *, on: date, person: dict | None = None) -> DossierRef:
+    """A weegploeg dossier decided "not substantial enough" on `on` (CTER 13.4, B2), about
+    `person` (the factories' own by default)."""
     from tests.weegploeg.factories import analyse, signal
     from weegploeg import services
     from weegploeg.constants import Outcome
 
     with at(on):
-        assessment = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
+        assessment = signal(
+            by=wp.agent, brought_by=wp.politie, region=wp.region, person=person
+        ).assessment
         analyse(assessment, by=wp.uitvoerder)
         services.decide(
             assessment,

@@ -15,7 +15,7 @@ from retention.models import DossierSweepState
 from security.models import AuditEntry, PurgedLink
 from security.services.chain import seal_pending, verify_chain
 from subjects.registry import DossierRef
-from tests.retention.sweep_fixtures import at, fate, records, sweep
+from tests.retention.sweep_fixtures import fate, not_substantial, records, sweep
 from tests.weegploeg.factories import PERSON, Weegploeg
 from weegploeg.models import Assessment, Signal
 from weegploeg.services import retention as weegploeg_retention
@@ -28,30 +28,7 @@ DECIDED, DUE = date(2027, 1, 4), date(2027, 7, 4)
 def due_dossier(wp, n: int) -> DossierRef:
     """A weegploeg dossier of a person of its own (surname "Jansen<n>"), decided "not
     substantial" on DECIDED, so due for destruction on DUE (CTER 13.4, B2)."""
-    from tests.weegploeg.factories import analyse
-    from weegploeg import services
-    from weegploeg.constants import Outcome
-
-    with at(DECIDED):
-        assessment = services.enter_signal(
-            by=wp.agent,
-            brought_by=wp.politie,
-            region=wp.region,
-            behaviour="Deelde filmpjes die geweld verheerlijken.",
-            observed_on=DECIDED - timedelta(days=7),
-            reporter_name="Wijkagent de Vries",
-            reporter_contact="06-12345678",
-            person={**PERSON, "surname": f"Jansen{n}"},
-        ).assessment
-        analyse(assessment, by=wp.uitvoerder)
-        services.decide(
-            assessment,
-            by=wp.uitvoerder,
-            outcome=Outcome.NOT_SUBSTANTIAL,
-            reasons="Onvoldoende substantieel.",
-            decided_on=DECIDED,
-        )
-    return DossierRef("weegploeg", assessment.number)
+    return not_substantial(wp, on=DECIDED, person={**PERSON, "surname": f"Jansen{n}"})
 
 
 def whole(ref):
