@@ -1,7 +1,9 @@
 import os
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
@@ -36,6 +38,30 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def quiet_pages_before_the_flush(request):
+    """Every page the test opened finishes loading before the live server's database is
+    flushed: the dashboard loads its panels after the page (ADR 0022), and a panel's request
+    still running during the flush's TRUNCATE deadlocks it. Taken after the live server, so
+    torn down before it; every context the test made is closed."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("live_server")
+    browser = request.getfixturevalue("browser")
+    yield
+    for context in list(browser.contexts):
+        close_quietly(context)
+
+
+def close_quietly(context) -> None:
+    """Close a browser context once its pages have no request in flight."""
+    for page in context.pages:
+        with suppress(PlaywrightError):
+            page.wait_for_load_state("networkidle", timeout=10_000)
+    context.close()
+
+
 @pytest.fixture
 def page(browser, live_server, settings):
     # The live server speaks plain HTTP.
@@ -46,7 +72,7 @@ def page(browser, live_server, settings):
     context = browser.new_context(base_url=live_server.url, locale="en-GB", bypass_csp=True)
     page = context.new_page()
     yield page
-    context.close()
+    close_quietly(context)
 
 
 def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:

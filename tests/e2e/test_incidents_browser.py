@@ -7,7 +7,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from security.models import Incident
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, close_quietly
 from tests.e2e.test_signin_browser import sign_in
 from tests.factories import data_file
 from tests.security.incidents import fixtures
@@ -21,7 +21,7 @@ world = fixtures.world  # the register's world: Kennemerland, its FG, a deelneme
 def fg_page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="en-GB", bypass_csp=True)
     yield context.new_page()
-    context.close()
+    close_quietly(context)
 
 
 def report_with_the_keyboard(page) -> str:

@@ -6,7 +6,7 @@ numbers beside it, a count below 5 reads "<5"; and the page passes axe."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, close_quietly
 from tests.e2e.test_signin_browser import sign_in
 from tests.insights.fixtures import World
 
@@ -57,7 +57,7 @@ def test_u6_the_charts_render_under_the_csp_beside_their_tables(browser, live_se
     counts = page.get_by_test_id("count").all_inner_texts()
     assert "<5" in counts and "6" in counts
     assert not {"1", "2", "3", "4"} & set(counts)
-    context.close()
+    close_quietly(context)
 
 
 def test_u6_avg30_the_pages_pass_axe(page, region):
