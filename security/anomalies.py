@@ -16,8 +16,6 @@ rule is tested on its own.
 - at night: the read was between ANOMALY_NIGHT_START and ANOMALY_NIGHT_END, local time.
 """
 
-from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -174,27 +172,3 @@ RULES = (
 def reasons(read: Read, facts: Facts) -> list[str]:
     """Why this read stands out: the codes of `Reason`, empty for an ordinary read."""
     return [reason.value for reason, rule in RULES if rule(read, facts)]
-
-
-def flag(reads: Iterable[Read], facts: Facts) -> dict[int, list[str]]:
-    """The reads that stand out, by entry id, with their reasons."""
-    flagged = {}
-    for read in reads:
-        found = reasons(read, facts)
-        if found:
-            flagged[read.id] = found
-    return flagged
-
-
-def per_day(reads: Iterable[Read], flagged: dict[int, list[str]]) -> list[dict]:
-    """The unusual reads per day, newest first: the day, the count per reason, the total."""
-    days: dict[date, Counter] = defaultdict(Counter)
-    for read in reads:
-        found = flagged.get(read.id)
-        if found:
-            days[read.day].update(found)
-            days[read.day]["total"] += 1
-    return [
-        {"day": day, "total": counts.pop("total"), "reasons": dict(counts)}
-        for day, counts in sorted(days.items(), reverse=True)
-    ]
