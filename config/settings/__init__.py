@@ -16,6 +16,7 @@ from config.settings.general import *  # noqa: F403
 from config.settings.api import *  # noqa: F403
 from config.settings.celery import *  # noqa: F403
 from config.settings.oversight import *  # noqa: F403
+from config.settings.elsewhere import *  # noqa: F403
 from config.settings.logs import *  # noqa: F403
 
 # isort: on

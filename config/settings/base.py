@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "insights",
     "weegploeg",
     "cases",
+    "elsewhere",
 ]
 
 MIDDLEWARE = [
