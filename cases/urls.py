@@ -28,6 +28,11 @@ urlpatterns = [
     ),
     path("dossiers/<str:number>/geschiedenis/", views.part_view("history"), name="case-history"),
     path(
+        "dossiers/<str:number>/bekend-elders/",
+        views.CaseCheckView.as_view(),
+        name="case-known-elsewhere",
+    ),
+    path(
         "dossiers/<str:number>/deelnemer/",
         views.ParticipantCreateView.as_view(),
         name="participant-create",

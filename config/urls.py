@@ -64,6 +64,7 @@ urlpatterns = [
     path("bewaren/", include("retention.urls")),
     path("toezicht/", include("security.urls")),
     path("stuurinformatie/", include("insights.urls")),
+    path("bekend-elders/", include("elsewhere.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("api/v1/gebruikers/mij", parties_api.CurrentUserView.as_view(), name="current-user"),

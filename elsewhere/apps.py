@@ -13,7 +13,15 @@ class ElsewhereConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from elsewhere import models
+        from elsewhere import demo, models, navigation
+        from parties.demo import register_seeder
+        from parties.navigation import register_link
+
+        for link in navigation.LINKS:
+            register_link(link)
+        # The demo's legal bases and the overlap between its Veiligheidshuizen come from what
+        # the files seeded: a late seeder.
+        register_seeder(demo.seed, late=True)
 
         # S2, P3: who asked, the basis of a file and the peers are decisions to be traced.
         auditlog.register(models.CheckBasis)

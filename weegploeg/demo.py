@@ -11,6 +11,7 @@ from faker import Faker
 from config.audit import acting_as
 from parties.constants import PartyKind
 from parties.models import Party, User, Veiligheidshuis
+from subjects.models import PERSON_FIELDS
 from weegploeg import services
 from weegploeg.constants import CheckOutcome, Finding, Outcome
 from weegploeg.models import Assessment, FrameworkVersion
@@ -157,6 +158,41 @@ def _seed_region(fake: Faker, rng: random.Random, region: Veiligheidshuis) -> No
     )
 
 
+def _known_elsewhere(today: date) -> None:
+    """K1: a person of Kennemerland (decided "agenderen", so also in its ICO) moved to Alkmaar
+    and was brought in there too: "bekend elders?" finds the other Veiligheidshuis in the
+    demo, from either side."""
+    region = Veiligheidshuis.objects.filter(code="noord-holland-noord").first()
+    moved = (
+        Assessment.objects.filter(
+            veiligheidshuis__code="kennemerland", decisions__outcome=Outcome.AGENDEREN
+        )
+        .order_by("number_order")
+        .first()
+    )
+    if region is None or moved is None or region.code not in UITVOERDERS:
+        return
+    person = {name: getattr(moved, name) for name in PERSON_FIELDS}
+    person.update(
+        street="Laat",
+        house_number="48",
+        postcode="1811EJ",
+        municipality="Alkmaar",
+        municipality_code="0361",
+    )
+    services.enter_signal(
+        by=User.objects.get(username=UITVOERDERS[region.code]),
+        brought_by=_kernpartij(region, PartyKind.POLITIE),
+        region=region,
+        behaviour="Verhuisde onlangs naar Alkmaar en deelt daar berichten die aanslagen "
+        "verheerlijken.",
+        observed_on=today - timedelta(days=4),
+        reporter_name="Wijkagent Alkmaar-Centrum",
+        reporter_contact="0900-8844",
+        person=person,
+    )
+
+
 def seed() -> None:
     if Assessment.objects.exists():
         return
@@ -167,3 +203,4 @@ def seed() -> None:
         for region in Veiligheidshuis.objects.order_by("code"):
             if region.code in UITVOERDERS:
                 _seed_region(fake, rng, region)
+        _known_elsewhere(date.today())

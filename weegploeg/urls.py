@@ -9,6 +9,12 @@ app_name = "weegploeg"
 urlpatterns = [
     path("", views.AssessmentListView.as_view(), name="assessment-list"),
     path("signalen/nieuw/", views.IntakeView.as_view(), name="signal-create"),
+    # K1: the typed person goes by POST only.
+    path(
+        "signalen/nieuw/bekend-elders/",
+        views.IntakeCheckView.as_view(),
+        name="signal-known-elsewhere",
+    ),
     path("dossiers/<str:number>/", views.AssessmentDetailView.as_view(), name="assessment-detail"),
     path(
         "dossiers/<str:number>/signalen/",
@@ -51,6 +57,11 @@ urlpatterns = [
         name="decision-create",
     ),
     path("dossiers/<str:number>/agenderen/", views.AgenderingView.as_view(), name="agendering"),
+    path(
+        "dossiers/<str:number>/bekend-elders/",
+        views.AssessmentCheckView.as_view(),
+        name="assessment-known-elsewhere",
+    ),
     path("dossiers/<str:number>/heropenen/", views.ReopenView.as_view(), name="reopen"),
     path("dossiers/<str:number>/controle/", views.CheckCreateView.as_view(), name="check-create"),
     path("controles/", views.CheckQueueView.as_view(), name="check-queue"),

@@ -24,9 +24,11 @@ from cases.views.disclosures import (
     DisclosureListView,
     ExportCreateView,
 )
+from cases.views.elsewhere import CaseCheckView
 from cases.views.meetings import MeetingCreateView, MeetingDetailView, MeetingListView
 
 __all__ = [
+    "CaseCheckView",
     "AdviseClosingView",
     "CaseDetailView",
     "CaseListView",

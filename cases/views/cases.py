@@ -35,6 +35,7 @@ from cases.views.case_page import (
     summary,
     tabs,
 )
+from cases.views.elsewhere import case_offers
 from config.pages import PAGE_SIZE, SessionSearchMixin, SortedListMixin
 from config.read_audit import AccessLoggedPageMixin
 from subjects.matching import normalise_name
@@ -252,6 +253,10 @@ class CaseDetailView(CasesMixin, AccessLoggedPageMixin, DetailView):
             "part": self.part,
             "primary_action": primary,
             "action_groups": groups,
+            # K1: for the keeper, on the case's overview
+            "known_elsewhere": case_offers(user, case)
+            if self.may_keep and self.part == "overview"
+            else [],
         }
         if self.part != "overview":
             context["breadcrumbs"] = [case_crumb(case)]

@@ -23,14 +23,16 @@ from weegploeg.views.assessments import (
     AssessmentSignalsView,
     CheckQueueView,
 )
+from weegploeg.views.elsewhere import AssessmentCheckView
 from weegploeg.views.framework import FrameworkCreateView, FrameworkListView
-from weegploeg.views.intake import IntakeView
+from weegploeg.views.intake import IntakeCheckView, IntakeView
 from weegploeg.views.meetings import MeetingCreateView, MeetingDetailView, MeetingListView
 
 __all__ = [
     "AgenderingView",
     "AnalysisCreateView",
     "AssessmentAnalysisView",
+    "AssessmentCheckView",
     "AssessmentDetailView",
     "AssessmentHistoryView",
     "AssessmentMeetingsView",
@@ -43,6 +45,7 @@ __all__ = [
     "FrameworkCreateView",
     "FrameworkListView",
     "InformationCreateView",
+    "IntakeCheckView",
     "IntakeView",
     "MeetingCreateView",
     "MeetingDetailView",

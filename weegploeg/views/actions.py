@@ -14,6 +14,7 @@ from config.pages import add_service_errors
 from weegploeg import forms, next_steps, selectors, services
 from weegploeg.constants import AssessmentStatus
 from weegploeg.services._common import ARCHIVED_REFUSAL
+from weegploeg.views.elsewhere import dossier_offers
 
 OPEN, DECIDED = AssessmentStatus.OPEN, AssessmentStatus.DECIDED
 
@@ -222,6 +223,11 @@ class AgenderingView(AssessmentActionView):
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "assessment": self.assessment}
+
+    def get_context_data(self, **kwargs):
+        # K1: "bekend elders?" from the ICO file of each casusoverleg it can go to
+        offers = dossier_offers(self.request.user, self.assessment, agendering=True)
+        return super().get_context_data(known_elsewhere=offers, **kwargs)
 
     def perform(self, data):
         self.case = services.agendeer(

@@ -36,6 +36,7 @@ from weegploeg.models import (
     Signal,
 )
 from weegploeg.views.access import KeeperMixin, WeegploegMixin, is_keeper
+from weegploeg.views.elsewhere import dossier_offers
 
 
 def with_order_keys(assessments):
@@ -221,6 +222,10 @@ class AssessmentDetailView(WeegploegMixin, AccessLoggedPageMixin, DetailView):
         return super().get_context_data(
             state=state,
             may_keep=state.may_keep,
+            # K1: for the keeper, on the dossier's overview
+            known_elsewhere=dossier_offers(self.request.user, assessment)
+            if self.part == "overview" and assessment.kept_by_reader
+            else [],
             tabs=tabs,
             part=self.part,
             breadcrumbs=breadcrumbs,

@@ -4,15 +4,22 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
 from config.pages import add_service_errors
+from elsewhere.views.offer import ask, refusal_for
 from parties import municipalities
 from parties.permissions import membership_of
+from parties.services import weegploeg_file
 from weegploeg import forms, selectors, services
 from weegploeg.views.access import WeegploegMixin, is_keeper, regions_of
+from weegploeg.views.elsewhere import identity_of, intake_offers
+
+# K1: what "bekend elders?" needs of the intake form; the signal itself may still be empty.
+CHECK_FIELDS = ("region", "given_names", "prefix", "surname", "date_of_birth", "bsn")
 
 
 class IntakeView(WeegploegMixin, FormView):
@@ -43,7 +50,11 @@ class IntakeView(WeegploegMixin, FormView):
         }
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(municipality_names=municipalities.names(), **kwargs)
+        return super().get_context_data(
+            municipality_names=municipalities.names(),
+            known_elsewhere=intake_offers(self.request.user, self.regions),
+            **kwargs,
+        )
 
     def form_valid(self, form):
         data = form.cleaned_data
@@ -90,3 +101,28 @@ class IntakeView(WeegploegMixin, FormView):
         if selectors.visible_assessments(user).filter(pk=entered.assessment_id).exists():
             return redirect("weegploeg:assessment-detail", number=number)
         return redirect("weegploeg:assessment-list")
+
+
+class IntakeCheckView(IntakeView):
+    """The intake's second button: checks the typed person from the weegploeg file of the
+    chosen Veiligheidshuis. Refused or incomplete, the intake comes back as it was typed."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        form.is_valid()
+        for name in [name for name in form.errors if name not in CHECK_FIELDS]:
+            del form.errors[name]  # the signal may follow: only the person counts here
+        if form.errors:
+            return self.render_to_response(self.get_context_data(form=form))
+        region = form.cleaned_data.get("region") or self.regions.first()
+        if region is None:
+            raise Http404
+        data_file = weegploeg_file(region)
+        reason = refusal_for(request.user, data_file)
+        if reason is not None:
+            form.add_error(None, reason)
+            return self.render_to_response(self.get_context_data(form=form), status=403)
+        identity = identity_of(form.cleaned_data)
+        return ask(request, identity, data_file, back=reverse("weegploeg:signal-create"))
