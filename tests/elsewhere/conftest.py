@@ -51,4 +51,6 @@ def dossier(wp, **person):
 
 
 def ask(wp, who=None, **changes):
-    return services.check(identity(**changes), by=who or wp.uitvoerder, data_file=data_file(wp.region))
+    return services.check(
+        identity(**changes), by=who or wp.uitvoerder, data_file=data_file(wp.region)
+    )
