@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,7 +14,7 @@ class ElsewhereConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from elsewhere import demo, models, navigation
+        from elsewhere import demo, index_signals, models, navigation
         from parties.demo import register_seeder
         from parties.navigation import register_link
 
@@ -27,3 +28,7 @@ class ElsewhereConfig(AppConfig):
         auditlog.register(models.CheckBasis)
         auditlog.register(models.Check)
         auditlog.register(models.Peer, m2m_fields={"files"})
+        # K3: the index follows every dossier root, saved or deleted, in its transaction; the
+        # dossiers there are when the index is first made are published once.
+        index_signals.connect()
+        post_migrate.connect(index_signals.build_when_made, sender=self)
