@@ -107,6 +107,9 @@ HIGHER = {
     # A dossier's retention: its state through the registry, holds, reactivations, sweep state,
     # terms.
     "retention-dossier": 13,
+    # K1: the keeper of the case's ICO file is offered "bekend elders?" on its overview, or
+    # told why not: the file's row and its legal basis (`elsewhere.selectors.check_refusal`).
+    ("uitvoerder", "case-detail"): 13,
 }
 
 FUNCTIONS = (

@@ -35,7 +35,8 @@ def intake_offers(user, regions) -> dict:
     """The intake's "bekend elders?" for the Veiligheidshuizen of the form whose weegploeg the
     user keeps: whether the button is offered, and why not for the files it is not."""
     url = reverse("weegploeg:signal-known-elsewhere")
-    found = [offer(user, weegploeg_file(region), url=url) for region in regions]
+    kept = selectors.kept_region_ids(user)  # no file read for whom it is not offered
+    found = [offer(user, weegploeg_file(r), url=url) for r in regions if r.pk in kept]
     found = [shown for shown in found if shown is not None]
     return {
         "offered": any(shown.refusal is None for shown in found),
