@@ -11,6 +11,7 @@ from elsewhere.models import Check
 from parties.services import weegploeg_file
 from tests.e2e.conftest import axe_violations
 from tests.e2e.test_signin_browser import sign_in
+from tests.e2e.test_walk_politie_browser import screenshots
 from tests.factories import VeiligheidshuisFactory
 from tests.weegploeg.factories import PERSON, Weegploeg, beheerder_of, signal
 
@@ -51,6 +52,7 @@ def test_k1_the_uitvoerder_asks_at_intake_whether_the_person_is_known_elsewhere(
     page.get_by_label("Achternaam", exact=True).fill(PERSON["surname"])
     page.get_by_label("Geboortedatum", exact=True).fill(PERSON["date_of_birth"].isoformat())
     assert axe_violations(page) == []
+    screenshots(page, "known-elsewhere-intake")
     page.get_by_role("button", name="Bekend elders?").click()
 
     # Then the answer names the other Veiligheidshuis, its weegploeg, and whom to call
@@ -69,6 +71,7 @@ def test_k1_the_uitvoerder_asks_at_intake_whether_the_person_is_known_elsewhere(
     assert there.region.assessments.get().number not in body
     assert Check.objects.get().asked_by == here.uitvoerder
     assert axe_violations(page) == []
+    screenshots(page, "known-elsewhere-answer")
 
     # And the check is in the uitvoerder's own list
     page.get_by_role("link", name="Mijn controles").click()
