@@ -25,7 +25,7 @@ def check_refusal(user, data_file: DataFile) -> str | None:
     if basis_of(data_file) is None:
         return _(
             "The specific covenant of this file records no legal basis for asking whether a "
-            "person is known elsewhere (VH 19), so the check is not offered."
+            "person is known elsewhere, so the check is not offered."
         )
     return None
 
