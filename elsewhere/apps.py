@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,9 +14,13 @@ class ElsewhereConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
-        from elsewhere import models
+        from elsewhere import index_signals, models
 
         # S2, P3: who asked, the basis of a file and the peers are decisions to be traced.
         auditlog.register(models.CheckBasis)
         auditlog.register(models.Check)
         auditlog.register(models.Peer, m2m_fields={"files"})
+        # K3: the index follows every dossier root, saved or deleted, in its transaction; the
+        # dossiers there are when the index is first made are published once.
+        index_signals.connect()
+        post_migrate.connect(index_signals.build_when_made, sender=self)

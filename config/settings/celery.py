@@ -88,6 +88,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "retention.tasks.rebuild_due_dates",
         "schedule": crontab(hour=1, minute=15),
     },
+    # K2, K3: the published index of "bekend elders?" afresh (the signals keep it; this
+    # catches what no signal saw, and a rotated key). Idempotent.
+    "elsewhere-rebuild-index": {
+        "task": "elsewhere.tasks.rebuild_index",
+        "schedule": crontab(hour=1, minute=35),
+    },
     "rights-remind-request-deadlines": {
         "task": "rights.tasks.requests.remind_request_deadlines",
         "schedule": crontab(hour=6, minute=40),

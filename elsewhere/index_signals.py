@@ -1,0 +1,72 @@
+"""K3 and the index kept fresh: one place that hears the dossier roots of every file
+(`subjects.registry.on_register`, as `retention.due_signals`). A root saved has its pseudonyms
+refreshed in the saving transaction (a new name, archived or reactivated); a root deleted has
+them withdrawn in the deleting transaction, so a destroyed dossier answers "no hit" from the
+moment of its destruction. A destruction deletes its rows through Django's collector
+(`config.audit.delete_with_trail`), which sends post_delete for every row it deletes."""
+
+from django.db.models.signals import post_delete, post_save
+
+from elsewhere import index
+from subjects import registry
+
+# The root model of every file, and the file.
+_FILES: dict[type, object] = {}
+# The root's fields that a pseudonym or the archived flag reads: a save naming only others
+# (a count, the last processing date) leaves the index as it is.
+_RELEVANT = frozenset((*index.PERSON_FIELDS, "name_key"))
+
+
+def _relevant(update_fields) -> bool:
+    if update_fields is None:
+        return True
+    return any(name in _RELEVANT or "archived" in name for name in update_fields)
+
+
+def _saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    file = _FILES.get(sender)
+    if file is None or raw or not _relevant(update_fields):
+        return
+    index.refresh_root(file, instance)
+
+
+def _deleted(sender, instance, **kwargs):
+    file = _FILES.get(sender)
+    if file is None:
+        return
+    index.withdraw(file.label, [file.key_of(instance)])
+
+
+def _connect_file(file) -> None:
+    model = index.root_model(file)
+    _FILES[model] = file
+    uid = f"elsewhere-index-{model._meta.label_lower}"
+    post_save.connect(_saved, sender=model, dispatch_uid=uid)
+    post_delete.connect(_deleted, sender=model, dispatch_uid=uid)
+
+
+def connect() -> None:
+    registry.on_register(_connect_file)
+
+
+def build_when_made(sender, plan=None, using="default", **kwargs) -> None:
+    """post_migrate: when the index was made by this migration run (and the whole schema is
+    up to date), the dossiers there are get their rows (`index.rebuild`)."""
+    from django.db import connections
+    from django.db.migrations.executor import MigrationExecutor
+    from django.db.migrations.operations import CreateModel
+
+    made = any(
+        not backwards
+        and migration.app_label == "elsewhere"
+        and any(
+            isinstance(op, CreateModel) and op.name == "Pseudonym" for op in migration.operations
+        )
+        for migration, backwards in plan or ()
+    )
+    if not made:
+        return
+    executor = MigrationExecutor(connections[using])
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        return  # migrated partway: `manage.py rebuild_known_elsewhere` after the rest
+    index.rebuild()
