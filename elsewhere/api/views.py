@@ -5,22 +5,24 @@ as an `IncomingCheck`, a refused one too."""
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ParseError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from config.api import PROBLEM_JSON, ProblemSerializer, problem_response
-from elsewhere import pseudonyms
+from elsewhere import answering, pseudonyms
 from elsewhere.answers import ACTIVE, ARCHIVED
 from elsewhere.api import protocol
 from elsewhere.models import IncomingCheck
+from elsewhere.remote import WIRE_FIELDS
+from elsewhere.selectors import published_files
 
 PSEUDONYM = {"min_length": 64, "max_length": 64}
 
 
-class PseudonymsSerializer(serializers.Serializer):
+class KnownElsewherePseudonymsSerializer(serializers.Serializer):
     # The keyed pseudonyms of one person: HMAC-SHA-256 (lower-case hex) of the BSN, of the
     # normalised full name and date of birth, and of the normalised surname and date of birth.
     bsn = serializers.RegexField(r"^[0-9a-f]{64}$", required=False, **PSEUDONYM)
@@ -28,13 +30,13 @@ class PseudonymsSerializer(serializers.Serializer):
     surname = serializers.RegexField(r"^[0-9a-f]{64}$", **PSEUDONYM)
 
 
-class QuestionSerializer(serializers.Serializer):
+class KnownElsewhereQuestionSerializer(serializers.Serializer):
     # One check about one person: the id of the shared key and the person's pseudonyms.
     keyId = serializers.CharField(max_length=64)
-    pseudonyms = PseudonymsSerializer()
+    pseudonyms = KnownElsewherePseudonymsSerializer()
 
 
-class HeldAnswerSerializer(serializers.Serializer):
+class KnownElsewhereAnswerSerializer(serializers.Serializer):
     # A dossier about the person at this installation: where, what kind, and whom to call.
     veiligheidshuis = serializers.CharField()
     file = serializers.CharField()
@@ -43,31 +45,27 @@ class HeldAnswerSerializer(serializers.Serializer):
     contact = serializers.CharField()
 
 
-class AnswersSerializer(serializers.Serializer):
+class KnownElsewhereAnswersSerializer(serializers.Serializer):
     # The answer to a check: empty for no hit.
-    answers = HeldAnswerSerializer(many=True)
-
-
-ANSWER_FIELDS = ("veiligheidshuis", "file", "state", "match", "contact")
+    answers = KnownElsewhereAnswerSerializer(many=True)
 
 
 def _published_for(peer):
     """The files the peer may be answered about: configured for it and with a basis (K1)."""
-    from elsewhere.selectors import published_files
-
-    allowed = set(peer.files.values_list("pk", flat=True))
-    return [data_file for data_file in published_files() if data_file.pk in allowed]
+    return published_files().filter(pk__in=peer.files.values("pk"))
 
 
 def _answer(peer, found: dict[str, str]) -> list[dict]:
-    from elsewhere.services.answering import answer
-
     with transaction.atomic():
         record = IncomingCheck.objects.create(peer=peer, pseudonym_count=len(found))
-        held = answer(found, files=_published_for(peer), asking=peer.name, record=record)
+        held = answering.answer(found, files=_published_for(peer), asking=peer.name, record=record)
         record.hit_count = len(held)
         record.save(update_fields=["hit_count"])
-    return [{name: getattr(each.answer, name) for name in ANSWER_FIELDS} for each in held]
+    return [{name: getattr(each.answer, name) for name in WIRE_FIELDS} for each in held]
+
+
+def _problem(description):
+    return OpenApiResponse(ProblemSerializer, description=description)
 
 
 class QuestionView(APIView):
@@ -84,13 +82,24 @@ class QuestionView(APIView):
     @extend_schema(
         operation_id="bekendEldersVragen",
         auth=[],
-        request=QuestionSerializer,
+        request=KnownElsewhereQuestionSerializer,
         responses={
-            200: AnswersSerializer,
-            (400, PROBLEM_JSON): ProblemSerializer,
-            (403, PROBLEM_JSON): ProblemSerializer,
-            (409, PROBLEM_JSON): ProblemSerializer,
-            (429, PROBLEM_JSON): ProblemSerializer,
+            200: OpenApiResponse(
+                KnownElsewhereAnswersSerializer,
+                description="The dossiers about the person here; an empty list: no hit.",
+            ),
+            (400, PROBLEM_JSON): _problem(
+                "Not the pseudonyms of one person (refused and recorded): invalidParams."
+            ),
+            (403, PROBLEM_JSON): _problem(
+                "No verified client certificate of an active peer installation."
+            ),
+            (409, PROBLEM_JSON): _problem(
+                "The pseudonyms were made with another key (refused and recorded)."
+            ),
+            (429, PROBLEM_JSON): _problem(
+                "Over the peer's number of checks per minute (refused and recorded)."
+            ),
         },
         examples=[
             OpenApiExample(

@@ -55,9 +55,7 @@ def _require_reason(reason: str) -> str:
 def _save(peer: Peer, files) -> None:
     peer.full_clean(exclude=["fingerprint"])
     if Peer.objects.filter(fingerprint=peer.fingerprint).exclude(pk=peer.pk).exists():
-        raise ValidationError(
-            {"certificate": _("Another peer installation has this certificate.")}
-        )
+        raise ValidationError({"certificate": _("Another peer installation has this certificate.")})
     peer.save()
     if files is not None:
         peer.files.set(files)
