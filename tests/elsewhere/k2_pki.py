@@ -96,6 +96,7 @@ class Pki:
     server_b: Pair
     client_a: Pair
     client_b: Pair
+    client_c: Pair  # a third installation, with a low limit
     stranger: Pair  # a client certificate of another CA
 
 
@@ -108,5 +109,6 @@ def make_pki(folder: Path) -> Pki:
         server_b=authority.issue("server-b", server=True),
         client_a=authority.issue("client-a", server=False),
         client_b=authority.issue("client-b", server=False),
+        client_c=authority.issue("client-c", server=False),
         stranger=other.issue("stranger", server=False),
     )
