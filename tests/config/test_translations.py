@@ -9,7 +9,7 @@ from django.utils import translation
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ["config", "parties", "subjects", "weegploeg", "cases", "rights", "retention"]
-SOURCES += ["security", "insights", "templates", "locale", "manage.py"]
+SOURCES += ["security", "insights", "elsewhere", "templates", "locale", "manage.py"]
 
 
 def _statistics(po_file: Path) -> str:
