@@ -172,3 +172,9 @@ def test_k2_p3_the_beheerder_adds_changes_and_deactivates_a_peer_by_the_pages(he
         "changed",
         "deactivated",
     ]
+
+
+def test_k2_the_menu_offers_the_peer_pages_to_the_beheerder_only(here):
+    link = f'href="{LIST}"'
+    assert link in verified_client(here.beheerder).get("/").content.decode()
+    assert link not in verified_client(here.wp.uitvoerder).get("/").content.decode()
