@@ -134,7 +134,13 @@ def ask_peers(pseudonyms_of_person: Mapping[str, str], *, data_file) -> RemoteOu
         }
     ).encode()
     outcome = RemoteOutcome(asked=[peer["name"] for peer in peers])
-    context = tls_context()
+    try:
+        context = tls_context()
+    except (OSError, ssl.SSLError) as error:
+        # A missing or unreadable certificate, key or CA: no peer can be asked.
+        logger.error("Known elsewhere: no TLS context (%s); no peer asked.", type(error).__name__)
+        outcome.unanswered = list(outcome.asked)
+        return outcome
     timeout = settings.KNOWN_ELSEWHERE_TIMEOUT
     deadline = time.monotonic() + timeout
     pool = ThreadPoolExecutor(max_workers=len(peers), thread_name_prefix="known-elsewhere")

@@ -54,6 +54,8 @@ def _require_reason(reason: str) -> str:
 
 def _save(peer: Peer, files) -> None:
     peer.full_clean(exclude=["fingerprint"])
+    if not peer.base_url.startswith("https://"):
+        raise ValidationError({"base_url": _("A peer installation is asked over HTTPS only.")})
     if Peer.objects.filter(fingerprint=peer.fingerprint).exclude(pk=peer.pk).exists():
         raise ValidationError({"certificate": _("Another peer installation has this certificate.")})
     peer.save()
