@@ -25,14 +25,15 @@ def held_by(values: Mapping[str, str], *, files) -> list[Held]:
     the transaction ends, so a destruction running now waits (K3). Stable order."""
     pairs = Q(pk__in=[])
     for kind, value in values.items():
-        if kind in pseudonyms.KINDS:
+        if kind in pseudonyms.KINDS and pseudonyms.is_pseudonym(value):
             pairs |= Q(kind=kind, value=value)
-    rows = list(
-        Pseudonym.objects.filter(pairs, key_id=pseudonyms.key_id(), data_file__in=files)
-        .select_for_update()
-        .order_by("file_label", "dossier_key", "kind")
-        .values("file_label", "dossier_key", "kind", "data_file_id", "archived")
-    )
+    with transaction.atomic():  # the caller's, when there is one (`answer`, `check`)
+        rows = list(
+            Pseudonym.objects.filter(pairs, key_id=pseudonyms.key_id(), data_file__in=files)
+            .select_for_update()
+            .order_by("file_label", "dossier_key", "kind")
+            .values("file_label", "dossier_key", "kind", "data_file_id", "archived")
+        )
     found: dict[DossierRef, dict] = {}
     for row in rows:
         ref = DossierRef(row["file_label"], row["dossier_key"])

@@ -49,7 +49,16 @@ def test_u4_dutch_is_the_default_and_english_available():
         assert translation.gettext("Sign in") == "Sign in"
 
 
-PROJECT_APPS = ("parties", "subjects", "weegploeg", "cases", "rights", "retention", "security")
+PROJECT_APPS = (
+    "parties",
+    "subjects",
+    "weegploeg",
+    "cases",
+    "rights",
+    "retention",
+    "security",
+    "elsewhere",
+)
 
 
 def test_u4_every_field_of_the_project_has_a_translatable_label():

@@ -139,3 +139,29 @@ def test_nightly_task_rebuilds(holding, with_basis):
     dossier(holding, date_of_birth=date(1970, 1, 1))
     Pseudonym.objects.all().delete()
     assert rebuild_index() == 2
+
+
+def test_k2_the_index_is_filled_once_when_first_made(holding, with_basis):
+    """The migration that makes the index publishes the dossiers there are (post_migrate)."""
+    from django.db.migrations.loader import MigrationLoader
+
+    from elsewhere.index_signals import build_when_made
+
+    dossier(holding)
+    Pseudonym.objects.all().delete()
+    made = MigrationLoader(None, ignore_no_migrations=True).get_migration(
+        "elsewhere", "0001_initial"
+    )
+    build_when_made(sender=None, plan=[(made, True)])  # backwards: nothing
+    assert not Pseudonym.objects.exists()
+    build_when_made(sender=None, plan=[(made, False)])
+    assert Pseudonym.objects.count() == 2
+
+
+def test_k2_only_pseudonyms_are_compared(asking, holding, with_basis):
+    """A value that is no pseudonym (a name sent by mistake) matches nothing."""
+    from elsewhere.answering import held_by
+    from elsewhere.selectors import published_files
+
+    dossier(holding)
+    assert held_by({"surname": "Jansen", "name": "x"}, files=published_files()) == []
