@@ -10,7 +10,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from config.audit import _access_entry
-from elsewhere import pseudonyms
+from elsewhere import pseudonyms as keyed
 from elsewhere.answers import ACTIVE, ARCHIVED, Answer, Held
 from elsewhere.models import Pseudonym
 from parties.constants import FileKind
@@ -18,18 +18,18 @@ from parties.models import DataFile
 from subjects.registry import DossierRef
 
 
-def held_by(values: Mapping[str, str], *, files) -> list[Held]:
+def held_by(pseudonyms: Mapping[str, str], *, files) -> list[Held]:
     """The dossiers of `files` (a DataFile queryset) whose published pseudonyms under the
-    current key equal one of `values` (kind -> pseudonym), each with its answer: HIT on a BSN or
+    current key equal one of `pseudonyms` (kind -> value), each with its answer: HIT on a BSN or
     the full name, "mogelijk" (POSSIBLE) on the surname alone. The rows found are locked until
     the transaction ends, so a destruction running now waits (K3). Stable order."""
     pairs = Q(pk__in=[])
-    for kind, value in values.items():
-        if kind in pseudonyms.KINDS and pseudonyms.is_pseudonym(value):
+    for kind, value in pseudonyms.items():
+        if kind in keyed.KINDS and keyed.is_pseudonym(value):
             pairs |= Q(kind=kind, value=value)
     with transaction.atomic():  # the caller's, when there is one (`answer`, `check`)
         rows = list(
-            Pseudonym.objects.filter(pairs, key_id=pseudonyms.key_id(), data_file__in=files)
+            Pseudonym.objects.filter(pairs, key_id=keyed.key_id(), data_file__in=files)
             .select_for_update()
             .order_by("file_label", "dossier_key", "kind")
             .values("file_label", "dossier_key", "kind", "data_file_id", "archived")
@@ -45,7 +45,7 @@ def held_by(values: Mapping[str, str], *, files) -> list[Held]:
     contacts = contacts_of(data_files.values())
     held = []
     for ref, seen in found.items():
-        match = pseudonyms.match_of(seen["kinds"])
+        match = keyed.match_of(seen["kinds"])
         data_file = data_files[seen["data_file_id"]]
         if match is None:
             continue
@@ -103,11 +103,11 @@ def log_answers(held: list[Held], *, record, asking: str) -> int:
     return len(entries)
 
 
-def answer(values: Mapping[str, str], *, files, asking: str, record) -> list[Held]:
+def answer(pseudonyms: Mapping[str, str], *, files, asking: str, record) -> list[Held]:
     """A check answered (`held_by`) and recorded on every holding dossier's trail
     (`log_answers`), in one transaction. The refs never leave this side: a caller sends only
     the answers."""
     with transaction.atomic():
-        held = held_by(values, files=files)
+        held = held_by(pseudonyms, files=files)
         log_answers(held, record=record, asking=asking)
     return held

@@ -132,7 +132,7 @@ def publish(file_label: str, keys: Iterable[str]) -> int:
         return 0
     with transaction.atomic():
         roots = list(_roots(file, keys))
-        found, wanted = _wanted(
+        _found, wanted = _wanted(
             file, roots, published=published_file_ids(), key=pseudonyms.current_key()
         )
         written, _removed = _write(file_label, keys, wanted)

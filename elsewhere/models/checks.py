@@ -10,6 +10,9 @@ class Check(models.Model):
     what was answered. No identity of the person: the answers name Veiligheidshuizen, files,
     active or archived, a match and a contact. Its audit entry is the asker's trail."""
 
+    # The answers say that a person is known somewhere, and name the uitvoerders to contact.
+    PERSONAL_DATA_FIELDS = ("answers",)
+
     asked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -209,3 +209,29 @@ def test_k1_the_holding_dossiers_trail_records_the_check(asking, holding, with_b
         "known_elsewhere" in (e.additional_data or {})
         for e in AuditEntry.objects.for_dossier(other_ref)
     )
+
+
+def test_k2_a_peers_check_is_answered_and_on_the_holding_trail(holding, with_basis):
+    """K2, S2: `answering.answer` for a check from a peer: the same answers, and the holding
+    dossier's trail names the peer that asked, about the IncomingCheck row."""
+    from elsewhere import pseudonyms
+    from elsewhere.answering import answer
+    from elsewhere.models import IncomingCheck, Peer
+    from tests.elsewhere.conftest import identity
+
+    held = dossier(holding)
+    peer = Peer.objects.create(
+        name="Installatie Utrecht", base_url="https://utrecht.example", certificate="-"
+    )
+    record = IncomingCheck.objects.create(peer=peer, pseudonym_count=2)
+    found = answer(
+        pseudonyms.of_identity(identity()),
+        files=selectors.published_files(),
+        asking=peer.name,
+        record=record,
+    )
+    assert [h.ref for h in found] == [DossierRef("weegploeg", held.number)]
+    assert found[0].answer.match == HIT
+    entry = AuditEntry.objects.for_dossier(found[0].ref).order_by("-pk").first()
+    assert entry.additional_data["known_elsewhere"]["asked_by"] == "Installatie Utrecht"
+    assert entry.content_type == ContentType.objects.get_for_model(IncomingCheck)

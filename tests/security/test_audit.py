@@ -19,6 +19,7 @@ from security.models import AuditEntry
 from subjects.registry import DossierRef
 from tests.cases.transfer_fixtures import Agendering, full_case
 from tests.conftest import verified_client
+from tests.elsewhere.instances import elsewhere_instances
 from tests.factories import PartyFactory, VeiligheidshuisFactory, make_user
 from tests.parties.test_signin import post_password
 from tests.retention.instances import retention_instances
@@ -162,6 +163,7 @@ def _instances(politie, beheerder):
         **review_instances(politie, user),
         **incident_instances(weegploeg_file.veiligheidshuis, user),
         **access_log_instances(politie.veiligheidshuizen.first(), user),
+        **elsewhere_instances(weegploeg_file, user),
     }
 
 
@@ -199,11 +201,14 @@ def test_s2_models_with_personal_data_declare_those_fields():
 
     links = (Membership, FunctionGrant, CaseParticipant, Export, CaseTransfer)
     links += (RequestDossier, RequestOfficer, ItemChange)
+    from elsewhere.models import CheckBasis, Peer
     from retention.models import RetentionTerms
 
     for model in auditlog.get_models():
-        if model in links or model in (LegalGround, RetentionTerms):
-            continue  # no personal field of their own: a link to a person, a law's ground, terms
+        if model in links or model in (LegalGround, RetentionTerms, CheckBasis, Peer):
+            # No personal field of their own: a link to a person, a law's ground, terms, a
+            # covenant's basis, another installation.
+            continue
         assert getattr(model, "PERSONAL_DATA_FIELDS", None), model.__name__
 
 
