@@ -64,10 +64,12 @@ urlpatterns = [
     path("bewaren/", include("retention.urls")),
     path("toezicht/", include("security.urls")),
     path("stuurinformatie/", include("insights.urls")),
+    path("bekend-elders/installaties/", include("elsewhere.peers.urls")),
     path("bekend-elders/", include("elsewhere.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("api/v1/gebruikers/mij", parties_api.CurrentUserView.as_view(), name="current-user"),
+    path("api/v1/", include("elsewhere.api.urls")),
     path("api/v1/", include(api_router.urls)),
     path("healthz", lambda request: HttpResponse("ok", content_type="text/plain")),
 ]

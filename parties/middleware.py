@@ -33,6 +33,10 @@ class AccessMiddleware:
     # The browser's own /favicon.ico request must not land on the sign-in page: showing it
     # restarts the sign-in wizard of that session.
     OPEN_PREFIXES = ("/static/", "/favicon.ico", "/i18n/", "/api/v1/openapi.json", "/healthz")
+    # K2: the one endpoint that another installation calls, authenticated by mutual TLS (its
+    # client certificate, checked by the view: `elsewhere.api.protocol`), never by a session
+    # or token. Only this exact path and only POST: any other method is closed as ever.
+    PEER_ENDPOINTS = (("POST", "/api/v1/bekend-elders/vragen"),)
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -44,7 +48,7 @@ class AccessMiddleware:
 
     def _respond(self, request):
         path = request.path_info
-        if path.startswith(self.OPEN_PREFIXES):
+        if path.startswith(self.OPEN_PREFIXES) or (request.method, path) in self.PEER_ENDPOINTS:
             return self.get_response(request)
         sign_in = reverse("two_factor:login")
         sign_out = reverse("logout")
