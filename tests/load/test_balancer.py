@@ -115,3 +115,37 @@ def test_issue13_s4_s2_the_balancer_names_the_client_and_locks_out_only_that_cli
     other = Client(nginx.port, source=OTHER_CLIENT)
     assert _fail_sign_in(other, "balancer-other", claimed="198.51.100.7") == 200
     assert _attempt_addresses(load_site, ["balancer-other"]) == {OTHER_CLIENT}
+
+
+def test_k2_a_caller_cannot_name_a_peer_certificate_through_the_balancer(
+    load_site, balanced, tmp_path
+):
+    """K2, ADR 0026: the application believes the client-certificate headers from a trusted
+    proxy only, so the ordinary balancer must drop them: a caller that writes a configured
+    peer's certificate into them itself is refused (403), not taken for the peer."""
+    from urllib.parse import quote
+
+    from tests.elsewhere.k2_pki import make_pki
+
+    (tmp_path / "pki").mkdir()
+    pki = make_pki(tmp_path / "pki")
+    with psycopg.connect(load_site.database_url, autocommit=True) as connection:
+        connection.execute(
+            "INSERT INTO elsewhere_peer (name, base_url, certificate, fingerprint, "
+            "requests_per_minute, active) VALUES (%s, %s, %s, %s, 30, true)",
+            (
+                "Balancer test peer",
+                "https://peer.invalid",
+                pki.client_b.pem,
+                pki.client_b.fingerprint,
+            ),
+        )
+    _webs, nginx = balanced
+    forged = {
+        "X-Client-Certificate": quote(pki.client_b.pem),
+        "X-Client-Verify": "SUCCESS",
+    }
+    answer = Client(nginx.port, source=CLIENT).post(
+        "/api/v1/bekend-elders/vragen", {"keyId": "x"}, headers=forged
+    )
+    assert answer.status == 403, answer.status
