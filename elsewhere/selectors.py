@@ -2,11 +2,16 @@
 who may ask it from which file, and which files' dossiers are published to the index. Pages,
 the API and the services all call these."""
 
+from dataclasses import dataclass
+from datetime import datetime
+
+from auditlog import get_logentry_model
 from django.utils.translation import gettext as _
 
 from elsewhere.models import CheckBasis
 from parties.models import DataFile
 from parties.permissions import is_file_keeper
+from subjects.registry import DossierRef
 
 
 def basis_of(data_file: DataFile) -> CheckBasis | None:
@@ -38,3 +43,46 @@ def published_files():
 
 def published_file_ids() -> set[int]:
     return set(CheckBasis.objects.values_list("data_file_id", flat=True))
+
+
+@dataclass(frozen=True)
+class AskedRow:
+    """One check that found a dossier, as its trail records it (K1: the holding side sees who
+    asked): when, who (a user, or for a peer's check its installation), from which
+    Veiligheidshuis or installation, and what was answered."""
+
+    at: datetime
+    actor: str
+    asking: str
+    match: str
+    state: str
+
+
+def asked_about(ref: DossierRef, *, limit: int = 25) -> list[AskedRow]:
+    """The latest checks that found the dossier `ref`, newest first, read from its trail (the
+    entries `answering.log_answers` writes). One query."""
+    entries = (
+        get_logentry_model()
+        .objects.filter(
+            file_label=ref.file_label,
+            dossier_key=ref.key,
+            action=get_logentry_model().Action.ACCESS,
+            additional_data__has_key="known_elsewhere",
+        )
+        .select_related("actor")
+        .order_by("-timestamp", "-pk")[:limit]
+    )
+    rows = []
+    for entry in entries:
+        noted = entry.additional_data["known_elsewhere"]
+        actor = entry.actor.display_name if entry.actor else ""
+        rows.append(
+            AskedRow(
+                at=entry.timestamp,
+                actor=actor,
+                asking=noted.get("asked_by", ""),
+                match=noted.get("match", ""),
+                state=noted.get("state", ""),
+            )
+        )
+    return rows

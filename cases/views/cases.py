@@ -38,7 +38,9 @@ from cases.views.case_page import (
 from cases.views.elsewhere import case_offers
 from config.pages import PAGE_SIZE, SessionSearchMixin, SortedListMixin
 from config.read_audit import AccessLoggedPageMixin
+from elsewhere.selectors import asked_about
 from subjects.matching import normalise_name
+from subjects.registry import dossier_of
 from subjects.restriction import mark_restricted, reading_restricted, restricted_q
 
 FAR_AWAY = datetime.date(9999, 12, 31)
@@ -264,6 +266,9 @@ class CaseDetailView(CasesMixin, AccessLoggedPageMixin, DetailView):
             context["measures"] = measure_cards(user, case, case.measures.all())
         if self.part == "history":
             context["history"] = case_history(case)
+            # K1: the keeper sees who asked elsewhere about this person and found the case.
+            if self.may_keep:
+                context["asked_about"] = asked_about(dossier_of(case))
         return super().get_context_data(**context, **kwargs)
 
 

@@ -110,6 +110,9 @@ HIGHER = {
     # K1: the keeper of the case's ICO file is offered "bekend elders?" on its overview, or
     # told why not: the file's row and its legal basis (`elsewhere.selectors.check_refusal`).
     ("uitvoerder", "case-detail"): 13,
+    # K1: the keeper reads on the case's history who asked "bekend elders?" and found it
+    # (`elsewhere.selectors.asked_about`, one query on the case's trail).
+    ("uitvoerder", "case-history"): 13,
 }
 
 FUNCTIONS = (

@@ -22,7 +22,9 @@ from django.views.generic import DetailView, ListView
 
 from config.pages import PAGE_SIZE, SessionSearchMixin, SortedListMixin
 from config.read_audit import AccessLoggedPageMixin
+from elsewhere.selectors import asked_about
 from subjects.matching import normalise_name
+from subjects.registry import dossier_of
 from subjects.restriction import reading_restricted, restricted_q
 from weegploeg import next_steps, selectors
 from weegploeg.constants import AssessmentStatus
@@ -226,6 +228,10 @@ class AssessmentDetailView(WeegploegMixin, AccessLoggedPageMixin, DetailView):
             known_elsewhere=dossier_offers(self.request.user, assessment)
             if self.part == "overview" and assessment.kept_by_reader
             else [],
+            # K1: the keeper sees who asked elsewhere about this person and found the dossier.
+            asked_about=asked_about(dossier_of(assessment))
+            if self.part == "history" and assessment.kept_by_reader
+            else None,
             tabs=tabs,
             part=self.part,
             breadcrumbs=breadcrumbs,
