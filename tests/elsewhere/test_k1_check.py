@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
 
 from elsewhere import selectors
 from elsewhere.models import Check, Pseudonym
@@ -127,10 +128,11 @@ def test_k1_keeper_with_basis_may_ask(asking, with_basis):
 def test_k1_keeper_without_basis_is_refused_with_the_reason(asking, holding, beheerder):
     """K1, C10: no basis in the asking file's covenant: not offered, and the reason is given."""
     give_basis(holding.region, beheerder)  # the other side has one
-    reason = selectors.check_refusal(asking.uitvoerder, data_file(asking.region))
-    assert reason and "geen grondslag" in reason
-    with pytest.raises(PermissionDenied, match="geen grondslag"):
-        ask(asking)
+    with translation.override("nl"):
+        reason = selectors.check_refusal(asking.uitvoerder, data_file(asking.region))
+        assert reason and "geen grondslag" in reason
+        with pytest.raises(PermissionDenied, match="geen grondslag"):
+            ask(asking)
     assert not Check.objects.exists()
 
 
