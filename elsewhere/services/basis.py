@@ -8,14 +8,14 @@ from django.utils.translation import gettext as _
 from config.audit import acting_for
 from elsewhere import index
 from elsewhere.models import CheckBasis
-from parties.constants import Function
 from parties.models import DataFile
-from parties.permissions import has_function
+from parties.permissions import is_beheerder
 
 
 def may_record_basis(user) -> bool:
-    """Only the beheerder records a file's covenant (configuration, like the peers)."""
-    return has_function(user, Function.BEHEERDER)
+    """Only the beheerder records a file's covenant (configuration, like the peers): the
+    same rule as every beheerder's page and service (`parties.permissions.is_beheerder`)."""
+    return is_beheerder(user)
 
 
 def _require_beheerder(by) -> None:

@@ -11,13 +11,13 @@ from django.views.generic import FormView, ListView, TemplateView
 from config.pages import PAGE_SIZE, SortedListMixin, add_service_errors
 from elsewhere import forms, services
 from elsewhere.models import CheckBasis
+from elsewhere.services.basis import may_record_basis
 from parties.models import DataFile
-from parties.permissions import is_beheerder
 
 
 class BeheerderOnlyMixin:
     def dispatch(self, request, *args, **kwargs):
-        if not is_beheerder(request.user):
+        if not may_record_basis(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -57,7 +57,7 @@ class BasisListView(BeheerderOnlyMixin, SortedListMixin, ListView):
 
 class FileMixin:
     def dispatch(self, request, *args, **kwargs):
-        if not is_beheerder(request.user):
+        if not may_record_basis(request.user):
             raise PermissionDenied
         self.data_file = get_object_or_404(
             DataFile.objects.select_related("veiligheidshuis"), pk=kwargs["pk"]
