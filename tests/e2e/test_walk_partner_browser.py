@@ -5,6 +5,7 @@ photographed at desktop and phone width."""
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from cases import services
 from cases.constants import CasePart
@@ -39,7 +40,8 @@ def test_c6_u2_the_partner_reads_a_disclosure_from_its_list(browser, live_server
 
     # Then each row names the case, what was disclosed and the day
     rows = page.get_by_test_id("disclosure-list").locator("tbody tr")
-    assert rows.count() == 2
+    # The click starts a navigation: wait for the list (a bare count raced it once).
+    expect(rows).to_have_count(2)
     texts = [rows.nth(i).inner_text() for i in range(2)]
     assert any(first.number in t and "Signalen" not in t for t in texts)
     assert any(second.number in t and "Signalen" in t for t in texts)
@@ -50,7 +52,10 @@ def test_c6_u2_the_partner_reads_a_disclosure_from_its_list(browser, live_server
 
     # When it reads the disclosure of the second case
     row = next(i for i in range(2) if second.number in texts[i])
-    rows.nth(row).get_by_role("link").click()
+    link = rows.nth(row).get_by_role("link")
+    address = link.get_attribute("href")
+    link.click()
+    page.wait_for_url(f"**{address}")
     body = page.locator("main").inner_text()
     assert "Tweede" in body and second.number in body and today in body
     assert "Eerste" not in body
