@@ -15,8 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.load.balancer import Nginx, nginx_bin
-from tests.load.processes import ROOT, wait_until
+from tests.load.balancer import Nginx
+from tests.load.processes import ROOT
 
 B_NAME = "Veiligheidshuis Noord"
 A_PEER, C_PEER = "Installatie A", "Installatie C"
@@ -50,50 +50,22 @@ class TlsNginx(Nginx):
         super().__init__([upstream])
         self.pki = pki
 
-    def start(self) -> "TlsNginx":
+    def site(self) -> str:
+        return site_conf(port=self.port, upstream=self.upstreams[0], pki=self.pki)
+
+    def answers(self) -> bool:
         import http.client
         import ssl
 
-        (self.folder / "site.conf").write_text(
-            site_conf(port=self.port, upstream=self.upstreams[0], pki=self.pki)
-        )
-        temp = self.folder / "temp"
-        temp.mkdir(mode=0o777)
-        temp.chmod(0o777)
-        (self.folder / "nginx.conf").write_text(
-            f"daemon off;\nworker_processes 1;\npid {self.folder}/nginx.pid;\n"
-            f"error_log {self.log} warn;\nevents {{ worker_connections 64; }}\n"
-            f"http {{\n  access_log off;\n"
-            + "".join(
-                f"  {kind}_temp_path {temp}/{kind};\n"
-                for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-            )
-            + f"  include {self.folder}/site.conf;\n}}\n"
-        )
-        self.process = subprocess.Popen(  # noqa: S603 - our own command line
-            [nginx_bin(), "-p", str(self.folder), "-c", str(self.folder / "nginx.conf")],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
         context = ssl.create_default_context(cafile=str(self.pki.ca.certificate))
-
-        def answers():
-            if self.process.poll() is not None:
-                raise AssertionError(f"nginx stopped:\n{self.log.read_text()[-2000:]}")
-            connection = http.client.HTTPSConnection(
-                "127.0.0.1", self.port, context=context, timeout=5
-            )
-            try:
-                connection.request("GET", "/healthz")
-                return connection.getresponse().status == 200
-            except OSError:
-                return False
-            finally:
-                connection.close()
-
-        wait_until(answers, seconds=30, every=0.2, what="nginx (TLS) to answer")
-        return self
+        connection = http.client.HTTPSConnection("127.0.0.1", self.port, context=context, timeout=5)
+        try:
+            connection.request("GET", "/healthz")
+            return connection.getresponse().status == 200
+        except OSError:
+            return False
+        finally:
+            connection.close()
 
 
 def run(args: list[str], env: dict[str, str], timeout: float = 300) -> None:

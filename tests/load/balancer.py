@@ -51,8 +51,19 @@ class Nginx:
     def log(self) -> Path:
         return self.folder / "error.log"
 
+    def site(self) -> str:
+        """The server blocks nginx runs: the project's own configuration."""
+        return render(self.upstreams, self.port)
+
+    def answers(self) -> bool:
+        """Whether nginx answers its health check yet."""
+        try:
+            return Client(self.port).get("/healthz").status == 200
+        except OSError:
+            return False
+
     def start(self) -> "Nginx":
-        (self.folder / "site.conf").write_text(render(self.upstreams, self.port))
+        (self.folder / "site.conf").write_text(self.site())
         temp = self.folder / "temp"
         temp.mkdir(mode=0o777)
         temp.chmod(0o777)  # the workers run as nobody when the master is root
@@ -76,10 +87,7 @@ class Nginx:
         def answers():
             if self.process.poll() is not None:
                 raise AssertionError(f"nginx stopped:\n{self.log.read_text()[-2000:]}")
-            try:
-                return Client(self.port).get("/healthz").status == 200
-            except OSError:
-                return False
+            return self.answers()
 
         wait_until(answers, seconds=30, every=0.2, what="nginx to answer")
         return self
