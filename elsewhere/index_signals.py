@@ -7,6 +7,7 @@ moment of its destruction. A destruction deletes its rows through Django's colle
 
 from django.db.models.signals import post_delete, post_save
 
+from config.migration_hooks import first_made
 from elsewhere import index
 from subjects import registry
 
@@ -51,22 +52,7 @@ def connect() -> None:
 
 def build_when_made(sender, plan=None, using="default", **kwargs) -> None:
     """post_migrate: when the index was made by this migration run (and the whole schema is
-    up to date), the dossiers there are get their rows (`index.rebuild`)."""
-    from django.db import connections
-    from django.db.migrations.executor import MigrationExecutor
-    from django.db.migrations.operations import CreateModel
-
-    made = any(
-        not backwards
-        and migration.app_label == "elsewhere"
-        and any(
-            isinstance(op, CreateModel) and op.name == "Pseudonym" for op in migration.operations
-        )
-        for migration, backwards in plan or ()
-    )
-    if not made:
-        return
-    executor = MigrationExecutor(connections[using])
-    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-        return  # migrated partway: `manage.py rebuild_known_elsewhere` after the rest
-    index.rebuild()
+    up to date), the dossiers there are get their rows (`index.rebuild`).
+    Migrated partway: `manage.py rebuild_known_elsewhere` after the rest."""
+    if first_made(plan, app_label="elsewhere", model_name="Pseudonym", using=using):
+        index.rebuild()

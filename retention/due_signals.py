@@ -16,6 +16,7 @@ from collections import defaultdict
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from config.migration_hooks import first_made
 from retention import due_index
 from subjects import registry
 from subjects.registry import DossierRef
@@ -184,22 +185,7 @@ def connect() -> None:
 
 def build_when_made(sender, plan=None, using="default", **kwargs) -> None:
     """post_migrate: the dossiers that exist when the index is first made get their rows
-    (`due_index.rebuild`), once the whole schema is up to date."""
-    from django.db import connections
-    from django.db.migrations.executor import MigrationExecutor
-    from django.db.migrations.operations import CreateModel
-
-    made = any(
-        not backwards
-        and migration.app_label == "retention"
-        and any(
-            isinstance(op, CreateModel) and op.name == "DossierDue" for op in migration.operations
-        )
-        for migration, backwards in plan or ()
-    )
-    if not made:
-        return
-    executor = MigrationExecutor(connections[using])
-    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-        return  # migrated partway: `manage.py refresh_due_dates` after the rest
-    due_index.rebuild()
+    (`due_index.rebuild`), once the whole schema is up to date.
+    Migrated partway: `manage.py refresh_due_dates` after the rest."""
+    if first_made(plan, app_label="retention", model_name="DossierDue", using=using):
+        due_index.rebuild()
