@@ -85,13 +85,7 @@ def _write(file_label: str, keys: list[str], wanted: _Rows) -> tuple[int, int]:
             archived=archived,
         )
         for (label, dossier_key, kind), (data_file_id, value, key_id, archived) in wanted.items()
-        if have.get((label, dossier_key, kind), (None, None))[1]
-        != (
-            data_file_id,
-            value,
-            key_id,
-            archived,
-        )
+        if have.get((label, dossier_key, kind), (None, None))[1] != wanted[label, dossier_key, kind]
     ]
     Pseudonym.objects.bulk_create(new)
     return len(new), len(stale)
