@@ -3,7 +3,6 @@ pseudonyms only, and is answered hit or no hit with a contact. Authenticated by 
 (`elsewhere.api.protocol`), not by a session or token; every call of a known peer is recorded
 as an `IncomingCheck`, a refused one too."""
 
-from django.db import transaction
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -12,12 +11,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from config.api import PROBLEM_JSON, ProblemSerializer, problem_response
-from elsewhere import answering, pseudonyms
+from elsewhere import pseudonyms
 from elsewhere.answers import ACTIVE, ARCHIVED
 from elsewhere.api import protocol
-from elsewhere.models import IncomingCheck
-from elsewhere.remote import WIRE_FIELDS
-from elsewhere.selectors import published_files
+from elsewhere.services import incoming
 
 PSEUDONYM = {"min_length": 64, "max_length": 64}
 
@@ -48,20 +45,6 @@ class KnownElsewhereAnswerSerializer(serializers.Serializer):
 class KnownElsewhereAnswersSerializer(serializers.Serializer):
     # The answer to a check: empty for no hit.
     answers = KnownElsewhereAnswerSerializer(many=True)
-
-
-def _published_for(peer):
-    """The files the peer may be answered about: configured for it and with a basis (K1)."""
-    return published_files().filter(pk__in=peer.files.values("pk"))
-
-
-def _answer(peer, found: dict[str, str]) -> list[dict]:
-    with transaction.atomic():
-        record = IncomingCheck.objects.create(peer=peer, pseudonym_count=len(found))
-        held = answering.answer(found, files=_published_for(peer), asking=peer.name, record=record)
-        record.hit_count = len(held)
-        record.save(update_fields=["hit_count"])
-    return [{name: getattr(each.answer, name) for name in WIRE_FIELDS} for each in held]
 
 
 def _problem(description):
@@ -122,7 +105,7 @@ class QuestionView(APIView):
             )
         wait = protocol.take_turn(peer)
         if wait:
-            IncomingCheck.objects.create(peer=peer, refused=protocol.RATE)
+            incoming.refuse_peer(peer, protocol.RATE)
             response = problem_response(
                 status_code=429,
                 title=_("Too many checks."),
@@ -136,9 +119,7 @@ class QuestionView(APIView):
             data = None
         key_id, found, problems = protocol.read_question(data)
         if problems:
-            IncomingCheck.objects.create(
-                peer=peer, pseudonym_count=len(found), refused=protocol.ENUMERATION
-            )
+            incoming.refuse_peer(peer, protocol.ENUMERATION, pseudonym_count=len(found))
             return problem_response(
                 status_code=400,
                 title=_("Invalid input."),
@@ -146,12 +127,10 @@ class QuestionView(APIView):
                 invalid_params=problems,
             )
         if key_id != pseudonyms.key_id():
-            IncomingCheck.objects.create(
-                peer=peer, pseudonym_count=len(found), refused=protocol.KEY
-            )
+            incoming.refuse_peer(peer, protocol.KEY, pseudonym_count=len(found))
             return problem_response(
                 status_code=409,
                 title=_("Other key."),
                 detail=_("The pseudonyms were made with another key and cannot be compared."),
             )
-        return Response({"answers": _answer(peer, found)})
+        return Response({"answers": incoming.answer_peer(peer, found)})
