@@ -81,7 +81,7 @@ def test_u6_r3_s3_b7_the_summary_gives_the_figures_counted_live_for_every_filter
             FiguresFilterForm(world.keeper, {"first": "2026-11", "last": "2026-12"}),
         )
         found = summary.counts(november)
-        assert found[(live.REQUESTS, live.REQUESTS_OVERDUE, date(2026, 11, 1))] == 1  # past its term
+        assert found[(live.REQUESTS, live.REQUESTS_OVERDUE, date(2026, 11, 1))] == 1
         assert found[(live.BREACHES, "pending", date(2026, 11, 1))] == 2
         assert found[("archived", "on_time", date(2026, 12, 1))] == 1
         assert found[("destroyed", "on_time", date(2026, 12, 1))] == 1
