@@ -11,8 +11,12 @@ class InsightsConfig(AppConfig):
     verbose_name = _("Management information")
 
     def ready(self):
-        from insights import navigation
+        from insights import demo, navigation
+        from parties.demo import register_seeder
         from parties.navigation import register_link
 
         for link in navigation.LINKS:
             register_link(link)
+        # The summary of the demo's figures: a late seeder, after those of security, rights and
+        # retention (their apps come before this one in INSTALLED_APPS, and so do their seeders).
+        register_seeder(demo.seed, late=True)

@@ -1,16 +1,14 @@
-"""Management information without personal data (U6): the one place its figures are gathered
-and made safe to show.
+"""Management information without personal data (U6): the one place its figures are made safe
+to show.
 
 Per Veiligheidshuis, casusoverleg (an ICO `parties.DataFile`) and period (whole months):
 signals in, decisions by outcome, days from the first signal to the decision, cases opened and
 closed by reason, measures done on time, requests answered within the term, breaches reported
 within 72 hours, dossiers archived and destroyed on time.
 
-- The files are read through `subjects.registry` only: `figures()` of every file (counted in
-  the database) for the live dossiers, the archived ones included (`ARCHIVED_DOSSIERS`, on time
-  or late by retention's rule: issue 13, no dossier read one by one), plus what retention kept
-  of destroyed dossiers (`retention.StatisticsCount`, B7) and its destruction records, so the
-  counts survive destruction.
+- The figures are counted by a job from the live tables (`insights.live`, through
+  `subjects.registry` and retention's kept counts, so they survive destruction) into a summary
+  (`insights.summary`, ADR 0028); the tables here are built from that summary's counts.
 - Every count that leaves this module goes through `suppress`: 1 to 4 become "<5" (in tables,
   CSV and the chart data alike; the chart gets no value for them); 0 stays 0, because nothing
   can be learnt about a person from nobody; 5 and more are shown. No averages or medians are
@@ -22,22 +20,27 @@ within 72 hours, dossiers archived and destroyed on time.
 import csv
 import io
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
-from django.db.models import Count, F, Q, Sum
-from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from retention.models import DestructionRecord, StatisticsCount
+from insights.live import (
+    BREACH_REASONS,
+    BREACHES,
+    REQUEST_REASONS,
+    REQUESTS,
+    REQUESTS_LATE,
+    REQUESTS_ON_TIME,
+    REQUESTS_OPEN,
+    REQUESTS_OVERDUE,
+)
 from retention.services import statistics
 from subjects import registry
 from subjects.registry import (
-    ARCHIVED_DOSSIERS,
     CLOSED,
     DAY_BUCKETS,
     DAYS_TO_DECISION,
@@ -48,7 +51,6 @@ from subjects.registry import (
     ON_TIME,
     OPENED,
     SIGNALS,
-    Figure,
 )
 
 SMALL = 5  # counts below this are shown as "<5" (U6)
@@ -128,42 +130,6 @@ class Selection:
         return found
 
 
-def _in(selection: Selection, figure: Figure) -> bool:
-    return selection.first <= figure.month <= selection.last
-
-
-def counts(selection: Selection) -> Counter:
-    """Every figure of the selection, summed per (figure, reason, month): the live dossiers'
-    (registry), the kept ones of destroyed dossiers, archiving and destruction (retention)."""
-    ids = {data_file.pk for data_file in selection.data_files}
-    counted: Counter = Counter()
-
-    def add(figure: Figure) -> None:
-        if figure.data_file_id in ids and _in(selection, figure):
-            counted[(figure.figure, figure.reason, figure.month)] += figure.count
-
-    for file in registry.files():
-        for figure in file.figures():
-            if figure.figure == ARCHIVED_DOSSIERS:  # the live part of retention's figure
-                figure = replace(figure, figure=statistics.ARCHIVED)
-            add(figure)
-    kept = (
-        StatisticsCount.objects.filter(
-            data_file__in=ids, month__gte=selection.first, month__lte=selection.last
-        )
-        .values("figure", "reason", "month")
-        .annotate(total=Sum("count"))
-    )
-    for row in kept:
-        counted[(row["figure"], row["reason"], row["month"])] += row["total"]
-    records = DestructionRecord.objects.filter(data_file__in=ids).only(
-        "data_file", "destroyed_at", "due_on"
-    )
-    for record in records:
-        add(statistics.destroyed_figure(record))
-    return counted
-
-
 def _total(counted: Counter, figure: str, reason: str | None = None) -> int:
     return sum(
         number
@@ -182,54 +148,6 @@ def _reason_labels() -> dict[str, str]:
     }
 
 
-REQUESTS_ON_TIME, REQUESTS_LATE, REQUESTS_OVERDUE, REQUESTS_OPEN = (
-    "on_time",
-    "late",
-    "overdue",
-    "open",
-)
-
-
-def request_counts(selection: Selection) -> dict[str, int]:
-    """R3: the data-subject requests received in the period by the selection's
-    Veiligheidshuizen: answered within the term (its extension included), answered late,
-    unanswered past the term, unanswered within it. Withdrawn ones are left out."""
-    from rights.models import SubjectRequest
-
-    today = timezone.localdate()
-    rows = (
-        SubjectRequest.objects.filter(
-            veiligheidshuis__in=[region.pk for region in selection.regions],
-            received_on__gte=selection.first,
-            received_on__lte=selection.until,
-            withdrawn_on__isnull=True,
-        )
-        .annotate(term=Coalesce("extended_to", "due_on"))
-        .aggregate(
-            on_time=_count(Q(answered_on__isnull=False, answered_on__lte=F("term"))),
-            late=_count(Q(answered_on__isnull=False, answered_on__gt=F("term"))),
-            overdue=_count(Q(answered_on__isnull=True, term__lt=today)),
-            open=_count(Q(answered_on__isnull=True, term__gte=today)),
-        )
-    )
-    return {key: value or 0 for key, value in rows.items()}
-
-
-def _count(condition):
-    return Count("pk", filter=condition)
-
-
-def breach_counts(selection: Selection) -> dict[str, int]:
-    """S3: the data breaches of the selection's Veiligheidshuizen discovered in the period,
-    by whether they were notified within 72 hours (`security.figures`)."""
-    from security.figures import breach_notifications
-
-    found = breach_notifications(
-        [region.pk for region in selection.regions], selection.first, selection.until
-    )
-    return {key: int(found.get(key, 0)) for key in ("on_time", "late", "pending", "not_notified")}
-
-
 def _row(label, count: int) -> Row:
     return Row(str(label), suppress(count))
 
@@ -238,9 +156,9 @@ def _month_label(month: date) -> str:
     return date_format(month, "F Y")
 
 
-def tables(selection: Selection) -> list[Table]:
-    """The tables of the page, the CSV and the charts, in one order, every count suppressed."""
-    counted = counts(selection)
+def tables(selection: Selection, counted: Counter) -> list[Table]:
+    """The tables of the page, the CSV and the charts, in one order, every count suppressed:
+    of `counted`, the selection's figures per (figure, reason, month) (`insights.summary`)."""
     labels = _reason_labels()
     per_region = _("For the whole Veiligheidshuis: these are not kept per casusoverleg.")
     region_note = per_region if selection.casusoverleg is not None else ""
@@ -304,7 +222,7 @@ def tables(selection: Selection) -> list[Table]:
             ],
         ),
     ]
-    requests = request_counts(selection)
+    requests = {reason: _total(counted, REQUESTS, reason) for reason in REQUEST_REASONS}
     found.append(
         Table(
             "requests",
@@ -319,7 +237,7 @@ def tables(selection: Selection) -> list[Table]:
             note=region_note,
         )
     )
-    breaches = breach_counts(selection)
+    breaches = {reason: _total(counted, BREACHES, reason) for reason in BREACH_REASONS}
     found.append(
         Table(
             "breaches",

@@ -10,6 +10,7 @@ app_name = "insights"
 urlpatterns: list = [
     path("", views.FiguresView.as_view(), name="figures"),
     path("csv", views.FiguresCsvView.as_view(), name="figures-csv"),
+    path("bijwerken", views.RecomputeView.as_view(), name="recompute"),
     path("verwerkingsregister/", views.RegisterView.as_view(), name="register"),
     # The URI of one processing activity (one parties.DataFile): the Logboek Dataverwerkingen
     # export of the access log names it (S2).

@@ -2,17 +2,24 @@
 Thin: who sees them is `insights.permissions` (404 for anyone else), the figures are
 `insights.figures` through `insights.selectors`, the register `insights.register`.
 
+Management information reads the summary (`insights.summary`, ADR 0028), worked out by a job:
+the page says when, shows a line instead of tables before the first run, and lets whoever sees
+it ask for a run (after a confirmation).
+
 Reading these pages reads no personal data, so no access entry is written for a dossier; that
 the page was viewed is logged (a log line with the user's id, no figures)."""
 
 import logging
 
+from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 from django.views.generic import ListView, TemplateView
 
 from config.pages import PAGE_SIZE, SortedListMixin
-from insights import figures, register
+from insights import figures, register, summary
 from insights.forms import FiguresFilterForm
 from insights.permissions import may_see_insights, may_see_register, register_files
 from insights.selectors import selection_for
@@ -48,10 +55,12 @@ class FiguresView(InsightsMixin, TemplateView):
     def get_context_data(self, **kwargs):
         form, valid, selection = _filtered(self.request)
         logger.info("Management information viewed by user %s", self.request.user.pk)
-        found = figures.tables(selection) if valid else []
+        run = summary.last_run()
+        found = figures.tables(selection, summary.counts(selection)) if valid and run else []
         return super().get_context_data(
             form=form,
             valid=valid,
+            run=run,
             tables=found,
             charts=[table.chart() for table in found],
             selection=selection,
@@ -69,12 +78,43 @@ class FiguresCsvView(InsightsMixin, TemplateView):
         key = request.GET.get("table", "all")
         if not valid or (key != "all" and key not in figures.TABLE_KEYS):
             raise Http404
-        found = [t for t in figures.tables(selection) if key in ("all", t.key)]
+        if summary.last_run() is None:  # never worked out: nothing to download yet
+            raise Http404
+        counted = summary.counts(selection)
+        found = [t for t in figures.tables(selection, counted) if key in ("all", t.key)]
         logger.info("Management information downloaded by user %s", request.user.pk)
         response = HttpResponse(figures.as_csv(found), content_type="text/csv; charset=utf-8")
         name = f"stuurinformatie-{key}-{selection.first:%Y-%m}-{selection.last:%Y-%m}.csv"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
+
+
+class RecomputeView(InsightsMixin, TemplateView):
+    """Ask for the figures to be worked out afresh: a confirmation (GET), then the job queued
+    after the commit (POST); the page shows the new figures once the worker is done."""
+
+    template_name = "insights/recompute.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(run=summary.last_run(), **kwargs)
+
+    def post(self, request):
+        logger.info("Management information recompute asked by user %s", request.user.pk)
+        transaction.on_commit(_queue)
+        messages.success(
+            request,
+            _("The figures are being worked out again. Reload this page in a few minutes."),
+        )
+        return redirect("insights:figures")
+
+
+def _queue() -> None:
+    from insights.tasks import recompute_figures
+
+    try:
+        recompute_figures.delay()
+    except Exception as error:  # noqa: BLE001 - the hourly run works them out
+        logger.warning("Recompute of management information not queued (%s).", type(error).__name__)
 
 
 class RegisterView(RegisterMixin, SortedListMixin, ListView):

@@ -130,6 +130,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "security.chain_tasks.verify_audit_chain",
         "schedule": crontab(hour=3, minute=50),
     },
+    # U6, ADR 0028: the summary management information reads, worked out afresh every hour
+    # (after the sweep of :45, so archived and destroyed dossiers are in). Idempotent.
+    "insights-recompute-figures": {
+        "task": "insights.tasks.recompute_figures",
+        "schedule": crontab(minute=55),
+    },
     # S2: an ended period of the access log not signed off; idempotent, one mail a week.
     "security-remind-access-reviews": {
         "task": "security.access_log_tasks.remind_access_reviews",

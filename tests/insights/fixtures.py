@@ -1,7 +1,8 @@
 """A small data set for management information (U6), built through the files' services: in
 Veiligheidshuis Kennemerland six weegploeg dossiers whose signals came in November 2026 (five
 decided "agenderen" after 15 days, one "not substantial" after 3), one of them agendered as a
-case with a measure done on time; and one dossier in another Veiligheidshuis."""
+case with a measure done on time; and one dossier in another Veiligheidshuis. The summary of
+management information is worked out once at the end, on 1 December 2026."""
 
 from datetime import date
 
@@ -9,6 +10,7 @@ import time_machine
 
 from cases import services as case_services
 from cases.constants import MeasureStatus
+from insights import summary
 from subjects.registry import DossierRef
 from tests.cases.transfer_fixtures import Agendering
 from tests.factories import VeiligheidshuisFactory, make_user
@@ -79,6 +81,8 @@ class World:
                 person={"surname": "Buitenaf"},
             ).assessment
         self.stranger = self.elders.keeper
+        with at("2026-12-01"):
+            summary.recompute()  # the job has run: the page reads its summary (ADR 0028)
 
     @property
     def refs(self):

@@ -1,11 +1,12 @@
 """U6: the figures per Veiligheidshuis, casusoverleg and period are right for a small data set
-built through the files' services, survive destruction, and never show a count below 5."""
+built through the files' services (counted live, `insights.live`, as the summary job counts
+them), survive destruction, and never show a count below 5."""
 
 from datetime import date
 
 import pytest
 
-from insights import figures
+from insights import figures, live, summary
 from insights.figures import Selection, suppress
 from insights.forms import FiguresFilterForm
 from insights.selectors import selection_for
@@ -31,7 +32,7 @@ def selection(world, *files, first=NOVEMBER, last=NOVEMBER, overleg=None):
 
 
 def counted(world, **kwargs):
-    return figures.counts(selection(world, **kwargs))
+    return live.counts(selection(world, **kwargs))
 
 
 def test_u6_suppression_hides_1_to_4_and_shows_0_and_5_up():
@@ -40,7 +41,7 @@ def test_u6_suppression_hides_1_to_4_and_shows_0_and_5_up():
 
 
 def test_u6_the_figures_of_a_region_and_a_month_are_right(world):
-    found = figures.counts(selection(world))
+    found = live.counts(selection(world))
     assert found[("signals", "", NOVEMBER)] == 6
     assert found[("opened", "", NOVEMBER)] == 6 + 1  # six assessments and the case
     assert found[("decisions", "agenderen", NOVEMBER)] == 5
@@ -50,24 +51,24 @@ def test_u6_the_figures_of_a_region_and_a_month_are_right(world):
     assert found[("measures", "", NOVEMBER)] == 1
     # Done on 25 November, deadline 31 December: on time, in the month of its deadline.
     assert found[("measures_due", "on_time", date(2026, 12, 1))] == 0
-    december = figures.counts(selection(world, first=NOVEMBER, last=date(2026, 12, 1)))
+    december = live.counts(selection(world, first=NOVEMBER, last=date(2026, 12, 1)))
     assert december[("measures_due", "on_time", date(2026, 12, 1))] == 1
     # Another region's dossier is not counted; an earlier period holds nothing.
     assert sum(counted(world, first=date(2026, 9, 1), last=date(2026, 10, 1)).values()) == 0
 
 
 def test_u6_a_casusoverleg_selects_its_own_file_only(world):
-    found = figures.counts(selection(world, data_file(world.ag.overleg)))
+    found = live.counts(selection(world, data_file(world.ag.overleg)))
     assert found[("signals", "", NOVEMBER)] == 0
     assert found[("opened", "", NOVEMBER)] == 1
 
 
 def test_u6_b7_a_destroyed_dossier_still_counts(world):
     """The counts survive destruction: the kept figures (StatisticsCount) replace the live."""
-    before = figures.counts(selection(world))
+    before = live.counts(selection(world))
     with at("2026-12-01"):
         destroy_dossier(world.refs[4], rule=Rule.DESTROY_TERM, due_on=date(2026, 12, 1))
-    after = figures.counts(selection(world, last=date(2026, 12, 1)))
+    after = live.counts(selection(world, last=date(2026, 12, 1)))
     for key in (
         ("signals", "", NOVEMBER),
         ("decisions", "agenderen", NOVEMBER),
@@ -79,7 +80,8 @@ def test_u6_b7_a_destroyed_dossier_still_counts(world):
 
 
 def test_u6_the_tables_show_5_and_up_and_hide_the_rest(world):
-    tables = {table.key: table for table in figures.tables(selection(world))}
+    chosen = selection(world)
+    tables = {table.key: table for table in figures.tables(chosen, summary.counts(chosen))}
     signals = {row.label: row.cell.text for row in tables["signals"].rows}
     assert list(signals.values()) == ["6"]
     decisions = [row.cell.text for row in tables["decisions"].rows]
