@@ -1,10 +1,6 @@
 """The case list and the parts of the case page (C1, C3, S2, U1)."""
 
-import datetime
-
-from django.db.models import Case as DbCase
-from django.db.models import Prefetch, Q, Value, When, prefetch_related_objects
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -27,6 +23,7 @@ from cases.models import (
     ProgressNote,
     Transfer,
 )
+from cases.models.case import FAR_AWAY, next_deadline, status_rank
 from cases.views.access import CasesMixin
 from cases.views.case_page import (
     PART_KEYS,
@@ -42,8 +39,6 @@ from elsewhere.selectors import asked_about
 from subjects.matching import normalise_name
 from subjects.registry import dossier_of
 from subjects.restriction import mark_restricted, reading_restricted, restricted_q
-
-FAR_AWAY = datetime.date(9999, 12, 31)
 
 
 class CaseListView(
@@ -80,12 +75,9 @@ class CaseListView(
                 # Kept on the case (issue 13): no measure is read but the overdue ones of the
                 # cases shown.
                 overdue_count=selectors.overdue_count(),
-                next_deadline=Coalesce("next_measure_deadline", Value(FAR_AWAY)),
-                status_rank=DbCase(
-                    When(status=CaseStatus.ACTIVE, then=Value(0)),
-                    When(status=CaseStatus.CLOSED, then=Value(1)),
-                    default=Value(2),
-                ),
+                # the keys of the index `case_list_order` (issue 13)
+                next_deadline=next_deadline(),
+                status_rank=status_rank(),
             )
         )
         status = self.request.GET.get("status", "")

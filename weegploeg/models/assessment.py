@@ -3,6 +3,8 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Case, F, Q, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase
 
@@ -12,6 +14,16 @@ from subjects.models import FREE_TEXT, NAME_TEXT, PersonData
 from subjects.numbering import order_field
 from subjects.restriction import UnrestrictedManager
 from weegploeg.constants import DOSSIER_PREFIX, AssessmentStatus
+
+
+def status_rank():
+    """The first key of the list's default order (U2): open (0) before decided (1)."""
+    return Case(When(status=AssessmentStatus.OPEN, then=Value(0)), default=Value(1))
+
+
+def check_from():
+    """The second key: when the periodic check last started to run (W5)."""
+    return Coalesce("last_checked_at", "created_at")
 
 
 class Assessment(PersonData):
@@ -42,7 +54,19 @@ class Assessment(PersonData):
         verbose_name = _("assessment")
         verbose_name_plural = _("assessments")
         ordering = ["-last_processed_at"]
-        indexes = [models.Index(fields=["number_order"], name="assessment_number_order")]
+        indexes = [
+            models.Index(fields=["number_order"], name="assessment_number_order"),
+            # Issue 13: the list's default order (`weegploeg.views.assessments.with_order_keys`)
+            # over the dossiers it shows (B3), read in order and each checked against the
+            # permission table until a page is full, rather than every visible dossier sorted.
+            models.Index(
+                status_rank(),
+                check_from(),
+                F("id"),
+                condition=Q(archived_at__isnull=True),
+                name="assessment_list_order",
+            ),
+        ]
         permissions = [
             ("enter_signal", _("Enter signals")),
             ("keep_file", _("Keep the weegploeg file (uitvoerder)")),

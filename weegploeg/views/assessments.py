@@ -4,16 +4,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db.models import (
-    Case,
     DateTimeField,
     ExpressionWrapper,
     Prefetch,
     Q,
-    Value,
-    When,
     prefetch_related_objects,
 )
-from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -27,7 +23,6 @@ from subjects.matching import normalise_name
 from subjects.registry import dossier_of
 from subjects.restriction import reading_restricted, restricted_q
 from weegploeg import next_steps, selectors
-from weegploeg.constants import AssessmentStatus
 from weegploeg.models import (
     AdditionalInformation,
     AgendaItem,
@@ -37,6 +32,7 @@ from weegploeg.models import (
     ExpertAdvice,
     Signal,
 )
+from weegploeg.models.assessment import check_from, status_rank
 from weegploeg.views.access import KeeperMixin, WeegploegMixin, is_keeper
 from weegploeg.views.elsewhere import dossier_offers
 
@@ -45,10 +41,11 @@ def with_order_keys(assessments):
     """The keys of the stated default order (U2): open before decided, then the day the
     periodic check falls due (the earliest first)."""
     return assessments.annotate(
-        status_rank=Case(When(status=AssessmentStatus.OPEN, then=Value(0)), default=Value(1)),
-        check_from=Coalesce("last_checked_at", "created_at"),
+        # the keys of the index `assessment_list_order` (issue 13)
+        status_rank=status_rank(),
+        check_from=check_from(),
         check_due_at=ExpressionWrapper(
-            Coalesce("last_checked_at", "created_at") + timedelta(days=settings.CHECK_DAYS),
+            check_from() + timedelta(days=settings.CHECK_DAYS),
             output_field=DateTimeField(),
         ),
     )
