@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Max, Min, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from parties.models import DataFile, Party, User
@@ -156,63 +156,45 @@ def summary_period(filters: Filters, *, today: date | None = None) -> tuple[date
     return date_from, date_to
 
 
-# --- unusual reads (found in the database: `security.selectors.unusual_reads`) ---------------
+# --- unusual reads (worked out ahead: `security.selectors.unusual_reads`, docs/adr/0027) ----
 
 
 def anomalies_of(entries) -> dict[int, list[str]]:
     """The unusual reads among `entries` (a queryset, or a page of entries), by entry id."""
     if isinstance(entries, QuerySet) and not entries.query.is_sliced:
-        bounds = entries.filter(action=Action.ACCESS).aggregate(
-            first=Min("timestamp"), last=Max("timestamp")
-        )
-        if bounds["first"] is None:
-            return {}
-        period = (timezone.localdate(bounds["first"]), timezone.localdate(bounds["last"]))
-    else:
-        entries = [entry for entry in entries if entry.action == Action.ACCESS]
-        period = unusual_reads.period_of(entries)
-        if period is None:
-            return {}
-        entries = AuditEntry.objects.filter(pk__in=[entry.pk for entry in entries])
-    with unusual_reads.planned_plainly():
-        return unusual_reads.gather(entries, period).flags(entries)
+        return unusual_reads.flags_of(entries.filter(action=Action.ACCESS).values("pk"))
+    return unusual_reads.flags_of([entry.pk for entry in entries if entry.action == Action.ACCESS])
 
 
 def anomaly_summary(user, filters: Filters) -> dict:
     """The unusual reads per day of the summary period, among the entries searched for, and
-    the rules (`rules`) that found them, for the page's entries and the "only unusual" filter."""
+    the rules (`rules`) that found them, for the page's entries and the "only unusual" filter,
+    with when they were last worked out (`worked_out_at`: later reads are not marked yet)."""
+    from security.services.unusual_reads import worked_out_at
+
     period = summary_period(filters)
-    entries = search(user, filters)
-    with unusual_reads.planned_plainly():
-        rules = unusual_reads.gather(entries, period)
-        days = rules.per_day(entries)
+    rules = unusual_reads.gather(period)
+    days = rules.per_day(search(user, filters))
     return {
         "period": period,
         "rules": rules,
         "days": days,
         "total": sum(day["total"] for day in days),
+        "worked_out_at": worked_out_at(),
     }
 
 
 def page_anomalies(entries: list, rules: unusual_reads.UnusualReads) -> dict[int, list[str]]:
-    """The unusual reads of a page of the search `rules` were gathered for: by those rules for
-    the entries of their period (one query), by rules of their own for any outside it."""
-    first, last = rules.period
-    within = [entry for entry in entries if first <= timezone.localdate(entry.timestamp) <= last]
-    with unusual_reads.planned_plainly():
-        flagged = rules.flags(AuditEntry.objects.filter(pk__in=[entry.pk for entry in within]))
-    others = [entry for entry in entries if entry not in within]
-    return {**flagged, **anomalies_of(others)} if others else flagged
+    """The unusual reads of a page of the search (one query, whatever their period)."""
+    return anomalies_of(entries)
 
 
 def recent_anomaly_count(user, *, days: int | None = None) -> int:
     """The unusual reads the overseer sees of the last days (the dashboard)."""
     days = days or settings.ANOMALY_DASHBOARD_DAYS
     today = timezone.localdate()
-    entries = visible_entries(user)
-    with unusual_reads.planned_plainly():
-        rules = unusual_reads.gather(entries, (today - timedelta(days=days - 1), today))
-        return entries.filter(rules.condition()).count()
+    rules = unusual_reads.gather((today - timedelta(days=days - 1), today))
+    return visible_entries(user).filter(rules.condition()).count()
 
 
 # --- the searches themselves ---------------------------------------------------------------
