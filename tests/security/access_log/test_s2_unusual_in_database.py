@@ -1,5 +1,5 @@
-"""S2, issue 13: the unusual reads are found by the database (`security.selectors.unusual_reads`),
-with the same outcome as the rules one by one (`security.anomalies`), and the access log and the
+"""S2, issue 13: the unusual reads worked out ahead (`security.services.unusual_reads`, ADR 0027)
+have the same outcome as the rules one by one (`security.anomalies`), and the access log and the
 FG's dashboard make as many queries with few audit entries and dossiers as with many."""
 
 from datetime import date
