@@ -8,9 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 
 class UnusualRead(models.Model):
-    """A read that stands out, and why (the codes of `security.anomalies.Reason`). Nothing of
-    the dossier is kept here: it is the audit entry's, and goes with it (`delete_entries`).
-    `timestamp` and `actor_id` are copies of the entry's, for the period and the busy days."""
+    """A read that stands out, and why (the codes of `security.anomalies.Reason`). The row goes
+    with its audit entry (`delete_entries`). `timestamp`, `actor_id` and `actor_party_id` are
+    copies of the entry's; `data_file_id` is the parties.DataFile the dossier read is kept in
+    (through the registry, as the job found it; looked at again when the dossier changes): with
+    the party, who oversees the read (`security.selectors.access_log.overseen_scope`)."""
 
     # No foreign key constraint and DO_NOTHING: deleting audit entries stays one fast DELETE;
     # `security.services.chain.delete_entries` deletes these rows in the same transaction.
@@ -23,6 +25,8 @@ class UnusualRead(models.Model):
         verbose_name=_("audit entry"),
     )
     actor_id = models.IntegerField(_("reader"))
+    actor_party_id = models.IntegerField(_("reader's party"), null=True, blank=True)
+    data_file_id = models.IntegerField(_("file of the dossier"), null=True, blank=True)
     timestamp = models.DateTimeField(_("read at"))
     day = models.DateField(_("day"))
     many = models.BooleanField(_("far more reads than usual"), default=False)
@@ -33,9 +37,10 @@ class UnusualRead(models.Model):
     class Meta:
         verbose_name = _("unusual read")
         verbose_name_plural = _("unusual reads")
+        # Who oversees a read: its reader's party, or the file of its dossier; then the period.
         indexes = [
-            models.Index(fields=["timestamp"], name="unusual_read_time"),
-            models.Index(fields=["actor_id", "day"], name="unusual_read_actor_day"),
+            models.Index(fields=["actor_party_id", "timestamp"], name="unusual_read_party_time"),
+            models.Index(fields=["data_file_id", "timestamp"], name="unusual_read_file_time"),
         ]
 
     def __str__(self):

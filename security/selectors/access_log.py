@@ -6,7 +6,7 @@ An overseer (`security.permissions.overseen_regions`) sees the entries whose act
 party of a Veiligheidshuis they oversee, and the entries about a dossier kept in a file of
 such a Veiligheidshuis, whoever the actor. Everyone else sees nothing."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -14,7 +14,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from parties.models import DataFile, Party, User
-from security.models import AuditEntry, LogSearch
+from security.models import AuditEntry, LogSearch, UnusualRead
 from security.permissions import overseen_region_ids, overseen_regions
 from security.selectors import unusual_reads
 from security.selectors.unusual_reads import day_start as _day_start
@@ -97,14 +97,36 @@ def _dossiers_in(data_files) -> Q:
     return condition
 
 
-def visible_entries(user) -> QuerySet:
-    """The one rule: the audit entries `user` may review (none for who oversees nothing)."""
+def overseen_scope(user) -> tuple[QuerySet, QuerySet] | None:
+    """The one rule: what `user` oversees, the parties and the files of the Veiligheidshuizen
+    they oversee (None: nothing). An entry is theirs to review when its actor acted for such a
+    party, or when it is about a dossier kept in such a file."""
     regions = sorted(overseen_region_ids(user))
     if not regions:
-        return AuditEntry.objects.none()
+        return None
     parties = Party.objects.filter(veiligheidshuizen__in=regions).values("pk")
-    return AuditEntry.objects.filter(
-        Q(actor_party__in=parties) | _dossiers_in(overseen_files(user))
+    return parties, DataFile.objects.filter(veiligheidshuis__in=regions)
+
+
+def visible_entries(user) -> QuerySet:
+    """The audit entries `user` may review (`overseen_scope`; none for who oversees nothing):
+    the dossier's file found through the registry (`_dossiers_in`)."""
+    scope = overseen_scope(user)
+    if scope is None:
+        return AuditEntry.objects.none()
+    parties, files = scope
+    return AuditEntry.objects.filter(Q(actor_party__in=parties) | _dossiers_in(files))
+
+
+def visible_unusual(user) -> QuerySet:
+    """The unusual reads `user` may review (`overseen_scope`), from their rows alone: the file
+    of the dossier as the job found it through the registry (docs/adr/0027)."""
+    scope = overseen_scope(user)
+    if scope is None:
+        return UnusualRead.objects.none()
+    parties, files = scope
+    return UnusualRead.objects.filter(
+        Q(actor_party_id__in=parties) | Q(data_file_id__in=files.values("pk"))
     )
 
 
@@ -174,7 +196,11 @@ def anomaly_summary(user, filters: Filters) -> dict:
 
     period = summary_period(filters)
     rules = unusual_reads.gather(period)
-    days = rules.per_day(search(user, filters))
+    unusual = visible_unusual(user)
+    if replace(filters, date_from=None, date_to=None, unusual=False) != Filters():
+        # narrowed by more than the period: to the entries searched for (the one search rule)
+        unusual = unusual.filter(entry__in=search(user, filters).values("pk"))
+    days = rules.per_day(unusual)
     return {
         "period": period,
         "rules": rules,
@@ -194,7 +220,7 @@ def recent_anomaly_count(user, *, days: int | None = None) -> int:
     days = days or settings.ANOMALY_DASHBOARD_DAYS
     today = timezone.localdate()
     rules = unusual_reads.gather((today - timedelta(days=days - 1), today))
-    return visible_entries(user).filter(rules.condition()).count()
+    return rules.within(visible_unusual(user)).count()
 
 
 # --- the searches themselves ---------------------------------------------------------------

@@ -5,13 +5,14 @@ Here they are only counted and read, joined to the audit entries searched for, i
 whatever the number of reads or dossiers.
 
 `UnusualReads` keeps the period whose unusual reads are summed up: `condition()` is any reason
-in the period (the log's "only unusual" filter), `flags` gives the reasons of given entries,
-`per_day` the counts per day and reason."""
+in the period on audit entries (the log's "only unusual" filter), `flags` gives the reasons of
+given entries, `within` and `per_day` the rows of the period and their counts per day and
+reason (the rows alone, without the audit entries: `access_log.visible_unusual`)."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from security import anomalies
@@ -65,18 +66,19 @@ class UnusualReads:
         """The reasons each of `entries` stands out for, by entry id (one query)."""
         return flags_of(entries.values("pk"))
 
-    def per_day(self, entries: QuerySet) -> list[dict]:
-        """The unusual reads among `entries` per local day, newest first: the day, the count
-        per reason, the total (one query)."""
+    def within(self, unusual: QuerySet) -> QuerySet:
+        """The rows of `unusual` (`UnusualRead`) of the period."""
+        return unusual.filter(_days(*self.period))
+
+    def per_day(self, unusual: QuerySet) -> list[dict]:
+        """The unusual reads among `unusual` (`UnusualRead` rows) of the period per local day,
+        newest first: the day, the count per reason, the total (one query)."""
         rows = (
-            entries.filter(self.condition())
-            .values(day=F("unusual__day"))
+            self.within(unusual)
+            .values("day")
             .annotate(
                 total=Count("pk"),
-                **{
-                    f"n_{reason}": Count("pk", filter=Q(**{f"unusual__{reason}": True}))
-                    for reason in REASONS
-                },
+                **{f"n_{reason}": Count("pk", filter=Q(**{reason: True})) for reason in REASONS},
             )
             .order_by("-day")
         )

@@ -37,7 +37,16 @@ Action = AuditEntry.Action
 BATCH = 5000
 # Batches per run on beat: a first run after the table was made catches up over several runs.
 RUN_BATCHES = 20
-COLUMNS = ("id", "sequence", "action", "actor_id", "timestamp", "file_label", "dossier_key")
+COLUMNS = (
+    "id",
+    "sequence",
+    "action",
+    "actor_id",
+    "actor_party_id",
+    "timestamp",
+    "file_label",
+    "dossier_key",
+)
 # The codes of `anomalies.Reason`, which are the fields of `UnusualRead`.
 REASONS = tuple(reason.value for reason, _rule in anomalies.RULES)
 
@@ -135,43 +144,56 @@ def _mark_busy_days(busy: set[tuple[int, date]], up_to: int) -> int:
         .exclude(dossier_key="")
         .values(*COLUMNS)
     )
+    parties = {row["id"]: row["actor_party_id"] for row in rows}
     reads = [_read(row) for row in rows]
-    ids = [read.id for read in reads]
-    known = set(UnusualRead.objects.filter(pk__in=ids).values_list("pk", flat=True))
+    known = set(UnusualRead.objects.filter(pk__in=list(parties)).values_list("pk", flat=True))
     changed = UnusualRead.objects.filter(pk__in=known, many=False).update(many=True)
-    thresholds = anomalies.Thresholds.from_settings()
-    facts = anomalies.Facts(thresholds=thresholds)
-    new = [
-        UnusualRead(
-            entry_id=r.id,
-            actor_id=r.actor_id,
-            timestamp=r.at,
-            day=r.day,
-            many=True,
-            night=anomalies.at_night(r, facts),
+    new = [read for read in reads if read.id not in known]
+    facts = anomalies.Facts(thresholds=anomalies.Thresholds.from_settings())
+    _dossier_facts(new, facts)
+    rows = [
+        _row(
+            read, parties[read.id], facts, {"many": True, "night": anomalies.at_night(read, facts)}
         )
-        for r in reads
-        if r.id not in known
+        for read in new
     ]
-    UnusualRead.objects.bulk_create(new, batch_size=1000)
-    return changed + len(new)
+    UnusualRead.objects.bulk_create(rows, batch_size=1000)
+    return changed + len(rows)
 
 
-def _store(verdicts: dict[int, tuple[anomalies.Read, dict[str, bool]]]) -> int:
+def _row(read: anomalies.Read, party_id, facts: anomalies.Facts, found: dict) -> UnusualRead:
+    """The row of a read that stands out: its reasons, and who oversees it (the reader's party,
+    the file its dossier is kept in)."""
+    dossier = facts.dossiers.get(read.dossier) if read.dossier else None
+    return UnusualRead(
+        entry_id=read.id,
+        actor_id=read.actor_id,
+        actor_party_id=party_id,
+        data_file_id=dossier.data_file_id if dossier else None,
+        timestamp=read.at,
+        day=read.day,
+        **found,
+    )
+
+
+KEPT = (*REASONS, "data_file_id")
+
+
+def _store(verdicts: dict[int, tuple], facts: anomalies.Facts) -> int:
     """Write the reasons found where they differ from those kept: a row for each read that
-    stands out, none for the others."""
+    stands out, none for the others. `verdicts`: by entry id, the read, the reader's party and
+    the reasons found."""
     kept = {
-        row["pk"]: {reason: row[reason] for reason in REASONS}
-        for row in UnusualRead.objects.filter(pk__in=list(verdicts)).values("pk", *REASONS)
+        row.pop("pk"): row
+        for row in UnusualRead.objects.filter(pk__in=list(verdicts)).values("pk", *KEPT)
     }
-    standing = [
-        UnusualRead(
-            entry_id=read.id, actor_id=read.actor_id, timestamp=read.at, day=read.day, **found
-        )
-        for read, found in verdicts.values()
-        if any(found.values()) and kept.get(read.id) != found
-    ]
-    ordinary = [read.id for read, found in verdicts.values() if not any(found.values())]
+    standing = []
+    for read, party_id, found in verdicts.values():
+        if any(found.values()):
+            row = _row(read, party_id, facts, found)
+            if kept.get(read.id) != {field: getattr(row, field) for field in KEPT}:
+                standing.append(row)
+    ordinary = [read.id for read, _party, found in verdicts.values() if not any(found.values())]
     gone = [pk for pk in ordinary if pk in kept]
     if gone:
         UnusualRead.objects.filter(pk__in=gone).delete()
@@ -180,7 +202,7 @@ def _store(verdicts: dict[int, tuple[anomalies.Read, dict[str, bool]]]) -> int:
         batch_size=1000,
         update_conflicts=True,
         unique_fields=["entry"],
-        update_fields=list(REASONS),
+        update_fields=list(KEPT),
     )
     return len(standing) + len(gone)
 
@@ -193,6 +215,7 @@ def _work_out_batch(rows: list[dict], up_to: int) -> int:
     """The reads among `rows` (new entries) and the reads of the dossiers the other entries
     changed, looked at with the facts of now."""
     facts = anomalies.Facts(thresholds=anomalies.Thresholds.from_settings())
+    parties = {row["id"]: row["actor_party_id"] for row in rows}
     new = [_read(row) for row in rows if row["action"] == Action.ACCESS]
     changed = {(r["file_label"], r["dossier_key"]) for r in rows if r["action"] != Action.ACCESS}
     changed.discard(("", ""))
@@ -206,25 +229,26 @@ def _work_out_batch(rows: list[dict], up_to: int) -> int:
         for label, keys in by_label.items():
             of_changed |= Q(file_label=label, dossier_key__in=keys)
         new_ids = {read.id for read in new}
-        again = [
-            _read(row)
-            for row in AuditEntry.objects.filter(
-                of_changed, action=Action.ACCESS, sequence__lte=up_to
-            ).values(*COLUMNS)
-            if row["id"] not in new_ids
-        ]
+        for row in AuditEntry.objects.filter(
+            of_changed, action=Action.ACCESS, sequence__lte=up_to
+        ).values(*COLUMNS):
+            if row["id"] not in new_ids:
+                again.append(_read(row))
+                parties[row["id"]] = row["actor_party_id"]
     _dossier_facts(new + again, facts)
     busy = _busy_days(new, facts)
     # The four rules as they are (`anomalies.reasons`); for a read looked at again only the
     # rules about its dossier: whether its day was busy is kept as it was found.
-    verdicts = {read.id: (read, _found(anomalies.reasons(read, facts))) for read in new}
+    verdicts = {
+        read.id: (read, parties[read.id], _found(anomalies.reasons(read, facts))) for read in new
+    }
     before = dict(
         UnusualRead.objects.filter(pk__in=[r.id for r in again]).values_list("pk", "many")
     )  # (one query with `_store`'s: a batch's reads looked at again are few once caught up)
     for read in again:
         found = _found(anomalies.reasons(read, facts))
-        verdicts[read.id] = (read, {**found, "many": before.get(read.id, False)})
-    written = _store(verdicts)
+        verdicts[read.id] = (read, parties[read.id], {**found, "many": before.get(read.id, False)})
+    written = _store(verdicts, facts)
     first_new = min((row["sequence"] for row in rows), default=up_to + 1)
     return written + _mark_busy_days(busy, first_new - 1)
 
