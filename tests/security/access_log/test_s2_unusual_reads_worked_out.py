@@ -99,3 +99,20 @@ def test_s2_the_log_says_when_the_unusual_reads_were_last_worked_out(world, limi
         html = verified_client(world.fg).get(url).content.decode()
     assert "06-03-2031 08:01" in html
     assert 'data-unusual="true"' in html
+
+
+def test_s2_the_overseer_counts_the_unusual_reads_of_their_parties_and_files_only(world, limits):  # noqa: F811
+    """Who oversees an unusual read (`access_log.overseen_scope`): the overseers of the reader's
+    party and of the dossier's file. The summary narrowed by a reader counts theirs alone."""
+    mine = read(world.agent, world.case(), at(2031, 3, 5, 23))  # my party, my file
+    into_mine = read(world.other.agent, world.case(), at(2031, 3, 5, 23, 5))  # my file
+    theirs = read(world.other.agent, world.other_case(), at(2031, 3, 5, 23, 10))
+    worked_out(at(2031, 3, 5, 23, 30))
+    assert set(flags(mine, into_mine, theirs)) == {mine.pk, into_mine.pk, theirs.pk}
+    with on(at(2031, 3, 6)):
+        assert access_log.recent_anomaly_count(world.fg, days=7) == 2
+        assert access_log.recent_anomaly_count(world.other_uitvoerder, days=7) == 2
+        everyone = access_log.anomaly_summary(world.fg, access_log.Filters())
+        narrowed = access_log.anomaly_summary(world.fg, access_log.Filters(user=world.agent))
+    assert [day["total"] for day in everyone["days"]] == [2]
+    assert [day["total"] for day in narrowed["days"]] == [1]
