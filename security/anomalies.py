@@ -1,11 +1,10 @@
 """Unusual access (S2, CTER 15.1e): pure rules over the reads of the access log. Each rule looks
 at one read and the facts gathered for it (`Facts`): the reader's dossiers read per day, the
 file authorisations the reader held, and the dossier's file and archive state. The facts are
-gathered in a bounded number of queries by `security.selectors.unusual_reads`, which applies
-the rules in the database as conditions on the audit entries (issue 13): the busy days and the
-night hours are decided here, the authorisation's live moment and the archive day there, as
-`Authorisation.live_at` and `of_archived_dossier` say. Nothing here asks the database, so every
-rule is tested on its own.
+gathered per batch of audit entries by the job that works the unusual reads out ahead
+(`security.services.unusual_reads`, docs/adr/0027), which applies `reasons` to each read and
+keeps the outcome in `security.UnusualRead`; the access log and the dashboards only read that.
+Nothing here asks the database, so every rule is tested on its own.
 
 - far more than usual: on the day of the read the reader read more than ANOMALY_READS_FACTOR
   times their daily average of dossiers over the ANOMALY_BASELINE_DAYS before, and at least
@@ -112,8 +111,8 @@ def baseline(actor_id: int, day: date, facts: Facts) -> float:
 
 def many_reads_on(actor_id: int, day: date, facts: Facts) -> bool:
     """Whether the reader read far more dossiers than usual on `day`: every read of a dossier
-    by them that day stands out (the database applies it to the reads of the busy days,
-    `security.selectors.unusual_reads`)."""
+    by them that day stands out (the job marks the day's earlier reads when the day grows busy,
+    `security.services.unusual_reads`)."""
     count = facts.dossiers_per_day.get((actor_id, day), 0)
     limits = facts.thresholds
     return count >= limits.min_reads and count > limits.factor * baseline(actor_id, day, facts)
@@ -148,11 +147,6 @@ def night_hour(hour: int, thresholds: Thresholds) -> bool:
     if start <= end:
         return start <= hour < end
     return hour >= start or hour < end
-
-
-def night_hours(thresholds: Thresholds) -> list[int]:
-    """The local hours at night (the database asks for reads in them)."""
-    return [hour for hour in range(24) if night_hour(hour, thresholds)]
 
 
 def at_night(read: Read, facts: Facts) -> bool:

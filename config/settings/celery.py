@@ -136,6 +136,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "insights.tasks.recompute_figures",
         "schedule": crontab(minute=55),
     },
+    # S2, issue 13: the unusual reads of the entries sealed since the last run (ADR 0027);
+    # a run takes up where the last one stopped, so a missed one is caught up by the next.
+    "security-work-out-unusual-reads": {
+        "task": "security.access_log_tasks.work_out_unusual_reads",
+        "schedule": crontab(),
+    },
     # S2: an ended period of the access log not signed off; idempotent, one mail a week.
     "security-remind-access-reviews": {
         "task": "security.access_log_tasks.remind_access_reviews",

@@ -12,6 +12,7 @@ from security.models.chain import GENESIS, ChainHead, PurgedLink
 from security.models.incidents import ClockNotice, Incident
 from security.models.policy import PolicyEvaluation, PolicyReminder, PolicyReminderStage
 from security.models.suspensions import AccountSuspension
+from security.models.unusual_reads import UnusualRead, UnusualReadsProgress
 
 __all__ = [
     "AccessReview",
@@ -31,5 +32,7 @@ __all__ = [
     "ReviewDecision",
     "ReviewItem",
     "ReviewItemKind",
+    "UnusualRead",
+    "UnusualReadsProgress",
     "dossier_columns",
 ]

@@ -6,15 +6,15 @@ An overseer (`security.permissions.overseen_regions`) sees the entries whose act
 party of a Veiligheidshuis they oversee, and the entries about a dossier kept in a file of
 such a Veiligheidshuis, whoever the actor. Everyone else sees nothing."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Max, Min, Q, QuerySet
+from django.db.models import BooleanField, F, Func, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from parties.models import DataFile, Party, User
-from security.models import AuditEntry, LogSearch
+from security.models import AuditEntry, LogSearch, UnusualRead
 from security.permissions import overseen_region_ids, overseen_regions
 from security.selectors import unusual_reads
 from security.selectors.unusual_reads import day_start as _day_start
@@ -97,14 +97,52 @@ def _dossiers_in(data_files) -> Q:
     return condition
 
 
-def visible_entries(user) -> QuerySet:
-    """The one rule: the audit entries `user` may review (none for who oversees nothing)."""
+def overseen_scope(user) -> tuple[QuerySet, QuerySet] | None:
+    """The one rule: what `user` oversees, the parties and the files of the Veiligheidshuizen
+    they oversee (None: nothing). An entry is theirs to review when its actor acted for such a
+    party, or when it is about a dossier kept in such a file."""
     regions = sorted(overseen_region_ids(user))
     if not regions:
-        return AuditEntry.objects.none()
+        return None
     parties = Party.objects.filter(veiligheidshuizen__in=regions).values("pk")
-    return AuditEntry.objects.filter(
-        Q(actor_party__in=parties) | _dossiers_in(overseen_files(user))
+    return parties, DataFile.objects.filter(veiligheidshuis__in=regions)
+
+
+def visible_entries(user) -> QuerySet:
+    """The audit entries `user` may review (`overseen_scope`; none for who oversees nothing):
+    the dossier's file found through the registry (`_dossiers_in`)."""
+    scope = overseen_scope(user)
+    if scope is None:
+        return AuditEntry.objects.none()
+    parties, files = scope
+    return AuditEntry.objects.filter(Q(actor_party__in=parties) | _dossiers_in(files))
+
+
+class AnyOf(Func):
+    """`column = ANY(ARRAY(subquery))`: PostgreSQL reads it from an index, also in an OR (a
+    bitmap of both), where `column IN (subquery)` is a filter on every row of the period."""
+
+    output_field = BooleanField()
+
+    def as_sql(self, compiler, connection, **extra):
+        column, subquery = (compiler.compile(part) for part in self.get_source_expressions())
+        return f"{column[0]} = ANY(ARRAY{subquery[0]})", (*column[1], *subquery[1])
+
+    def as_sqlite(self, compiler, connection, **extra):
+        column, subquery = (compiler.compile(part) for part in self.get_source_expressions())
+        return f"{column[0]} IN {subquery[0]}", (*column[1], *subquery[1])
+
+
+def visible_unusual(user) -> QuerySet:
+    """The unusual reads `user` may review (`overseen_scope`), from their rows alone: the file
+    of the dossier as the job found it through the registry (docs/adr/0027)."""
+    scope = overseen_scope(user)
+    if scope is None:
+        return UnusualRead.objects.none()
+    parties, files = scope
+    return UnusualRead.objects.filter(
+        Q(AnyOf(F("actor_party_id"), Subquery(parties)))
+        | Q(AnyOf(F("data_file_id"), Subquery(files.values("pk"))))
     )
 
 
@@ -156,63 +194,49 @@ def summary_period(filters: Filters, *, today: date | None = None) -> tuple[date
     return date_from, date_to
 
 
-# --- unusual reads (found in the database: `security.selectors.unusual_reads`) ---------------
+# --- unusual reads (worked out ahead: `security.selectors.unusual_reads`, docs/adr/0027) ----
 
 
 def anomalies_of(entries) -> dict[int, list[str]]:
     """The unusual reads among `entries` (a queryset, or a page of entries), by entry id."""
     if isinstance(entries, QuerySet) and not entries.query.is_sliced:
-        bounds = entries.filter(action=Action.ACCESS).aggregate(
-            first=Min("timestamp"), last=Max("timestamp")
-        )
-        if bounds["first"] is None:
-            return {}
-        period = (timezone.localdate(bounds["first"]), timezone.localdate(bounds["last"]))
-    else:
-        entries = [entry for entry in entries if entry.action == Action.ACCESS]
-        period = unusual_reads.period_of(entries)
-        if period is None:
-            return {}
-        entries = AuditEntry.objects.filter(pk__in=[entry.pk for entry in entries])
-    with unusual_reads.planned_plainly():
-        return unusual_reads.gather(entries, period).flags(entries)
+        return unusual_reads.flags_of(entries.filter(action=Action.ACCESS).values("pk"))
+    return unusual_reads.flags_of([entry.pk for entry in entries if entry.action == Action.ACCESS])
 
 
 def anomaly_summary(user, filters: Filters) -> dict:
     """The unusual reads per day of the summary period, among the entries searched for, and
-    the rules (`rules`) that found them, for the page's entries and the "only unusual" filter."""
+    the rules (`rules`) that found them, for the page's entries and the "only unusual" filter,
+    with when they were last worked out (`worked_out_at`: later reads are not marked yet)."""
+    from security.services.unusual_reads import worked_out_at
+
     period = summary_period(filters)
-    entries = search(user, filters)
-    with unusual_reads.planned_plainly():
-        rules = unusual_reads.gather(entries, period)
-        days = rules.per_day(entries)
+    rules = unusual_reads.gather(period)
+    unusual = visible_unusual(user)
+    if replace(filters, date_from=None, date_to=None, unusual=False) != Filters():
+        # narrowed by more than the period: to the entries searched for (the one search rule)
+        unusual = unusual.filter(entry__in=search(user, filters).values("pk"))
+    days = rules.per_day(unusual)
     return {
         "period": period,
         "rules": rules,
         "days": days,
         "total": sum(day["total"] for day in days),
+        "worked_out_at": worked_out_at(),
     }
 
 
 def page_anomalies(entries: list, rules: unusual_reads.UnusualReads) -> dict[int, list[str]]:
-    """The unusual reads of a page of the search `rules` were gathered for: by those rules for
-    the entries of their period (one query), by rules of their own for any outside it."""
-    first, last = rules.period
-    within = [entry for entry in entries if first <= timezone.localdate(entry.timestamp) <= last]
-    with unusual_reads.planned_plainly():
-        flagged = rules.flags(AuditEntry.objects.filter(pk__in=[entry.pk for entry in within]))
-    others = [entry for entry in entries if entry not in within]
-    return {**flagged, **anomalies_of(others)} if others else flagged
+    """The unusual reads of a page of the search (one query, whatever their period)."""
+    return anomalies_of(entries)
 
 
 def recent_anomaly_count(user, *, days: int | None = None) -> int:
     """The unusual reads the overseer sees of the last days (the dashboard)."""
     days = days or settings.ANOMALY_DASHBOARD_DAYS
     today = timezone.localdate()
-    entries = visible_entries(user)
-    with unusual_reads.planned_plainly():
-        rules = unusual_reads.gather(entries, (today - timedelta(days=days - 1), today))
-        return entries.filter(rules.condition()).count()
+    rules = unusual_reads.gather((today - timedelta(days=days - 1), today))
+    return rules.within(visible_unusual(user)).count()
 
 
 # --- the searches themselves ---------------------------------------------------------------

@@ -23,7 +23,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from config.audit import current_purge_batch
-from security.models import GENESIS, AuditEntry, ChainHead, PurgedLink
+from security.models import GENESIS, AuditEntry, ChainHead, PurgedLink, UnusualRead
 
 SEAL_BATCH = 500
 VERIFY_CHUNK = 1000
@@ -157,6 +157,8 @@ def delete_entries(queryset, *, reason: str) -> int:
             ).iterator(chunk_size=VERIFY_CHUNK)
         ]
         PurgedLink.objects.bulk_create(links, batch_size=VERIFY_CHUNK)
+        # The unusual reads worked out of them go with them (S2, docs/adr/0027).
+        UnusualRead.objects.filter(entry__in=entries.values("pk")).delete()
         deleted, _kinds = entries.delete()
     return deleted
 

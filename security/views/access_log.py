@@ -3,7 +3,6 @@ one dossier's trail, and the reviews per period with their sign-off. Only the FG
 uitvoerder of a Veiligheidshuis reach them (`security.permissions`); anyone else gets 404.
 Each display of the log is a search, logged (`record_search`)."""
 
-from contextlib import nullcontext
 from datetime import date
 
 from django.contrib import messages
@@ -20,7 +19,6 @@ from security.forms.access_log import READ_KIND_LABELS, AccessLogFilterForm, Sig
 from security.models import AccessReview, AuditEntry
 from security.permissions import may_oversee, overseen_regions
 from security.selectors import access_log
-from security.selectors.unusual_reads import planned_plainly
 from security.services.access_review import period_of, periods, sign_off
 from subjects import registry
 from subjects.registry import DossierRef
@@ -75,9 +73,8 @@ class AccessLogView(OverseerMixin, SortedListMixin, TemplateView):
         summary = access_log.anomaly_summary(user, filters)
         if filters.unusual:
             entries = entries.filter(summary["rules"].condition())
-        with planned_plainly() if filters.unusual else nullcontext():
-            page = CappedPaginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
-            page.object_list = list(page.object_list)
+        page = CappedPaginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+        page.object_list = list(page.object_list)
         describe(page.object_list, access_log.page_anomalies(page.object_list, summary["rules"]))
         summary["days"] = [
             {**day, "reasons": [(REASON_LABELS[c], n) for c, n in day["reasons"].items()]}

@@ -67,27 +67,18 @@ HIGHER = {
     # apps (ADR 0017's registry: a panel per app, parties importing none), each one query for
     # its rows and their count (a window count) where it lists rows; retention's panel reads the
     # stored due dates (ADR 0021), and the states of the dossiers they point at only when some
-    # fall due in its four weeks; the unusual reads' queries run with PostgreSQL's JIT off (one
-    # SET, `security.selectors.unusual_reads.planned_plainly`).
-    ("uitvoerder", "dashboard-without-javascript"): 38,
-    # The oversight panels: incidents, authorisation reviews with the policy evaluations and
-    # suspended accounts, the access-log reviews and the unusual reads of the last days (counted
-    # in the database: the readers' daily counts, the dossiers read and their states per kind of
-    # file, one count, with PostgreSQL's JIT off: one SET; `security.selectors.unusual_reads`).
-    ("fg", "dashboard-without-javascript"): 22,
+    # fall due in its four weeks.
+    ("uitvoerder", "dashboard-without-javascript"): 28,
     # The panels that need more on their own: retention's when something falls due in its four
     # weeks (the stored due dates, then the states of those dossiers per file, their terms,
     # holds, failed sweeps and files: 17 in tests/parties/test_work_queue.py's world, fewer in
-    # this one, where nothing is due) and the access log's (its reviews and the unusual reads,
-    # with the JIT's SET).
+    # this one, where nothing is due).
     "panel:retention-due": 17,
-    "panel:access-log": 18,
     # The search (logged), its capped count and page of entries, the unusual reads of the
-    # period counted per day in the database (daily counts per reader, the dossiers read and
-    # their states per kind of file) and those of the page (one query), the filters' choices,
-    # the colleagues' recent searches with their names; PostgreSQL's JIT off for the summary
-    # and for the page's unusual reads (a SET each).
-    "security:access-log": 27,
+    # period counted per day and those of the page (worked out ahead, ADR 0027: one query each)
+    # and when they were worked out, the filters' choices, the colleagues' recent searches with
+    # their names.
+    "security:access-log": 17,
     # The register of processing activities: every file with its covenant, terms, grounds and
     # recipients.
     "insights:register": 18,

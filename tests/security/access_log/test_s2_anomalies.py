@@ -17,7 +17,7 @@ from security.selectors import access_log
 from subjects import registry
 from tests.conftest import verified_client
 from tests.factories import data_file
-from tests.security.access_log.world import at, on, read, ref_of
+from tests.security.access_log.world import at, on, read, ref_of, worked_out
 
 LIMITS = Thresholds(factor=2, baseline_days=3, min_reads=3, night_start=22, night_end=6)
 
@@ -117,6 +117,7 @@ def test_s2_each_rule_highlights_what_it_should_and_not_the_ordinary_day(world, 
         revoke_file_access(held, by=None, reason="test")
     ended = read(world.ico.officier, a, at(2031, 3, 8, 9))
 
+    worked_out(at(2031, 3, 10))
     with on(at(2031, 3, 10)):
         entries = access_log.visible_entries(world.fg).filter(
             timestamp__gte=at(2031, 3, 1), timestamp__lt=at(2031, 3, 10)
@@ -146,12 +147,14 @@ def test_s2_the_log_marks_unusual_reads_in_bounded_queries(world, limits):
         read(world.agent, b, at(2031, 3, 5, hour, 30))
     url = reverse("security:access-log") + "?date_from=2031-03-01&date_to=2031-03-10"
     with on(at(2031, 3, 10)):
+        worked_out()
         client = verified_client(world.fg)
         client.get(url)  # the session's first request
         few = page_queries(client, url)
         for minute in range(20):
             read(world.agent, a, at(2031, 3, 5, 23, minute))
             read(world.agent, b, at(2031, 3, 5, 9, minute))
+        worked_out()
         many = page_queries(client, url)
         response = client.get(url + "&unusual=on")
     assert many == few

@@ -10,7 +10,7 @@ from django.urls import reverse
 from security.models import AccessReview, AuditEntry
 from security.services.access_review import last_ended_period, period_of
 from tests.conftest import verified_client
-from tests.security.access_log.world import at, on, read
+from tests.security.access_log.world import at, on, read, worked_out
 from tests.security.panels import items, panel
 
 pytestmark = pytest.mark.django_db
@@ -70,6 +70,7 @@ def test_s2_only_the_regions_overseers_sign_off(world, beheerder):
 def test_s2_the_dashboard_shows_the_due_review_and_unusual_reads(world, settings):
     settings.ANOMALY_NIGHT_START, settings.ANOMALY_NIGHT_END = 22, 6
     read(world.agent, world.case(), at(2031, 4, 1, 23))
+    worked_out(at(2031, 4, 1, 23, 1))
     with on(at(2031, 4, 2)):
         html = verified_client(world.fg).get(reverse("dashboard")).content.decode()
     review, unusual = items(html, "access-log")

@@ -1,5 +1,5 @@
-"""S2, issue 13: the unusual reads are found by the database (`security.selectors.unusual_reads`),
-with the same outcome as the rules one by one (`security.anomalies`), and the access log and the
+"""S2, issue 13: the unusual reads worked out ahead (`security.services.unusual_reads`, ADR 0027)
+have the same outcome as the rules one by one (`security.anomalies`), and the access log and the
 FG's dashboard make as many queries with few audit entries and dossiers as with many."""
 
 from datetime import date
@@ -15,7 +15,7 @@ from security.models import AuditEntry
 from security.selectors import access_log
 from tests.conftest import verified_client
 from tests.security.access_log.test_s2_anomalies import LIMITS, limits  # noqa: F401 (fixture)
-from tests.security.access_log.world import at, on, read
+from tests.security.access_log.world import at, on, read, worked_out
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +55,7 @@ def test_s2_a_reader_over_the_threshold_stands_out_and_one_under_it_not(world, l
         read(officer, a, at(2031, 3, day))
     over = [read(world.agent, case, at(2031, 3, 5, 10, n)) for n, case in enumerate((a, b, c))]
     under = [read(officer, case, at(2031, 3, 5, 10, n)) for n, case in enumerate((a, b))]
+    worked_out(at(2031, 3, 5, 11))
     with on(at(2031, 3, 6)):
         entries = access_log.visible_entries(world.fg).filter(
             timestamp__gte=at(2031, 3, 1), timestamp__lt=at(2031, 3, 6)
@@ -88,6 +89,7 @@ def test_s2_the_log_and_the_fg_dashboard_cost_the_same_with_many_entries(world, 
         reverse("dashboard"),
     ]
     with on(at(2031, 3, 10)):
+        worked_out()
         client = verified_client(world.fg)
         for url in pages:
             client.get(url)  # the session's first request, caches warmed
@@ -103,6 +105,7 @@ def test_s2_the_log_and_the_fg_dashboard_cost_the_same_with_many_entries(world, 
             read(world.agent, case, at(2031, 3, day, 9 + n % 3, n))
             read(world.other.agent, case, at(2031, 3, day, 23, n))
     with on(at(2031, 3, 10)):
+        worked_out()
         many = [_queries(client, url) for url in pages]
         html = client.get(pages[1]).content.decode()
     assert many == few
@@ -114,6 +117,7 @@ def test_s2_the_summary_counts_each_unusual_read_once_per_day(world, limits):  #
     each reason."""
     a = world.case()
     both = read(world.other.agent, a, at(2031, 3, 5, 23, 30))  # outside and at night
+    worked_out(at(2031, 3, 5, 23, 31))
     with on(at(2031, 3, 6)):
         summary = access_log.anomaly_summary(
             world.fg, access_log.Filters(date_from=at(2031, 3, 1).date())

@@ -33,6 +33,20 @@ def read(actor, obj, moment: datetime, kind: str = ReadKind.DETAIL) -> AuditEntr
     return AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS).latest("pk")
 
 
+def worked_out(moment: datetime | None = None):
+    """The beat jobs as they run after the reads: the chain seals the entries, then the unusual
+    reads are worked out (S2, docs/adr/0027), with the clock at `moment` if given."""
+    from security.services.chain import seal_pending
+    from security.services.unusual_reads import work_out
+
+    if moment is None:
+        seal_pending()
+        return work_out()
+    with on(moment):
+        seal_pending()
+        return work_out()
+
+
 def change(actor, obj, moment: datetime, action=AuditEntry.Action.UPDATE) -> AuditEntry:
     with on(moment):
         return write_entry(obj, action, by=actor, changes={"status": ["a", "b"]})
