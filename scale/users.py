@@ -9,6 +9,7 @@ by tests/parties/test_seed_scale.py)."""
 import random
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, time
 
 from django.contrib.auth.hashers import make_password
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -170,10 +171,16 @@ def build(structure: Structure, plan, rng: random.Random, progress) -> Users:
         for membership, m in zip(memberships, members, strict=True)
         for code in sorted(m.functions)
     )
-    FileAuthorisation.objects.bulk_create(
+    authorisations = FileAuthorisation.objects.bulk_create(
         FileAuthorisation(user=m.user, file=f, level=lvl, reason=REASON)
         for m in members
         for f, lvl in m.files
+    )
+    # Granted when the members joined, before the first entry of the trail: `granted_at` is
+    # set on creation, and an authorisation of today would make every read of the three years
+    # a read outside the reader's files (S2's unusual reads).
+    FileAuthorisation.objects.filter(pk__in=[a.pk for a in authorisations]).update(
+        granted_at=datetime.combine(started, time.min, tzinfo=UTC)
     )
     changes = [
         AuthorisationChange(

@@ -6,6 +6,7 @@ verify in the hash chain."""
 import json
 import random
 from collections import Counter
+from datetime import timedelta
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -18,14 +19,17 @@ from cases.models import Case, CaseGroupPermission, Disclosure, Measure
 from cases.permissions import sync_case_permissions
 from cases.selectors import disclosures_for, visible_cases
 from parties.constants import FileKind, Function, PartyKind, PartyRole
-from parties.models import Party, User, Veiligheidshuis
+from parties.models import FileAuthorisation, Party, User, Veiligheidshuis
 from parties.permissions import live_authorisations
 from parties.services import sync_user_groups
 from retention.services.sweep import preview
 from scale.plan import make_plan
-from scale.run import NotEmpty, seed
-from security.models import AuditEntry
+from scale.run import UNUSUAL_READS_DAYS, NotEmpty, seed
+from scale.structure import REASON
+from security import anomalies
+from security.models import AuditEntry, UnusualRead, UnusualReadsProgress
 from security.services.chain import verify_chain
+from security.services.unusual_reads import start_from
 from subjects.matching import normalise_name
 from tests.factories import VeiligheidshuisFactory
 from weegploeg.counts import signals_counted
@@ -264,3 +268,32 @@ def test_issue13_s2_the_seeds_fast_seal_is_the_chains_hash():
         assert row[-1] == entry_hash(previous, values)
         previous = row[-1]
     log.dir.cleanup()
+
+
+def test_s2_issue13_the_seeded_readers_held_their_files_before_the_first_read(seeded):
+    """The authorisations date from when the members joined, so the seeded reads are not all
+    reads outside the readers' files (S2)."""
+    first = AuditEntry.objects.order_by("timestamp").values_list("timestamp", flat=True).first()
+    seeded_grants = FileAuthorisation.objects.filter(reason=REASON)
+    assert seeded_grants.exists()
+    assert not seeded_grants.filter(granted_at__gt=first).exists()
+
+
+def test_s2_issue13_the_seed_works_out_the_unusual_reads_of_its_last_days(seeded):
+    since = timezone.now() - timedelta(days=UNUSUAL_READS_DAYS)
+    progress = UnusualReadsProgress.objects.get()
+    last = AuditEntry.objects.order_by("-sequence").values_list("sequence", flat=True).first()
+    assert progress.sequence == last
+    assert progress.worked_out_at is not None
+    # Every read of the last days at night is marked (the rule easiest to see from outside).
+    thresholds = anomalies.Thresholds.from_settings()
+    reads = AuditEntry.objects.filter(
+        action=AuditEntry.Action.ACCESS, timestamp__gte=since, actor_id__isnull=False
+    ).values_list("id", "timestamp")
+    hour = timezone.localtime
+    at_night = {pk for pk, at in reads if anomalies.night_hour(hour(at).hour, thresholds)}
+    assert at_night
+    marked = UnusualRead.objects.filter(night=True).values_list("entry_id", flat=True)
+    assert set(marked) >= at_night
+    # Never back: a later start before the watermark leaves it where it is.
+    assert start_from(since - timedelta(days=30)) == last
