@@ -43,6 +43,7 @@ class _Compiled:
         self.init_list = [column[0].target.attname for column in columns]
         self.populators = get_related_populators(klass_info, compiler.select, queryset.db)
         self.annotations = tuple(compiler.annotation_col_map.items())
+        self.converters = compiler.get_converters([column[0] for column in compiler.select])
 
     def run(self, values) -> list:
         params = list(self.params)
@@ -52,7 +53,9 @@ class _Compiled:
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()
         found = []
-        for row in self.compiler.results_iter([rows]):
+        if self.converters:
+            rows = self.compiler.apply_converters(rows, self.converters)
+        for row in rows:
             obj = self.model.from_db(self.db, self.init_list, row[self.start : self.end])
             for populator in self.populators:
                 populator.populate(row, obj)

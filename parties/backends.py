@@ -8,7 +8,7 @@ from parties import rights
 from parties.rights import with_rights
 
 # No user has this pk: it stands in for the request's user in the compiled SQL.
-_ANY_USER = -7_000_000_001
+_ANY_USER = -2_000_000_001
 
 
 def _user_with_rights(pk):
