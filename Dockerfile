@@ -27,4 +27,4 @@ RUN DATA_DIR=/tmp/build-data python manage.py compilemessages --ignore=.venv -v0
     && mkdir -p /app/data /app/ledger && chown app /app/data /app/ledger
 USER app
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "config.wsgi", "--config", "deploy/gunicorn.conf.py", "--bind", "0.0.0.0:8000"]

@@ -14,12 +14,31 @@ import time
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
+from django.contrib.sessions.models import Session
+from django.utils import timezone
+
+from config.compiled import CompiledQuery
 
 REFRESH_SECONDS = 60
 SAVED_AT = "_saved_at"  # when the session was last saved, in seconds since the epoch
 
 
+# No session has this key (Django's are 32 lower-case letters and digits): it stands in for the
+# request's key in the compiled SQL.
+_ANY_KEY = "compiled-query-placeholder-session-key"
+_BY_KEY = CompiledQuery(lambda key: Session.objects.filter(session_key=key), (_ANY_KEY,))
+
+
 class SessionStore(DatabaseSessionStore):
+    def _get_session_from_db(self):
+        """Django's read of the session (by its key, unexpired), its SQL compiled once per
+        process (`config.compiled`, issue 13): every request reads it."""
+        found = _BY_KEY.fetch(self.session_key, using=self.model.objects.db)
+        if found and found[0].expire_date > timezone.now():
+            return found[0]
+        self._session_key = None
+        return None
+
     def __setitem__(self, key, value):
         if key in self._session and self._session[key] == value:
             return

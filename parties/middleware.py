@@ -5,11 +5,14 @@ A partner system's API request with a token goes on to DRF, which checks the tok
 (`parties.authentication`) and, through `IsVerifiedMember`, the same P5 and P6 rules. A token
 never opens a page: outside /api/ the header is ignored."""
 
+from functools import lru_cache
+
+from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext as _
 from django_otp import user_has_device
 
@@ -26,6 +29,18 @@ def unauthenticated_api_problem():
     response = plain_problem(401, _("Not signed in."))
     response["WWW-Authenticate"] = API_CHALLENGE
     return response
+
+
+@lru_cache(maxsize=8)
+def _paths(prefix: str, urlconf: str) -> tuple[str, str, tuple[str, str, str]]:
+    """The sign-in, sign-out and enrolment paths: reversed once per URL configuration and
+    script prefix (issue 13), not on every request."""
+    enrolment = (reverse("two_factor:setup"), reverse("two_factor:qr"))
+    return (
+        reverse("two_factor:login"),
+        reverse("logout"),
+        (*enrolment, reverse("two_factor:setup_complete")),
+    )
 
 
 class AccessMiddleware:
@@ -50,12 +65,8 @@ class AccessMiddleware:
         path = request.path_info
         if path.startswith(self.OPEN_PREFIXES) or (request.method, path) in self.PEER_ENDPOINTS:
             return self.get_response(request)
-        sign_in = reverse("two_factor:login")
-        sign_out = reverse("logout")
-        enrolment = (
-            reverse("two_factor:setup"),
-            reverse("two_factor:qr"),
-            reverse("two_factor:setup_complete"),
+        sign_in, sign_out, enrolment = _paths(
+            get_script_prefix(), str(get_urlconf() or settings.ROOT_URLCONF)
         )
         is_api = path.startswith(API_PREFIX)
         if is_api and has_token_header(request):

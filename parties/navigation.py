@@ -10,8 +10,10 @@ links of equal weight do not crowd the header. The item whose pages the user is 
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from django.urls import reverse
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.translation import gettext_lazy as _
 
 GROUPS = ("work", "oversight", "admin")
@@ -168,18 +170,26 @@ class Menu:
     top_level: bool  # the dashboard, or the current item's own page: no breadcrumbs
 
 
+@lru_cache(maxsize=256)
+def _url(url_name: str, prefix: str, urlconf: str) -> str:
+    """A menu item's address (none takes arguments), reversed once per URL configuration and
+    script prefix rather than on every page (issue 13)."""
+    return reverse(url_name)
+
+
 def menu_for(user, view_name: str) -> Menu:
     links = links_for(user)
     scored = [(link.matches(view_name), -index, link) for index, link in enumerate(links)]
     best = max(scored, default=(0, 0, None), key=lambda s: (s[0], s[1]))
     current = best[2] if best[0] else None
     groups: dict[str, list[dict]] = {group: [] for group in GROUPS}
+    where = (get_script_prefix(), str(get_urlconf() or settings.ROOT_URLCONF))
     for link in links:
         aria = ""
         if link is current:
             aria = "page" if view_name == link.url_name else "true"
         groups[link.group].append(
-            {"label": link.label, "url": reverse(link.url_name), "current": aria, "link": link}
+            {"label": link.label, "url": _url(link.url_name, *where), "current": aria, "link": link}
         )
     top_level = view_name == "dashboard" or (current is not None and view_name == current.url_name)
     return Menu(groups=groups, current=current, top_level=top_level)
