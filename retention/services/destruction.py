@@ -4,21 +4,22 @@ transaction; the ledger line outside the database once it commits. And destroyin
 a restore of the database, what the ledger says was destroyed (`replay`)."""
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
-from config.audit import delete_with_trail, purge_batch
+from config.audit import purge_batch
 from parties.models import DataFile
-from retention import ledger
+from retention import due_signals, ledger
 from retention.constants import Rule, Trigger
 from retention.models import DestructionRecord, Hold, Reactivation, SweepRun
 from retention.services.statistics import count_dossiers
 from subjects import registry
 from subjects.registry import DossierRef
+from subjects.tracing import about, delete_traced
 
 
 @dataclass(frozen=True)
@@ -57,15 +58,22 @@ def destroy_dossiers(due: list[ToDestroy], *, run=None, by=None, nowait: bool = 
             return []
         data_files = DataFile.objects.in_bulk({states[item.ref].data_file_id for item in due})
         names, counted = {}, []
+        together: dict[tuple[str, str], list[DossierRef]] = {}
         for item in due:
             state = states[item.ref]
             data_file = data_files.get(state.data_file_id)
             names[item.ref] = state.casusoverleg or (
                 data_file.name if data_file else item.ref.file_label
             )
-            figures = registry.get(item.ref.file_label).figures(item.ref)
-            counted.append((item.ref, names[item.ref], state, figures))
-        count_dossiers(counted)  # B7, before the dossiers go
+            together.setdefault((item.ref.file_label, names[item.ref]), []).append(item.ref)
+            counted.append((item.ref, names[item.ref], states[item.ref], []))
+        # B7, before the dossiers go: the figures of the dossiers of one file and name counted
+        # together (`figures_of`), added to the first of them; the counts are sums.
+        for (label, name), refs in together.items():
+            figures = registry.get(label).figures_of(refs)
+            counted.append((refs[0], name, replace(states[refs[0]], archived=False), figures))
+        count_dossiers(counted)
+        due_signals.gone([item.ref for item in due])  # their stored due dates: one statement
         counts: dict[DossierRef, Counter] = {item.ref: Counter() for item in due}
         for label, items in by_label.items():
             refs = [item.ref for item in items if item.ref in states]
@@ -103,25 +111,20 @@ def destroy_dossiers(due: list[ToDestroy], *, run=None, by=None, nowait: bool = 
 
 def _forget_retention(refs: list[DossierRef]) -> dict[DossierRef, Counter]:
     """The holds and reactivations of the dossiers (their reasons name the person), with their
-    audit entries: one query finds the few dossiers that have any (B8). Their entries carry
-    the dossier, so the file's purge took them already; what is left goes here."""
-    wanted = Q(pk__in=[])
-    for ref in refs:
-        wanted |= Q(file_label=ref.file_label, dossier_key=ref.key)
-    having = {
-        DossierRef(label, key)
+    audit entries, in a number of queries that does not grow with the dossiers (B8, issue 13).
+    Their entries carry the dossier, so the file's purge took them already; what is left goes
+    here."""
+    wanted = about(refs)
+    by_key = {(ref.file_label, ref.key): ref for ref in refs}
+    seeds = [
+        (row, by_key[(row.file_label, row.dossier_key)])
         for model in (Hold, Reactivation)
-        for label, key in model.objects.filter(wanted).values_list("file_label", "dossier_key")
-    }
-    found: dict[DossierRef, Counter] = {}
-    for ref in refs:
-        if ref in having:
-            about = {"file_label": ref.file_label, "dossier_key": ref.key}
-            with purge_batch():
-                found[ref] = delete_with_trail(Hold.objects.filter(**about)) + delete_with_trail(
-                    Reactivation.objects.filter(**about)
-                )
-    return found
+        for row in model.objects.filter(wanted)
+    ]
+    if not seeds:
+        return {}
+    with purge_batch():
+        return delete_traced(seeds)
 
 
 LEDGER_FIELDS = ("file_label", "dossier_key", "opened_on", "destroyed_at", "rule")
