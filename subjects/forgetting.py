@@ -74,11 +74,12 @@ def destroy_roots(roots: dict, *, kinds: Iterable[type], by, counted=None) -> di
     empty = {kind_of(model): 0 for model in kinds}
     counts = {ref: Counter((counted or {}).get(ref, {})) for ref in roots}
     with purge_batch() as batch:  # the destruction entries name every entry purged here (S2)
+        ends = end_trails(roots, by=by, batch=batch)
         deleted = delete_traced([(root, ref) for ref, root in roots.items()], trail=list(roots))
         for ref, found in deleted.items():
             counts[ref] += found
         counts = _without_restrictions(Restriction, counts)
-        end_trails(roots, by=by, batch=batch)
+        type(ends[0]).objects.bulk_create(ends)
     forget_in_sessions(values)
     return {ref: {**empty, **+found} for ref, found in counts.items()}
 

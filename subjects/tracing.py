@@ -87,21 +87,28 @@ def delete_traced(seeds: Iterable[tuple[object, object]], *, trail=()) -> dict:
         collector.collect(rows)
     _trace(collector.data, owner)
     counts: dict = defaultdict(Counter)
-    entries = get_logentry_model().objects
     by_row = Q(pk__in=[])
     for model, rows in collector.data.items():
+        for row in rows:
+            counts[owner.get((_model(row), row.pk), fallback)][kind_of(model)] += 1
         ids = [row.pk for row in rows if isinstance(row.pk, int)]
         keys = [str(row.pk) for row in rows if not isinstance(row.pk, int)]
         content_type = ContentType.objects.get_for_model(model)
         by_row |= Q(content_type=content_type) & (Q(object_id__in=ids) | Q(object_pk__in=keys))
+    rows_of = {}  # (content type id, key as text) -> dossier
+    for (model, pk), ref in owner.items():
+        rows_of[(ContentType.objects.get_for_model(model).pk, str(pk))] = ref
+    # The rows first (the collector clears their keys): a check answering from a dossier holds
+    # its rows (K3), so the trail is read once the destruction has waited for it, its entry
+    # included.
+    with disable_auditlog():
+        collector.delete()
+    entries = get_logentry_model().objects
     named = {(ref.file_label, ref.key): ref for ref in trail}
     wanted = by_row | about(trail)
     found = entries.filter(wanted).values_list(
         "pk", "content_type_id", "object_id", "object_pk", "file_label", "dossier_key"
     )
-    rows_of = {}  # (content type id, key as text) -> dossier
-    for (model, pk), ref in owner.items():
-        rows_of[(ContentType.objects.get_for_model(model).pk, str(pk))] = ref
     trails, rows = [], []
     kind = kind_of(entries.model)
     for pk, content_type_id, object_id, object_pk, file_label, dossier_key in found:
@@ -117,18 +124,15 @@ def delete_traced(seeds: Iterable[tuple[object, object]], *, trail=()) -> dict:
         delete_entries(entries.filter(pk__in=rows), reason="trail")
     if trails:  # the chain keeps the purged entries' hashes, so it still verifies (S2)
         delete_entries(entries.filter(pk__in=trails), reason="destruction")
-    for model, instances in collector.data.items():
-        for row in instances:
-            counts[owner.get((_model(row), row.pk), fallback)][kind_of(model)] += 1
-    with disable_auditlog():
-        collector.delete()
     return dict(counts)
 
 
-def end_trails(roots: dict, *, by, batch) -> None:
-    """One entry for each destroyed dossier (`roots`: DossierRef -> root), in one insert, as
+def end_trails(roots: dict, *, by, batch) -> list:
+    """One entry for each dossier about to be destroyed (`roots`: DossierRef -> root), as
     `config.audit.purge_dossier_trail` writes it: without personal data, the dossier's file, key
-    and root model, who destroyed it and when, and the batch of its purged links (S2)."""
+    and root model, who destroyed it and when, and the batch of its purged links (S2). Made
+    while the roots still have their keys, written (`bulk_create`, one insert) after the
+    purge."""
     model = get_logentry_model()
     made = []
     with acting_for(by):
@@ -149,4 +153,4 @@ def end_trails(roots: dict, *, by, batch) -> None:
                 sender=model, instance=entry, raw=False, using=DEFAULT_DB_ALIAS, update_fields=None
             )
             made.append(entry)
-    model.objects.bulk_create(made)
+    return made

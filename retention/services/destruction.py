@@ -58,21 +58,17 @@ def destroy_dossiers(due: list[ToDestroy], *, run=None, by=None, nowait: bool = 
             return []
         data_files = DataFile.objects.in_bulk({states[item.ref].data_file_id for item in due})
         names, counted = {}, []
-        together: dict[tuple[str, str], list[DossierRef]] = {}
         for item in due:
             state = states[item.ref]
             data_file = data_files.get(state.data_file_id)
             names[item.ref] = state.casusoverleg or (
                 data_file.name if data_file else item.ref.file_label
             )
-            together.setdefault((item.ref.file_label, names[item.ref]), []).append(item.ref)
             counted.append((item.ref, names[item.ref], states[item.ref], []))
-        # B7, before the dossiers go: the figures of the dossiers of one file and name counted
-        # together (`figures_of`), added to the first of them; the counts are sums.
-        for (label, name), refs in together.items():
-            figures = registry.get(label).figures_of(refs)
-            counted.append((refs[0], name, replace(states[refs[0]], archived=False), figures))
-        count_dossiers(counted)
+        for label in by_label:
+            refs = [item.ref for item in due if item.ref.file_label == label]
+            counted += _figures(label, refs, states, names)
+        count_dossiers(counted)  # B7, before the dossiers go
         due_signals.gone([item.ref for item in due])  # their stored due dates: one statement
         counts: dict[DossierRef, Counter] = {item.ref: Counter() for item in due}
         for label, items in by_label.items():
@@ -107,6 +103,35 @@ def destroy_dossiers(due: list[ToDestroy], *, run=None, by=None, nowait: bool = 
         )
         transaction.on_commit(lambda: ledger.append_many(records))
     return records
+
+
+def _figures(label: str, refs: list[DossierRef], states, names) -> list[tuple]:
+    """B7: the figures of the dossiers of a file counted together (`figures_of`), as entries
+    for `count_dossiers` (which adds them up): in one call for the file when each of its
+    parties.DataFile has one name, otherwise one per name."""
+    file = registry.get(label)
+    first: dict[int, DossierRef] = {}
+    named: dict[int, set[str]] = {}
+    for ref in refs:
+        first.setdefault(states[ref].data_file_id, ref)
+        named.setdefault(states[ref].data_file_id, set()).add(names[ref])
+    if all(len(found) == 1 for found in named.values()):
+        figures = list(file.figures_of(refs))
+        if all(figure.data_file_id in first for figure in figures):
+            by_file: dict[int, list] = {}
+            for figure in figures:
+                by_file.setdefault(figure.data_file_id, []).append(figure)
+            return [
+                (first[pk], names[first[pk]], replace(states[first[pk]], archived=False), found)
+                for pk, found in by_file.items()
+            ]
+    by_name: dict[str, list[DossierRef]] = {}
+    for ref in refs:
+        by_name.setdefault(names[ref], []).append(ref)
+    return [
+        (group[0], name, replace(states[group[0]], archived=False), file.figures_of(group))
+        for name, group in by_name.items()
+    ]
 
 
 def _forget_retention(refs: list[DossierRef]) -> dict[DossierRef, Counter]:

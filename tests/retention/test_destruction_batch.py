@@ -50,3 +50,27 @@ def test_b7_the_figures_of_a_batch_are_those_of_its_dossiers_added_up(region):
     for figure in file.figures_of(refs):
         together[(figure.data_file_id, figure.month, figure.figure, figure.reason)] += figure.count
     assert together == one_by_one and sum(together.values()) >= 3 * 3
+
+
+def test_b8_s2_each_dossier_of_a_batch_keeps_one_entry_naming_its_root(region):
+    """The one audit entry left of each destroyed dossier names its file, its key and its
+    root (content type and key), without personal data (S2)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from security.models import AuditEntry
+    from weegploeg.models import Assessment
+
+    refs = dossiers(region, 3)
+    roots = dict(
+        Assessment.objects.filter(number__in=[r.key for r in refs]).values_list("number", "pk")
+    )
+    assert sweep(DUE).destroyed == 3
+    for ref in refs:
+        (left,) = AuditEntry.objects.for_dossier(ref)
+        assert (left.content_type, left.object_pk, left.object_id, left.object_repr) == (
+            ContentType.objects.get_for_model(Assessment),
+            str(roots[ref.key]),
+            roots[ref.key],
+            ref.key,
+        )
+        assert left.action == AuditEntry.Action.DELETE and left.additional_data["destroyed"]
