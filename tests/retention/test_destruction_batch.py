@@ -8,7 +8,9 @@ from datetime import date
 import pytest
 
 from subjects import registry
-from tests.retention.sweep_fixtures import not_substantial, records, sweep
+from tests.cases.factories import Ico
+from tests.factories import VeiligheidshuisFactory
+from tests.retention.sweep_fixtures import case, not_substantial, records, sweep
 from tests.weegploeg.factories import PERSON, Weegploeg
 
 pytestmark = pytest.mark.django_db
@@ -37,19 +39,25 @@ def test_b8_each_record_of_a_batch_counts_its_own_dossier(region):
         assert records(ref).get().counts == dict(sorted(expected.items()))
 
 
-def test_b7_the_figures_of_a_batch_are_those_of_its_dossiers_added_up(region):
-    refs = dossiers(region, 3)
-    file = registry.get("weegploeg")
-    one_by_one: Counter = Counter()
-    for ref in refs:
-        for figure in file.figures(ref):
-            one_by_one[(figure.data_file_id, figure.month, figure.figure, figure.reason)] += (
-                figure.count
-            )
-    together: Counter = Counter()
-    for figure in file.figures_of(refs):
-        together[(figure.data_file_id, figure.month, figure.figure, figure.reason)] += figure.count
-    assert together == one_by_one and sum(together.values()) >= 3 * 3
+def _added_up(figures) -> Counter:
+    found: Counter = Counter()
+    for figure in figures:
+        found[(figure.data_file_id, figure.month, figure.figure, figure.reason)] += figure.count
+    return found
+
+
+@pytest.mark.parametrize("file_label", ["weegploeg", "ico"])
+def test_b7_the_figures_of_a_batch_are_those_of_its_dossiers_added_up(region, file_label):
+    """`figures_of` (issue 13, ADR 0029): what retention keeps of a batch it destroys."""
+    if file_label == "weegploeg":
+        refs = dossiers(region, 3)
+    else:
+        ico = Ico(VeiligheidshuisFactory(code="zaanstreek", name="Veiligheidshuis Zaanstreek"))
+        refs = [case(ico, on=DECIDED) for _ in range(3)]
+    file = registry.get(file_label)
+    one_by_one = sum((_added_up(file.figures(ref)) for ref in refs), Counter())
+    together = _added_up(file.figures_of(refs))
+    assert together == one_by_one and sum(together.values()) >= 3
 
 
 def test_b8_s2_each_dossier_of_a_batch_keeps_one_entry_naming_its_root(region):
