@@ -14,8 +14,8 @@ CTER 13.4, B2), then, each in a savepoint that is rolled back afterwards:
   entries (by the dossier columns), no records.
 
 N is the share of 100,000 that the data's size gives (10,000 at 1/10), at most
-BENCH_SWEEP_MAX (default 1,000: the sweep takes about a second a dossier on the seed's machine,
-so 100,000 would take a day); BENCH_SWEEP_DOSSIERS sets N outright. The time for 100,000 is
+BENCH_SWEEP_MAX (default 1,000: before ADR 0029 the sweep took a tenth of a second or more a
+dossier, so 100,000 took hours); BENCH_SWEEP_DOSSIERS sets N outright. The time for 100,000 is
 projected from a sweep with nothing made due (finding what is due from the stored due dates,
 and what falls due today anyway: the fixed part) and the time per dossier destroyed; the
 script says which figures are measured and which projected.

@@ -94,6 +94,20 @@ def changed(refs) -> None:
         transaction.on_commit(pending)
 
 
+def gone(refs) -> None:
+    """These dossiers are about to be destroyed together (issue 13): their rows go now in one
+    statement, so the deletes of their roots that follow ask nothing more of the database."""
+    pending, new = _pending()
+    fresh = set(refs) - pending.gone
+    if not fresh:
+        return
+    due_index.forget(fresh)
+    pending.gone |= fresh
+    pending.refs -= fresh
+    if new:
+        transaction.on_commit(pending)
+
+
 def _gone(ref: DossierRef) -> None:
     pending, new = _pending()
     if ref in pending.gone:

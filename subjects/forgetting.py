@@ -14,6 +14,7 @@ from django.contrib.sessions.models import Session
 from django.utils import formats, translation
 
 from config.audit import delete_with_trail, kind_of, purge_batch, purge_dossier_trail
+from subjects.tracing import about, delete_traced, end_trails
 
 # The session keys of the sign-in itself (Django's "_auth_user_id", django-otp's device): never
 # a person's data, and taking them out would sign the user out.
@@ -54,6 +55,45 @@ def destroy_root(ref, root, *, kinds: Iterable[type], by, counted=None) -> dict[
         counts += purge_dossier_trail(ref, root=root, by=by)
     forget_in_sessions(values)
     return {**{kind_of(model): 0 for model in kinds}, **counts}
+
+
+def destroy_roots(roots: dict, *, kinds: Iterable[type], by, counted=None) -> dict:
+    """`destroy_root` for many dossiers of one file (`roots`: DossierRef -> root) at a cost
+    that grows by the batch, not by the dossier (issue 13, ADR 0029): one collector over every
+    root, one purge of their audit entries and trails (`subjects.tracing.delete_traced`), their
+    restrictions in one statement, one destruction entry each written in one insert
+    (`end_trails`), and the persons' values taken out of the sessions in one pass. Returns the
+    rows deleted per kind of each dossier, `counted` (ref -> what was deleted about it
+    elsewhere) added."""
+    from subjects.models import Restriction
+
+    roots = dict(roots)
+    if not roots:
+        return {}
+    values = [value for root in roots.values() for value in person_values(root)]
+    empty = {kind_of(model): 0 for model in kinds}
+    counts = {ref: Counter((counted or {}).get(ref, {})) for ref in roots}
+    with purge_batch() as batch:  # the destruction entries name every entry purged here (S2)
+        ends = end_trails(roots, by=by, batch=batch)
+        deleted = delete_traced([(root, ref) for ref, root in roots.items()], trail=list(roots))
+        for ref, found in deleted.items():
+            counts[ref] += found
+        counts = _without_restrictions(Restriction, counts)
+        type(ends[0]).objects.bulk_create(ends)
+    forget_in_sessions(values)
+    return {ref: {**empty, **+found} for ref, found in counts.items()}
+
+
+def _without_restrictions(model, counts: dict) -> dict:
+    """A restriction's reason may name the person: they go with their dossiers (R1, B8)."""
+    restrictions = model.objects.filter(about(counts))
+    by_key = {(ref.file_label, ref.key): ref for ref in counts}
+    found = Counter(restrictions.values_list("file_label", "dossier_key"))
+    if found:
+        restrictions.delete()
+    for key, number in found.items():
+        counts[by_key[key]][kind_of(model)] += number
+    return counts
 
 
 def date_forms(day: date) -> list[str]:

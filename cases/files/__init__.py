@@ -170,6 +170,11 @@ class CasesFile(items.ItemsMixin):
             return figure_queries.figures(cases.filter(number=ref.key))
         return figure_queries.figures(cases) + figure_queries.archived(cases)
 
+    def figures_of(self, refs) -> list[Figure]:
+        """U6, B7: `figures` of these cases together, in as many queries as for one."""
+        keys = [ref.key for ref in refs]
+        return figure_queries.figures(Case._base_manager.filter(number__in=keys))
+
     def last_processed_on(self, ref: DossierRef):
         return timezone.localdate(self.dossier_root(ref).last_processed_at)
 
@@ -204,11 +209,11 @@ class CasesFile(items.ItemsMixin):
     def destroy_many(self, refs, *, by, nowait: bool = False) -> dict[DossierRef, dict[str, int]]:
         """B8: `destroy` for many cases in one transaction, their rows locked in one query
         (`nowait`: raise at once when another transaction holds one), the sessions read once
-        (`forgetting_batch`) and the agendas recounted once. A case that is not there is left
-        out."""
+        (`forgetting_batch`) and the agendas recounted once; one collector and one purge for
+        all (ADR 0029). A case that is not there is left out."""
         from config.audit import purge_batch
-        from rights.services import forget_dossier
-        from subjects.forgetting import destroy_root, forgetting_batch
+        from rights.services import forget_dossiers
+        from subjects.forgetting import destroy_roots, forgetting_batch
 
         keys = [ref.key for ref in refs]
         with transaction.atomic(), forgetting_batch():
@@ -219,17 +224,11 @@ class CasesFile(items.ItemsMixin):
                     "meeting", flat=True
                 )
             )
-            destroyed = {}
-            for key in dict.fromkeys(keys):
-                if key not in found:
-                    continue
-                ref = DossierRef(self.label, key)
-                # The destruction record names every audit entry purged (S2).
-                with purge_batch():
-                    counted = forget_dossier(file_label=self.label, dossier_key=key)
-                    destroyed[ref] = destroy_root(
-                        ref, found[key], kinds=self.dossier_paths, by=by, counted=counted
-                    )
+            roots = {DossierRef(self.label, key): found[key] for key in keys if key in found}
+            # One collector and one purge for all of them (issue 13, ADR 0029).
+            with purge_batch():  # the destruction entries name every entry purged (S2)
+                counted = forget_dossiers(list(roots))
+                destroyed = destroy_roots(roots, kinds=self.dossier_paths, by=by, counted=counted)
             counts.recount_meetings(*meetings)  # their agendas are shorter (issue 13)
             return destroyed
 

@@ -4,21 +4,22 @@ transaction; the ledger line outside the database once it commits. And destroyin
 a restore of the database, what the ledger says was destroyed (`replay`)."""
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 
-from config.audit import delete_with_trail, purge_batch
+from config.audit import purge_batch
 from parties.models import DataFile
-from retention import ledger
+from retention import due_signals, ledger
 from retention.constants import Rule, Trigger
 from retention.models import DestructionRecord, Hold, Reactivation, SweepRun
 from retention.services.statistics import count_dossiers
 from subjects import registry
 from subjects.registry import DossierRef
+from subjects.tracing import about, delete_traced
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,12 @@ def destroy_dossiers(due: list[ToDestroy], *, run=None, by=None, nowait: bool = 
             names[item.ref] = state.casusoverleg or (
                 data_file.name if data_file else item.ref.file_label
             )
-            figures = registry.get(item.ref.file_label).figures(item.ref)
-            counted.append((item.ref, names[item.ref], state, figures))
+            counted.append((item.ref, names[item.ref], states[item.ref], []))
+        for label in by_label:
+            refs = [item.ref for item in due if item.ref.file_label == label]
+            counted += _figures(label, refs, states, names)
         count_dossiers(counted)  # B7, before the dossiers go
+        due_signals.gone([item.ref for item in due])  # their stored due dates: one statement
         counts: dict[DossierRef, Counter] = {item.ref: Counter() for item in due}
         for label, items in by_label.items():
             refs = [item.ref for item in items if item.ref in states]
@@ -101,27 +105,51 @@ def destroy_dossiers(due: list[ToDestroy], *, run=None, by=None, nowait: bool = 
     return records
 
 
+def _figures(label: str, refs: list[DossierRef], states, names) -> list[tuple]:
+    """B7: the figures of the dossiers of a file counted together (`figures_of`), as entries
+    for `count_dossiers` (which adds them up): in one call for the file when each of its
+    parties.DataFile has one name, otherwise one per name."""
+    file = registry.get(label)
+    first: dict[int, DossierRef] = {}
+    named: dict[int, set[str]] = {}
+    for ref in refs:
+        first.setdefault(states[ref].data_file_id, ref)
+        named.setdefault(states[ref].data_file_id, set()).add(names[ref])
+    if all(len(found) == 1 for found in named.values()):
+        figures = list(file.figures_of(refs))
+        if all(figure.data_file_id in first for figure in figures):
+            by_file: dict[int, list] = {}
+            for figure in figures:
+                by_file.setdefault(figure.data_file_id, []).append(figure)
+            return [
+                (first[pk], names[first[pk]], replace(states[first[pk]], archived=False), found)
+                for pk, found in by_file.items()
+            ]
+    by_name: dict[str, list[DossierRef]] = {}
+    for ref in refs:
+        by_name.setdefault(names[ref], []).append(ref)
+    return [
+        (group[0], name, replace(states[group[0]], archived=False), file.figures_of(group))
+        for name, group in by_name.items()
+    ]
+
+
 def _forget_retention(refs: list[DossierRef]) -> dict[DossierRef, Counter]:
     """The holds and reactivations of the dossiers (their reasons name the person), with their
-    audit entries: one query finds the few dossiers that have any (B8). Their entries carry
-    the dossier, so the file's purge took them already; what is left goes here."""
-    wanted = Q(pk__in=[])
-    for ref in refs:
-        wanted |= Q(file_label=ref.file_label, dossier_key=ref.key)
-    having = {
-        DossierRef(label, key)
+    audit entries, in a number of queries that does not grow with the dossiers (B8, issue 13).
+    Their entries carry the dossier, so the file's purge took them already; what is left goes
+    here."""
+    wanted = about(refs)
+    by_key = {(ref.file_label, ref.key): ref for ref in refs}
+    seeds = [
+        (row, by_key[(row.file_label, row.dossier_key)])
         for model in (Hold, Reactivation)
-        for label, key in model.objects.filter(wanted).values_list("file_label", "dossier_key")
-    }
-    found: dict[DossierRef, Counter] = {}
-    for ref in refs:
-        if ref in having:
-            about = {"file_label": ref.file_label, "dossier_key": ref.key}
-            with purge_batch():
-                found[ref] = delete_with_trail(Hold.objects.filter(**about)) + delete_with_trail(
-                    Reactivation.objects.filter(**about)
-                )
-    return found
+        for row in model.objects.filter(wanted)
+    ]
+    if not seeds:
+        return {}
+    with purge_batch():
+        return delete_traced(seeds)
 
 
 LEDGER_FIELDS = ("file_label", "dossier_key", "opened_on", "destroyed_at", "rule")

@@ -33,13 +33,13 @@ def whole(ref):
 @pytest.fixture
 def breaking(monkeypatch):
     """The destruction breaks after its trail and its duties are deleted."""
-    real = weegploeg_retention.forget_dossier
+    real = weegploeg_retention.forget_dossiers
 
-    def forget_then_fail(**kwargs):
-        real(**kwargs)
+    def forget_then_fail(refs):
+        real(refs)
         raise RuntimeError("schijf vol\nmet meer regels die niet in de reden horen")
 
-    monkeypatch.setattr(weegploeg_retention, "forget_dossier", forget_then_fail)
+    monkeypatch.setattr(weegploeg_retention, "forget_dossiers", forget_then_fail)
     return monkeypatch
 
 

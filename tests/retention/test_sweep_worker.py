@@ -48,13 +48,13 @@ def test_o3_two_sweeps_at_once_handle_each_dossier_once(region, monkeypatch):
     each dossier is destroyed once, by one of them, with one destruction record."""
     wp = Weegploeg(region)
     refs = [not_substantial(wp, on=date(2027, 1, 4)) for _ in range(4)]
-    real = weegploeg_retention.forget_dossier
+    real = weegploeg_retention.forget_dossiers
 
-    def slow_forget(**kwargs):
+    def slow_forget(refs):
         time.sleep(0.3)  # long enough for the other worker to reach the same dossier
-        real(**kwargs)
+        return real(refs)
 
-    monkeypatch.setattr(weegploeg_retention, "forget_dossier", slow_forget)
+    monkeypatch.setattr(weegploeg_retention, "forget_dossiers", slow_forget)
     start = threading.Barrier(2)
     runs, errors = [], []
 

@@ -47,6 +47,7 @@ NOT_CHANGING = {
     "weegploeg.services.archive": "B3: archiving is not a processing of the data",
     "weegploeg.services.reactivate": "B5: making archived data available processes none",
     "weegploeg.services.destroy": "B8: the dossier is gone",
+    "weegploeg.services.destroy_many": "B8: the dossiers are gone",
     "weegploeg.services.resync_permissions": "permissions, not the dossier's data",
     "cases.services.archive": "B3: archiving is not a processing of the data",
     "cases.services.reactivate": "B5: making archived data available processes none",

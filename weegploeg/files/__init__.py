@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from config.audit import ReadKind, acting_for, log_reads, purge_batch
+from config.audit import ReadKind, acting_for, log_reads
 from parties.services.files import weegploeg_file
 from subjects import items, matching
 from subjects.forgetting import forgetting_batch
@@ -151,6 +151,11 @@ class WeegploegFile(items.ItemsMixin):
             return figure_queries.figures(assessments.filter(number=ref.key))
         return figure_queries.figures(assessments) + figure_queries.archived(assessments)
 
+    def figures_of(self, refs) -> list[Figure]:
+        """U6, B7: `figures` of these dossiers together, in as many queries as for one."""
+        keys = [ref.key for ref in refs]
+        return figure_queries.figures(Assessment._base_manager.filter(number__in=keys))
+
     def last_processed_on(self, ref: DossierRef):
         return timezone.localdate(self.dossier_root(ref).last_processed_at)
 
@@ -184,15 +189,9 @@ class WeegploegFile(items.ItemsMixin):
         with transaction.atomic(), forgetting_batch():
             rows = Assessment._base_manager.filter(number__in=keys).order_by("pk")
             found = {a.number: a for a in rows.select_for_update(nowait=nowait)}
-            destroyed = {}
-            for key in dict.fromkeys(keys):
-                if key in found:
-                    # The destruction record names every audit entry purged (S2).
-                    with purge_batch():
-                        destroyed[DossierRef(self.label, key)] = services.destroy(
-                            found[key], by=by, kinds=self.dossier_paths
-                        )
-            return destroyed
+            roots = {DossierRef(self.label, key): found[key] for key in keys if key in found}
+            # One collector and one purge for all of them (issue 13, ADR 0029).
+            return services.destroy_many(roots, by=by, kinds=self.dossier_paths)
 
     def recipients(self, ref: DossierRef) -> list[Recipient]:
         """W6: the casusoverleggen that received a copy of this dossier."""

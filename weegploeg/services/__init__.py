@@ -17,7 +17,13 @@ from weegploeg.services.decisions import decide, end_processing, objection_uphel
 from weegploeg.services.framework import current_framework, may_publish_framework, publish_framework
 from weegploeg.services.intake import enter_signal, may_enter_signal_for, possible_duplicates
 from weegploeg.services.meetings import hold_meeting, record_discussion
-from weegploeg.services.retention import archive, destroy, reactivate, resync_permissions
+from weegploeg.services.retention import (
+    archive,
+    destroy,
+    destroy_many,
+    reactivate,
+    resync_permissions,
+)
 
 __all__ = [
     "FILE_LABEL",
@@ -28,6 +34,7 @@ __all__ = [
     "current_framework",
     "decide",
     "destroy",
+    "destroy_many",
     "end_processing",
     "enter_signal",
     "hold_meeting",

@@ -4,10 +4,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from parties.models import User
-from rights.services import forget_dossier
+from rights.services import forget_dossiers
 from subjects.permissions import resync_all
 from weegploeg.counts import recount_meetings
-from weegploeg.models import Assessment
+from weegploeg.models import AgendaItem, Assessment
 from weegploeg.permissions import sync_assessment_permissions
 from weegploeg.services._common import FILE_LABEL
 
@@ -34,19 +34,34 @@ def reactivate(assessment: Assessment, *, by: User | None) -> Assessment:
 
 @transaction.atomic
 def destroy(assessment: Assessment, *, by: User | None, kinds=()) -> dict[str, int]:
-    """Destroy a dossier completely (B8): the duty-to-inform and request records that name it,
-    its rows, every audit entry of the dossier (found by its dossier columns, rows deleted
-    earlier included, and by row for records of several dossiers), and the person's name in
-    sessions, leaving one entry recording the destruction. Nothing of the person is logged
-    while doing so. Returns the rows deleted per kind (`kinds`: the file's models)."""
-    from subjects.forgetting import destroy_root
+    """Destroy a dossier completely (B8): `destroy_many` for one."""
     from subjects.registry import DossierRef
 
     ref = DossierRef(FILE_LABEL, assessment.number)
-    meetings = list(assessment.agenda_items.values_list("meeting", flat=True))
-    counted = forget_dossier(file_label=FILE_LABEL, dossier_key=assessment.number)
-    destroyed = destroy_root(ref, assessment, kinds=kinds, by=by, counted=counted)
-    recount_meetings(*meetings)  # the agendas it was on are one item shorter (issue 13)
+    return destroy_many({ref: assessment}, by=by, kinds=kinds)[ref]
+
+
+@transaction.atomic
+def destroy_many(assessments: dict, *, by: User | None, kinds=()) -> dict:
+    """Destroy dossiers completely (B8; `assessments`: DossierRef -> Assessment): the
+    duty-to-inform and request records that name them, their rows, every audit entry of the
+    dossiers (found by their dossier columns, rows deleted earlier included, and by row for
+    records of several dossiers), and the persons' names in sessions, leaving one entry
+    recording each destruction. Nothing of the persons is logged while doing so. In a number
+    of queries that does not grow with the dossiers (issue 13, ADR 0029). Returns the rows
+    deleted per kind (`kinds`: the file's models) of each dossier."""
+    from config.audit import purge_batch
+    from subjects.forgetting import destroy_roots
+
+    meetings = list(
+        AgendaItem.objects.filter(assessment__in=list(assessments.values())).values_list(
+            "meeting", flat=True
+        )
+    )
+    with purge_batch():  # the destruction entries name every entry purged here (S2)
+        counted = forget_dossiers(list(assessments))
+        destroyed = destroy_roots(assessments, kinds=kinds, by=by, counted=counted)
+    recount_meetings(*meetings)  # the agendas they were on are shorter (issue 13)
     return destroyed
 
 
