@@ -5,9 +5,9 @@ without personal data (config/db_errors.py). The real restart is in test_postgre
 import logging
 
 import pytest
-from django.contrib.sessions.backends.db import SessionStore
 from django.db import OperationalError
 
+from config.sessions import SessionStore
 from tests.conftest import verified_client
 from tests.load.failing_db_urls import MESSAGE
 
