@@ -319,19 +319,27 @@ def purge_dossier_trail(ref, *, root, by=None) -> Counter:
     restrictions = Restriction.objects.filter(file_label=ref.file_label, dossier_key=ref.key)
     counts[kind_of(Restriction)] += restrictions.delete()[0]
     with acting_for(by):
-        AuditEntry.objects.create(
-            action=AuditEntry.Action.DELETE,
-            content_type=ContentType.objects.get_for_model(root),
-            object_pk=str(root.pk),
-            object_id=root.pk if isinstance(root.pk, int) else None,
-            object_repr=ref.key,
-            cid=get_cid(),
-            file_label=ref.file_label,
-            dossier_key=ref.key,
-            # The hashes of the purged entries (`security.PurgedLink` of this batch).
-            additional_data={"destroyed": True, "purged_links": str(batch)},
-        )
+        destruction_entry(ref, root=root, batch=batch).save()
     return +counts
+
+
+def destruction_entry(ref, *, root, batch):
+    """The entry left of a destroyed dossier (unsaved): no personal data, only the dossier's
+    file, key and root model, and the batch of the purged entries' hashes
+    (`security.PurgedLink`). Who destroyed it is filled in as it is saved (or sent `pre_save`)
+    under `acting_for`."""
+    model = get_logentry_model()
+    return model(
+        action=model.Action.DELETE,
+        content_type=ContentType.objects.get_for_model(root),
+        object_pk=str(root.pk),
+        object_id=root.pk if isinstance(root.pk, int) else None,
+        object_repr=ref.key,
+        cid=get_cid(),
+        file_label=ref.file_label,
+        dossier_key=ref.key,
+        additional_data={"destroyed": True, "purged_links": str(batch)},
+    )
 
 
 class AccessLoggedMixin:

@@ -10,13 +10,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from auditlog import get_logentry_model
-from auditlog.cid import get_cid
 from django.contrib.contenttypes.models import ContentType
 from django.db import DEFAULT_DB_ALIAS
 from django.db.models import Q
 from django.db.models.signals import pre_save
 
-from config.audit import _EveryRow, acting_for, kind_of
+from config.audit import _EveryRow, acting_for, destruction_entry, kind_of
 
 
 def about(refs, *, label: str = "file_label", key: str = "dossier_key") -> Q:
@@ -128,26 +127,14 @@ def delete_traced(seeds: Iterable[tuple[object, object]], *, trail=()) -> dict:
 
 
 def end_trails(roots: dict, *, by, batch) -> list:
-    """One entry for each dossier about to be destroyed (`roots`: DossierRef -> root), as
-    `config.audit.purge_dossier_trail` writes it: without personal data, the dossier's file, key
-    and root model, who destroyed it and when, and the batch of its purged links (S2). Made
-    while the roots still have their keys, written (`bulk_create`, one insert) after the
-    purge."""
+    """One entry for each dossier about to be destroyed (`roots`: DossierRef -> root), the one
+    `config.audit.purge_dossier_trail` writes (`destruction_entry`, S2). Made while the roots
+    still have their keys, written (`bulk_create`, one insert) after the purge."""
     model = get_logentry_model()
     made = []
     with acting_for(by):
         for ref, root in roots.items():
-            entry = model(
-                action=model.Action.DELETE,
-                content_type=ContentType.objects.get_for_model(root),
-                object_pk=str(root.pk),
-                object_id=root.pk if isinstance(root.pk, int) else None,
-                object_repr=ref.key,
-                cid=get_cid(),
-                file_label=ref.file_label,
-                dossier_key=ref.key,
-                additional_data={"destroyed": True, "purged_links": str(batch)},
-            )
+            entry = destruction_entry(ref, root=root, batch=batch)
             # What auditlog's own create would fill in: the actor, the party, the address.
             pre_save.send(
                 sender=model, instance=entry, raw=False, using=DEFAULT_DB_ALIAS, update_fields=None
