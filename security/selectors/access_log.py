@@ -226,11 +226,6 @@ def anomaly_summary(user, filters: Filters) -> dict:
     }
 
 
-def page_anomalies(entries: list, rules: unusual_reads.UnusualReads) -> dict[int, list[str]]:
-    """The unusual reads of a page of the search (one query, whatever their period)."""
-    return anomalies_of(entries)
-
-
 def recent_anomaly_count(user, *, days: int | None = None) -> int:
     """The unusual reads the overseer sees of the last days (the dashboard)."""
     days = days or settings.ANOMALY_DASHBOARD_DAYS

@@ -5,9 +5,9 @@ Here they are only counted and read, joined to the audit entries searched for, i
 whatever the number of reads or dossiers.
 
 `UnusualReads` keeps the period whose unusual reads are summed up: `condition()` is any reason
-in the period on audit entries (the log's "only unusual" filter), `flags` gives the reasons of
-given entries, `within` and `per_day` the rows of the period and their counts per day and
-reason (the rows alone, without the audit entries: `access_log.visible_unusual`)."""
+in the period on audit entries (the log's "only unusual" filter), `within` and `per_day` the
+rows of the period and their counts per day and reason (the rows alone, without the audit
+entries: `access_log.visible_unusual`); `flags_of` gives the reasons of given entries."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -61,10 +61,6 @@ class UnusualReads:
             & _days(*self.period)
             & _days(*self.period, prefix="unusual__")
         )
-
-    def flags(self, entries: QuerySet) -> dict[int, list[str]]:
-        """The reasons each of `entries` stands out for, by entry id (one query)."""
-        return flags_of(entries.values("pk"))
 
     def within(self, unusual: QuerySet) -> QuerySet:
         """The rows of `unusual` (`UnusualRead`) of the period."""

@@ -75,7 +75,7 @@ class AccessLogView(OverseerMixin, SortedListMixin, TemplateView):
             entries = entries.filter(summary["rules"].condition())
         page = CappedPaginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
         page.object_list = list(page.object_list)
-        describe(page.object_list, access_log.page_anomalies(page.object_list, summary["rules"]))
+        describe(page.object_list, access_log.anomalies_of(page.object_list))
         summary["days"] = [
             {**day, "reasons": [(REASON_LABELS[c], n) for c, n in day["reasons"].items()]}
             for day in summary["days"]
