@@ -299,35 +299,13 @@ def current_purge_batch() -> uuid.UUID | None:
     return _PURGE_BATCH.get()
 
 
-def purge_dossier_trail(ref, *, root, by=None) -> Counter:
-    """B8: delete every audit entry of a destroyed dossier, found by its columns (rows deleted
-    long ago included), and its restrictions, and leave one entry recording the destruction
-    without personal data: the dossier's file, key and root model, who destroyed it and when.
-    (The retention's destruction record is the proof for the archive law; this entry keeps the
-    destruction visible in the audit trail the functionaris gegevensbescherming reviews, S2.)
-    Returns what it deleted per kind."""
-    from security.models import AuditEntry
-    from security.services.chain import delete_entries
-    from subjects.models import Restriction
-
-    counts: Counter = Counter()
-    # The chain keeps the purged entries' hashes, so it still verifies (S2).
-    trail = AuditEntry.objects.for_dossier(ref)
-    with purge_batch() as batch:
-        counts[kind_of(AuditEntry)] += delete_entries(trail, reason="destruction")
-    # A restriction's reason may name the person: it goes with the dossier (R1, B8).
-    restrictions = Restriction.objects.filter(file_label=ref.file_label, dossier_key=ref.key)
-    counts[kind_of(Restriction)] += restrictions.delete()[0]
-    with acting_for(by):
-        destruction_entry(ref, root=root, batch=batch).save()
-    return +counts
-
-
 def destruction_entry(ref, *, root, batch):
-    """The entry left of a destroyed dossier (unsaved): no personal data, only the dossier's
-    file, key and root model, and the batch of the purged entries' hashes
-    (`security.PurgedLink`). Who destroyed it is filled in as it is saved (or sent `pre_save`)
-    under `acting_for`."""
+    """B8, S2: the entry left of a destroyed dossier (unsaved) once its trail is purged: no
+    personal data, only the dossier's file, key and root model, and the batch of the purged
+    entries' hashes (`security.PurgedLink`). (The retention's destruction record is the proof
+    for the archive law; this entry keeps the destruction visible in the audit trail the
+    functionaris gegevensbescherming reviews.) Who destroyed it is filled in as it is saved
+    (or sent `pre_save`) under `acting_for`."""
     model = get_logentry_model()
     return model(
         action=model.Action.DELETE,

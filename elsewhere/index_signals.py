@@ -3,7 +3,7 @@
 refreshed in the saving transaction (a new name, archived or reactivated); a root deleted has
 them withdrawn in the deleting transaction, so a destroyed dossier answers "no hit" from the
 moment of its destruction. A destruction deletes its rows through Django's collector
-(`config.audit.delete_with_trail`), which sends post_delete for every row it deletes."""
+(`subjects.tracing.delete_traced`), which sends post_delete for every row it deletes."""
 
 from django.db.models.signals import post_delete, post_save
 

@@ -1,7 +1,8 @@
 """Destroying a dossier of any file completely (B8): its rows with their audit entries, its
 whole trail, its restrictions, and the person's name, BSN and date of birth kept in sessions (the
-posted name searches, `config.pages.SessionSearchMixin`). The files' `destroy` call
-`destroy_root`; `rights` and `retention` forget their own rows about the dossier."""
+posted name searches, `config.pages.SessionSearchMixin`). The files' `destroy` and
+`destroy_many` call `destroy_roots`; `rights` and `retention` forget their own rows about the
+dossier."""
 
 import contextlib
 from collections import Counter
@@ -13,7 +14,7 @@ from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.utils import formats, translation
 
-from config.audit import delete_with_trail, kind_of, purge_batch, purge_dossier_trail
+from config.audit import kind_of, purge_batch
 from subjects.tracing import about, delete_traced, end_trails
 
 # The session keys of the sign-in itself (Django's "_auth_user_id", django-otp's device): never
@@ -42,29 +43,14 @@ def forgetting_batch():
     forget_in_sessions(values)
 
 
-def destroy_root(ref, root, *, kinds: Iterable[type], by, counted=None) -> dict[str, int]:
-    """Delete the dossier's root and everything of it with their audit entries, then the rest
-    of its trail (rows deleted before included) and its restrictions, then the person's values
-    from every session. Returns the rows deleted per kind: every model of the file (`kinds`,
-    0 when it had none), audit entries and restrictions included, added to `counted` (what
-    was deleted about the dossier elsewhere: its duties to inform, its requests)."""
-    values = person_values(root)
-    counts: Counter = Counter(counted or {})
-    with purge_batch():  # the destruction record names every entry purged here (S2)
-        counts += delete_with_trail(type(root)._base_manager.filter(pk=root.pk))
-        counts += purge_dossier_trail(ref, root=root, by=by)
-    forget_in_sessions(values)
-    return {**{kind_of(model): 0 for model in kinds}, **counts}
-
-
 def destroy_roots(roots: dict, *, kinds: Iterable[type], by, counted=None) -> dict:
-    """`destroy_root` for many dossiers of one file (`roots`: DossierRef -> root) at a cost
-    that grows by the batch, not by the dossier (issue 13, ADR 0029): one collector over every
-    root, one purge of their audit entries and trails (`subjects.tracing.delete_traced`), their
-    restrictions in one statement, one destruction entry each written in one insert
-    (`end_trails`), and the persons' values taken out of the sessions in one pass. Returns the
-    rows deleted per kind of each dossier, `counted` (ref -> what was deleted about it
-    elsewhere) added."""
+    """Destroy the dossiers (`roots`: DossierRef -> root, of one file) with everything of
+    them, at a cost that grows by the batch, not by the dossier (issue 13, ADR 0029): one
+    collector over every root, one purge of their audit entries and trails
+    (`subjects.tracing.delete_traced`), their restrictions in one statement, one destruction
+    entry each written in one insert (`end_trails`), and the persons' values taken out of the
+    sessions in one pass. Returns the rows deleted per kind of each dossier, `counted` (ref ->
+    what was deleted about it elsewhere) added."""
     from subjects.models import Restriction
 
     roots = dict(roots)

@@ -1,6 +1,6 @@
 """Deleting the rows of many dossiers at once, each row counted to its own dossier (B8, issue 13,
-ADR 0029): what `config.audit.delete_with_trail` and `purge_dossier_trail` do for one dossier,
-in a number of queries that does not grow with the dossiers.
+ADR 0029): the rows of the dossiers, their audit entries and their whole trails, in a number of
+queries that does not grow with the dossiers.
 
 A destruction record counts what went per dossier. One collector over the roots of a whole batch
 gives the rows but not whose they are: each row is traced along its foreign keys to a row already
@@ -127,8 +127,8 @@ def delete_traced(seeds: Iterable[tuple[object, object]], *, trail=()) -> dict:
 
 
 def end_trails(roots: dict, *, by, batch) -> list:
-    """One entry for each dossier about to be destroyed (`roots`: DossierRef -> root), the one
-    `config.audit.purge_dossier_trail` writes (`destruction_entry`, S2). Made while the roots
+    """One entry for each dossier about to be destroyed (`roots`: DossierRef -> root):
+    `config.audit.destruction_entry` (S2). Made while the roots
     still have their keys, written (`bulk_create`, one insert) after the purge."""
     model = get_logentry_model()
     made = []
