@@ -13,20 +13,25 @@ real state with `retention.rules` as before.
   overwrites it; that change's own refresh follows.
 - `rebuild` works out every dossier again: nightly on beat as a safety net, after a bulk load
   (the seed) and when the index is first made (`retention.apps`).
+- The row also stores the dossier's plan (ADR 0031, `plan_of`): its earliest destruction, its
+  archive day and the last day it is in progress, which only a write changes. The preview reads
+  those (`plans_due_by`) and decides with the same rules, reading states only of the rows
+  without one; the sweep still reads every candidate's state (`states_due_by`).
 """
 
 import logging
 import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.db import connection, transaction
 from django.db.models import Q
 
+from retention.constants import Action, Rule
 from retention.models import DossierDue
-from retention.rules import next_due
+from retention.rules import Due, archiving, earliest_destruction, next_due
 from retention.terms import Terms, terms_by_file
 from subjects import registry
 from subjects.registry import DossierRef, DossierState
@@ -44,6 +49,30 @@ def check_on(state: DossierState, terms: Terms) -> date | None:
     and the rules decide). None: look at it every time."""
     found = next_due(replace(state, in_progress=False), terms)
     return found.due_on if found is not None else None
+
+
+# The plan of a dossier as stored (ADR 0031): (destroy_on, destroy_rule, archive_on, busy_until,
+# casusoverleg), or all empty when none is stored.
+PLAN_FIELDS = ("destroy_on", "destroy_rule", "archive_on", "busy_until", "casusoverleg")
+NO_PLAN = (None, "", None, None, "")
+
+
+def plan_of(state: DossierState, terms: Terms) -> tuple:
+    """What the preview needs of the dossier, for any day, when only a write can change it
+    (ADR 0031): its earliest destruction (day and rule), its archive day as if it were not in
+    progress (none when archived), the last day it is in progress, its casusoverleg. NO_PLAN
+    for a dossier in progress for as long as its file does not say: its state is read."""
+    if state.in_progress and state.in_progress_until is None:
+        return NO_PLAN
+    destruction = earliest_destruction(state, terms)
+    archive = archiving(replace(state, in_progress=False), terms)
+    return (
+        destruction.due_on,
+        str(destruction.rule),
+        archive.due_on if archive is not None else None,
+        state.in_progress_until if state.in_progress else None,
+        state.casusoverleg,
+    )
 
 
 def _chunks(items: list, size: int) -> Iterator[list]:
@@ -65,17 +94,21 @@ def _rows(label: str, keys: Iterable[str]):
 # Reading: the dossiers that may be due.
 
 
-def candidates(until: date, *, data_file_ids: Iterable[int] | None = None) -> dict[str, list]:
-    """The keys per file label of the dossiers that may fall due on or before `until` (of the
-    files `data_file_ids`, or of all): those whose check day is not after it, and those not
-    worked out yet. One query."""
+def _may_be_due(until: date, data_file_ids: Iterable[int] | None) -> Q:
     may_be_due = Q(check_on__isnull=True) | Q(check_on__lte=until)
     if data_file_ids is not None:
         # A row not worked out since it was made names no file yet: looked at for every file.
         may_be_due = Q(check_on__isnull=True, data_file__isnull=True) | (
             may_be_due & Q(data_file__in=list(data_file_ids))
         )
-    rows = DossierDue.objects.filter(may_be_due)
+    return may_be_due
+
+
+def candidates(until: date, *, data_file_ids: Iterable[int] | None = None) -> dict[str, list]:
+    """The keys per file label of the dossiers that may fall due on or before `until` (of the
+    files `data_file_ids`, or of all): those whose check day is not after it, and those not
+    worked out yet. One query."""
+    rows = DossierDue.objects.filter(_may_be_due(until, data_file_ids))
     found: dict[str, list] = defaultdict(list)
     for label, key in rows.order_by("file_label", "dossier_key").values_list(
         "file_label", "dossier_key"
@@ -84,17 +117,78 @@ def candidates(until: date, *, data_file_ids: Iterable[int] | None = None) -> di
     return found
 
 
-def states_due_by(until: date, *, data_file_ids: Iterable[int] | None = None) -> list[DossierState]:
-    """The real states (through the registry) of the dossiers that may fall due on or before
-    `until`, in the registry's order; what the rules then decide is exactly what they decide
-    over every dossier."""
-    keys = candidates(until, data_file_ids=data_file_ids)
+def _states_of(keys: dict[str, list]) -> list[DossierState]:
+    """The real states of these dossiers through the registry, one batch per file and chunk."""
     return [
         state
         for file in registry.files()
         for chunk in _chunks(keys.get(file.label, []), STATES_CHUNK)
         for state in file.states(chunk)
     ]
+
+
+def states_due_by(until: date, *, data_file_ids: Iterable[int] | None = None) -> list[DossierState]:
+    """The real states (through the registry) of the dossiers that may fall due on or before
+    `until`, in the registry's order; what the rules then decide is exactly what they decide
+    over every dossier."""
+    return _states_of(candidates(until, data_file_ids=data_file_ids))
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A dossier's plan read from its row (ADR 0031): what `retention.rules` decide from its
+    state, for the day `plans_due_by` was asked about."""
+
+    ref: DossierRef
+    data_file_id: int
+    file_name: str
+    casusoverleg: str
+    destruction: Due
+    archive: Due | None  # None: archived, or in progress on the day asked
+
+
+def _in_window(until: date, today: date) -> Q:
+    """A stored plan that can show by `until`: its destruction, or its archiving when the
+    dossier is not in progress `today`."""
+    not_busy = Q(busy_until__isnull=True) | Q(busy_until__lt=today)
+    return Q(destroy_on__lte=until) | (Q(archive_on__lte=until) & not_busy)
+
+
+def plans_due_by(
+    until: date, *, today: date, data_file_ids: Iterable[int] | None = None
+) -> tuple[list[Stored], list[DossierState]]:
+    """The dossiers that may fall due on or before `until` (of the files `data_file_ids`, or of
+    all), for a preview on `today` (ADR 0031): the stored plans of those that have one, in one
+    query, and the real states of the others (`states_due_by`), in a few queries per file.
+    What the rules decide of them is exactly what they decide of every dossier's state."""
+    rows = DossierDue.objects.filter(_may_be_due(until, data_file_ids)).filter(
+        Q(destroy_on__isnull=True) | _in_window(until, today)
+    )
+    plans: list[Stored] = []
+    unworked: dict[str, list] = defaultdict(list)
+    fields = ("file_label", "dossier_key", "data_file_id", "data_file__name", *PLAN_FIELDS)
+    for label, key, file_id, name, destroy_on, rule, archive_on, busy, overleg in rows.order_by(
+        "file_label", "dossier_key"
+    ).values_list(*fields):
+        if destroy_on is None:
+            unworked[label].append(key)
+            continue
+        idle = busy is None or busy < today
+        plans.append(
+            Stored(
+                ref=DossierRef(label, key),
+                data_file_id=file_id,
+                file_name=name,
+                casusoverleg=overleg,
+                destruction=Due(Action.DESTROY, rule, destroy_on),
+                archive=(
+                    Due(Action.ARCHIVE, Rule.ARCHIVE_TERM, archive_on)
+                    if archive_on is not None and idle
+                    else None
+                ),
+            )
+        )
+    return plans, _states_of(unworked)
 
 
 # Writing: marking, refreshing, rebuilding.
@@ -114,14 +208,14 @@ def mark(refs: Iterable[DossierRef]) -> None:
             rows,
             update_conflicts=True,
             unique_fields=["file_label", "dossier_key"],
-            update_fields=["check_on", "stamp"],
+            update_fields=["check_on", "stamp", "destroy_on"],
         )
 
 
 def mark_file(data_file_id: int) -> None:
     """The terms of a file changed: the rows of its dossiers to be worked out. One statement."""
     DossierDue.objects.filter(data_file=data_file_id).update(
-        check_on=None, stamp=secrets.randbits(62)
+        check_on=None, destroy_on=None, stamp=secrets.randbits(62)
     )
 
 
@@ -131,40 +225,51 @@ def forget(refs: Iterable[DossierRef]) -> None:
         _rows(label, keys).delete()
 
 
-def _update(rows: list[tuple[int, date | None, int]]) -> None:
-    """Set (check_on, data_file) of many rows by key in one statement. PostgreSQL's `unnest`:
-    `bulk_update` builds a CASE per row and field, seconds per thousand rows."""
+def _update(rows: list[tuple]) -> None:
+    """Set (check_on, data_file, *PLAN_FIELDS) of many rows by key in one statement.
+    PostgreSQL's `unnest`: `bulk_update` builds a CASE per row and field, seconds per thousand
+    rows."""
     if not rows:
         return
-    ids, days, files = (list(column) for column in zip(*rows, strict=True))
+    columns = [list(column) for column in zip(*rows, strict=True)]
     table = connection.ops.quote_name(DossierDue._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"UPDATE {table} AS d SET check_on = v.check_on, data_file_id = v.data_file_id "  # noqa: S608 - the table's own name
-            "FROM unnest(%s::bigint[], %s::date[], %s::bigint[]) AS v(id, check_on, data_file_id) "
-            "WHERE d.id = v.id",
-            [ids, days, files],
+            f"UPDATE {table} AS d SET check_on = v.check_on, data_file_id = v.data_file_id, "  # noqa: S608 - the table's own name
+            "destroy_on = v.destroy_on, destroy_rule = v.destroy_rule, "
+            "archive_on = v.archive_on, busy_until = v.busy_until, casusoverleg = v.casusoverleg "
+            "FROM unnest(%s::bigint[], %s::date[], %s::bigint[], %s::date[], %s::text[], "
+            "%s::date[], %s::date[], %s::text[]) "
+            "AS v(id, check_on, data_file_id, destroy_on, destroy_rule, archive_on, busy_until, "
+            "casusoverleg) WHERE d.id = v.id",
+            columns,
         )
+
+
+def _worked_out(state: DossierState, terms: Terms) -> tuple:
+    """What a row stores of `state`: (check_on, data_file_id, *PLAN_FIELDS)."""
+    return (check_on(state, terms), state.data_file_id, *plan_of(state, terms))
 
 
 def _write(label: str, read: dict[str, int], states: dict[str, DossierState], terms) -> None:
     """Store what `states` say for the rows still stamped as `read` before the states were read
     (a row locked now is being changed: its own refresh follows); drop the rows of dossiers
     that are gone; add the rows missing. Only what differs is written."""
+    stored_fields = ("check_on", "data_file", *PLAN_FIELDS)
     with transaction.atomic():
         locked = _rows(label, read).select_for_update(skip_locked=True)
-        current = locked.values_list("pk", "dossier_key", "stamp", "check_on", "data_file")
+        current = locked.values_list("pk", "dossier_key", "stamp", *stored_fields)
         changed, gone = [], []
-        for pk, key, stamp, stored_on, stored_file in current:
+        for pk, key, stamp, *stored in current:
             if read.get(key) != stamp:
                 continue  # marked since it was read: its own refresh follows
             state = states.get(key)
             if state is None:
                 gone.append(pk)
                 continue
-            day = check_on(state, terms[state.data_file_id])
-            if (day, state.data_file_id) != (stored_on, stored_file):
-                changed.append((pk, day, state.data_file_id))
+            worked_out = _worked_out(state, terms[state.data_file_id])
+            if worked_out != tuple(stored):
+                changed.append((pk, *worked_out))
         _update(changed)
         if gone:
             DossierDue.objects.filter(pk__in=gone).delete()
@@ -172,8 +277,13 @@ def _write(label: str, read: dict[str, int], states: dict[str, DossierState], te
         DossierDue(
             file_label=label,
             dossier_key=key,
-            data_file_id=state.data_file_id,
-            check_on=check_on(state, terms[state.data_file_id]),
+            **dict(
+                zip(
+                    ("check_on", "data_file_id", *PLAN_FIELDS),
+                    _worked_out(state, terms[state.data_file_id]),
+                    strict=True,
+                )
+            ),
         )
         for key, state in states.items()
         if key not in read

@@ -59,23 +59,51 @@ def _archiving(state: DossierState, terms: Terms) -> Due | None:
     return Due(Action.ARCHIVE, Rule.ARCHIVE_TERM, months_after(base, terms.archive_after_months))
 
 
+def earliest_destruction(state: DossierState, terms: Terms) -> Due:
+    """The first destroy rule the dossier meets (of several on one day, the first named)."""
+    return min(_destructions(state, terms), key=lambda d: d.due_on)
+
+
+def archiving(state: DossierState, terms: Terms) -> Due | None:
+    """The archive term's day, None when archived already or in progress."""
+    return _archiving(state, terms)
+
+
+def choose(destruction: Due, archive: Due | None, *, as_of: date) -> Due | None:
+    """Of a dossier's earliest destruction and its archiving, the action due on `as_of`:
+    destruction before archiving. What `due` decides, from the two alone (issue 13: what the
+    stored plans keep, `retention.due_index`)."""
+    if destruction.due_on <= as_of:
+        return destruction
+    if archive is not None and archive.due_on <= as_of:
+        return archive
+    return None
+
+
+def first_due(destruction: Due, archive: Due | None) -> Due:
+    """What `next_due` decides, from the earliest destruction and the archiving alone."""
+    days = [destruction.due_on] + ([archive.due_on] if archive is not None else [])
+    return choose(destruction, archive, as_of=min(days))
+
+
 def due(state: DossierState, terms: Terms, *, as_of: date) -> Due | None:
     """The action due on `as_of` (destruction before archiving), or None."""
-    destructions = [d for d in _destructions(state, terms) if d.due_on <= as_of]
-    if destructions:
-        return min(destructions, key=lambda d: d.due_on)
-    archiving = _archiving(state, terms)
-    if archiving is not None and archiving.due_on <= as_of:
-        return archiving
-    return None
+    return choose(earliest_destruction(state, terms), _archiving(state, terms), as_of=as_of)
 
 
 def next_due(state: DossierState, terms: Terms) -> Due | None:
     """The first action the dossier falls due for, whatever the date (the preview): what a
     sweep on the earliest day anything is due would do."""
-    candidates = _destructions(state, terms)
-    archiving = _archiving(state, terms)
-    if archiving is not None:
-        candidates.append(archiving)
-    first = min(d.due_on for d in candidates)
-    return due(state, terms, as_of=first)
+    return first_due(earliest_destruction(state, terms), _archiving(state, terms))
+
+
+def shown(destruction: Due, archive: Due | None, *, as_of: date, until: date) -> Due | None:
+    """What the preview shows of a dossier from `as_of` up to `until`: its first action when
+    that falls in the window, or for one due already what a sweep as of `as_of` would do; None
+    when nothing falls due by `until`."""
+    found = first_due(destruction, archive)
+    if found.due_on > until:
+        return None
+    if found.due_on <= as_of:
+        return choose(destruction, archive, as_of=as_of) or found
+    return found

@@ -43,6 +43,18 @@ def terms_for(data_file) -> Terms:
     return _of(row) if row is not None else DEFAULTS[data_file.kind]
 
 
+def terms_of_file(data_file_id: int) -> Terms | None:
+    """`terms_for` the file with this pk, in one query (its row and its recorded terms); None
+    when there is no such file."""
+    from parties.models import DataFile
+
+    found = DataFile.objects.filter(pk=data_file_id).select_related("retention_terms").first()
+    if found is None:
+        return None
+    row = getattr(found, "retention_terms", None)
+    return _of(row) if row is not None else DEFAULTS[found.kind]
+
+
 def terms_for_key(kind: str, key) -> Terms:
     """`terms_for` the file of `kind` with `key`, in one query without reading the file."""
     from retention.models import RetentionTerms

@@ -68,6 +68,11 @@ class DossierState:
     deceased: bool
     archived: bool
     archived_on: date | None
+    # Issue 13: when `in_progress` ends by itself, with nothing written: the last day it holds
+    # (`date.max`: until something of the dossier is written, e.g. its open measures). Time only
+    # ends being in progress, never starts it: that takes a write. None while in progress: the
+    # file does not say, and retention reads the state every time (ADR 0031).
+    in_progress_until: date | None = None
 
 
 # The figures a file counts (U6, B7): one name each, for the files, retention and insights.

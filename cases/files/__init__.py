@@ -4,6 +4,7 @@ without importing this app. All casusoverleggen share the label "ico"; a case nu
 dossier and its casusoverleg. Each method calls the file's services; the rules live there."""
 
 from collections.abc import Iterator
+from datetime import date
 
 from django.db import transaction
 from django.db.models import Max
@@ -34,6 +35,19 @@ from subjects.registry import (
 
 def _day(moment):
     return timezone.localdate(moment) if moment else None
+
+
+def _in_progress_until(case: Case, *, today) -> date | None:
+    """VH 20.1: an active case is in progress while it has open measures (until one is
+    written: `date.max`) or a meeting to come (through the day of its last meeting); None when
+    it is not in progress on `today`. `case.last_on_agenda` is annotated by `_states`."""
+    if case.status != CaseStatus.ACTIVE:
+        return None
+    if case.open_measure_count > 0:
+        return date.max
+    if case.last_on_agenda is not None and case.last_on_agenda >= today:
+        return case.last_on_agenda
+    return None
 
 
 class CasesFile(items.ItemsMixin):
@@ -140,10 +154,7 @@ class CasesFile(items.ItemsMixin):
             overleg = case.casusoverleg
             if overleg.pk not in files:
                 files[overleg.pk] = file_of(overleg).pk
-            in_progress = case.status == CaseStatus.ACTIVE and (
-                case.open_measure_count > 0
-                or (case.last_on_agenda is not None and case.last_on_agenda >= today)
-            )
+            in_progress_until = _in_progress_until(case, today=today)
             yield DossierState(
                 ref=DossierRef(self.label, case.number),
                 status=case.status,
@@ -154,11 +165,12 @@ class CasesFile(items.ItemsMixin):
                 data_file_id=files[overleg.pk],
                 opened_on=timezone.localdate(case.created_at),
                 last_on_agenda=case.last_on_agenda,
-                in_progress=in_progress,
+                in_progress=in_progress_until is not None,
                 not_agendered=False,
                 deceased=closing is not None and closing.reason == ClosingReason.DECEASED,
                 archived=case.status == CaseStatus.ARCHIVED,
                 archived_on=_day(case.archived_at),
+                in_progress_until=in_progress_until,
             )
 
     def figures(self, ref: DossierRef | None = None) -> list[Figure]:

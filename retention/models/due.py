@@ -10,7 +10,9 @@ class DossierDue(models.Model):
     """A lower bound: on no day before `check_on` does the dossier fall due by
     `retention.rules`. Empty (`check_on` None) while a change to the dossier is not yet worked
     out: then it is looked at every time. `stamp` changes with every such change, so a
-    refresh that read the dossier before it does not overwrite it (`retention.due_index`)."""
+    refresh that read the dossier before it does not overwrite it (`retention.due_index`).
+    With `destroy_on` set the row holds the dossier's plan (ADR 0031): the preview needs no
+    state of it."""
 
     file_label = models.CharField(_("file"), max_length=30)
     dossier_key = models.CharField(_("dossier"), max_length=40)
@@ -25,6 +27,16 @@ class DossierDue(models.Model):
     )
     check_on = models.DateField(_("check on"), null=True, blank=True)
     stamp = models.BigIntegerField(_("change stamp"), default=0)
+    # The plan (ADR 0031): what `retention.rules` decide of the dossier, stored exact when only
+    # a write can change it. Empty `destroy_on`: no plan stored (not worked out yet, or in
+    # progress for as long as its file does not say): its state is read.
+    destroy_on = models.DateField(_("destroy on"), null=True, blank=True)
+    destroy_rule = models.CharField(_("destroy rule"), max_length=30, blank=True)
+    # The archive term's day as if the dossier were not in progress; empty when archived.
+    archive_on = models.DateField(_("archive on"), null=True, blank=True)
+    # In progress through this day (`DossierState.in_progress_until`): no archiving until after.
+    busy_until = models.DateField(_("in progress until"), null=True, blank=True)
+    casusoverleg = models.CharField(_("casusoverleg"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("stored due date")

@@ -24,7 +24,7 @@ from django.utils import timezone
 from retention import due_index
 from retention.constants import Action
 from retention.models import DossierSweepState, SweepRun
-from retention.rules import Due, due, next_due
+from retention.rules import Due, archiving, due, earliest_destruction, shown
 from retention.services.batch import batches, handle_batch
 from retention.services.destruction import catch_up_ledger, destroy_dossier
 from retention.services.holds import end_lapsed_holds, held_dossiers, in_force
@@ -76,39 +76,52 @@ def _key(ref: DossierRef) -> tuple[str, str]:
 def preview(*, as_of: date | None = None, days: int = 28, data_file_ids=None) -> list[Planned]:
     """What falls due from `as_of` (default today) up to `days` later, overdue included: for
     a dossier due already, what a sweep as of `as_of` would do. `data_file_ids`: of these
-    files only (those a keeper keeps); default all."""
+    files only (those a keeper keeps); default all. The dossiers' stored plans where they have
+    one (ADR 0031), their states where not: the same result, in the same few queries however
+    many fall due."""
     from parties.models import DataFile
 
     as_of = as_of or timezone.localdate()
     until = as_of + timedelta(days=days)
-    states = _states(until=until, data_file_ids=data_file_ids)
-    files = DataFile.objects.filter(pk__in={state.data_file_id for state in states})
+    plans, states = due_index.plans_due_by(
+        until, today=timezone.localdate(), data_file_ids=data_file_ids
+    )
     kinds, names = {}, {}
-    for pk, kind, name in files.values_list("pk", "kind", "name") if states else ():
-        kinds[pk], names[pk] = kind, name
+    if states:
+        files = DataFile.objects.filter(pk__in={state.data_file_id for state in states})
+        for pk, kind, name in files.values_list("pk", "kind", "name"):
+            kinds[pk], names[pk] = kind, name
     terms = _Terms(states, kinds=kinds)
-    planned = []
-    for state in states:
-        found = next_due(state, terms.of(state.data_file_id))
-        if found is None or found.due_on > until:
-            continue
-        if found.due_on <= as_of:
-            found = due(state, terms.of(state.data_file_id), as_of=as_of) or found
-        planned.append((state, found))
+    plans += [
+        due_index.Stored(
+            ref=state.ref,
+            data_file_id=state.data_file_id,
+            file_name=names.get(state.data_file_id, ""),
+            casusoverleg=state.casusoverleg,
+            destruction=earliest_destruction(state, terms.of(state.data_file_id)),
+            archive=archiving(state, terms.of(state.data_file_id)),
+        )
+        for state in states
+    ]
+    planned = [
+        (plan, found)
+        for plan in plans
+        if (found := shown(plan.destruction, plan.archive, as_of=as_of, until=until)) is not None
+    ]
     held = held_dossiers(as_of=as_of) if planned else set()
     return sorted(
         (
             Planned(
-                ref=state.ref,
+                ref=plan.ref,
                 action=found.action,
                 rule=found.rule,
                 due_on=found.due_on,
-                data_file_id=state.data_file_id,
-                file_name=names.get(state.data_file_id, ""),
-                casusoverleg=state.casusoverleg,
-                held=_key(state.ref) in held,
+                data_file_id=plan.data_file_id,
+                file_name=plan.file_name,
+                casusoverleg=plan.casusoverleg,
+                held=_key(plan.ref) in held,
             )
-            for state, found in planned
+            for plan, found in planned
         ),
         key=lambda p: (p.due_on, p.ref.file_label, p.ref.key),
     )

@@ -13,14 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 
 from config.pages import add_service_errors
-from parties.models import DataFile
 from retention import forms
 from retention.models import Hold, Reactivation
 from retention.permissions import may_keep_dossier, may_see_retention
 from retention.rules import next_due
 from retention.services.holds import end_hold, record_hold
 from retention.services.reactivation import reactivate
-from retention.terms import terms_for
+from retention.terms import terms_of_file
 from retention.views.common import DossierMixin
 from subjects import registry
 from subjects.registry import DossierRef
@@ -61,8 +60,8 @@ class DossierView(DossierMixin, TemplateView):
         holds = list(dossier_holds(ref))
         for hold in holds:
             hold.in_force = hold.ended_at is None and hold.until >= today
-        data_file = DataFile.objects.filter(pk=state.data_file_id).first()
-        next_up = next_due(state, terms_for(data_file)) if data_file else None
+        terms = terms_of_file(state.data_file_id)  # one query (issue 13)
+        next_up = next_due(state, terms) if terms else None
         return super().get_context_data(
             state=state,
             next_up=next_up,

@@ -26,11 +26,11 @@ def check_on(ref) -> date | None:
 
 
 def everything(read):
-    """`read()` with every dossier looked at (every row marked): what the preview and the
-    sweep did before the index."""
+    """`read()` with every dossier looked at (every row marked, no plan stored): what the
+    preview and the sweep did before the index, each dossier decided from its state."""
     sid = transaction.savepoint()
     try:
-        DossierDue.objects.update(check_on=None)
+        DossierDue.objects.update(check_on=None, destroy_on=None)
         return read()
     finally:
         transaction.savepoint_rollback(sid)
