@@ -34,27 +34,30 @@ def retention_content(user) -> PanelContent | None:
         )
         for row in failed_for(user)
     ]
-    due = [
-        DueItem(
-            dossier=item.ref.key,
-            what=(
-                gettext("Falls due for destruction")
-                if item.action == Action.DESTROY
-                else gettext("Falls due for the archive")
-            ),
-            url=_dossier_url(item.ref.file_label, item.ref.key),
-            deadline=item.due_on,
-            detail=item.file_name,
-        )
-        for item in due_for(user, as_of=today)
-        if not item.held
-    ]
-    items = failed + due
+    # Every failed one is urgent, so sorts first; what falls due comes from `due_for` by its
+    # date already. Only the lines shown are made (issue 13: a link each, a thousand due).
+    due = [item for item in due_for(user, as_of=today) if not item.held]
+    shown = sorted(failed, key=DueItem.sort_key)[:SHOWN]
+    shown += [_due_item(item) for item in due[: SHOWN - len(shown)]]
     return PanelContent(
-        items=sorted(items, key=DueItem.sort_key)[:SHOWN],
-        count=len(items),
+        items=sorted(shown, key=DueItem.sort_key),
+        count=len(failed) + len(due),
         more_url=reverse("retention:overview"),
         extra={"failed": len(failed)},
+    )
+
+
+def _due_item(item) -> DueItem:
+    return DueItem(
+        dossier=item.ref.key,
+        what=(
+            gettext("Falls due for destruction")
+            if item.action == Action.DESTROY
+            else gettext("Falls due for the archive")
+        ),
+        url=_dossier_url(item.ref.file_label, item.ref.key),
+        deadline=item.due_on,
+        detail=item.file_name,
     )
 
 

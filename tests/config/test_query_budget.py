@@ -69,11 +69,6 @@ HIGHER = {
     # stored due dates (ADR 0021), and the states of the dossiers they point at only when some
     # fall due in its four weeks.
     ("uitvoerder", "dashboard-without-javascript"): 28,
-    # The panels that need more on their own: retention's when something falls due in its four
-    # weeks (the stored due dates, then the states of those dossiers per file, their terms,
-    # holds, failed sweeps and files: 17 in tests/parties/test_work_queue.py's world, fewer in
-    # this one, where nothing is due).
-    "panel:retention-due": 17,
     # The search (logged), its capped count and page of entries, the unusual reads of the
     # period counted per day and those of the page (worked out ahead, ADR 0027: one query each)
     # and when they were worked out, the filters' choices, the colleagues' recent searches with
@@ -92,9 +87,6 @@ HIGHER = {
     # `selectors.agenda_for`), each case's measures due, attendees, the casemanagers to choose
     # from, the casusoverleg's retention terms.
     "case-meeting": 13,
-    # A dossier's retention: its state through the registry, holds, reactivations, sweep state,
-    # terms.
-    "retention-dossier": 13,
     # K1: the keeper of the case's ICO file is offered "bekend elders?" on its overview, or
     # told why not: the file's row and its legal basis (`elsewhere.selectors.check_refusal`).
     ("uitvoerder", "case-detail"): 13,
