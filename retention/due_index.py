@@ -23,8 +23,9 @@ import logging
 import secrets
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
+from typing import NamedTuple
 
 from django.db import connection, transaction
 from django.db.models import Q
@@ -134,10 +135,9 @@ def states_due_by(until: date, *, data_file_ids: Iterable[int] | None = None) ->
     return _states_of(candidates(until, data_file_ids=data_file_ids))
 
 
-@dataclass(frozen=True)
-class Stored:
+class Stored(NamedTuple):
     """A dossier's plan read from its row (ADR 0031): what `retention.rules` decide from its
-    state, for the day `plans_due_by` was asked about."""
+    state, for the day `plans_due_by` was asked about. A tuple: a thousand are made a page."""
 
     ref: DossierRef
     data_file_id: int
@@ -166,6 +166,14 @@ def plans_due_by(
     )
     plans: list[Stored] = []
     unworked: dict[str, list] = defaultdict(list)
+    dues: dict[tuple, Due] = {}  # one of each: many dossiers share a day and a rule
+
+    def due_of(action: str, rule: str, day: date) -> Due:
+        key = (action, rule, day)
+        if key not in dues:
+            dues[key] = Due(action, rule, day)
+        return dues[key]
+
     fields = ("file_label", "dossier_key", "data_file_id", "data_file__name", *PLAN_FIELDS)
     for label, key, file_id, name, destroy_on, rule, archive_on, busy, overleg in rows.order_by(
         "file_label", "dossier_key"
@@ -176,16 +184,14 @@ def plans_due_by(
         idle = busy is None or busy < today
         plans.append(
             Stored(
-                ref=DossierRef(label, key),
-                data_file_id=file_id,
-                file_name=name,
-                casusoverleg=overleg,
-                destruction=Due(Action.DESTROY, rule, destroy_on),
-                archive=(
-                    Due(Action.ARCHIVE, Rule.ARCHIVE_TERM, archive_on)
-                    if archive_on is not None and idle
-                    else None
-                ),
+                DossierRef(label, key),
+                file_id,
+                name,
+                overleg,
+                due_of(Action.DESTROY, rule, destroy_on),
+                due_of(Action.ARCHIVE, Rule.ARCHIVE_TERM, archive_on)
+                if archive_on is not None and idle
+                else None,
             )
         )
     return plans, _states_of(unworked)
