@@ -8,6 +8,7 @@ an external partner has no case permission at all and sees only what was disclos
 Everyone else, a beheerder or FG by that function included, gets 404.
 """
 
+from django.db.models import Q
 from django.http import Http404
 
 from cases.constants import CaseStatus
@@ -94,6 +95,17 @@ def _cases_with(user, codename: str):
 def visible_cases(user):
     """Every case `user` may see: the one queryset behind every list, page and endpoint."""
     return _cases_with(user, VIEW)
+
+
+def seen_case_q(user, field: str, *, from_rows: bool = False) -> Q:
+    """The condition "`user` may see the case in `field`" (a foreign key to the case) for a
+    query of the case's rows: the rule of `visible_cases`, read from the permission rows
+    without reading the cases' table in between (issue 13); `from_rows` starts from them
+    (`subjects.permissions.held`), for a query of every such row rather than of one
+    dossier's."""
+    if not may_act(user):
+        return Q(**{f"{field}__in": []})
+    return held(CaseGroupPermission, user, "cases", VIEW, field=field, from_rows=from_rows)
 
 
 def keepable_cases(user):
