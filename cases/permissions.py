@@ -86,15 +86,20 @@ def kept_casusoverleggen(user):
     return CasusOverleg.objects.filter(pk__in=kept_casusoverleg_ids(user))
 
 
-def _cases_with(user, codename: str):
+def _cases_with(user, codename: str, *, from_rows: bool = False):
     if not may_act(user):
         return Case.objects.none()
-    return Case.objects.filter(held(CaseGroupPermission, user, "cases", codename))
+    return Case.objects.filter(
+        held(CaseGroupPermission, user, "cases", codename, from_rows=from_rows)
+    )
 
 
-def visible_cases(user):
-    """Every case `user` may see: the one queryset behind every list, page and endpoint."""
-    return _cases_with(user, VIEW)
+def visible_cases(user, *, from_rows: bool = False):
+    """Every case `user` may see: the one queryset behind every list, page and endpoint.
+    `from_rows` starts from the user's permission rows (`subjects.permissions.held`): for a
+    query that reads every visible case (which casusoverleggen they are of), not a list read
+    in its own order."""
+    return _cases_with(user, VIEW, from_rows=from_rows)
 
 
 def seen_case_q(user, field: str, *, from_rows: bool = False) -> Q:
