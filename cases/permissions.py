@@ -102,12 +102,12 @@ def visible_cases(user, *, from_rows: bool = False):
     return _cases_with(user, VIEW, from_rows=from_rows)
 
 
-def seen_case_q(user, field: str, *, from_rows: bool = False) -> Q:
+def seen_case_q(user, field: str, *, from_rows: bool | None = False) -> Q:
     """The condition "`user` may see the case in `field`" (a foreign key to the case) for a
     query of the case's rows: the rule of `visible_cases`, read from the permission rows
     without reading the cases' table in between (issue 13); `from_rows` starts from them
     (`subjects.permissions.held`), for a query of every such row rather than of one
-    dossier's."""
+    dossier's; `None` when they are few."""
     if not may_act(user):
         return Q(**{f"{field}__in": []})
     return held(CaseGroupPermission, user, "cases", VIEW, field=field, from_rows=from_rows)

@@ -47,7 +47,7 @@ def held(
     codename: str,
     *,
     field: str = "pk",
-    from_rows: bool = False,
+    from_rows: bool | None = False,
 ) -> Q:
     """The condition "`user` holds this permission on the row" for a queryset of the file's root
     model: its pk among the objects of the rows of `permission_model` with this permission for
@@ -76,7 +76,11 @@ def held(
     whose plan otherwise reads the whole child table to match it against the permission rows
     (a heap fetch per dossier costs more than a scan in the planner's model). Not for a list of
     the dossiers themselves: there the estimate of the visible set decides between the list's
-    order index and the permission rows, and an array has no estimate. The same rows."""
+    order index and the permission rows, and an array has no estimate. The same rows.
+    `from_rows=None`: only when the user holds few such rows (`FEW_ROWS` or less, counted once
+    per request: one query), for a list of child rows read in its own order from an index,
+    which PostgreSQL walks for a user who sees many and must not for one who sees few (the
+    gemeente's handful among a Veiligheidshuis's thousands, which it estimates as spread)."""
     from parties.rights import kept_rights
 
     rights = kept_rights(user)
@@ -95,9 +99,18 @@ def held(
             return Q(**{f"{field}__in": []})
         rows = permission_model.objects.filter(permission_id=permission_id, group_id__in=group_ids)
     rows = rows.values("content_object_id")
+    if from_rows is None:
+        from parties.permissions import remembered
+
+        key = f"few-rows:{permission_model._meta.label_lower}:{codename}"
+        from_rows = remembered(user, key, lambda: rows[: FEW_ROWS + 1].count() <= FEW_ROWS)
     if from_rows and connections[rows.db].vendor == "postgresql":
         return Q(AnyOf(F(field), ArraySubquery(rows)))
     return Q(**{f"{field}__in": rows})
+
+
+# Issue 13: up to this many permission rows, a list of a dossier's child rows starts from them.
+FEW_ROWS = 2000
 
 
 class AnyOf(Func):
