@@ -97,6 +97,17 @@ def _assessments_with(user, codename: str):
     return Assessment.objects.filter(held(AssessmentGroupPermission, user, "weegploeg", codename))
 
 
+def seen_assessment_q(user, field: str) -> Q:
+    """The condition "`user` may see the assessment in `field`" (a foreign key to it) for a
+    query of the rows of the dossiers a user sees (the API's signals): the rule of
+    `visible_assessments`, read from the user's permission rows without reading the
+    assessments' table in between, and started from them when they are few (issue 13:
+    `subjects.permissions.held`'s `from_rows=None`)."""
+    if not may_act(user):
+        return Q(**{f"{field}__in": []})
+    return held(AssessmentGroupPermission, user, "weegploeg", VIEW, field=field, from_rows=None)
+
+
 def visible_assessments(user):
     """Every assessment `user` may see: the one queryset behind every list, page and endpoint."""
     return _assessments_with(user, VIEW)

@@ -99,10 +99,11 @@ def get_keepable_assessment(user, number: str) -> Assessment | None:
 
 def dossier_rows(user, model):
     """The rows of `model` (signals, analyses, decisions, agenderingen) in the assessments
-    `user` may see; a restricted row only for the keeper of its file, marked (R6)."""
+    `user` may see; a restricted row only for the keeper of its file, marked (R6). Checked
+    against the user's permission rows (issue 13: `permissions.seen_assessment_q`)."""
     return visible_rows(
         model,
-        Q(assessment__in=visible_assessments(user)),
+        permissions.seen_assessment_q(user, "assessment"),
         kept_filter=Q(assessment__veiligheidshuis__in=sorted(kept_region_ids(user))),
     )
 

@@ -8,6 +8,7 @@ from cases import services
 from cases.api.serializers import MeasureSerializer, ProgressNoteSerializer
 from cases.api.viewsets import CASE_FILTER, CasesViewSet, measures_with_notes
 from cases.models import Measure
+from cases.permissions import seen_case_q
 from config.api import NOT_FOUND, WRITE_ERRORS, service_call
 from config.concurrency_api import (
     ETAG_HEADER,
@@ -49,9 +50,11 @@ class MeasureViewSet(
     serializer_class = MeasureSerializer
 
     def get_queryset(self):
-        return self.by_case(
-            measures_with_notes().filter(case__in=self.visible()).select_related("case")
-        )
+        # Against the user's permission rows (issue 13), not every case read to match them:
+        # the list is read in the order of `measure_list_order` until the page is full, or
+        # from the permission rows when they are few.
+        seen = seen_case_q(self.request.user, "case", from_rows=None)
+        return self.by_case(measures_with_notes().filter(seen).select_related("case"))
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)

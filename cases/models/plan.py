@@ -93,6 +93,9 @@ class Measure(models.Model):
                 condition=models.Q(status__in=OPEN_MEASURE_STATUSES),
                 name="measure_open_by_case",
             ),
+            # Issue 13: the API's list of measures in its order, read until a page is full of
+            # the ones of the cases the user sees, rather than every visible measure sorted.
+            models.Index(fields=["deadline", "id"], name="measure_list_order"),
         ]
 
     def __str__(self):

@@ -8,9 +8,13 @@ from django.utils.translation import gettext as _
 
 from cases.constants import CASEMANAGER_FUNCTIONS, NEVER_CASEMANAGER, CaseStatus
 from cases.models import CaseMeeting, CaseParticipant, Discussion
-from cases.permissions import kept_casusoverleg_ids
-from cases.selectors.cases import keepable_cases, visible_cases
-from cases.selectors.keeping import meeting_overleggen
+from cases.permissions import kept_casusoverleg_ids, seen_case_q
+from cases.selectors.cases import keepable_cases
+from cases.selectors.keeping import (
+    meeting_overleg_conditions,
+    meeting_overleg_q,
+    meeting_overleggen,
+)
 from config.api_input import as_id
 from parties.constants import FileKind, PartyRole
 from parties.models import FunctionGrant, Party, User
@@ -36,7 +40,8 @@ def may_see_meetings(user) -> bool:
 
     def compute():
         overleggen = meeting_overleggen(user).order_by().values("pk")
-        discussed = Discussion.objects.filter(case__in=visible_cases(user)).order_by().values("pk")
+        seen = seen_case_q(user, "case", from_rows=True)
+        discussed = Discussion.objects.filter(seen).order_by().values("pk")
         return overleggen.union(discussed, all=True).exists()
 
     return remembered(user, "may_see_meetings", compute)
@@ -48,8 +53,7 @@ def visible_discussions(user):
     if not may_act(user):
         return Discussion.objects.none()
     return Discussion.objects.filter(
-        Q(meeting__casusoverleg__in=meeting_overleggen(user).values("pk"))
-        | Q(case__in=visible_cases(user))
+        meeting_overleg_q(user, "meeting__casusoverleg") | seen_case_q(user, "case")
     )
 
 
@@ -58,17 +62,32 @@ def shown_case_count(user):
     Who chairs or keeps the casusoverleg sees them all: the count kept on the meeting
     (`cases.counts`, issue 13); anyone else the visible ones, counted for the rows shown."""
     return DbCase(
-        When(casusoverleg__in=meeting_overleggen(user).values("pk"), then=F("case_count")),
+        When(meeting_overleg_q(user, "casusoverleg"), then=F("case_count")),
         default=count_of(visible_discussions(user), "meeting"),
     )
 
 
 def meetings_for(user):
-    """The case meetings `user` sees (ADR 0011): those with an agenda item they see."""
+    """The case meetings `user` sees (ADR 0011): those with an agenda item they see
+    (`visible_discussions`): a meeting of a casusoverleg they chair or keep with anything on
+    its agenda, or one with a case they may see on it.
+
+    Each side read from its own end (issue 13): the meetings of those casusoverleggen, and the
+    agenda items of the cases seen, started from the user's case permissions. Not every
+    meeting's agenda probed against both, which read every agenda item of the country on each
+    view of the list (150-300 ms at national scale, whoever asked)."""
     if not may_act(user):
         return CaseMeeting.objects.none()
-    shown = visible_discussions(user).filter(meeting=OuterRef("pk"))
-    return CaseMeeting.objects.filter(Exists(shown))
+    on_agenda = Exists(Discussion.objects.filter(meeting=OuterRef("pk")))
+    chaired, kept = meeting_overleg_conditions(user, "casusoverleg")
+    ids = (
+        CaseMeeting.objects.filter(chaired, on_agenda).order_by().values("pk"),
+        CaseMeeting.objects.filter(kept, on_agenda).order_by().values("pk"),
+        Discussion.objects.filter(seen_case_q(user, "case", from_rows=True))
+        .order_by()
+        .values("meeting"),
+    )
+    return CaseMeeting.objects.filter(pk__in=ids[0].union(*ids[1:], all=True))
 
 
 def get_meeting_for(user, pk) -> CaseMeeting:

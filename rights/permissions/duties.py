@@ -8,10 +8,10 @@ from django.db.models import Q, QuerySet
 from parties.constants import AccessLevel
 from parties.models import User
 from parties.permissions import (
+    authorisations_of,
     does_file_work,
     is_file_keeper,
-    kept_files,
-    live_authorisations,
+    kept_authorisations,
     may_read_file,
     may_record,
     membership_of,
@@ -26,10 +26,13 @@ def visible_duties(user) -> QuerySet:
     membership = membership_of(user)
     if membership is None or not does_file_work(user):
         return DutyToInform.objects.none()
-    readable = live_authorisations(user).values("file")
-    own = Q(responsible_party=membership.party, data_file__in=readable)
-    kept = Q(data_file__in=kept_files(user))
-    return DutyToInform.objects.filter(own | kept)
+    # The files as read with the user's rights (`authorisations_of`, `kept_authorisations`),
+    # written in as values: PostgreSQL then reads the duties of those files from the index on
+    # the file, rather than every duty of the country against two subqueries (issue 13).
+    readable = sorted({granted.file_id for granted in authorisations_of(user)})
+    kept = sorted({granted.file_id for granted in kept_authorisations(user)})
+    own = Q(responsible_party=membership.party_id, data_file__in=readable)
+    return DutyToInform.objects.filter(own | Q(data_file__in=kept))
 
 
 def _of_responsible_party(user, duty: DutyToInform) -> bool:

@@ -2,7 +2,7 @@
 `rights.permissions.duties`, the reading rules in `rights.services.duties`."""
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Case, DateField, F, IntegerField, Value, When
+from django.db.models import Case, DateField, Exists, F, IntegerField, OuterRef, Value, When
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -55,7 +55,11 @@ class DutyListView(DutiesMixin, SortedListMixin, ListView):
         duties = services.with_review(visible_duties(self.request.user)).select_related(
             "data_file", "responsible_party"
         )
-        files = DataFile.objects.filter(pk__in=duties.values("data_file")).order_by("name")
+        # The files with a duty the user sees, each asked once (issue 13): not every visible
+        # duty read to find its file.
+        files = DataFile.objects.filter(
+            Exists(visible_duties(self.request.user).filter(data_file=OuterRef("pk")))
+        ).order_by("name")
         self.filter_form = DutyFilterForm(self.request.GET or None, files=files)
         data = self.filter_form.cleaned_data if self.filter_form.is_valid() else {}
         if data.get("state"):

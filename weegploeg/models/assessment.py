@@ -120,6 +120,11 @@ class Signal(models.Model):
         verbose_name = _("signal")
         verbose_name_plural = _("signals")
         ordering = ["observed_on", "pk"]
+        indexes = [
+            # Issue 13: the API's list of signals in its order, read until a page is full of
+            # the ones the user sees, rather than every visible signal read and sorted.
+            models.Index(fields=["observed_on", "id"], name="signal_list_order"),
+        ]
 
     def __str__(self):
         label = _("Signal")

@@ -1,0 +1,98 @@
+"""P8, I1, issue 13: the list of duties to inform reads the duties of the user's files from the
+index on the file (`rights.permissions.duties.visible_duties`, the files written in as read
+with the user's rights) and offers the files of those duties without reading them all. Whoever
+sees few duties among many gets exactly theirs, in the list's order, on the page and in the API;
+the one rule per duty (`may_see_duty`) agrees."""
+
+from datetime import date, timedelta
+
+import pytest
+import time_machine
+
+from rights.constants import DutyState
+from rights.models import DutyToInform
+from rights.permissions.duties import may_see_duty, visible_duties
+from tests.conftest import verified_client
+from tests.factories import VeiligheidshuisFactory, data_file
+from tests.rights.duty_fixtures import DutyWorld
+
+pytestmark = pytest.mark.django_db
+
+TODAY = date(2026, 12, 1)
+LIST = "/rechten/informatieplichten/"
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    with time_machine.travel("2026-12-01 10:00 +01:00", tick=False) as traveller:
+        yield traveller
+
+
+@pytest.fixture
+def world(region):
+    """The politie's one duty among thirty of the OM in the same file, six of the politie in the
+    file of another Veiligheidshuis, and some informed ones: the politie sees few among many."""
+    world = DutyWorld(region)
+    elsewhere = data_file(VeiligheidshuisFactory(code="elders", name="VH Elders"))
+    for number in range(30):
+        DutyToInform.objects.create(
+            data_file=world.weegploeg_file,
+            file_label="weegploeg",
+            dossier_key=f"OM-{number}",
+            occasion="closing",
+            responsible_party=world.wp.om,
+            started_on=TODAY,
+            due_on=TODAY + timedelta(days=number % 7),
+            state=DutyState.INFORMED if number % 5 == 0 else DutyState.TO_INFORM,
+        )
+    for number in range(6):
+        DutyToInform.objects.create(
+            data_file=elsewhere,
+            file_label="weegploeg",
+            dossier_key=f"ELDERS-{number}",
+            occasion="closing",
+            responsible_party=world.wp.politie,
+            started_on=TODAY,
+            due_on=TODAY,
+        )
+    for number in range(3):
+        DutyToInform.objects.create(
+            data_file=world.weegploeg_file,
+            file_label="weegploeg",
+            dossier_key=f"POL-{number}",
+            occasion="closing",
+            responsible_party=world.wp.politie,
+            started_on=TODAY,
+            due_on=TODAY - timedelta(days=number),
+            state=DutyState.INFORMED if number == 1 else DutyState.TO_INFORM,
+        )
+    return world
+
+
+def _plainly_seen(user) -> list[int]:
+    """Every duty checked against the rule per duty, in the list's default order: open ones
+    first, then by the date due (no postponements here), then by number."""
+    seen = [duty for duty in DutyToInform.objects.all() if may_see_duty(user, duty)]
+    open_states = {DutyState.TO_INFORM, DutyState.POSTPONED}
+    return [d.pk for d in sorted(seen, key=lambda d: (d.state not in open_states, d.due_on, d.pk))]
+
+
+def test_p8_issue13_the_duty_list_shows_exactly_the_duties_each_user_sees(world):
+    for user, count in ((world.agent, 4), (world.reader, 4), (world.keeper, 34)):
+        expected = _plainly_seen(user)
+        assert len(expected) == count, user.username
+        assert set(visible_duties(user).values_list("pk", flat=True)) == set(expected)
+        client = verified_client(user)
+        response = client.get(LIST)
+        assert response.status_code == 200
+        assert [duty.pk for duty in response.context["duties"]] == expected[:25]
+        assert response.context["result_count"] == count
+        files = set(response.context["filter_form"].fields["file"].queryset)
+        assert files == {DutyToInform.objects.get(pk=pk).data_file for pk in expected}
+        api = client.get("/api/v1/informatieplichten?page_size=100").json()
+        assert api["count"] == count
+    # the OM's officier records in the file, but none of its duties is the OM's to see here
+    # except those of its own party
+    officier = _plainly_seen(world.officier)
+    assert set(visible_duties(world.officier).values_list("pk", flat=True)) == set(officier)
+    assert len(officier) == 30
