@@ -3,13 +3,23 @@
 refreshed in the saving transaction (a new name, archived or reactivated); a root deleted has
 them withdrawn in the deleting transaction, so a destroyed dossier answers "no hit" from the
 moment of its destruction. A destruction deletes its rows through Django's collector
-(`subjects.tracing.delete_traced`), which sends post_delete for every row it deletes."""
+(`subjects.tracing.delete_traced`), which sends post_delete for every row it deletes; inside a
+collector's delete (`subjects.tracing.on_delete_traced`) the roots deleted are noted and their
+rows withdrawn in one statement per file as it ends, still in its transaction and before the
+trail is read (issue 13, ADR 0034)."""
+
+import contextlib
+from collections import defaultdict
+from contextvars import ContextVar
 
 from django.db.models.signals import post_delete, post_save
 
 from config.migration_hooks import first_made
 from elsewhere import index
-from subjects import registry
+from subjects import registry, tracing
+
+# The keys per file label of the roots deleted in the batch open now; None outside a batch.
+_DELETED: ContextVar[dict[str, list[str]] | None] = ContextVar("elsewhere_deleted", default=None)
 
 # The root model of every file, and the file.
 _FILES: dict[type, object] = {}
@@ -35,7 +45,27 @@ def _deleted(sender, instance, **kwargs):
     file = _FILES.get(sender)
     if file is None:
         return
+    pending = _DELETED.get()
+    if pending is not None:
+        pending[file.label].append(file.key_of(instance))
+        return
     index.withdraw(file.label, [file.key_of(instance)])
+
+
+@contextlib.contextmanager
+def withdrawing_batch():
+    """The roots deleted inside withdrawn together at the end (K3); nested: the outer block's."""
+    if _DELETED.get() is not None:
+        yield
+        return
+    token = _DELETED.set(defaultdict(list))
+    try:
+        yield
+        pending = _DELETED.get()
+    finally:
+        _DELETED.reset(token)
+    for label, keys in pending.items():
+        index.withdraw(label, keys)
 
 
 def _connect_file(file) -> None:
@@ -48,6 +78,7 @@ def _connect_file(file) -> None:
 
 def connect() -> None:
     registry.on_register(_connect_file)
+    tracing.on_delete_traced(withdrawing_batch)
 
 
 def build_when_made(sender, plan=None, using="default", **kwargs) -> None:

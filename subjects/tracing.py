@@ -7,7 +7,8 @@ gives the rows but not whose they are: each row is traced along its foreign keys
 traced, back to the root (or the seed row) it was collected from."""
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, ExitStack
 
 from auditlog import get_logentry_model
 from django.contrib.contenttypes.models import ContentType
@@ -16,6 +17,20 @@ from django.db.models import Q
 from django.db.models.signals import pre_save
 
 from config.audit import _EveryRow, acting_for, destruction_entry, kind_of
+
+# What other apps keep about rows and clear row by row as the rows are deleted (a post_delete
+# receiver): each hook opens a block around the collector's delete in which it only notes the
+# rows, and clears them all in one statement as the block ends, in the deleting transaction and
+# before the trail is read, so whatever waited on those rows' locks has written its entries by
+# then (K3; issue 13, ADR 0034). A block left by an exception clears nothing: the caller's
+# transaction rolls the deletion back.
+_DELETE_HOOKS: list[Callable[[], AbstractContextManager]] = []
+
+
+def on_delete_traced(hook: Callable[[], AbstractContextManager]) -> None:
+    """`hook()` opens a block around every deletion of `delete_traced`."""
+    if hook not in _DELETE_HOOKS:
+        _DELETE_HOOKS.append(hook)
 
 
 def about(refs, *, label: str = "file_label", key: str = "dossier_key") -> Q:
@@ -100,7 +115,9 @@ def delete_traced(seeds: Iterable[tuple[object, object]], *, trail=()) -> dict:
     # The rows first (the collector clears their keys): a check answering from a dossier holds
     # its rows (K3), so the trail is read once the destruction has waited for it, its entry
     # included.
-    with disable_auditlog():
+    with disable_auditlog(), ExitStack() as hooks:
+        for hook in _DELETE_HOOKS:
+            hooks.enter_context(hook())
         collector.delete()
     entries = get_logentry_model().objects
     named = {(ref.file_label, ref.key): ref for ref in trail}

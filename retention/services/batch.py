@@ -109,7 +109,7 @@ def _together(refs, *, as_of: date, terms, run, by) -> dict[DossierRef, str]:
         ]
         # A dossier someone holds a lock on (`nowait`) fails the batch at once: one at a time,
         # the sweep then waits for it alone.
-        for record in destroy_dossiers(destroy, run=run, by=by, nowait=True):
+        for record in destroy_dossiers(destroy, run=run, by=by, nowait=True, states=states):
             outcomes[DossierRef(record.file_label, record.dossier_key)] = DESTROYED
         DossierSweepState.objects.filter(pk__in=[locked[ref] for ref in mine]).delete()
     return outcomes

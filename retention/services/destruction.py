@@ -39,20 +39,25 @@ def destroy_dossier(ref: DossierRef, *, rule: str, due_on: date | None, run=None
     return records[0] if records else None
 
 
-def destroy_dossiers(due: list[ToDestroy], *, run=None, by=None, nowait: bool = False) -> list:
+def destroy_dossiers(
+    due: list[ToDestroy], *, run=None, by=None, nowait: bool = False, states=None
+) -> list:
     """`destroy_dossier` for many dossiers in one transaction (issue 13): their states and files
     read once, each file's dossiers destroyed together (`destroy_many`; `nowait`: raise at once
     when another transaction holds one of them), the records written in one insert and the
     ledger lines appended at once after the commit. Returns the records, in `due`'s order; a
-    dossier that does not exist has none."""
+    dossier that does not exist has none. `states` (ref -> DossierState): the states the caller
+    read in its transaction, under the dossiers' locks (the sweep's batch); read here
+    otherwise."""
     with transaction.atomic():
         by_label: dict[str, list[ToDestroy]] = {}
         for item in due:
             by_label.setdefault(item.ref.file_label, []).append(item)
-        states = {}
-        for label, items in by_label.items():
-            found = registry.get(label).states(item.ref.key for item in items)
-            states.update({state.ref: state for state in found})
+        if states is None:
+            states = {}
+            for label, items in by_label.items():
+                found = registry.get(label).states(item.ref.key for item in items)
+                states.update({state.ref: state for state in found})
         due = [item for item in due if item.ref in states]
         if not due:
             return []

@@ -129,6 +129,26 @@ def seal_pending(*, batch_size: int = SEAL_BATCH) -> SealResult:
             sealed += len(rows)
 
 
+def _record_links(ids: list[int], *, batch: uuid.UUID, reason: str) -> None:
+    """A `PurgedLink` for each sealed entry of `ids`, copied in the database in one statement
+    (issue 13: a sweep's batch purges tens of thousands of entries)."""
+    links, entries = PurgedLink._meta, AuditEntry._meta
+    quote = connection.ops.quote_name
+    columns = ("sequence", "previous_hash", "entry_hash", "purged_at", "batch", "reason")
+    target = ", ".join(quote(links.get_field(name).column) for name in columns)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {quote(links.db_table)} ({target}) "  # noqa: S608 - the models' own names
+            f"SELECT {quote(entries.get_field('sequence').column)}, "
+            f"{quote(entries.get_field('previous_hash').column)}, "
+            f"{quote(entries.get_field('entry_hash').column)}, %s, %s, %s "
+            f"FROM {quote(entries.db_table)} "
+            f"WHERE {quote(entries.pk.column)} = ANY(%s) "
+            f"AND {quote(entries.get_field('sequence').column)} IS NOT NULL",
+            [timezone.now(), batch, reason, ids],
+        )
+
+
 def delete_entries(queryset, *, reason: str) -> int:
     """B8: the one way to delete audit entries (destruction of a dossier, erasure of an item, the
     trail of deleted rows). Under the chain's lock, so no entry is sealed while it goes, it
@@ -141,24 +161,16 @@ def delete_entries(queryset, *, reason: str) -> int:
     with transaction.atomic(savepoint=False):
         if ChainHead.objects.select_for_update().filter(pk=1).first() is None:
             _head_for_update()
-        entries = AuditEntry.objects.filter(pk__in=queryset.values("pk"))
+        # The keys once: the statements below then each take a plain list, where nested
+        # subqueries left the planner scanning the unusual reads (issue 13).
+        ids = list(queryset.order_by().values_list("pk", flat=True))
+        if not ids:
+            return 0
+        entries = AuditEntry.objects.filter(pk__in=ids)
         batch = current_purge_batch() or uuid.uuid4()
-        sealed = entries.filter(sequence__isnull=False).order_by("sequence")
-        links = [
-            PurgedLink(
-                sequence=sequence,
-                previous_hash=previous,
-                entry_hash=digest,
-                batch=batch,
-                reason=reason,
-            )
-            for sequence, previous, digest in sealed.values_list(
-                "sequence", "previous_hash", "entry_hash"
-            ).iterator(chunk_size=VERIFY_CHUNK)
-        ]
-        PurgedLink.objects.bulk_create(links, batch_size=VERIFY_CHUNK)
+        _record_links(ids, batch=batch, reason=reason)
         # The unusual reads worked out of them go with them (S2, docs/adr/0027).
-        UnusualRead.objects.filter(entry__in=entries.values("pk")).delete()
+        UnusualRead.objects.filter(entry__in=ids).delete()
         deleted, _kinds = entries.delete()
     return deleted
 

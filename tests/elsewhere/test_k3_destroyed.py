@@ -5,7 +5,8 @@ the published index in the destroying transaction, through every path of the reg
 from datetime import date
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 
 from elsewhere.models import Pseudonym
 from subjects import registry
@@ -46,6 +47,25 @@ def test_k3_destroy_many_withdraws_every_dossiers_pseudonyms(asking, holding, he
     assert not rows_of(held).exists() and not rows_of(second).exists()
     assert rows_of(kept).count() == 2
     assert ask(asking).answers == []
+
+
+def test_k3_issue13_a_batch_withdraws_its_dossiers_in_one_statement(asking, holding, held):
+    """K3, issue 13 (ADR 0034): `destroy_many` notes the roots as the collector deletes them
+    and withdraws them all in one statement, still in the destroying transaction; the
+    dossiers are unknown from then on, the one not destroyed stays published."""
+    others = [
+        DossierRef("weegploeg", dossier(holding, surname=f"Smit{n}").number) for n in range(4)
+    ]
+    kept = DossierRef("weegploeg", dossier(holding, surname="Bakker").number)
+    with transaction.atomic(), CaptureQueriesContext(connection) as queries:
+        registry.get("weegploeg").destroy_many([held, *others], by=None)
+        assert not Pseudonym.objects.filter(dossier_key__in=[held.key, *(r.key for r in others)])
+        assert ask(asking, bsn="111222333").answers == []
+    withdrawn = [
+        q for q in queries.captured_queries if 'DELETE FROM "elsewhere_pseudonym"' in q["sql"]
+    ]
+    assert len(withdrawn) == 1
+    assert rows_of(kept).count() == 2
 
 
 def test_k3_a_destroyed_case_is_unknown(asking, beheerder, with_basis):

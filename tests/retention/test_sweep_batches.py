@@ -45,16 +45,16 @@ def queries_of_sweep(day: date) -> list[str]:
     return [query["sql"] for query in captured.captured_queries]
 
 
-# K3: the elsewhere index withdraws a root's pseudonyms in its own post_delete receiver
-# (`elsewhere.index_signals`), one statement per root deleted; everything else is per batch.
+# K3: the elsewhere index withdraws the pseudonyms of a batch's roots in one statement per file
+# (`elsewhere.index_signals.withdrawing_batch`, ADR 0034).
 PSEUDONYMS = 'DELETE FROM "elsewhere_pseudonym"'
 
 
 def test_issue13_b7_b8_o3_a_batchs_queries_do_not_grow_with_its_dossiers(region):
     """ADR 0029: one collector over the batch's roots, one rights forgetting, one purge, the
     figures of the batch counted together, the records and the destruction entries in one
-    insert each: a batch of 40 dossiers takes as many queries as a batch of 10 (but for the
-    elsewhere index's own statement per root, K3)."""
+    insert each, the elsewhere index's rows withdrawn in one statement (K3, ADR 0034): a batch
+    of 40 dossiers takes as many queries as a batch of 10."""
     wp = Weegploeg(region)
     for n in range(10):
         due_dossier(wp, n)
@@ -64,12 +64,10 @@ def test_issue13_b7_b8_o3_a_batchs_queries_do_not_grow_with_its_dossiers(region)
     many = queries_of_sweep(DUE + timedelta(days=1))
     assert Assessment.objects.count() == 0
     assert DestructionRecord.objects.count() == 50
-    assert sum(PSEUDONYMS in sql for sql in few) <= 10
-    assert sum(PSEUDONYMS in sql for sql in many) <= 40
-    others = [len([sql for sql in run if PSEUDONYMS not in sql]) for run in (few, many)]
-    print(f"queries: 10 dossiers {len(few)}, 40 dossiers {len(many)}; but K3's {others}")
+    assert sum(PSEUDONYMS in sql for sql in few) == sum(PSEUDONYMS in sql for sql in many) == 1
+    print(f"queries: 10 dossiers {len(few)}, 40 dossiers {len(many)}")
     # The same but for a cache the first run fills (a content type, a file's terms).
-    assert abs(others[0] - others[1]) <= 2, others
+    assert abs(len(few) - len(many)) <= 2, (len(few), len(many))
 
 
 def test_o3_b8_a_failing_dossier_leaves_the_rest_of_its_batch_destroyed(region, monkeypatch):
