@@ -142,15 +142,19 @@ class AgendaItem:
     each with `is_overdue`: its deadline passed before the meeting."""
 
 
-def agenda(meeting: CaseMeeting) -> list[AgendaItem]:
+def agenda(meeting: CaseMeeting, *, among=None) -> list[AgendaItem]:
     """C4: per case on the agenda, the measures due or overdue by the meeting. One query for all
-    cases; the filter is that of `cases.selectors.measures_due(case, until=meeting.held_on)`."""
+    cases; the filter is that of `cases.selectors.measures_due(case, until=meeting.held_on)`.
+    `among`: only the discussions among these (a queryset, read in the same query)."""
     due = with_overdue(
         Measure.objects.filter(due_q(until=meeting.held_on)),
         on=meeting.held_on,
     ).select_related("owner")
+    discussions = meeting.discussions.all()
+    if among is not None:
+        discussions = discussions.filter(pk__in=among.values("pk"))
     discussions = (
-        meeting.discussions.select_related("case", "casemanager")
+        discussions.select_related("case", "casemanager")
         .prefetch_related(Prefetch("case__measures", queryset=due, to_attr="due_measures"))
         .order_by("case__number_order")
     )

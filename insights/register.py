@@ -16,6 +16,7 @@ import csv
 import io
 from dataclasses import dataclass
 
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -23,8 +24,8 @@ from django.utils.translation import gettext as _
 from config.pdf import render_pdf
 from parties.constants import PartyRole
 from parties.models import Party
-from retention.terms import describe, terms_for
-from rights.services.file_settings import settings_for
+from retention.terms import describe, terms_by_file
+from rights.services.file_settings import settings_by_file
 
 
 @dataclass
@@ -64,42 +65,76 @@ class Entry:
         ]
 
 
-def _controllers(region) -> list[str]:
-    return list(
-        Party.objects.filter(veiligheidshuizen=region, role=PartyRole.KERNPARTIJ)
-        .order_by("name")
-        .values_list("name", flat=True)
+def _controllers(region_ids) -> dict[int, list[str]]:
+    """The kernpartijen of each Veiligheidshuis (the controllers jointly), by name (one query)."""
+    controllers = {pk: [] for pk in region_ids}
+    rows = (
+        Party.veiligheidshuizen.through.objects.filter(
+            veiligheidshuis__in=controllers, party__role=PartyRole.KERNPARTIJ
+        )
+        .order_by("party__name", "party_id")
+        .values_list("veiligheidshuis_id", "party__name")
     )
+    for region, name in rows:
+        controllers[region].append(name)
+    return controllers
 
 
 def entry_of(data_file) -> Entry:
-    settings = settings_for(data_file)
-    days = settings.request_term_days
-    recipients = sorted(group.party.name for group in data_file.party_groups.all())
-    return Entry(
-        data_file=data_file,
-        region=data_file.veiligheidshuis.name,
-        kind=data_file.get_kind_display(),
-        name=data_file.name,
-        processing=settings.processing,
-        purpose=settings.purpose,
-        legal_basis=settings.legal_basis,
-        categories=settings.categories,
-        retention=settings.retention,
-        terms=describe(terms_for(data_file)),
-        recipients=recipients,
-        controllers=_controllers(data_file.veiligheidshuis),
-        request_term=(_("%(days)d days") % {"days": days} if days else _("One month (AVG 12.3)")),
-        answered_by=settings.sender,
-        url=reverse("insights:processing-activity", args=[data_file.pk]),
+    return entries_of([data_file])[0]
+
+
+def entries_of(data_files) -> list[Entry]:
+    """The entries of `data_files` (read with their Veiligheidshuis and their groups' parties,
+    `entries`), in their order: their settings, terms and controllers read for all of them at
+    once (issue 13: a constant number of queries per page)."""
+    data_files = list(data_files)
+    settings_of = settings_by_file(data_files)
+    terms_of = terms_by_file(
+        [data_file.pk for data_file in data_files],
+        kinds={data_file.pk: data_file.kind for data_file in data_files},
+    )
+    controllers = _controllers({data_file.veiligheidshuis_id for data_file in data_files})
+    found = []
+    for data_file in data_files:
+        settings = settings_of[data_file.pk]
+        days = settings.request_term_days
+        recipients = sorted(group.party.name for group in data_file.party_groups.all())
+        found.append(
+            Entry(
+                data_file=data_file,
+                region=data_file.veiligheidshuis.name,
+                kind=data_file.get_kind_display(),
+                name=data_file.name,
+                processing=settings.processing,
+                purpose=settings.purpose,
+                legal_basis=settings.legal_basis,
+                categories=settings.categories,
+                retention=settings.retention,
+                terms=describe(terms_of[data_file.pk]),
+                recipients=recipients,
+                controllers=controllers[data_file.veiligheidshuis_id],
+                request_term=(
+                    _("%(days)d days") % {"days": days} if days else _("One month (AVG 12.3)")
+                ),
+                answered_by=settings.sender,
+                url=reverse("insights:processing-activity", args=[data_file.pk]),
+            )
+        )
+    return found
+
+
+def with_parties(files):
+    """`files` read with their Veiligheidshuis and the parties of their groups (the recipients)."""
+    from parties.models import FileGroup
+
+    return files.select_related("veiligheidshuis").prefetch_related(
+        Prefetch("party_groups", queryset=FileGroup.objects.select_related("party"))
     )
 
 
 def entries(files) -> list[Entry]:
-    rows = files.select_related("veiligheidshuis").prefetch_related("party_groups__party")
-    return [
-        entry_of(data_file) for data_file in rows.order_by("veiligheidshuis__name", "kind", "name")
-    ]
+    return entries_of(with_parties(files).order_by("veiligheidshuis__name", "kind", "name"))
 
 
 def register_csv(found: list[Entry]) -> str:

@@ -10,6 +10,7 @@ Reading these pages reads no personal data, so no access entry is written for a 
 the page was viewed is logged (a log line with the user's id, no figures)."""
 
 import logging
+from functools import cached_property
 
 from django.contrib import messages
 from django.db import transaction
@@ -141,29 +142,30 @@ class RegisterView(RegisterMixin, SortedListMixin, ListView):
             "region": region if region in {str(r.pk) for r in self.regions} else "",
         }
 
-    @property
-    def regions(self):
+    @cached_property
+    def regions(self) -> list:
+        """The Veiligheidshuizen of the files the user sees (the filter's choices), read once."""
         files = register_files(self.request.user)
-        return Veiligheidshuis.objects.filter(pk__in=files.values("veiligheidshuis")).order_by(
-            "name"
+        return list(
+            Veiligheidshuis.objects.filter(pk__in=files.values("veiligheidshuis")).order_by("name")
         )
 
     def get_queryset(self):
-        files = register_files(self.request.user).select_related("veiligheidshuis")
+        files = register.with_parties(register_files(self.request.user))
         filters = self.filters()
         if filters["kind"]:
             files = files.filter(kind=filters["kind"])
         if filters["region"]:
             files = files.filter(veiligheidshuis_id=filters["region"])
-        return self.sorted(files.prefetch_related("party_groups__party"))
+        return self.sorted(files)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(
-            entries=[register.entry_of(data_file) for data_file in context["files"]],
+            entries=register.entries_of(context["files"]),
             filters=self.filters(),
             kinds=FileKind.choices,
-            regions=list(self.regions),
+            regions=self.regions,
         )
         return context
 

@@ -57,6 +57,19 @@ class Authorisation:
         return self.level == AccessLevel.READWRITE
 
 
+# What each field of an `Authorisation` is read from: a live FileAuthorisation annotated with
+# `in_party_region`.
+AUTHORISATION_COLUMNS = {
+    "file_id": "file_id",
+    "kind": "file__kind",
+    "key": "file__key",
+    "veiligheidshuis_id": "file__veiligheidshuis_id",
+    "level": "level",
+    "keeper_group_id": "file__keeper_group_id",
+    "in_party_region": "in_party_region",
+}
+
+
 def _annotations(user_pk) -> dict:
     """What `with_rights` reads with each user, `user_pk` the OuterRef to the user's pk."""
     from django.contrib.auth.models import Permission
@@ -82,32 +95,61 @@ def _annotations(user_pk) -> dict:
 
 
 GROUP_IDS = "rights_group_ids"
+AUTHORISATIONS = "rights_authorisations"
+REGION_IDS = "rights_region_ids"
+ARRAYS = (GROUP_IDS, AUTHORISATIONS, REGION_IDS)
 
 
-def _group_ids(users) -> dict:
-    """The pks of each user's groups as an array, on PostgreSQL (`Rights.group_ids`); nothing on
-    the embedded SQLite default, which has no arrays: there the permission filter reads the
-    groups in its own query, as outside a request."""
+def _arrays(users) -> dict:
+    """What `Rights` holds as arrays, on PostgreSQL: the pks of each user's groups
+    (`Rights.group_ids`), the live file authorisations (`Rights.authorisations`, one JSON object
+    each) and the pks of the party's Veiligheidshuizen (`Rights.regions`; issue 13). Nothing on
+    the embedded SQLite default, which has no arrays: there each is read in its own query when
+    asked, as outside a request."""
     if connections[users.db].vendor != "postgresql":
         return {}
     from django.contrib.auth import get_user_model
     from django.contrib.postgres.expressions import ArraySubquery
+    from django.db.models.functions import JSONObject
+
+    from parties.models import FileAuthorisation, Party
 
     memberships = get_user_model().groups.through.objects.filter(user_id=OuterRef("pk"))
-    return {GROUP_IDS: ArraySubquery(memberships.order_by("group_id").values("group_id"))}
+    regions = Party.veiligheidshuizen.through.objects
+    own_region = regions.filter(
+        party__memberships__user_id=OuterRef("user_id"),
+        veiligheidshuis=OuterRef("file__veiligheidshuis"),
+    )
+    granted = (
+        FileAuthorisation.objects.live()
+        .filter(user_id=OuterRef("pk"))
+        .annotate(in_party_region=Exists(own_region))
+        .order_by("file_id")
+        .values(row=JSONObject(**AUTHORISATION_COLUMNS))
+    )
+    party_regions = regions.filter(party__memberships__user_id=OuterRef("pk"))
+    return {
+        GROUP_IDS: ArraySubquery(memberships.order_by("group_id").values("group_id")),
+        AUTHORISATIONS: ArraySubquery(granted),
+        REGION_IDS: ArraySubquery(
+            party_regions.order_by("veiligheidshuis_id").values("veiligheidshuis_id")
+        ),
+    }
 
 
 def with_rights(users):
     """`users` (a User queryset) each read with their membership, party, functions, declaration,
-    groups and the apps' facts: what `Rights` holds, in the same query."""
+    groups, file authorisations, Veiligheidshuizen and the apps' facts: what `Rights` holds, in
+    the same query (the arrays on PostgreSQL only)."""
     users = users.select_related("membership__party")
-    return users.annotate(**_annotations(OuterRef("pk")), **_group_ids(users))
+    return users.annotate(**_annotations(OuterRef("pk")), **_arrays(users))
 
 
 class Rights:
     """The facts about one user that the permission rules read. Each is read when first asked;
-    `load` reads all but the file authorisations and the regions in one query, or none when the
-    user was read `with_rights` (the request's user: `parties.backends.MemberBackend`)."""
+    `load` reads them all in one query (on SQLite all but the groups, the file authorisations
+    and the regions), or none when the user was read `with_rights` (the request's user:
+    `parties.backends.MemberBackend`)."""
 
     def __init__(self, user):
         self.user = user
@@ -128,7 +170,8 @@ class Rights:
             read = with_rights(User.objects.filter(pk=user.pk)).first()
             for name in _annotations(None):
                 setattr(user, name, bool(read and getattr(read, name)))
-            setattr(user, GROUP_IDS, getattr(read, GROUP_IDS, None))
+            for name in ARRAYS:
+                setattr(user, name, getattr(read, name, None))
             user._state.fields_cache["membership"] = (
                 read._state.fields_cache.get("membership") if read is not None else None
             )
@@ -156,6 +199,13 @@ class Rights:
             facts={name: getattr(user, f"rights_fact_{name}") for name in FACTS},
             group_ids=_frozen(getattr(user, GROUP_IDS, None)),
         )
+        # Read with the user on PostgreSQL; otherwise each is read when first asked.
+        granted = getattr(user, AUTHORISATIONS, None)
+        if granted is not None:
+            rights.authorisations = tuple(Authorisation(**row) for row in granted)
+        regions = getattr(user, REGION_IDS, None)
+        if regions is not None:
+            rights.regions = frozenset(regions) if membership is not None else frozenset()
         return rights
 
     @cached_property
@@ -231,15 +281,7 @@ class Rights:
             FileAuthorisation.objects.live()
             .filter(user_id=self.user.pk)
             .annotate(in_party_region=Exists(own_region))
-            .values_list(
-                "file_id",
-                "file__kind",
-                "file__key",
-                "file__veiligheidshuis_id",
-                "level",
-                "file__keeper_group_id",
-                "in_party_region",
-            )
+            .values_list(*AUTHORISATION_COLUMNS.values())
             .order_by("file_id")
         )
         return tuple(Authorisation(*row) for row in rows)

@@ -39,6 +39,13 @@ def restricted_q(model) -> Exists:
     )
 
 
+def marked(model) -> models.QuerySet:
+    """The rows of a restrictable model as the default manager reads them now (inside
+    `reading_restricted` the restricted ones too), each marked `restricted` in the same query:
+    `mark_restricted` without a query of its own (issue 13)."""
+    return model.objects.annotate(restricted=restricted_q(model))
+
+
 class UnrestrictedManager(models.Manager):
     """The default manager of an item model that can be restricted: restricted rows left out,
     also through every relation (Django's related managers derive from the default manager).

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from weegploeg.constants import Outcome
 from weegploeg.models import AgendaItem, Assessment, Meeting
-from weegploeg.selectors import fitting_casusoverleggen, may_keep
+from weegploeg.selectors import fitting_casusoverleggen, may_keep, published_frameworks
 
 # Action keys; the views name theirs, the services guard theirs.
 ANALYSE, INFORMATION, ADVICE, CHECK = "analyse", "information", "advice", "check"
@@ -107,8 +107,6 @@ def dossier_state(user, assessment: Assessment, *, may_keep_it: bool | None = No
     an analysis, a weegploeg meeting for an open dossier (not the next step when it is on a
     coming agenda already), the transfer to a case only when a casusoverleg fits. The action
     views refuse what is not offered here, and the services check the same rules."""
-    from weegploeg.models import FrameworkVersion
-
     today = timezone.localdate()
     decision = assessment.decisions.first()
     items = list(
@@ -137,7 +135,7 @@ def dossier_state(user, assessment: Assessment, *, may_keep_it: bool | None = No
                 keys.append(TRANSFER)
             keys.append(REOPEN)
         else:
-            if FrameworkVersion.objects.filter(published_at__isnull=False).exists():
+            if _framework_published(assessment):
                 keys.append(ANALYSE)
             keys += [INFORMATION, ADVICE, AGENDEER]
             if state.analysed:
@@ -163,6 +161,15 @@ def dossier_state(user, assessment: Assessment, *, may_keep_it: bool | None = No
     state.next_step, primary = _next_step(state)
     state.primary = by_key.get(primary)
     return state
+
+
+def _framework_published(assessment: Assessment) -> bool:
+    """A referentiekader is published to analyse against: read with the assessment on its page
+    (`selectors.get_assessment_page`), else asked here."""
+    published = assessment.__dict__.get("framework_published")
+    if published is not None:
+        return published
+    return published_frameworks().exists()
 
 
 def _next_step(state: DossierState) -> tuple[str, str]:

@@ -73,10 +73,18 @@ def listed(assessments, status: str):
     return assessments.filter(status=status) if status else assessments
 
 
+def published_frameworks():
+    """The versions of the referentiekader that are published: an analysis needs one (W2)."""
+    from weegploeg.models import FrameworkVersion
+
+    return FrameworkVersion.objects.filter(published_at__isnull=False)
+
+
 def get_assessment_page(user, number: str) -> Assessment:
     """The assessment of a dossier page, or 404: read once, with its Veiligheidshuis, whether
-    `user` keeps it (`kept_by_reader`, `may_keep`) and whether it has an analysis (`analysed`)
-    in the same query (issue 13)."""
+    `user` keeps it (`kept_by_reader`, `may_keep`), whether it has an analysis (`analysed`) and
+    whether a referentiekader is published to analyse it against (`framework_published`, for
+    `next_steps`) in the same query (issue 13)."""
     kept = keepable_assessments(user).filter(pk=OuterRef("pk"))
     assessment = (
         visible_assessments(user)
@@ -84,6 +92,7 @@ def get_assessment_page(user, number: str) -> Assessment:
         .annotate(
             kept_by_reader=Exists(kept),
             analysed=Exists(Analysis.objects.filter(assessment=OuterRef("pk"))),
+            framework_published=Exists(published_frameworks()),
         )
         .filter(number=number)
         .first()
@@ -112,15 +121,6 @@ def sees_restricted(user, assessment: Assessment) -> bool:
     """R6: the keeper of the dossier's weegploeg file (`parties.permissions.is_file_keeper`)
     sees its restricted items, marked; nobody else sees them."""
     return permissions.is_keeper(user, assessment.veiligheidshuis)
-
-
-def restrictable_rows(assessment: Assessment) -> list:
-    """The rows of the dossier that can be restricted, as read (prefetched) for a page."""
-    return [
-        *assessment.signals.all(),
-        *assessment.additional_information.all(),
-        *assessment.expert_advice.all(),
-    ]
 
 
 def may_keep(user, assessment: Assessment) -> bool:

@@ -1,7 +1,7 @@
 """The base of the case viewsets, the casusoverleggen and the cases (C1, C11, S1, S2)."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -23,19 +23,24 @@ from cases.history import case_history
 from cases.models import (
     Case,
     CaseFinding,
+    CaseParticipant,
+    CaseSignal,
     CasusOverleg,
+    Closing,
     Measure,
     PlanGoal,
     ProgressNote,
     RelatedPerson,
 )
+from config import nested
 from config.api import NOT_FOUND, WRITE_ERRORS, as_api_error, service_call
 from config.api_input import as_id
 from config.audit import ReadKind, log_reads
 from config.concurrency_api import ETAG_HEADER, ETagRetrieveMixin
+from config.nested import Nested
 from config.read_audit import AccessLoggedViewSetMixin, action_response
 from parties.permissions import IsVerifiedMember
-from subjects.restriction import mark_restricted, reading_restricted
+from subjects.restriction import marked, reading_restricted
 
 CASE_FILTER = OpenApiParameter(
     "case", OpenApiTypes.STR, description="Only those of the case with this number."
@@ -54,9 +59,33 @@ class CasesViewSet(viewsets.GenericViewSet):
         return queryset.filter(case__number=number) if number else queryset
 
 
-def measures_with_notes():
+def measures_with_notes(notes=None):
+    """Measures with their progress notes, newest first (`notes`: the notes' queryset)."""
+    notes = ProgressNote.objects.all() if notes is None else notes
     return Measure.objects.prefetch_related(
-        Prefetch("notes", queryset=ProgressNote.objects.order_by("-written_at", "-pk"))
+        Prefetch("notes", queryset=notes.order_by("-written_at", "-pk"))
+    )
+
+
+def case_rows() -> tuple[Nested, ...]:
+    """The rows of a case read in the case's own query (`config.nested`, ADR 0032): its
+    participants, goals and closings, none of which can be restricted."""
+    return (
+        Nested("participants", CaseParticipant.objects.all()),
+        Nested("goals", PlanGoal.objects.order_by("goal")),
+        Nested("closings", Closing.objects.all()),
+    )
+
+
+def case_contents() -> tuple:
+    """What the API shows of one case besides `case_rows`, built at each read: the item
+    querysets leave the restricted rows out unless built inside `reading_restricted`, and mark
+    each row `restricted` in the same query (R6; issue 13: no query of their own)."""
+    return (
+        Prefetch("signals", queryset=marked(CaseSignal)),
+        Prefetch("findings", queryset=marked(CaseFinding).order_by("pk")),
+        Prefetch("measures", queryset=measures_with_notes(marked(ProgressNote))),
+        Prefetch("related_people", queryset=marked(RelatedPerson).order_by("pk")),
     )
 
 
@@ -104,15 +133,7 @@ class CaseViewSet(
     def get_queryset(self):
         queryset = self.visible().annotate(has_overdue_measures=selectors.has_overdue_measures())
         if self.action == "retrieve":
-            return queryset.prefetch_related(
-                "participants",
-                "signals",
-                Prefetch("findings", queryset=CaseFinding.objects.order_by("pk")),
-                Prefetch("goals", queryset=PlanGoal.objects.order_by("goal")),
-                Prefetch("measures", queryset=measures_with_notes()),
-                Prefetch("related_people", queryset=RelatedPerson.objects.order_by("pk")),
-                "closings",
-            )
+            return nested.read_with(queryset.select_related("casusoverleg"), *case_rows())
         params = self.request.query_params
         overleg = params.get("casusoverleg")
         if overleg:
@@ -132,13 +153,14 @@ class CaseViewSet(
         return CaseSerializer if self.action == "retrieve" else CaseSummarySerializer
 
     def get_object(self):
-        """R6: the keeper of the case's file reads its restricted items too, marked."""
-        if self.action != "retrieve":
-            return super().get_object()
-        found = selectors.get_visible_case(self.request.user, self.kwargs["number"])
-        with reading_restricted(selectors.sees_restricted(self.request.user, found)):
-            case = super().get_object()
-        mark_restricted(selectors.restrictable_rows(case))
+        """The case, read once (404 for whoever may not see it) with `case_rows`, then the rest
+        of what it shows (`case_contents`; R6: the keeper of the case's file reads its
+        restricted items too, marked)."""
+        case = super().get_object()
+        if self.action == "retrieve":
+            nested.attach([case], *case_rows())
+            with reading_restricted(selectors.sees_restricted(self.request.user, case)):
+                prefetch_related_objects([case], *case_contents())
         return case
 
     @extend_schema(request=CopySerializer, responses={201: CopySerializer, **WRITE_ERRORS})

@@ -20,7 +20,6 @@ from cases.selectors.cases import (  # noqa: F401
     may_see_cases,
     may_take_part,
     participation_refusal,
-    restrictable_rows,
     sees_restricted,
     visible_cases,
     visible_overleggen,

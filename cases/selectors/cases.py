@@ -137,18 +137,6 @@ def sees_restricted(user, case: Case) -> bool:
     return permissions.is_keeper(user, case.casusoverleg)
 
 
-def restrictable_rows(case: Case) -> list:
-    """The rows of the case that can be restricted, as read (prefetched) for a page or the
-    API."""
-    return [
-        *case.signals.all(),
-        *case.findings.all(),
-        *case.related_people.all(),
-        *case.progress_notes.all(),
-        *(note for measure in case.measures.all() for note in measure.notes.all()),
-    ]
-
-
 def participation_refusal(casusoverleg: CasusOverleg, party: Party) -> str | None:
     """C1, C11, P6: why `party` cannot take part in a case of this casusoverleg, or None. Only
     parties of this casusoverleg, or an external partner whose confidentiality declaration is

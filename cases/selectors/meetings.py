@@ -104,8 +104,7 @@ def agenda_for(user, meeting: CaseMeeting):
     (`meeting_services.agenda`)."""
     from cases.meeting_services import agenda
 
-    shown = set(visible_discussions(user).filter(meeting=meeting).values_list("pk", flat=True))
-    return [item for item in agenda(meeting) if item.discussion.pk in shown]
+    return agenda(meeting, among=visible_discussions(user).filter(meeting=meeting))
 
 
 def meeting_parties(overleggen):

@@ -13,7 +13,10 @@ from cases.constants import CaseStatus
 from cases.history import case_history
 from cases.models import (
     Case,
+    CaseCheck,
+    CaseFinding,
     CaseParticipant,
+    CaseSignal,
     Closing,
     CopyOut,
     Disclosure,
@@ -21,6 +24,7 @@ from cases.models import (
     Export,
     Measure,
     ProgressNote,
+    RelatedPerson,
     Transfer,
 )
 from cases.models.case import FAR_AWAY, next_deadline, status_rank
@@ -38,7 +42,7 @@ from config.read_audit import AccessLoggedPageMixin
 from elsewhere.selectors import asked_about
 from subjects.matching import normalise_name
 from subjects.registry import dossier_of
-from subjects.restriction import mark_restricted, reading_restricted, restricted_q
+from subjects.restriction import marked, reading_restricted
 
 
 class CaseListView(
@@ -114,9 +118,7 @@ class CaseListView(
 
 def _notes():
     """Every progress note of the case, each marked `restricted` in the same query (R6)."""
-    return ProgressNote.objects.select_related("written_by").annotate(
-        restricted=restricted_q(ProgressNote)
-    )
+    return marked(ProgressNote).select_related("written_by")
 
 
 def sort_notes(case: Case) -> None:
@@ -145,7 +147,11 @@ def part_contents(part: str) -> tuple:
     restricted rows out unless built inside `reading_restricted` (R6). A constant number of
     queries per part, whatever the number of rows."""
     if part == "overview":
-        return (_participants(), "signals__brought_by", "findings")
+        return (
+            _participants(),
+            Prefetch("signals", queryset=marked(CaseSignal).select_related("brought_by")),
+            Prefetch("findings", queryset=marked(CaseFinding)),
+        )
     if part == "plan":
         return (
             "goals",
@@ -162,7 +168,7 @@ def part_contents(part: str) -> tuple:
             ),
         )
     if part == "people":
-        return (_participants(), "related_people")
+        return (_participants(), Prefetch("related_people", queryset=marked(RelatedPerson)))
     if part == "disclosures":
         return (
             Prefetch(
@@ -180,7 +186,7 @@ def part_contents(part: str) -> tuple:
             Prefetch(
                 "closings", queryset=Closing.objects.select_related("decided_by", "reopened_by")
             ),
-            "checks__checked_by",
+            Prefetch("checks", queryset=CaseCheck.objects.select_related("checked_by")),
             Prefetch(
                 "transfers",
                 queryset=Transfer.objects.select_related("transferred_by", "checked_by").order_by(
@@ -189,16 +195,6 @@ def part_contents(part: str) -> tuple:
             ),
         )
     raise ValueError(part)
-
-
-def read_rows(case: Case) -> list:
-    """The restrictable rows this part read (prefetched), to mark the restricted ones (R6); the
-    plan's notes come marked (`_notes`)."""
-    cache = getattr(case, "_prefetched_objects_cache", {})
-    rows = []
-    for name in ("signals", "findings", "related_people"):
-        rows += list(cache.get(name, ()))
-    return rows
 
 
 class CaseDetailView(CasesMixin, AccessLoggedPageMixin, DetailView):
@@ -225,7 +221,6 @@ class CaseDetailView(CasesMixin, AccessLoggedPageMixin, DetailView):
         # R6: the keeper of the file sees the restricted items, marked; nobody else sees them.
         with reading_restricted(selectors.sees_restricted(user, case)):
             prefetch_related_objects([case], *part_contents(self.part))
-        mark_restricted(read_rows(case))
         if self.part == "plan":
             sort_notes(case)
             today = timezone.localdate()

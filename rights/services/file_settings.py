@@ -91,8 +91,26 @@ def default_settings(data_file: DataFile) -> FileRightsSettings:
 
 def settings_for(data_file: DataFile) -> FileRightsSettings:
     """The file's settings, or its defaults when the beheerder has set none yet."""
-    found = FileRightsSettings.objects.filter(data_file=data_file).first()
-    return found if found is not None else default_settings(data_file)
+    return settings_by_file([data_file])[data_file.pk]
+
+
+def settings_by_file(data_files) -> dict[int, FileRightsSettings]:
+    """`settings_for` each of `data_files`, by file pk, in one query (issue 13: a page of the
+    register of processing activities)."""
+    data_files = list(data_files)
+    found = {
+        settings.data_file_id: settings
+        for settings in FileRightsSettings.objects.filter(data_file__in=data_files)
+    }
+    shown = {}
+    for data_file in data_files:
+        settings = found.get(data_file.pk)
+        if settings is None:
+            settings = default_settings(data_file)
+        else:
+            settings.data_file = data_file
+        shown[data_file.pk] = settings
+    return shown
 
 
 def missing_for_letter(settings: FileRightsSettings) -> list[str]:

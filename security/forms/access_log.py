@@ -26,7 +26,46 @@ ACTION_CHOICES = [
 ]
 
 
-class UserChoiceField(forms.ModelChoiceField):
+class ListChoiceField(forms.ChoiceField):
+    """A choice of one of `objects`, a list read once (`filter_choices`): its choices and what
+    is sent is checked against without a query of their own (issue 13). Cleans to the object,
+    like a ModelChoiceField."""
+
+    default_error_messages = {
+        "invalid_choice": forms.ModelChoiceField.default_error_messages["invalid_choice"]
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.objects = {}
+
+    def set_objects(self, objects, *, empty_label) -> None:
+        self.objects = {str(obj.pk): obj for obj in objects}
+        self.choices = [("", empty_label)] + [
+            (key, self.label_from_instance(obj)) for key, obj in self.objects.items()
+        ]
+
+    def label_from_instance(self, obj) -> str:
+        return str(obj)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        found = self.objects.get(str(value))
+        if found is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return found
+
+    def validate(self, value):
+        if value is None and self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+
+
+class UserChoiceField(ListChoiceField):
     def label_from_instance(self, obj):
         name = obj.get_full_name() or obj.username
         party = getattr(getattr(obj, "membership", None), "party", None)
@@ -34,9 +73,9 @@ class UserChoiceField(forms.ModelChoiceField):
 
 
 class AccessLogFilterForm(forms.Form):
-    user = UserChoiceField(label=_("User"), queryset=None, required=False)
-    party = forms.ModelChoiceField(label=_("Party"), queryset=None, required=False)
-    data_file = forms.ModelChoiceField(label=_("File"), queryset=None, required=False)
+    user = UserChoiceField(label=_("User"), required=False)
+    party = ListChoiceField(label=_("Party"), required=False)
+    data_file = ListChoiceField(label=_("File"), required=False)
     dossier = forms.CharField(label=_("Dossier number"), max_length=40, required=False)
     date_from = forms.DateField(label=_("From"), required=False, widget=DateInput())
     date_to = forms.DateField(label=_("Until"), required=False, widget=DateInput())
@@ -46,11 +85,12 @@ class AccessLogFilterForm(forms.Form):
     def __init__(self, *args, viewer, **kwargs):
         super().__init__(*args, **kwargs)
         choices = filter_choices(viewer)
-        self.fields["user"].queryset = choices["users"].select_related("membership__party")
-        self.fields["party"].queryset = choices["parties"]
-        self.fields["data_file"].queryset = choices["files"]
-        for name in ("user", "party", "data_file"):
-            self.fields[name].empty_label = _("All")
+        for name, objects in (
+            ("user", choices["users"]),
+            ("party", choices["parties"]),
+            ("data_file", choices["files"]),
+        ):
+            self.fields[name].set_objects(objects, empty_label=_("All"))
 
     def clean(self):
         data = super().clean()

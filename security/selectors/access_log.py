@@ -10,10 +10,12 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import BooleanField, F, Func, Q, QuerySet, Subquery
+from django.db.models import BooleanField, F, Func, Q, QuerySet, Subquery, Window
+from django.db.models.functions import DenseRank
 from django.utils import timezone
 
 from parties.models import DataFile, Party, User
+from parties.permissions import remembered
 from security.models import AuditEntry, LogSearch, UnusualRead
 from security.permissions import overseen_region_ids, overseen_regions
 from security.selectors import unusual_reads
@@ -83,8 +85,18 @@ class Filters:
         return {name: value for name, value in record.items() if value}
 
 
-def overseen_files(user) -> QuerySet:
-    return DataFile.objects.filter(veiligheidshuis__in=overseen_regions(user))
+def overseen_files(user) -> list[DataFile]:
+    """The files of the Veiligheidshuizen `user` oversees, with their Veiligheidshuis, by name:
+    read once per request (`parties.permissions.remembered`; issue 13), for the filter's
+    choices and for the entries about their dossiers (`visible_entries`)."""
+
+    def read() -> list[DataFile]:
+        scope = overseen_scope(user)
+        if scope is None:
+            return []
+        return list(scope[1].select_related("veiligheidshuis").order_by("name", "pk"))
+
+    return remembered(user, "security:overseen-files", read)
 
 
 def _dossiers_in(data_files) -> Q:
@@ -114,8 +126,10 @@ def visible_entries(user) -> QuerySet:
     scope = overseen_scope(user)
     if scope is None:
         return AuditEntry.objects.none()
-    parties, files = scope
-    return AuditEntry.objects.filter(Q(actor_party__in=parties) | _dossiers_in(files))
+    parties, _files = scope
+    return AuditEntry.objects.filter(
+        Q(actor_party__in=parties) | _dossiers_in(overseen_files(user))
+    )
 
 
 class AnyOf(Func):
@@ -146,16 +160,67 @@ def visible_unusual(user) -> QuerySet:
     )
 
 
-def filter_choices(user) -> dict:
-    """What the filters offer: the users, parties and files of the overseen Veiligheidshuizen."""
-    regions = overseen_regions(user)
-    parties = Party.objects.filter(veiligheidshuizen__in=regions).distinct()
-    users = User.objects.filter(membership__party__in=parties).distinct()
-    return {
-        "users": users.order_by("last_name", "first_name", "pk"),
-        "parties": parties.order_by("name"),
-        "files": overseen_files(user).select_related("veiligheidshuis"),
-    }
+def _instance(model, db: str, values: dict):
+    """An instance of `model` as read with only the columns `values` (the others deferred)."""
+    names = [field.attname for field in model._meta.concrete_fields if field.attname in values]
+    return model.from_db(db, names, [values[name] for name in names])
+
+
+# What the filter of users shows of each user: the name (`UserChoiceField`).
+USER_COLUMNS = ("id", "first_name", "last_name", "username")
+
+
+def filter_choices(user) -> dict[str, list]:
+    """What the filters offer: the users (with their party), parties and files of the overseen
+    Veiligheidshuizen, each a list read once per request (`parties.permissions.remembered`;
+    issue 13): the form's choices, what a choice sent is checked against, and the names in the
+    recent searches. The parties and their users are one query (each party with its members,
+    left-joined), users by name and parties by name as the database orders them."""
+
+    def read() -> dict[str, list]:
+        from parties.models import Membership
+
+        party_columns = [field.attname for field in Party._meta.concrete_fields]
+        member = [f"memberships__user__{column}" for column in USER_COLUMNS]
+        rows = (
+            Party.objects.filter(veiligheidshuizen__in=overseen_regions(user))
+            .annotate(party_rank=Window(DenseRank(), order_by=[F("name").asc(), F("pk").asc()]))
+            .values(*party_columns, "party_rank", "memberships__id", *member)
+            .order_by(
+                F("memberships__user__last_name").asc(nulls_last=True),
+                "memberships__user__first_name",
+                "memberships__user__id",
+            )
+        )
+        parties: dict[int, tuple[int, Party]] = {}
+        users: dict[int, User] = {}
+        for row in rows:
+            if row["id"] not in parties:
+                party = _instance(Party, rows.db, {column: row[column] for column in party_columns})
+                parties[row["id"]] = (row["party_rank"], party)
+            party = parties[row["id"]][1]
+            pk = row["memberships__user__id"]
+            if pk is None or pk in users:
+                continue
+            found = _instance(
+                User,
+                rows.db,
+                {column: row[f"memberships__user__{column}"] for column in USER_COLUMNS},
+            )
+            membership = _instance(
+                Membership,
+                rows.db,
+                {"id": row["memberships__id"], "user_id": pk, "party_id": party.pk},
+            )
+            membership._state.fields_cache["party"] = party
+            found._state.fields_cache["membership"] = membership
+            users[pk] = found
+        return {
+            "users": list(users.values()),
+            "parties": [party for _rank, party in sorted(parties.values(), key=lambda p: p[0])],
+        }
+
+    return {**remembered(user, "security:log-filter-choices", read), "files": overseen_files(user)}
 
 
 def search(user, filters: Filters, *, sort: str = DEFAULT_SORT) -> QuerySet:
@@ -176,13 +241,18 @@ def search(user, filters: Filters, *, sort: str = DEFAULT_SORT) -> QuerySet:
         entries = entries.filter(timestamp__lt=_day_start(filters.date_to + timedelta(days=1)))
     if filters.action in ACTION_FILTERS:
         entries = entries.filter(ACTION_FILTERS[filters.action])
-    return entries.select_related("actor", "content_type").order_by(*ordering(sort))
+    return entries.select_related(*ENTRY_RELATED).order_by(*ordering(sort))
+
+
+# What an entry shows is read with it: who acted, the kind of record and, for a read that stands
+# out, its reasons (`anomalies_of`, without a query of its own).
+ENTRY_RELATED = ("actor", "content_type", "unusual")
 
 
 def dossier_trail(user, ref: DossierRef) -> QuerySet:
     """Every visible entry about one dossier, in time order."""
     entries = visible_entries(user).filter(file_label=ref.file_label, dossier_key=ref.key)
-    return entries.select_related("actor", "content_type").order_by("timestamp", "pk")
+    return entries.select_related(*ENTRY_RELATED).order_by("timestamp", "pk")
 
 
 def summary_period(filters: Filters, *, today: date | None = None) -> tuple[date, date]:
@@ -198,10 +268,16 @@ def summary_period(filters: Filters, *, today: date | None = None) -> tuple[date
 
 
 def anomalies_of(entries) -> dict[int, list[str]]:
-    """The unusual reads among `entries` (a queryset, or a page of entries), by entry id."""
+    """The unusual reads among `entries` (a queryset, or a page of entries), by entry id: from
+    the entries themselves when they were read with their reasons (`ENTRY_RELATED`), else in
+    one query."""
     if isinstance(entries, QuerySet) and not entries.query.is_sliced:
         return unusual_reads.flags_of(entries.filter(action=Action.ACCESS).values("pk"))
-    return unusual_reads.flags_of([entry.pk for entry in entries if entry.action == Action.ACCESS])
+    reads = [entry for entry in entries if entry.action == Action.ACCESS]
+    if all("unusual" in entry._state.fields_cache for entry in reads):
+        found = (entry._state.fields_cache["unusual"] for entry in reads)
+        return {row.pk: unusual_reads.reasons_of(row) for row in found if row is not None}
+    return unusual_reads.flags_of([entry.pk for entry in reads])
 
 
 def anomaly_summary(user, filters: Filters) -> dict:
@@ -245,7 +321,8 @@ def record_search(user, filters: Filters | dict) -> LogSearch:
 
 def recent_searches(user, *, limit: int = 10) -> list[LogSearch]:
     """The latest searches by the overseers' colleagues: users of a party of a Veiligheidshuis
-    the user oversees. Each with `described`: its filters in words (names looked up once)."""
+    the user oversees. Each with `described`: its filters in words (names from the filters'
+    choices, `filter_choices`; any other looked up once)."""
     regions = sorted(overseen_region_ids(user))
     if not regions:
         return []
@@ -255,16 +332,29 @@ def recent_searches(user, *, limit: int = 10) -> list[LogSearch]:
         .select_related("searched_by")
         .order_by("-searched_at", "-pk")[:limit]
     )
+    choices = filter_choices(user)
+    names = {
+        "user": {u.pk: u.get_full_name() for u in choices["users"]},
+        "party": {party.pk: party.name for party in choices["parties"]},
+        "file": {data_file.pk: data_file.name for data_file in choices["files"]},
+    }
     wanted = {"user": set(), "party": set(), "file": set()}
     for item in searches:
         for name in wanted:
-            if item.filters.get(name):
+            if item.filters.get(name) and item.filters[name] not in names[name]:
                 wanted[name].add(item.filters[name])
-    names = {
-        "user": {u.pk: u.get_full_name() for u in User.objects.filter(pk__in=wanted["user"])},
-        "party": dict(Party.objects.filter(pk__in=wanted["party"]).values_list("pk", "name")),
-        "file": dict(DataFile.objects.filter(pk__in=wanted["file"]).values_list("pk", "name")),
-    }
+    if wanted["user"]:
+        names["user"] |= {
+            u.pk: u.get_full_name() for u in User.objects.filter(pk__in=wanted["user"])
+        }
+    if wanted["party"]:
+        names["party"] |= dict(
+            Party.objects.filter(pk__in=wanted["party"]).values_list("pk", "name")
+        )
+    if wanted["file"]:
+        names["file"] |= dict(
+            DataFile.objects.filter(pk__in=wanted["file"]).values_list("pk", "name")
+        )
     for item in searches:
         item.described = {
             name: names[name].get(value, "?") if name in names else value

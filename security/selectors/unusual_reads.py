@@ -40,6 +40,11 @@ def _codes(row: dict) -> list[str]:
     return [reason for reason in REASONS if row[reason]]
 
 
+def reasons_of(unusual: UnusualRead) -> list[str]:
+    """The reasons one unusual read stands out for (its row read with its entry)."""
+    return [reason for reason in REASONS if getattr(unusual, reason)]
+
+
 def flags_of(ids) -> dict[int, list[str]]:
     """The reasons each of the entries `ids` (ids, or a queryset of ids) stands out for, by
     entry id; an ordinary read or another kind of entry is left out (one query)."""

@@ -71,6 +71,35 @@ def test_c4_adr11_a_participant_sees_only_the_cases_it_may_see_page_and_api(ov, 
     assert 'name="discussion"' not in page.content.decode()  # read-only
 
 
+def test_issue13_the_agenda_a_viewer_sees_is_read_in_one_query_with_its_visible_items(ov, agenda):
+    """`selectors.agenda_for` reads the meeting's discussions among those the viewer sees in
+    one query: the same items as the whole agenda filtered by `visible_discussions`."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cases.meeting_services import agenda as whole_agenda
+    from parties import rights
+
+    meeting, shared, closed_to_politie = agenda
+    for viewer in (ov.other_chair, ov.agent, ov.keeper, ov.chair):
+        visible = set(selectors.visible_discussions(viewer).values_list("pk", flat=True))
+        expected = [
+            (item.case.number, [m.pk for m in item.measures])
+            for item in whole_agenda(meeting)
+            if item.discussion.pk in visible
+        ]
+        with rights.request_scope():  # the viewer's rights read once, as in a request
+            rights.adopt(viewer)
+            selectors.agenda_for(viewer, meeting)
+            with CaptureQueriesContext(connection) as queries:
+                items = selectors.agenda_for(viewer, meeting)
+        assert [(item.case.number, [m.pk for m in item.measures]) for item in items] == expected
+        assert len(queries) <= 2  # the discussions with their cases, their measures due
+    seen = [item.case for item in selectors.agenda_for(ov.agent, meeting)]
+    assert seen == [shared]
+    assert len(selectors.agenda_for(ov.other_chair, meeting)) == 2
+
+
 def test_c4_adr11_nobody_else_sees_the_meeting(ov, agenda):
     meeting, *_ = agenda
     outsider = make_user(ov.outsider, username="ggz-medewerker")  # takes part in no case

@@ -7,8 +7,9 @@ beheerder), and one "unit" of data of every kind: an assessment waiting for its 
 coming weegploeg meeting, a decided one (with its duty to inform), a case with a measure due, on
 a coming case meeting and disclosed to the partner, a request of a subject, an incident and a
 user of the politie more. Each function opens its dashboard, every page of its menu and one
-detail page of each kind it may see (those that answer 200); then five more units are added,
-the main case gets five more measures, and every page is opened again. Each page is opened
+detail page of each kind it may see, the API's details of an assessment and a case among them
+(those that answer 200); then five more units are added, the main case gets five more
+measures, and every page is opened again. Each page is opened
 once to warm the caches before it is counted. A page that truly needs more than 12 queries has
 its own budget below, with the reason; the constancy holds for every page.
 
@@ -58,41 +59,17 @@ TODAY = NOW.date()
 BUDGET = 12
 # Pages that need more than BUDGET, each with its reason; still the same at every size. Keyed by
 # (function, page), or by page for every function that opens it. Fixed part of every page: the
-# session, the user with their rights (one query), the second factor's device, and for who
-# works in files their file authorisations; a read of personal data adds its access entry.
+# session, the user with their rights (one query: with their file authorisations and their
+# party's Veiligheidshuizen, `parties.rights`), the second factor's device; a read of personal
+# data adds its access entry.
 HIGHER = {
     # ADR 0022: the dashboard of a browser that runs JavaScript ("dashboard") reads no panel;
     # htmx loads each panel as a request of its own ("panel:<key>"). Without JavaScript the
     # dashboard reads them all at once: the uitvoerder's thirteen panels of due work from six
     # apps (ADR 0017's registry: a panel per app, parties importing none), each one query for
     # its rows and their count (a window count) where it lists rows; retention's panel reads the
-    # stored due dates (ADR 0021), and the states of the dossiers they point at only when some
-    # fall due in its four weeks.
+    # stored plans (ADR 0031).
     ("uitvoerder", "dashboard-without-javascript"): 28,
-    # The search (logged), its capped count and page of entries, the unusual reads of the
-    # period counted per day and those of the page (worked out ahead, ADR 0027: one query each)
-    # and when they were worked out, the filters' choices, the colleagues' recent searches with
-    # their names.
-    "security:access-log": 17,
-    # The register of processing activities: every file with its covenant, terms, grounds and
-    # recipients.
-    "insights:register": 18,
-    # The analysis part shows its own kinds of rows (the analyses with their findings, additional
-    # information, expert advice and the decisions; their restriction marks (R6) read with
-    # them), and the dossier's next steps ask its meetings and whether a referentiekader is
-    # published (`weegploeg.next_steps`; read with the assessment by
-    # `selectors.get_assessment_page`, it would be 12).
-    "assessment-analysis": 13,
-    # A meeting: its agenda (the visible discussions, then the discussions with their cases,
-    # `selectors.agenda_for`), each case's measures due, attendees, the casemanagers to choose
-    # from, the casusoverleg's retention terms.
-    "case-meeting": 13,
-    # K1: the keeper of the case's ICO file is offered "bekend elders?" on its overview, or
-    # told why not: the file's row and its legal basis (`elsewhere.selectors.check_refusal`).
-    ("uitvoerder", "case-detail"): 13,
-    # K1: the keeper reads on the case's history who asked "bekend elders?" and found it
-    # (`elsewhere.selectors.asked_about`, one query on the case's trail).
-    ("uitvoerder", "case-history"): 13,
 }
 
 FUNCTIONS = (
@@ -263,6 +240,10 @@ def detail_pages(w) -> dict[str, str]:
     pages["retention-dossier"] = reverse("retention:dossier", args=["ico", u.case.number])
     pages["party"] = reverse("parties:party-detail", args=[w.wp.politie.pk])
     pages["user"] = reverse("parties:user-detail", args=[w.wp.agent.pk])
+    # The API's details of a dossier, read as a signed-in browser (or script) reads them: the
+    # assessment and the case with everything they hold.
+    pages["api-assessment"] = f"/api/v1/wegingen/{u.waiting.number}"
+    pages["api-case"] = f"/api/v1/casussen/{u.case.number}"
     return pages
 
 
@@ -390,10 +371,12 @@ def test_issue13_each_function_opens_its_dashboard_menu_and_details(measured):
         pages["uitvoerder"]
     )
     assert {"assessment-detail", "case-detail", "duty"} <= set(pages["politie"])
-    assert {"case-detail", "case-plan"} <= set(pages["casuspartij"])
+    assert {"api-assessment", "api-case"} <= set(pages["uitvoerder"]) & set(pages["politie"])
+    assert {"case-detail", "case-plan", "api-case"} <= set(pages["casuspartij"])
+    assert "api-assessment" not in pages["casuspartij"]
     assert "assessment-detail" not in pages["casuspartij"]
     assert {"case-meeting", "cases:meeting-list"} <= set(pages["voorzitter"])
     assert {"disclosure", "cases:disclosure-list"} <= set(pages["partner"])
-    assert "case-detail" not in pages["partner"]
+    assert not {"case-detail", "api-case"} & set(pages["partner"])
     assert {"incident", "authorisation-review", "security:access-log"} <= set(pages["fg"])
     assert {"party", "user", "parties:user-list"} <= set(pages["beheerder"])

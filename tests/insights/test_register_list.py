@@ -75,3 +75,40 @@ def test_u2_avg30_the_fg_filters_within_the_regions_overseen_only(world, beheerd
     names = {row[0] for row in listed(response)}
     assert names == {world.ag.region.name}  # another region's key is no filter
     assert 'name="region"' not in response.text  # one Veiligheidshuis: no choice to make
+
+
+def test_issue13_a_page_of_the_register_shows_each_file_as_its_own_rules_give_it(world, beheerder):
+    """The page reads the settings, terms and controllers of its files at once
+    (`register.entries_of`): each entry is what the file's own rules give, file by file."""
+    from parties.constants import PartyRole
+    from parties.models import Party
+    from retention.models import RetentionTerms
+    from retention.terms import describe, terms_for
+    from rights.services.file_settings import default_settings, settings_for
+
+    ico, elders = data_file(world.ag.overleg), data_file(world.elders.region)
+    own = default_settings(ico)
+    own.purpose, own.updated_by = "Een eigen doel van dit casusoverleg.", beheerder
+    own.save()
+    RetentionTerms.objects.create(data_file=elders, archive_after_months=7, destroy_after_months=9)
+    response = verified_client(beheerder).get(REGISTER)
+    entries = response.context["entries"]
+    assert {entry.data_file.pk for entry in entries} >= {ico.pk, elders.pk}
+    for entry in entries:
+        data_file_ = entry.data_file
+        settings = settings_for(data_file_)
+        region = data_file_.veiligheidshuis
+        assert entry.purpose == settings.purpose
+        assert entry.answered_by == settings.sender
+        assert entry.terms == describe(terms_for(data_file_))
+        assert entry.controllers == list(
+            Party.objects.filter(veiligheidshuizen=region, role=PartyRole.KERNPARTIJ)
+            .order_by("name")
+            .values_list("name", flat=True)
+        )
+        assert entry.recipients == sorted(g.party.name for g in data_file_.party_groups.all())
+        assert entry.region == region.name
+    shown = {entry.data_file.pk: entry for entry in entries}
+    assert shown[ico.pk].purpose == "Een eigen doel van dit casusoverleg."
+    assert "7" in shown[elders.pk].terms and "9" in shown[elders.pk].terms
+    assert shown[ico.pk].controllers and shown[elders.pk].controllers

@@ -49,8 +49,9 @@ def test_issue13_in_a_request_the_rights_are_read_once(agent):
         rights.adopt(user)
         with CaptureQueriesContext(connection) as queries:
             ask_everything(user)
-    # The membership with party, functions and declaration; the file authorisations.
-    assert len(queries.captured_queries) == 2
+    # The membership with party, functions and declaration; the file authorisations, in the
+    # same query on PostgreSQL (issue 13), in one of their own elsewhere.
+    assert len(queries.captured_queries) == (1 if connection.vendor == "postgresql" else 2)
 
 
 def test_issue13_outside_a_request_every_question_reads_again(agent):

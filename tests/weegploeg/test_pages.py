@@ -609,3 +609,28 @@ def test_w4_the_dossier_page_queries_the_same_with_5_or_50_rows(wp, assessment):
     more(45)
     analyse(assessment, by=wp.uitvoerder)
     assert _queries(client, dossier_url("assessment-detail", assessment)) == few
+
+
+@pytest.mark.parametrize("published", [True, False])
+def test_issue13_the_next_steps_of_the_page_read_with_the_assessment_are_those_asked_apart(
+    wp, published
+):
+    """`selectors.get_assessment_page` reads whether a referentiekader is published with the
+    assessment; `next_steps` offers the analysis from it as from asking apart (W2, U3)."""
+    from weegploeg import next_steps, selectors
+    from weegploeg.models import FrameworkVersion
+
+    open_one = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
+    analysed = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
+    analyse(analysed, by=wp.uitvoerder)
+    if not published:
+        FrameworkVersion.objects.update(published_at=None)
+    for assessment in (open_one, analysed):
+        for user in (wp.uitvoerder, wp.agent):
+            page = selectors.get_assessment_page(user, assessment.number)
+            assert page.framework_published is published
+            with_page = next_steps.dossier_state(user, page)
+            apart = next_steps.dossier_state(user, Assessment.objects.get(pk=assessment.pk))
+            assert with_page.keys == apart.keys
+            assert with_page.next_step == apart.next_step
+            assert (next_steps.ANALYSE in with_page.keys) is (published and user == wp.uitvoerder)

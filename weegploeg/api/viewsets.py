@@ -1,7 +1,7 @@
 """The base of the weegploeg viewsets and the assessments (dossiers) with the uitvoerder's changes
 to one of them."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -9,11 +9,12 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 
+from config import nested
 from config.api import NOT_FOUND, PROBLEM_JSON, WRITE_ERRORS, ProblemSerializer, service_call
+from config.nested import Nested
 from config.read_audit import AccessLoggedViewSetMixin, action_response
 from parties.models import Veiligheidshuis
 from parties.permissions import IsVerifiedMember
-from subjects.restriction import mark_restricted, reading_restricted
 from weegploeg import selectors, services
 from weegploeg.api.permissions import UsesWeegploegFile
 from weegploeg.api.serializers import (
@@ -25,7 +26,16 @@ from weegploeg.api.serializers import (
     ReopenSerializer,
 )
 from weegploeg.constants import AssessmentStatus
-from weegploeg.models import Analysis, Assessment, CriterionFinding, Decision, Signal
+from weegploeg.models import (
+    AdditionalInformation,
+    Analysis,
+    Assessment,
+    Check,
+    CriterionFinding,
+    Decision,
+    ExpertAdvice,
+    Signal,
+)
 
 FORBIDDEN = {(403, PROBLEM_JSON): ProblemSerializer}
 
@@ -40,6 +50,35 @@ def only_region(regions, *, field: str) -> Veiligheidshuis:
     if len(regions) != 1:
         raise ValidationError({field: [_("Name the Veiligheidshuis.")]})
     return regions[0]
+
+
+def dossier_rows(user) -> tuple[Nested, ...]:
+    """The rows of a dossier read in the assessment's own query (`config.nested`, ADR 0032):
+    those a reader sees of its signals, additional information and expert advice (a restricted
+    one only for the keeper of its file, marked: `selectors.dossier_rows`, R6) and its checks."""
+    return (
+        Nested("signals", selectors.dossier_rows(user, Signal)),
+        Nested("additional_information", selectors.dossier_rows(user, AdditionalInformation)),
+        Nested("expert_advice", selectors.dossier_rows(user, ExpertAdvice)),
+        Nested("checks", Check.objects.all()),
+    )
+
+
+def dossier_contents() -> tuple:
+    """What the API shows of one dossier besides `dossier_rows`, prefetched: the analyses with
+    their findings and the decisions with the parties advised (none can be restricted). The rows
+    name their assessment by its number: it is set from the prefetch, not read again."""
+    return (
+        Prefetch(
+            "analyses",
+            queryset=Analysis.objects.select_related("framework")
+            .prefetch_related(
+                Prefetch("findings", queryset=CriterionFinding.objects.select_related("criterion"))
+            )
+            .order_by("recorded_at", "pk"),
+        ),
+        Prefetch("decisions", queryset=Decision.objects.prefetch_related("advised_parties")),
+    )
 
 
 class WeegploegViewSet(viewsets.GenericViewSet):
@@ -80,29 +119,7 @@ class AssessmentViewSet(
     def get_queryset(self):
         queryset = self.visible().select_related("veiligheidshuis")
         if self.action == "retrieve":
-            return queryset.prefetch_related(
-                Prefetch("signals", queryset=Signal.objects.select_related("assessment")),
-                Prefetch(
-                    "analyses",
-                    queryset=Analysis.objects.select_related("assessment", "framework")
-                    .prefetch_related(
-                        Prefetch(
-                            "findings",
-                            queryset=CriterionFinding.objects.select_related("criterion"),
-                        )
-                    )
-                    .order_by("recorded_at", "pk"),
-                ),
-                "additional_information",
-                "expert_advice",
-                "checks",
-                Prefetch(
-                    "decisions",
-                    queryset=Decision.objects.select_related("assessment").prefetch_related(
-                        "advised_parties"
-                    ),
-                ),
-            )
+            return nested.read_with(queryset, *dossier_rows(self.request.user))
         state = self.request.query_params.get("status", "")
         if state and state not in dict(selectors.list_statuses()):
             raise ValidationError({"status": [_("Unknown status.")]})
@@ -116,13 +133,13 @@ class AssessmentViewSet(
         return AssessmentSerializer if self.action == "retrieve" else AssessmentSummarySerializer
 
     def get_object(self):
-        """R6: the keeper of the dossier's file reads its restricted items too, marked."""
-        if self.action != "retrieve":
-            return super().get_object()
-        found = selectors.get_visible_assessment(self.request.user, self.kwargs["number"])
-        with reading_restricted(selectors.sees_restricted(self.request.user, found)):
-            assessment = super().get_object()
-        mark_restricted(selectors.restrictable_rows(assessment))
+        """The assessment, read once (404 for whoever may not see it) with the rows of
+        `dossier_rows` (R6: the keeper of the dossier's file reads its restricted items too,
+        marked), then the rest of what it shows (`dossier_contents`)."""
+        assessment = super().get_object()
+        if self.action == "retrieve":
+            nested.attach([assessment], *dossier_rows(self.request.user))
+            prefetch_related_objects([assessment], *dossier_contents())
         return assessment
 
     # --- the uitvoerder's changes to one dossier (404 for whoever may not keep it) -----------

@@ -21,12 +21,14 @@ from config.read_audit import AccessLoggedPageMixin
 from elsewhere.selectors import asked_about
 from subjects.matching import normalise_name
 from subjects.registry import dossier_of
-from subjects.restriction import reading_restricted, restricted_q
+from subjects.restriction import marked, reading_restricted
 from weegploeg import next_steps, selectors
 from weegploeg.models import (
     AdditionalInformation,
     AgendaItem,
     Analysis,
+    CaseTransfer,
+    Check,
     CriterionFinding,
     Decision,
     ExpertAdvice,
@@ -124,11 +126,6 @@ PARTS = {
 }
 
 
-def marked(model):
-    """The rows of a restrictable model, each marked `restricted` in the same query (R6)."""
-    return model.objects.annotate(restricted=restricted_q(model))
-
-
 def part_contents(part: str):
     """What a part of the dossier shows, built at each read: the item querysets leave the
     restricted rows out unless built inside `reading_restricted` (R6), and mark the restricted
@@ -164,7 +161,9 @@ def part_contents(part: str):
         )
     if part == "meetings":
         return (
-            "case_transfers__transferred_by",
+            Prefetch(
+                "case_transfers", queryset=CaseTransfer.objects.select_related("transferred_by")
+            ),
             Prefetch(
                 "agenda_items",
                 queryset=AgendaItem.objects.select_related("meeting", "decision").order_by(
@@ -173,7 +172,7 @@ def part_contents(part: str):
             ),
         )
     if part == "history":
-        return ("checks__checked_by",)
+        return (Prefetch("checks", queryset=Check.objects.select_related("checked_by")),)
     return ()
 
 
