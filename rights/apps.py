@@ -12,7 +12,8 @@ class RightsConfig(AppConfig):
         from parties.dashboard import register_panel
         from parties.demo import register_seeder
         from parties.navigation import register_link
-        from parties.rights import forget_on_change, register_fact
+        from parties.rights import forget_on_change
+        from parties.rights_read import register_fact
         from rights import dashboard_duties, dashboard_requests, models, navigation
         from rights.demo import seed as seed_demo
         from rights.permissions import requests as requests_rules
