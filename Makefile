@@ -101,7 +101,7 @@ pytest: install chromium nginx
 	# Two processes (pytest-xdist), each with a broker database of its own for its real-worker
 	# tests (tests/celery_worker.py). Schemathesis makes one test per API operation only in a
 	# single process: under xdist it would run as one test, so it runs on its own afterwards.
-	$(VENV)/bin/pytest -n 2 --ignore=tests/config/test_schemathesis.py
+	$(VENV)/bin/pytest -n 2 --durations=25 --ignore=tests/config/test_schemathesis.py
 	$(VENV)/bin/pytest tests/config/test_schemathesis.py
 
 test: install chromium nginx lint check-migrations check-openapi check-configuration-reference pytest
