@@ -8,6 +8,7 @@ from datetime import date
 from django.db import connection, transaction
 
 from retention.models import DossierDue
+from subjects import registry
 
 
 def settle() -> None:
@@ -19,6 +20,16 @@ def settle() -> None:
 
 def row(ref) -> DossierDue | None:
     return DossierDue.objects.filter(file_label=ref.file_label, dossier_key=ref.key).first()
+
+
+def case_of(ref):
+    from cases.models import Case
+
+    return Case.objects.get(number=ref.key)
+
+
+def state_of(ref):
+    return registry.get(ref.file_label).state(ref)
 
 
 def check_on(ref) -> date | None:

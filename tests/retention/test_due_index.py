@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from cases import meeting_services
 from cases import services as case_services
 from cases.constants import ClosingReason
-from cases.models import Case, Closing
+from cases.models import Closing
 from cases.permissions import file_of
 from retention import due_index
 from retention.constants import Action, ArchiveFrom, Rule
@@ -25,9 +25,7 @@ from retention.services.sweep import _states, preview
 from retention.services.terms import set_terms
 from retention.terms import terms_by_file
 from subjects import registry
-from tests.cases.factories import Ico
-from tests.factories import VeiligheidshuisFactory
-from tests.retention.due_fixtures import check_on, everything, row, settle
+from tests.retention.due_fixtures import case_of, check_on, everything, row, settle, state_of
 from tests.retention.sweep_fixtures import at, case, not_substantial
 from tests.weegploeg.factories import Weegploeg
 
@@ -36,26 +34,12 @@ pytestmark = pytest.mark.django_db
 OPENED = date(2027, 1, 4)
 
 
-@pytest.fixture
-def ico():
-    """In a Veiligheidshuis of its own: the weegploeg's parties have the same names."""
-    return Ico(VeiligheidshuisFactory(code="zaanstreek", name="Veiligheidshuis Zaanstreek"))
-
-
-def _case(ref) -> Case:
-    return Case.objects.get(number=ref.key)
-
-
-def _state(ref):
-    return registry.get(ref.file_label).state(ref)
-
-
 def test_b2_a_decision_not_substantial_is_due_six_months_later(region):
     ref = not_substantial(Weegploeg(region), on=OPENED)
     assert check_on(ref) is None  # marked in the changing transaction, looked at every time
     settle()
     assert check_on(ref) == date(2027, 7, 4)
-    assert row(ref).data_file_id == _state(ref).data_file_id
+    assert row(ref).data_file_id == state_of(ref).data_file_id
 
 
 def test_b6_a_closing_for_a_deceased_subject_is_due_at_once(ico):
@@ -63,7 +47,7 @@ def test_b6_a_closing_for_a_deceased_subject_is_due_at_once(ico):
     settle()
     assert check_on(ref) == OPENED + relativedelta(months=12)  # B3: the archive term
     with at(date(2027, 3, 1)):
-        opened = _case(ref)
+        opened = case_of(ref)
         case_services.advise_closing(
             opened, by=ico.keeper, advice="Overleden.", advised_on=date(2027, 3, 1)
         )
@@ -102,13 +86,13 @@ def test_b3_b5_archived_the_destroy_term_then_reactivated_the_archive_term(ico):
     with at(date(2028, 1, 4)):
         registry.get("ico").archive(ref, by=ico.keeper)
     settle()
-    state = _state(ref)
+    state = state_of(ref)
     assert state.archived
     assert check_on(ref) == state.last_processed_on + relativedelta(months=60)  # B4
     with at(date(2028, 2, 1)):
         reactivate(ref, instructed_by="Mr. De Boer", reason="Nieuw signaal.", by=ico.keeper)
     settle()
-    state = _state(ref)
+    state = state_of(ref)
     assert not state.archived
     assert check_on(ref) == state.last_processed_on + relativedelta(months=12)  # B3
 
@@ -128,7 +112,7 @@ def test_b1_a_row_deleted_without_its_dossier_loaded_is_looked_up_after_the_comm
     commit and re-dated."""
     ref = case(ico, on=OPENED)
     with at(date(2027, 3, 1)):
-        opened = _case(ref)
+        opened = case_of(ref)
         case_services.advise_closing(
             opened, by=ico.keeper, advice="Overleden.", advised_on=date(2027, 3, 1)
         )
@@ -139,7 +123,7 @@ def test_b1_a_row_deleted_without_its_dossier_loaded_is_looked_up_after_the_comm
     assert check_on(ref) == date(2027, 3, 1)
     Closing.objects.filter(case__number=ref.key).delete()
     settle()
-    assert check_on(ref) == _state(ref).last_processed_on + relativedelta(months=12)
+    assert check_on(ref) == state_of(ref).last_processed_on + relativedelta(months=12)
 
 
 def test_vh20_a_case_whose_meeting_passes_falls_due_without_a_change(ico):
@@ -155,14 +139,14 @@ def test_vh20_a_case_whose_meeting_passes_falls_due_without_a_change(ico):
             held_on=meeting_on,
             chair=ico.chair,
             attendees=[ico.politie, ico.gemeente],
-            cases=[_case(ref)],
+            cases=[case_of(ref)],
             by=ico.keeper,
         )
     settle()
     archive_on = processed + relativedelta(months=12)
     assert check_on(ref) == archive_on
     with at(meeting_on):
-        assert _state(ref).in_progress
+        assert state_of(ref).in_progress
         assert [p.ref for p in preview(days=0)] == []
         assert preview(days=0) == everything(lambda: preview(days=0))
     with at(meeting_on + relativedelta(days=1)):
@@ -182,7 +166,7 @@ def _world(region, ico):
     }
     refs["deceased"] = case(ico, on=OPENED)
     with at(date(2027, 3, 1)):
-        opened = _case(refs["deceased"])
+        opened = case_of(refs["deceased"])
         case_services.advise_closing(
             opened, by=ico.keeper, advice="Overleden.", advised_on=date(2027, 3, 1)
         )
@@ -262,7 +246,7 @@ def test_o3_a_refresh_that_read_before_a_change_does_not_overwrite_it(region):
     ref = not_substantial(Weegploeg(region), on=OPENED)
     settle()
     read = {ref.key: row(ref).stamp}
-    states = {ref.key: _state(ref)}
+    states = {ref.key: state_of(ref)}
     due_index.mark([ref])  # a change, after the refresh read the dossier
     due_index._write(ref.file_label, read, states, terms_by_file([states[ref.key].data_file_id]))
     assert check_on(ref) is None

@@ -15,7 +15,6 @@ from django.urls import reverse
 from cases import meeting_services
 from cases import services as case_services
 from cases.constants import ClosingReason, MeasureStatus
-from cases.models import Case
 from cases.permissions import file_of
 from retention import due_index
 from retention.constants import Action, ArchiveFrom, Rule
@@ -26,10 +25,8 @@ from retention.services.sweep import preview
 from retention.services.terms import set_terms
 from retention.terms import terms_by_file
 from subjects import registry
-from tests.cases.factories import Ico
 from tests.conftest import verified_client
-from tests.factories import VeiligheidshuisFactory
-from tests.retention.due_fixtures import everything, row, settle
+from tests.retention.due_fixtures import case_of, everything, row, settle, state_of
 from tests.retention.sweep_fixtures import at, case, not_substantial
 from tests.weegploeg.factories import Weegploeg
 
@@ -38,27 +35,13 @@ pytestmark = pytest.mark.django_db
 OPENED = date(2027, 1, 4)
 
 
-@pytest.fixture
-def ico():
-    """In a Veiligheidshuis of its own: the weegploeg's parties have the same names."""
-    return Ico(VeiligheidshuisFactory(code="zaanstreek", name="Veiligheidshuis Zaanstreek"))
-
-
-def _case(ref) -> Case:
-    return Case.objects.get(number=ref.key)
-
-
-def _state(ref):
-    return registry.get(ref.file_label).state(ref)
-
-
 def _plan(ref) -> tuple:
     return tuple(getattr(row(ref), field) for field in due_index.PLAN_FIELDS)
 
 
 def _deceased(ico, ref, on: date) -> None:
     with at(on):
-        opened = _case(ref)
+        opened = case_of(ref)
         case_services.advise_closing(opened, by=ico.keeper, advice="Overleden.", advised_on=on)
         case_services.decide_closing(
             opened, by=ico.keeper, reason=ClosingReason.DECEASED, decided_on=on
@@ -68,7 +51,7 @@ def _deceased(ico, ref, on: date) -> None:
 def _measure(ico, ref, on: date):
     with at(on):
         return case_services.add_measure(
-            _case(ref),
+            case_of(ref),
             by=ico.keeper,
             description="Begeleiding.",
             owner=ico.politie,
@@ -83,7 +66,7 @@ def _meeting(ico, ref, *, on: date, held_on: date) -> None:
             held_on=held_on,
             chair=ico.chair,
             attendees=[ico.politie, ico.gemeente],
-            cases=[_case(ref)],
+            cases=[case_of(ref)],
             by=ico.keeper,
         )
 
@@ -164,7 +147,7 @@ def test_b3_issue13_a_meeting_to_come_is_stored_and_ends_by_itself(region, ico):
 def test_b3_b5_issue13_each_change_to_a_dossier_changes_its_stored_plan(region, ico, monkeypatch):
     ref = case(ico, on=OPENED)
     settle()
-    state = _state(ref)
+    state = state_of(ref)
     assert _plan(ref) == (
         OPENED + relativedelta(months=60),
         Rule.DESTROY_TERM,
@@ -193,7 +176,7 @@ def test_b3_b5_issue13_each_change_to_a_dossier_changes_its_stored_plan(region, 
     with at(date(2028, 10, 1)):
         reactivate(ref, instructed_by="Mr. De Boer", reason="Nieuw signaal.", by=ico.keeper)
     settle()
-    state = _state(ref)
+    state = state_of(ref)
     assert not state.archived
     assert _plan(ref)[2] == state.last_processed_on + relativedelta(months=12)
     # New terms of its file: marked at once (its state read meanwhile), then worked out (B4).
@@ -239,9 +222,9 @@ def test_b3_issue13_the_rule_from_the_two_days_is_the_rule_from_the_state(region
     """`retention.rules.choose` and `shown` decide from a dossier's earliest destruction and
     archiving what `due` and `next_due` decide from its state."""
     refs = _world(region, ico)
-    terms = terms_by_file({_state(ref).data_file_id for ref in refs.values()})
+    terms = terms_by_file({state_of(ref).data_file_id for ref in refs.values()})
     for ref in refs.values():
-        state = _state(ref)
+        state = state_of(ref)
         plan = due_index.plan_of(state, terms[state.data_file_id])
         destruction = Due(Action.DESTROY, plan[1], plan[0])
         archive = None
