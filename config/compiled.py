@@ -11,12 +11,46 @@ annotations included).
 The SQL is the queryset's own, so the rule it expresses stays where it is written: only the
 values of the placeholders change. It is compiled again for a new connection object (another
 thread, a test's database), when the connection's vendor changes, and when `key()` changes
-(what the queryset is built from, e.g. the facts the apps registered)."""
+(what the queryset is built from, e.g. the facts the apps registered).
+
+On PostgreSQL the SQL is also a prepared statement of the connection (ADR 0035): planning the
+rights query took 4 ms, running it 0.3 ms. It is prepared only where the connection allows it
+(`DATABASE_PREPARED_STATEMENTS`: psycopg's `prepare_threshold`); elsewhere it runs as any
+query."""
 
 from collections.abc import Callable, Hashable
+from functools import cache
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models.query import get_related_populators
+
+
+@cache
+def _preparing_cursor() -> type:
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    class PreparingCursor(ServerBindingCursor):
+        def execute(self, query, params=None, *, prepare=True, **kwargs):
+            return super().execute(query, params, prepare=prepare, **kwargs)
+
+    return PreparingCursor
+
+
+def _cursor(connection):
+    """Django's cursor (its errors Django's), on PostgreSQL one that binds on the server and
+    prepares what it runs: Django's cursors bind on the client, which psycopg never prepares.
+    Not while queries are logged (DEBUG, a test counting them): psycopg keeps no SQL of a
+    prepared statement's run for the log. The connection's cursor factory is swapped for the
+    one call, which is safe: a connection belongs to one thread."""
+    if connection.vendor != "postgresql" or connection.queries_logged:
+        return connection.cursor()
+    connection.ensure_connection()
+    raw = connection.connection
+    factory, raw.cursor_factory = raw.cursor_factory, _preparing_cursor()
+    try:
+        return connection.cursor()
+    finally:
+        raw.cursor_factory = factory
 
 
 class _Compiled:
@@ -49,7 +83,7 @@ class _Compiled:
         params = list(self.params)
         for position, value in zip(self.positions, values, strict=True):
             params[position] = value
-        with self.compiler.connection.cursor() as cursor:
+        with _cursor(self.compiler.connection) as cursor:
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()
         found = []

@@ -4,11 +4,18 @@ with their rights, the second factor) are compiled to SQL once per connection
 another user's or an unconfirmed device signs no one in), P5 and P8 (a right changed between two
 requests counts from the next one)."""
 
+import json
+import os
+import subprocess
+import sys
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.models import Session
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -24,6 +31,7 @@ from tests.conftest import verified_client
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_issue13_the_user_is_read_with_the_same_rights_as_the_queryset_reads(deelnemer):
@@ -101,3 +109,65 @@ def test_s4_the_second_factor_counts_only_for_its_own_user_and_when_confirmed(de
     response = client.get("/")
     assert response.status_code == 302
     assert SESSION_KEY not in client.session or DEVICE_ID_SESSION_KEY not in client.session
+
+
+def _runs_of_the_prepared_rights_query() -> int:
+    """How often the connection ran a prepared statement of the rights query (its custom and
+    generic plans counted by PostgreSQL), 0 when none is prepared."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT COALESCE(SUM(generic_plans + custom_plans), 0) FROM pg_prepared_statements"
+            " WHERE statement LIKE %s",
+            ["%rights_declared%"],
+        )
+        return cursor.fetchone()[0]
+
+
+def test_issue13_the_rights_query_is_a_prepared_statement_of_the_connection(deelnemer, beheerder):
+    """ADR 0035: planned once per connection, not on every request; the same user comes back."""
+    before = _runs_of_the_prepared_rights_query()
+    assert MemberBackend().get_user(deelnemer.pk).username == deelnemer.username
+    assert MemberBackend().get_user(beheerder.pk).username == beheerder.username
+    assert _runs_of_the_prepared_rights_query() == before + 2
+
+
+def test_issue13_without_prepared_statements_the_rights_query_is_planned_each_time(deelnemer):
+    """`DATABASE_PREPARED_STATEMENTS=false` (psycopg's `prepare_threshold` None, as behind an
+    old PgBouncer), and while queries are logged (their SQL is kept): not prepared, same user."""
+    connection.ensure_connection()
+    raw = connection.connection
+    before = _runs_of_the_prepared_rights_query()
+    threshold, raw.prepare_threshold = raw.prepare_threshold, None
+    try:
+        assert MemberBackend().get_user(deelnemer.pk).username == deelnemer.username
+    finally:
+        raw.prepare_threshold = threshold
+    with CaptureQueriesContext(connection) as logged:
+        assert MemberBackend().get_user(deelnemer.pk).username == deelnemer.username
+    assert "rights_declared" in logged.captured_queries[0]["sql"]
+    assert _runs_of_the_prepared_rights_query() == before
+
+
+def test_issue13_prepared_statements_are_a_setting_on_by_default(tmp_path):
+    """On for PostgreSQL unless set off (psycopg's `prepare_threshold`); Django's default (None,
+    nothing prepared) when off."""
+    script = (
+        "import json, django; from django.conf import settings; django.setup();"
+        "print(json.dumps(settings.DATABASES['default']['OPTIONS'].get('prepare_threshold')))"
+    )
+    found = {}
+    for value in ("", "false"):
+        env = {
+            "PATH": os.environ["PATH"],
+            "DATA_DIR": str(tmp_path),
+            "HOME": str(tmp_path),
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/unused",
+            **({"DATABASE_PREPARED_STATEMENTS": value} if value else {}),
+        }
+        result = subprocess.run(
+            [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
+        )
+        assert result.returncode == 0, result.stderr
+        found[value] = json.loads(result.stdout)
+    assert found == {"": 5, "false": None}
