@@ -45,7 +45,11 @@ class Case(PersonData):
     # Lists order by this, not by the number's text (ADR 0023: past 99,999 a year).
     number_order = order_field(CASE_PREFIX)
     casusoverleg = models.ForeignKey(
-        CasusOverleg, on_delete=models.PROTECT, related_name="cases", verbose_name=_("casusoverleg")
+        CasusOverleg,
+        on_delete=models.PROTECT,
+        related_name="cases",
+        verbose_name=_("casusoverleg"),
+        db_index=False,  # `case_keys_per_casusoverleg` leads with it
     )
     status = models.CharField(
         _("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.ACTIVE
@@ -91,6 +95,11 @@ class Case(PersonData):
                 F("id"),
                 condition=~Q(status=CaseStatus.ARCHIVED),
                 name="case_list_order",
+            ),
+            # Issue 13: the numbers of a casusoverleg's cases (`CasesFile.dossier_keys`, the
+            # access log's rule of S2) read from the index alone.
+            models.Index(
+                fields=["casusoverleg"], include=["number"], name="case_keys_per_casusoverleg"
             ),
         ]
 

@@ -38,6 +38,7 @@ class Assessment(PersonData):
         on_delete=models.PROTECT,
         related_name="assessments",
         verbose_name=_("Veiligheidshuis"),
+        db_index=False,  # `assessment_keys_per_region` leads with it
     )
     status = models.CharField(
         _("status"), max_length=20, choices=AssessmentStatus.choices, default=AssessmentStatus.OPEN
@@ -65,6 +66,11 @@ class Assessment(PersonData):
                 F("id"),
                 condition=Q(archived_at__isnull=True),
                 name="assessment_list_order",
+            ),
+            # Issue 13: the numbers of a region's dossiers (`WeegploegFile.dossier_keys`, the
+            # access log's rule of S2) read from the index alone, not from 5,000 heap pages.
+            models.Index(
+                fields=["veiligheidshuis"], include=["number"], name="assessment_keys_per_region"
             ),
         ]
         permissions = [
