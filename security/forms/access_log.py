@@ -5,6 +5,7 @@ of the sign-off from `security.services.access_review`."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from config.widgets import LongSelect
 from parties.forms import DateInput
 from security.selectors.access_log import READ_KINDS, Filters, filter_choices
 from subjects.guard import NoForbiddenCategory
@@ -29,8 +30,9 @@ ACTION_CHOICES = [
 class ListChoiceField(forms.ChoiceField):
     """A choice of one of `objects`, a list read once (`filter_choices`): its choices and what
     is sent is checked against without a query of their own (issue 13). Cleans to the object,
-    like a ModelChoiceField."""
+    like a ModelChoiceField. Its options are rendered in one pass (`LongSelect`)."""
 
+    widget = LongSelect
     default_error_messages = {
         "invalid_choice": forms.ModelChoiceField.default_error_messages["invalid_choice"]
     }

@@ -42,3 +42,18 @@ def test_issue13_c3_the_open_measures_have_a_partial_index_by_case_and_deadline(
     assert index.fields == ["case", "deadline"]
     assert dict(index.condition.children) == {"status__in": OPEN_MEASURE_STATUSES}
     assert "WHERE" in index_definitions("cases_measure")["measure_open_by_case"]
+
+
+@pytest.mark.parametrize(
+    ("table", "index", "column"),
+    [
+        ("weegploeg_assessment", "assessment_keys_per_region", "veiligheidshuis_id"),
+        ("cases_case", "case_keys_per_casusoverleg", "casusoverleg_id"),
+    ],
+)
+def test_issue13_s2_the_numbers_of_a_files_dossiers_are_read_from_an_index(table, index, column):
+    """The access log's rule (`dossier_keys`) reads a file's dossier numbers from the index
+    alone; the plain index on the same column is gone, the covering one leads with it."""
+    found = index_definitions(table)
+    assert found[index].endswith(f"USING btree ({column}) INCLUDE (number)")
+    assert [name for name, sql in found.items() if sql.endswith(f"btree ({column})")] == []
