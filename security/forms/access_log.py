@@ -69,9 +69,8 @@ class ListChoiceField(forms.ChoiceField):
 
 class UserChoiceField(ListChoiceField):
     def label_from_instance(self, obj):
-        name = obj.get_full_name() or obj.username
-        party = getattr(getattr(obj, "membership", None), "party", None)
-        return f"{name} ({party.name})" if party is not None else name
+        name = obj.full_name or obj.username
+        return f"{name} ({obj.party_name})" if obj.party_name else name
 
 
 class AccessLogFilterForm(forms.Form):

@@ -8,6 +8,7 @@ such a Veiligheidshuis, whoever the actor. Everyone else sees nothing."""
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db.models import BooleanField, F, Func, Q, QuerySet, Subquery, Window
@@ -61,7 +62,7 @@ def ordering(sort: str = DEFAULT_SORT) -> list[str]:
 class Filters:
     """What an overseer searches the log for; every field narrows, none set shows all."""
 
-    user: User | None = None
+    user: "User | UserChoice | None" = None
     party: Party | None = None
     data_file: DataFile | None = None
     dossier: str = ""
@@ -160,61 +161,54 @@ def visible_unusual(user) -> QuerySet:
     )
 
 
-def _instance(model, db: str, values: dict):
-    """An instance of `model` as read with only the columns `values` (the others deferred)."""
-    names = [field.attname for field in model._meta.concrete_fields if field.attname in values]
-    return model.from_db(db, names, [values[name] for name in names])
-
-
-# What the filter of users shows of each user: the name (`UserChoiceField`).
+# What the filter of users shows of each user: the name (`UserChoice`).
 USER_COLUMNS = ("id", "first_name", "last_name", "username")
 
 
+class UserChoice(NamedTuple):
+    """A user as the filter of users offers them: their pk, name and party (issue 13: a row,
+    not a model instance, for each of the 900 users of a Veiligheidshuis at national scale).
+    `Filters.user` is one of these, or a `User`: the search needs only the pk."""
+
+    pk: int
+    full_name: str
+    username: str
+    party_name: str
+
+
 def filter_choices(user) -> dict[str, list]:
-    """What the filters offer: the users (with their party), parties and files of the overseen
-    Veiligheidshuizen, each a list read once per request (`parties.permissions.remembered`;
-    issue 13): the form's choices, what a choice sent is checked against, and the names in the
-    recent searches. The parties and their users are one query (each party with its members,
-    left-joined), users by name and parties by name as the database orders them."""
+    """What the filters offer: the users (`UserChoice`, with their party), parties and files of
+    the overseen Veiligheidshuizen, each a list read once per request
+    (`parties.permissions.remembered`; issue 13): the form's choices, what a choice sent is
+    checked against, and the names in the recent searches. The parties and their users are one
+    query (each party with its members, left-joined), users by name and parties by name as the
+    database orders them."""
 
     def read() -> dict[str, list]:
-        from parties.models import Membership
-
         party_columns = [field.attname for field in Party._meta.concrete_fields]
         member = [f"memberships__user__{column}" for column in USER_COLUMNS]
         rows = (
             Party.objects.filter(veiligheidshuizen__in=overseen_regions(user))
             .annotate(party_rank=Window(DenseRank(), order_by=[F("name").asc(), F("pk").asc()]))
-            .values(*party_columns, "party_rank", "memberships__id", *member)
+            .values_list(*party_columns, "party_rank", *member)
             .order_by(
                 F("memberships__user__last_name").asc(nulls_last=True),
                 "memberships__user__first_name",
                 "memberships__user__id",
             )
         )
+        width = len(party_columns)
         parties: dict[int, tuple[int, Party]] = {}
-        users: dict[int, User] = {}
+        users: dict[int, UserChoice] = {}
         for row in rows:
-            if row["id"] not in parties:
-                party = _instance(Party, rows.db, {column: row[column] for column in party_columns})
-                parties[row["id"]] = (row["party_rank"], party)
-            party = parties[row["id"]][1]
-            pk = row["memberships__user__id"]
+            party_id = row[0]
+            if party_id not in parties:
+                parties[party_id] = (row[width], Party.from_db(rows.db, party_columns, row[:width]))
+            pk, first_name, last_name, username = row[width + 1 :]
             if pk is None or pk in users:
                 continue
-            found = _instance(
-                User,
-                rows.db,
-                {column: row[f"memberships__user__{column}"] for column in USER_COLUMNS},
-            )
-            membership = _instance(
-                Membership,
-                rows.db,
-                {"id": row["memberships__id"], "user_id": pk, "party_id": party.pk},
-            )
-            membership._state.fields_cache["party"] = party
-            found._state.fields_cache["membership"] = membership
-            users[pk] = found
+            name = f"{first_name} {last_name}".strip()
+            users[pk] = UserChoice(pk, name, username, parties[party_id][1].name)
         return {
             "users": list(users.values()),
             "parties": [party for _rank, party in sorted(parties.values(), key=lambda p: p[0])],
@@ -228,7 +222,7 @@ def search(user, filters: Filters, *, sort: str = DEFAULT_SORT) -> QuerySet:
     first by default), without the unusual-only filter, which the page applies."""
     entries = visible_entries(user)
     if filters.user is not None:
-        entries = entries.filter(actor=filters.user)
+        entries = entries.filter(actor_id=filters.user.pk)
     if filters.party is not None:
         entries = entries.filter(actor_party=filters.party)
     if filters.data_file is not None:
@@ -334,7 +328,7 @@ def recent_searches(user, *, limit: int = 10) -> list[LogSearch]:
     )
     choices = filter_choices(user)
     names = {
-        "user": {u.pk: u.get_full_name() for u in choices["users"]},
+        "user": {choice.pk: choice.full_name for choice in choices["users"]},
         "party": {party.pk: party.name for party in choices["parties"]},
         "file": {data_file.pk: data_file.name for data_file in choices["files"]},
     }
