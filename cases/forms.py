@@ -2,6 +2,8 @@
 `cases.meeting_services` and `cases.disclosure_services`, whose refusals the views put back on
 these forms (fields are named like the services' arguments, so a refusal shows on its field)."""
 
+from collections import Counter
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -197,8 +199,9 @@ def casemanager_labels(users) -> dict[str, object]:
     same."""
     labels: dict[str, object] = {}
     names = [f"{user.display_name} ({user.membership.party.name})" for user in users]
+    counts = Counter(names)
     for user, name in zip(users, names, strict=True):
-        labels[f"{name} #{user.pk}" if names.count(name) > 1 else name] = user
+        labels[f"{name} #{user.pk}" if counts[name] > 1 else name] = user
     return labels
 
 

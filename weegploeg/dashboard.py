@@ -118,13 +118,14 @@ def checks_due(user) -> PanelContent | None:
 
 def coming_meetings(user) -> PanelContent | None:
     """W7: the agendas of the coming weegploeg meetings, one line per open dossier on them that
-    the user sees; the meeting's day is the deadline."""
+    the user sees; the meeting's day is the deadline. A meeting with an item the user sees is
+    one they see (`selectors.meetings_for`), so the items alone decide."""
     if not selectors.may_use_file(user):
         return None
     today = timezone.localdate()
     agenda = (
         selectors.visible_agenda_items(user)
-        .filter(meeting__in=selectors.meetings_for(user), meeting__held_on__gte=today)
+        .filter(meeting__held_on__gte=today)
         .filter(assessment__status=AssessmentStatus.OPEN, assessment__archived_at__isnull=True)
         .select_related("meeting", "assessment")
         .order_by("meeting__held_on", "assessment__number_order", "pk")

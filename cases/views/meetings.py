@@ -153,6 +153,11 @@ class MeetingDetailView(MeetingMixin, AccessLoggedPageMixin, TemplateView):
             list(selectors.casemanager_choices([item.case for item in self.items]))
         )
 
+    @cached_property
+    def casemanager_label_of(self) -> dict[int, str]:
+        """The label of each possible casemanager by their pk, for the forms' initial values."""
+        return {user.pk: label for label, user in self.casemanagers.items()}
+
     @property
     def is_open(self):
         return self.meeting.approved_at is None
@@ -169,9 +174,8 @@ class MeetingDetailView(MeetingMixin, AccessLoggedPageMixin, TemplateView):
         discussion = item.discussion
         label = ""
         if discussion.casemanager_id:
-            label = next(
-                (k for k, u in self.casemanagers.items() if u.pk == discussion.casemanager_id),
-                discussion.casemanager.display_name,
+            label = self.casemanager_label_of.get(
+                discussion.casemanager_id, discussion.casemanager.display_name
             )
         return forms.DiscussionForm(
             prefix=f"case-{discussion.pk}",

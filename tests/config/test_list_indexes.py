@@ -57,3 +57,9 @@ def test_issue13_s2_the_numbers_of_a_files_dossiers_are_read_from_an_index(table
     found = index_definitions(table)
     assert found[index].endswith(f"USING btree ({column}) INCLUDE (number)")
     assert [name for name, sql in found.items() if sql.endswith(f"btree ({column})")] == []
+
+
+def test_issue13_the_open_assessments_have_a_partial_index():
+    """The weegploeg's panels start from the open, unarchived dossiers (`weegploeg.dashboard`)."""
+    found = index_definitions("weegploeg_assessment")["assessment_open"]
+    assert "WHERE" in found and "'open'" in found and "archived_at IS NULL" in found
