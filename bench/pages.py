@@ -52,6 +52,56 @@ def _details(user) -> list[tuple[str, str]]:
     return found
 
 
+# The project's pages and API lists without parameters that are not already in `urls_for`'s
+# menu: the lists and forms reached from within a section (the weegploeg's meetings, its check
+# queue), measured where the user gets 200. Not the downloads (CSV, PDF), which bench.access_pdf
+# measures, nor what is not a page.
+OWN_NAMESPACES = {
+    "weegploeg",
+    "cases",
+    "rights",
+    "security",
+    "retention",
+    "insights",
+    "parties",
+    "elsewhere",
+    "peers",
+}
+NOT_PAGES = {
+    "insights:recompute",
+    "insights:figures-csv",
+    "insights:register-csv",
+    "insights:register-pdf",
+    "openapi",
+}
+
+
+def other_pages() -> list[tuple[str, str]]:
+    from django.urls import NoReverseMatch, get_resolver, reverse
+
+    found = []
+
+    def walk(patterns, namespace=""):
+        for pattern in patterns:
+            if hasattr(pattern, "url_patterns"):
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                walk(pattern.url_patterns, inner)
+                continue
+            name = f"{namespace}{pattern.name}" if pattern.name else ""
+            api = not namespace and name.endswith("-list")  # the API's router names its lists
+            if not name or name in NOT_PAGES:
+                continue
+            if namespace.rstrip(":") not in OWN_NAMESPACES and not api:
+                continue
+            try:
+                found.append((f"page: {name}", reverse(name)))
+            except NoReverseMatch:
+                continue
+
+    walk(get_resolver().url_patterns)
+    return sorted(set(found), key=lambda item: item[1])
+
+
 def urls_for(user) -> list[tuple[str, str]]:
     from django.urls import reverse
 
@@ -69,6 +119,8 @@ def urls_for(user) -> list[tuple[str, str]]:
     ]
     found += [(f"menu: {link.url_name}", reverse(link.url_name)) for link in links_for(user)]
     found += _details(user)
+    shown = {url for _label, url in found}
+    found += [(label, url) for label, url in other_pages() if url not in shown]
     found.append(("API gebruikers/mij", "/api/v1/gebruikers/mij"))
     if may_reach(user, FileKind.WEEGPLOEG):
         found += [("API wegingen", "/api/v1/wegingen"), ("API signalen", "/api/v1/signalen")]
@@ -98,6 +150,8 @@ def main() -> int:
         print(f"\n{function} ({user.username})")
         print(harness.HEADER)
         for label, url in urls_for(user):
+            if label.startswith("page: ") and client.get(url).status_code != 200:
+                continue  # not this function's page
             timing = harness.measure(client, url, runs=runs, label=f"{label} {url}"[:58])
             print(timing.line(), flush=True)
             if timing.status == 200:

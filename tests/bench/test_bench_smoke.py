@@ -43,5 +43,8 @@ def test_issue13_bench_script_runs(seeded, quick, capsys, script, figure):
     assert figure in printed
     assert "Traceback" not in printed
     if script is pages:  # every page answered, with its queries counted
-        lines = [line for line in printed.splitlines() if line.startswith(("dashboard", "menu"))]
+        shown = ("dashboard", "menu", "page:")
+        lines = [line for line in printed.splitlines() if line.startswith(shown)]
         assert lines and all(" 200 " in line and int(line.split()[-1]) > 0 for line in lines)
+        # and the pages reached within a section, not from the menu (the weegploeg's meetings)
+        assert any(line.startswith("page: weegploeg:meeting-list") for line in lines)
