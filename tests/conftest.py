@@ -7,8 +7,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from parties.constants import Function
 from tests.factories import PartyFactory, VeiligheidshuisFactory, make_user
 
-# The `worker` fixture: a real Celery worker, for the tests whose behaviour depends on one.
-pytest_plugins = ["tests.celery_worker"]
+# The `worker` fixture: a real Celery worker, for the tests whose behaviour depends on one; and
+# the tests kept on one process under xdist, to share a costly fixture.
+pytest_plugins = ["tests.celery_worker", "tests.xdist_groups"]
 
 
 @pytest.fixture(autouse=True)
