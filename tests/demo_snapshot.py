@@ -1,12 +1,14 @@
-"""The demo data for the browser tests: seeded for real once per test process, copied back
-after that.
+"""The demo data for the tests that read it (the browser tests, the `demo_data` fixture):
+seeded for real once per test process, copied back after that.
 
-A browser test reads what a live server serves, so its data is committed, and pytest-django
-empties every table after it (`transaction=True`): each test used to seed the demo again, some
-twelve seconds each. The first seed of a process (with the legal grounds a flush removes) is
-kept as a copy of every table, taken right after it, in PostgreSQL's own COPY format; a later
-test gets that copy back, in well under a second. The rows are those the seed wrote, in the same
-database, on the same day: the same data as seeding again, ids included."""
+Each such test used to seed the demo again, some twelve seconds each: a browser test because
+pytest-django empties every table after it (`transaction=True`, for the live server), the others
+because their transaction is rolled back. The first seed of a process (with the legal grounds a
+flush removes) is kept as a copy of every table, taken right after it, in PostgreSQL's own COPY
+format; a later test gets that copy back, in well under a second, committed or in its own
+transaction. The rows are those the seed wrote, in the same database, on the same day: the same
+data as seeding again, ids included. The tests of the seed itself (tests/parties/test_demo.py)
+seed for real."""
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
