@@ -15,6 +15,7 @@ from xdist.scheduler import LoadScopeScheduling
 GROUPS = {
     # module-scoped seeds and worlds, each rolled back after the module
     "tests/parties/test_demo.py": "demo",
+    "tests/elsewhere/test_k1_demo.py": "k1_demo",
     "tests/parties/test_seed_scale.py": "seed_scale",
     "tests/parties/test_work_queue.py": "work_queue",
     "tests/config/test_query_budget.py": "query_budget",
