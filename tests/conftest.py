@@ -1,14 +1,17 @@
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from parties.constants import Function
+from tests.demo_snapshot import seed_demo
 from tests.factories import PartyFactory, VeiligheidshuisFactory, make_user
 
-# The `worker` fixture: a real Celery worker, for the tests whose behaviour depends on one.
-pytest_plugins = ["tests.celery_worker"]
+# The `worker` fixture: a real Celery worker, for the tests whose behaviour depends on one; and
+# the tests kept on one process under xdist, to share a costly fixture.
+pytest_plugins = ["tests.celery_worker", "tests.xdist_groups"]
 
 
 @pytest.fixture(autouse=True)
@@ -30,6 +33,16 @@ def verified_client(user) -> Client:
     session[DEVICE_ID_SESSION_KEY] = TOTPDevice.objects.get(user=user).persistent_id
     session.save()
     return client
+
+
+@pytest.fixture
+def demo_data(db):
+    """The legal grounds and the demo, in the test's transaction: seeded for real by the first
+    test of the process, a copy of that seed for the others (tests/demo_snapshot.py)."""
+    seed_demo()
+    yield
+    # The rollback brings back the content types of before the copy, with their own ids.
+    ContentType.objects.clear_cache()
 
 
 @pytest.fixture

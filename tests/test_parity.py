@@ -54,11 +54,10 @@ OBJECTS = {
 }
 
 
-def test_p8_s1_w4_page_and_api_agree_for_every_demo_user_and_object():
+def test_p8_s1_w4_page_and_api_agree_for_every_demo_user_and_object(demo_data):
     """S1, W4, C4, C6, P8, U5: the same 200 or 404 on the page and in the API, for every demo
     user and every object of every kind in the demo; and each object is seen by someone. One
     seed for all kinds: seeding the demo is the slow part."""
-    demo.seed()
     clients = {
         account.username: verified_client(User.objects.get(username=account.username))
         for account in demo.DEMO_USERS

@@ -16,11 +16,9 @@ import pytest
 from django.urls import Resolver404, resolve
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from parties import demo
 from parties.models import User
 from tests.conftest import totp_now, verified_client
 from tests.factories import TEST_PASSWORD
-from tests.rights.grounds import ground
 
 pytestmark = pytest.mark.django_db
 
@@ -139,9 +137,8 @@ def crawl(client) -> tuple[dict[str, list[str]], int]:
 
 
 @pytest.fixture
-def seeded():
-    ground("strafbare-feiten")
-    demo.seed()
+def seeded(demo_data):
+    """The grounds and the demo (`demo_data`)."""
 
 
 def test_u4_no_page_a_user_reaches_contains_a_requirement_code(seeded):

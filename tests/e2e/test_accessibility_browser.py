@@ -9,9 +9,9 @@ from parties import demo
 from parties.models import User
 from rights.constants import DutyState
 from rights.models import DutyToInform, FileRightsSettings, SubjectRequest
+from tests.demo_snapshot import seed_demo
 from tests.e2e.conftest import axe_violations
 from tests.e2e.test_signin_browser import sign_in
-from tests.rights.grounds import ground
 from weegploeg.models import Assessment
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -20,8 +20,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def seeded(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    ground("strafbare-feiten")  # a flush of an earlier transactional test emptied the grounds
-    demo.seed()
+    seed_demo()  # the grounds and the demo (tests/demo_snapshot.py)
 
 
 def walk(page, paths) -> dict[str, list]:

@@ -12,9 +12,9 @@ from cases.constants import CaseStatus
 from cases.models import Case
 from parties import demo
 from parties.models import User
+from tests.demo_snapshot import seed_demo
 from tests.e2e.conftest import axe_violations
 from tests.e2e.test_signin_browser import sign_in
-from tests.rights.grounds import ground
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,8 +26,7 @@ PHONE = {"width": 390, "height": 844}
 @pytest.fixture
 def seeded(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    ground("strafbare-feiten")  # a flush of an earlier transactional test emptied the grounds
-    demo.seed()
+    seed_demo()  # the grounds and the demo (tests/demo_snapshot.py)
 
 
 def signed_in(page, username):

@@ -17,8 +17,8 @@ from parties import demo
 from parties.models import User
 from rights.constants import DutyState, LetterKind, RequestState
 from rights.models import DutyToInform, LegalGround, SubjectRequest
+from tests.demo_snapshot import seed_demo
 from tests.e2e.test_signin_browser import sign_in
-from tests.rights.grounds import ground
 from tests.rights.pdf_text import pdf_text
 from weegploeg.models import Assessment
 
@@ -30,8 +30,7 @@ RIGHTS_MENU = ["Verzoeken van betrokkenen", "Informatieplichten", "Brieven per b
 @pytest.fixture
 def seeded(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    ground("strafbare-feiten")  # a flush of an earlier transactional test emptied the grounds
-    demo.seed()
+    seed_demo()  # the grounds and the demo (tests/demo_snapshot.py)
 
 
 def signed_in(page, username):

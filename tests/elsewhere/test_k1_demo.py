@@ -3,6 +3,8 @@ says so, and the uitvoerder of each side finds the person known in two Veilighei
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from django.test.utils import override_settings
 from django.urls import reverse
 
 from elsewhere.models import Check, CheckBasis
@@ -13,9 +15,18 @@ from weegploeg.models import Assessment
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo():
-    call_command("seed_demo")
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """`seed_demo` once for the module (its tests run on one process, tests/xdist_groups.py), in
+    a transaction rolled back at the end; each test in a savepoint of its own."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
+        transaction.atomic(),
+    ):
+        call_command("seed_demo")
+        yield
+        transaction.set_rollback(True)
 
 
 def test_k1_the_demo_gives_the_cter_files_a_basis_and_veelplegers_none(demo):

@@ -34,10 +34,7 @@ def test_u6_o3_asking_for_a_run_has_the_worker_work_the_figures_out(world, worke
 
 
 @pytest.mark.django_db
-def test_u6_o1_the_demo_leaves_the_summary_filled():
-    from parties import demo
-
-    demo.seed()
+def test_u6_o1_the_demo_leaves_the_summary_filled(demo_data):
     run = SummaryRun.objects.get()
     assert run.rows == FigureSummary.objects.count() > 0
     assert FigureSummary.objects.filter(figure="signals").exists()

@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
+from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -11,8 +13,27 @@ from parties.constants import Function, PartyKind
 from parties.models import ConfidentialityDeclaration, Party, User, Veiligheidshuis
 from parties.permissions import access_refusal
 from tests.conftest import totp_now, verified_client
+from tests.rights.grounds import ground
 
-pytestmark = pytest.mark.django_db
+# One process runs the module (tests/xdist_groups.py), so the demo is seeded once.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("seeded")]
+
+
+@pytest.fixture(scope="module")
+def seeded(django_db_setup, django_db_blocker):
+    """The demo, seeded once for the module (seeding is the slow part) in a transaction rolled
+    back at its end. Each test runs in a savepoint of its own (pytest-django's `db`), so what a
+    test writes, a second seed among it, is gone before the next; where a test seeds "twice",
+    its own seed is the second."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
+        transaction.atomic(),
+    ):
+        ground("strafbare-feiten")  # the migration's grounds, again after a flush
+        demo.seed()
+        yield
+        transaction.set_rollback(True)
 
 
 def counts():
@@ -49,13 +70,11 @@ def test_o1_seed_demo_loads_the_cter_covenant_once(capsys):
 
 
 def test_p6_the_demo_has_a_partner_with_and_one_without_declaration():
-    demo.seed()
     assert access_refusal(User.objects.get(username="extern")) is None
     assert access_refusal(User.objects.get(username="extern.zonder")) is not None
 
 
 def test_s4_the_sign_in_page_shows_demo_codes_only_in_demo_mode(client, settings):
-    demo.seed()
     device = TOTPDevice.objects.get(user__username="uitvoerder")
     settings.DEMO_MODE = False
     page = client.get("/account/login/").content.decode()
@@ -69,7 +88,6 @@ def test_w1_w3_the_demo_weegploeg_has_people_in_every_state():
     from weegploeg.constants import AssessmentStatus, Outcome
     from weegploeg.models import Assessment, Decision
 
-    demo.seed()
     demo.seed()
     assessments = Assessment.objects.all()
     assert assessments.count() >= 30
@@ -90,7 +108,6 @@ def test_c11_w6_the_demo_has_casusoverleggen_and_agendered_cases():
     from weegploeg.constants import Outcome
     from weegploeg.models import Assessment, CaseTransfer
 
-    demo.seed()
     counts_before = (CasusOverleg.objects.count(), Case.objects.count())
     demo.seed()
     assert (CasusOverleg.objects.count(), Case.objects.count()) == counts_before
@@ -134,7 +151,6 @@ def test_c3_c4_c5_c6_the_demo_cases_are_in_every_state_with_plans_meetings_and_d
     from cases.constants import CaseStatus, MeasureStatus
     from cases.models import CaseMeeting, Disclosure, Measure
 
-    demo.seed()
     for region in Veiligheidshuis.objects.all():
         ico = region.casusoverleggen.get(name__startswith="ICO CTER")
         assert {case.status for case in ico.cases.all()} == set(CaseStatus.values)
@@ -160,7 +176,6 @@ def test_u1_every_demo_user_walks_the_case_pages_without_an_error():
     disclosure page of the demo: a page it may see, or 404, never an error."""
     from cases.models import Case, CaseMeeting, Disclosure
 
-    demo.seed()
     pages = ["/", "/casussen/", "/casussen/overleggen/", "/casussen/verstrekkingen/"]
     pages += [reverse("cases:case-detail", args=[case.number]) for case in Case.objects.all()]
     pages += [reverse("cases:meeting-detail", args=[m.pk]) for m in CaseMeeting.objects.all()]
@@ -189,7 +204,6 @@ def test_p8_demo_users_hold_the_authorisations_the_readme_names():
     from weegploeg.models import Assessment
     from weegploeg.permissions import visible_assessments
 
-    demo.seed()
     first = FileAuthorisation.objects.count()
     demo.seed()
     assert FileAuthorisation.objects.count() == first
@@ -263,7 +277,6 @@ def test_i1_i4_r1_r3_the_demo_has_rights_settings_requests_and_duties():
         )
 
     ground("strafbare-feiten")  # the migration's grounds, again after a flush
-    demo.seed()
     first = rights_counts()
     demo.seed()
     assert rights_counts() == first

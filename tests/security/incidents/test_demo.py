@@ -11,10 +11,9 @@ from security.services.breach_clock import clock_of
 pytestmark = pytest.mark.django_db
 
 
-def test_s3_the_demo_has_three_incidents_in_kennemerland_once(settings):
+def test_s3_the_demo_has_three_incidents_in_kennemerland_once(settings, demo_data):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    demo.seed()
-    demo.seed()
+    demo.seed()  # the second time (`demo_data` is the first)
     incidents = list(Incident.objects.filter(veiligheidshuis__code="kennemerland"))
     assert len(incidents) == Incident.objects.count() == 3
     stopped = sorted(clock_of(incident).stopped_by for incident in incidents)
