@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from config.concurrency import VersionedForm
+from config.widgets import LongSelect
 from parties.models import User
 from rights.constants import (
     Channel,
@@ -102,7 +103,7 @@ class DossierForm(VersionedForm):
 
 class OfficerForm(forms.Form):
     veiligheidshuis = forms.ModelChoiceField(queryset=None, label=_("Veiligheidshuis"))
-    user = forms.ModelChoiceField(queryset=None, label=_("User"))
+    user = forms.ModelChoiceField(queryset=None, label=_("User"), widget=LongSelect)
 
     def __init__(self, *args, regions, **kwargs):
         super().__init__(*args, **kwargs)
@@ -114,6 +115,7 @@ class OfficerForm(forms.Form):
                 membership__ended_on__isnull=True,
             )
             .distinct()
+            .select_related("membership__party")  # the label names the party (issue 13)
             .order_by("last_name", "first_name", "username")
         )
         self.fields["user"].label_from_instance = lambda user: (
