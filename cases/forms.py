@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from cases.constants import DECIDED_REASONS, CasePart, Goal, MeasureStatus, RelatedRole
 from cases.models import Case, CasusOverleg
 from config.concurrency import VersionedForm
+from config.widgets import LongCheckboxSelectMultiple
 from parties.forms import DateInput
 from parties.models import Party, User
 from subjects.categories import DataCategory
@@ -179,7 +180,7 @@ class MeetingForm(forms.Form):
         label=_("Cases on the agenda"),
         required=False,
         queryset=Case.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=LongCheckboxSelectMultiple,
     )
 
     def __init__(self, *args, overleggen, chairs, parties, cases, **kwargs):

@@ -1,6 +1,7 @@
 """Widgets shared by the forms of every app."""
 
 from django import forms
+from django.forms.utils import flatatt
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 
@@ -23,6 +24,44 @@ class LongSelect(forms.Select):
             (
                 (key, mark_safe(" selected") if str(key) in selected else "", label)
                 for key, label in self.choices
+            ),
+        )
+        return context
+
+
+class LongCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
+    """Checkboxes of hundreds of choices, such as the dossiers a meeting can put on its agenda
+    (1,200 open assessments of a Veiligheidshuis at national scale; issue 13): the options are
+    Django's own (their ids, `checked`, attributes), their markup joined in one pass instead of
+    a template each. `templates/includes/form.html` shows it in the same fieldset, with the same
+    markup, as a plain `CheckboxSelectMultiple`."""
+
+    template_name = "django/forms/widgets/long_checkboxes.html"
+    option_markup = (
+        '<div class="utrecht-form-field utrecht-form-field--checkbox">'
+        '<div class="utrecht-form-field__input"><input type="checkbox" name="{}" value="{}"'
+        ' class="utrecht-checkbox utrecht-checkbox--html-input"{}></div>'
+        '<div class="utrecht-form-field__label"><label class="utrecht-form-label'
+        ' utrecht-form-label--checkbox" for="{}">{}</label></div></div>'
+    )
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        options = [
+            option for _group, group, _index in context["widget"]["optgroups"] for option in group
+        ]
+        context["widget"]["options"] = format_html_join(
+            "\n",
+            self.option_markup,
+            (
+                (
+                    option["name"],
+                    str(option["value"]),
+                    flatatt(option["attrs"]),
+                    option["attrs"].get("id", ""),
+                    option["label"],
+                )
+                for option in options
             ),
         )
         return context

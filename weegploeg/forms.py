@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.constants import IdentityMethod
 from config.concurrency import VersionedForm
+from config.widgets import LongCheckboxSelectMultiple
 from parties import municipalities
 from parties.constants import PartyRole
 from parties.forms import DateInput
@@ -241,7 +242,7 @@ class MeetingForm(forms.Form):
         label=_("Assessments on the agenda"),
         required=False,
         queryset=Assessment.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=LongCheckboxSelectMultiple,
     )
 
     def __init__(self, *args, regions, assessments, **kwargs):

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 from django import forms
 
-from config.widgets import LongSelect
+from config.widgets import LongCheckboxSelectMultiple, LongSelect
 
 CHOICES = [("", "Alle"), ("7", "Jansen (Politie)"), ("12", 'De <b>"Vries"</b> & co'), ("3", "Ö")]
 
@@ -51,3 +51,55 @@ def test_issue13_s2_the_access_logs_filters_render_their_options_in_one_pass():
 
     for name in ("user", "party", "data_file"):
         assert isinstance(AccessLogFilterForm.base_fields[name].widget, LongSelect), name
+
+
+class Checkboxes(HTMLParser):
+    """The checkboxes of a form as (name, value, id, checked) and the labels as (for, text)."""
+
+    def __init__(self):
+        super().__init__()
+        self.boxes, self.labels, self.fieldsets = [], [], 0
+        self._label = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "fieldset":
+            self.fieldsets += 1
+        if tag == "input" and attrs.get("type") == "checkbox":
+            self.boxes.append((attrs["name"], attrs["value"], attrs["id"], "checked" in attrs))
+        if tag == "label":
+            self._label = [attrs.get("for"), ""]
+            self.labels.append(self._label)
+
+    def handle_data(self, data):
+        if self._label is not None:
+            self._label[1] += data.strip()
+
+    def handle_endtag(self, tag):
+        if tag == "label":
+            self._label = None
+
+
+def _rendered(widget, data) -> Checkboxes:
+    from django.template.loader import get_template
+
+    class Agenda(forms.Form):
+        chosen = forms.MultipleChoiceField(label="Op de agenda", choices=CHOICES[1:], widget=widget)
+
+    parser = Checkboxes()
+    parser.feed(get_template("includes/form.html").render({"form": Agenda(data)}))
+    return parser
+
+
+def test_issue13_long_checkboxes_offer_what_djangos_checkboxes_offer():
+    for data in (None, {"chosen": ["12"]}, {"chosen": ["7", "3"]}):
+        long = _rendered(LongCheckboxSelectMultiple, data)
+        plain = _rendered(forms.CheckboxSelectMultiple, data)
+        assert (long.boxes, long.labels, long.fieldsets) == (
+            plain.boxes,
+            plain.labels,
+            plain.fieldsets,
+        ), data
+        assert long.boxes and long.fieldsets == 1
+    boxes = _rendered(LongCheckboxSelectMultiple, {"chosen": ["12"]}).boxes
+    assert [box for box in boxes if box[3]] == [("chosen", "12", "id_chosen_1", True)]
