@@ -57,10 +57,21 @@ def terms_of_file(data_file_id: int) -> Terms | None:
 
 def terms_for_key(kind: str, key) -> Terms:
     """`terms_for` the file of `kind` with `key`, in one query without reading the file."""
+    return terms_for_keys(kind, [key])[str(key)]
+
+
+def terms_for_keys(kind: str, keys) -> dict[str, Terms]:
+    """`terms_for_key` of many files of one kind, by key, in one query (a list of
+    casusoverleggen with their terms; issue 13)."""
     from retention.models import RetentionTerms
 
-    row = RetentionTerms.objects.filter(data_file__kind=kind, data_file__key=str(key)).first()
-    return _of(row) if row is not None else DEFAULTS[kind]
+    keys = [str(key) for key in keys]
+    rows = RetentionTerms.objects.filter(data_file__kind=kind, data_file__key__in=keys)
+    found = {
+        key: _of(row)
+        for key, row in ((row.data_file.key, row) for row in rows.select_related("data_file"))
+    }
+    return {key: found.get(key, DEFAULTS[kind]) for key in keys}
 
 
 def terms_by_file(file_ids, *, kinds: dict[int, str] | None = None) -> dict[int, Terms]:

@@ -74,7 +74,10 @@ class CasusOverlegSerializer(CamelCaseModelSerializer):
 
     @extend_schema_field(CasusOverlegTermsSerializer)
     def get_retention_terms(self, overleg):
-        return CasusOverlegTermsSerializer(selectors.casusoverleg_terms(overleg)).data
+        # A list reads the terms of its page at once (`CasusOverlegViewSet`; issue 13).
+        terms = self.context.get("terms_by_pk") or {}
+        found = terms.get(overleg.pk) or selectors.casusoverleg_terms(overleg)
+        return CasusOverlegTermsSerializer(found).data
 
 
 class CasePersonSerializer(CamelCaseModelSerializer):

@@ -98,6 +98,14 @@ class CasusOverlegViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Case
     )
     serializer_class = CasusOverlegSerializer
 
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        self.terms_by_pk = selectors.casusoverleg_terms_by_pk(page if page is not None else [])
+        return page
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "terms_by_pk": getattr(self, "terms_by_pk", {})}
+
 
 @extend_schema_view(
     list=extend_schema(

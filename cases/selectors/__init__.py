@@ -79,6 +79,7 @@ from cases.selectors.offered import action_refusal, action_refusals  # noqa: F40
 from cases.selectors.retention import (  # noqa: F401
     archived_refusal,
     casusoverleg_terms,
+    casusoverleg_terms_by_pk,
     describe_terms,
     listed,
     reopening_text,

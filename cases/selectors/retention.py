@@ -5,14 +5,20 @@ from django.utils.translation import gettext as _
 
 from cases.constants import CaseStatus
 from cases.models import CasusOverleg
-from cases.permissions import file_of
+from parties.constants import FileKind
 from retention.constants import ArchiveFrom
-from retention.terms import Terms, describe, terms_for
+from retention.terms import Terms, describe, terms_for_keys
 
 
 def casusoverleg_terms(casusoverleg: CasusOverleg) -> Terms:
     """C11: the terms of the casusoverleg's ICO file, recorded or the covenant's defaults."""
-    return terms_for(file_of(casusoverleg))
+    return casusoverleg_terms_by_pk([casusoverleg])[casusoverleg.pk]
+
+
+def casusoverleg_terms_by_pk(overleggen) -> dict[int, Terms]:
+    """`casusoverleg_terms` of many casusoverleggen in one query, by pk (a list of them)."""
+    terms = terms_for_keys(FileKind.ICO, [overleg.pk for overleg in overleggen])
+    return {int(key): found for key, found in terms.items()}
 
 
 def describe_terms(casusoverleg: CasusOverleg) -> str:

@@ -122,6 +122,33 @@ def test_c11_the_api_gives_each_casusoverleg_its_own_terms_read_only(ico):
     assert selectors.casusoverleg_terms(ico.overleg).archive_after_months == 24
 
 
+def test_c11_issue13_the_api_list_reads_the_terms_of_its_casusoverleggen_at_once(ico):
+    """Each casusoverleg of a page with its own terms, in the same queries however many there
+    are (two queries each before: 106 for a page at national scale)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    by_agenda(ico)
+    client = verified_client(ico.agent)
+    client.get("/api/v1/casusoverleggen")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/api/v1/casusoverleggen")
+    for number in range(3):
+        CasusOverleg.objects.create(
+            name=f"Overleg {number}",
+            veiligheidshuis=ico.region,
+            covenant_title=ico.overleg.covenant_title,
+            covenant_reference=ico.overleg.covenant_reference,
+            covenant_date=ico.overleg.covenant_date,
+            controller=ico.overleg.controller,
+        )
+    with CaptureQueriesContext(connection) as many:
+        found = client.get("/api/v1/casusoverleggen").json()["results"]
+    assert len(many) == len(few)
+    terms = {overleg["name"]: overleg["retentionTerms"]["archiveAfterMonths"] for overleg in found}
+    assert terms == {ico.overleg.name: 24, "Overleg 0": 12, "Overleg 1": 12, "Overleg 2": 12}
+
+
 # --- B3: archived cases out of the lists, open by their page to kernpartijen ---------------------
 
 

@@ -96,3 +96,34 @@ def test_p8_issue13_the_duty_list_shows_exactly_the_duties_each_user_sees(world)
     officier = _plainly_seen(world.officier)
     assert set(visible_duties(world.officier).values_list("pk", flat=True)) == set(officier)
     assert len(officier) == 30
+
+
+def test_s2_issue13_the_api_list_logs_its_dossiers_in_the_same_queries_however_many(world):
+    """A page of duties is a read of each of their dossiers (S2): one entry per dossier, written
+    in one insert, not one per duty (50 queries for a page of the API at national scale)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from security.models import AuditEntry
+
+    client = verified_client(world.keeper)
+    client.get("/api/v1/informatieplichten")
+    with CaptureQueriesContext(connection) as few:
+        client.get("/api/v1/informatieplichten")
+    for number in range(5):
+        DutyToInform.objects.create(
+            data_file=world.weegploeg_file,
+            file_label="weegploeg",
+            dossier_key=f"MORE-{number}",
+            occasion="closing",
+            responsible_party=world.wp.om,
+            started_on=TODAY,
+            due_on=TODAY,
+        )
+    AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS).delete()
+    with CaptureQueriesContext(connection) as many:
+        shown = client.get("/api/v1/informatieplichten").json()["results"]
+    assert len(many) == len(few)
+    read = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS, actor=world.keeper)
+    dossiers = {(duty["fileLabel"], duty["dossier"]) for duty in shown}
+    assert sorted(read.values_list("file_label", "dossier_key")) == sorted(dossiers)
