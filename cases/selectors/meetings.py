@@ -129,9 +129,9 @@ def meeting_parties(overleggen):
 def agenda_choices(user, overleggen):
     """The cases the keeper may put on an agenda: active cases it keeps of these overleggen,
     and archived ones of an overleg whose archive opens again by the agenda (VH 20.1)."""
-    from cases.selectors.retention import reopens_by_agenda
+    from cases.selectors.retention import reopening_by_agenda
 
-    reopening = [overleg.pk for overleg in overleggen if reopens_by_agenda(overleg)]
+    reopening = reopening_by_agenda(overleggen)
     return (
         keepable_cases(user)
         .filter(casusoverleg__in=overleggen)

@@ -30,7 +30,14 @@ def reopens_by_agenda(casusoverleg: CasusOverleg) -> bool:
     """VH 20.1: a module whose archive runs from the last time on the agenda opens an archived
     case again by putting it on the agenda; the CTER ICO only on the controller's instruction
     (CTER 13.3, B5)."""
-    return casusoverleg_terms(casusoverleg).archive_from == ArchiveFrom.LAST_AGENDA
+    return casusoverleg.pk in reopening_by_agenda([casusoverleg])
+
+
+def reopening_by_agenda(overleggen) -> list[int]:
+    """The pks of those of `overleggen` whose archive opens again by the agenda
+    (`reopens_by_agenda`), their terms read in one query."""
+    terms = casusoverleg_terms_by_pk(overleggen)
+    return [pk for pk, found in terms.items() if found.archive_from == ArchiveFrom.LAST_AGENDA]
 
 
 def archived_refusal(casusoverleg: CasusOverleg) -> str:
