@@ -109,3 +109,12 @@ class PageNumberPagination(pagination.PageNumberPagination):
             if parameter["name"] == self.page_query_param:
                 parameter["schema"] = {"type": "integer", "minimum": 1}
         return parameters
+
+
+class AgendaPagination(PageNumberPagination):
+    """Ten a page for a list whose rows each carry an agenda (the meetings of the weegploeg and
+    of the casusoverleggen): each agenda item shown is a read of its dossier (S2), and fifty
+    meetings of a national installation carry 7,500 of them (issue 13). Follow `next` for the
+    rest, as with any list."""
+
+    page_size = 10

@@ -10,6 +10,7 @@ from cases.api.serializers import CaseMeetingSerializer, CaseMeetingSummarySeria
 from cases.api.viewsets import CASE_FILTER, CasesViewSet
 from cases.models import CaseMeeting
 from config.api import NOT_FOUND
+from config.api_input import AgendaPagination
 from config.audit import ReadKind, log_reads
 from config.read_audit import AccessLoggedViewSetMixin
 
@@ -26,6 +27,7 @@ class MeetingViewSet(
     case on its agenda that it may see, and only those cases. A retrieve and a list record an
     access entry for each case shown (S2)."""
 
+    pagination_class = AgendaPagination
     queryset = CaseMeeting.objects.none()
 
     def get_serializer_class(self):

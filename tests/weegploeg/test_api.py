@@ -699,3 +699,17 @@ def test_s2_an_action_response_with_personal_data_logs_its_dossier(wp):
     assert list(reads.values_list("file_label", "dossier_key")) == [
         ("weegploeg", assessment.number)
     ]
+
+
+def test_w7_s2_issue13_the_meetings_list_gives_ten_meetings_a_page(wp):
+    """Each agenda item shown is a read of its dossier: the list pages by ten
+    (`config.api_input.AgendaPagination`), `next` leads to the rest."""
+    for day in range(1, 12):
+        Meeting.objects.create(veiligheidshuis=wp.region, held_on=date(2026, 10, day))
+    client = client_of(wp, "uitvoerder")
+    first = client.get("/api/v1/overleggen").json()
+    assert (first["count"], len(first["results"])) == (11, 10)
+    rest = client.get(first["next"]).json()
+    assert len(rest["results"]) == 1 and rest["next"] is None
+    shown = {meeting["id"] for meeting in first["results"] + rest["results"]}
+    assert shown == set(Meeting.objects.values_list("pk", flat=True))

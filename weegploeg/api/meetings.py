@@ -8,6 +8,7 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 
 from config.api import NOT_FOUND, WRITE_ERRORS, service_call
+from config.api_input import AgendaPagination
 from config.concurrency_api import (
     ETAG_HEADER,
     IF_MATCH_HEADER,
@@ -48,6 +49,7 @@ class MeetingViewSet(
     only those agenda items. A retrieve and a list record an access entry for each dossier
     on the agenda shown (S2)."""
 
+    pagination_class = AgendaPagination
     queryset = Meeting.objects.none()
     serializer_class = MeetingSerializer
 
