@@ -67,10 +67,7 @@ def terms_for_keys(kind: str, keys) -> dict[str, Terms]:
 
     keys = [str(key) for key in keys]
     rows = RetentionTerms.objects.filter(data_file__kind=kind, data_file__key__in=keys)
-    found = {
-        key: _of(row)
-        for key, row in ((row.data_file.key, row) for row in rows.select_related("data_file"))
-    }
+    found = {row.data_file.key: _of(row) for row in rows.select_related("data_file")}
     return {key: found.get(key, DEFAULTS[kind]) for key in keys}
 
 
