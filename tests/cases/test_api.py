@@ -8,9 +8,7 @@ its disclosures, exactly as they were disclosed."""
 from datetime import timedelta
 
 import pytest
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from cases import disclosure_services, meeting_services, services
@@ -23,6 +21,7 @@ from subjects.categories import DataCategory
 from tests.cases.factories import Ico
 from tests.conftest import verified_client
 from tests.factories import VeiligheidshuisFactory, authorise, make_user
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -447,13 +446,6 @@ def add_cases(ico, count: int) -> None:
             owner=ico.politie,
             deadline=timezone.localdate() - timedelta(days=1),
         )
-
-
-def count_queries(client, url) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
 
 
 def test_u5_c1_the_queries_of_the_lists_do_not_grow_with_the_rows(ico):

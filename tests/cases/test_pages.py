@@ -8,8 +8,6 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -24,6 +22,7 @@ from tests.cases.factories import Ico
 from tests.cases.transfer_fixtures import Agendering
 from tests.conftest import verified_client
 from tests.factories import VeiligheidshuisFactory
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -479,12 +478,6 @@ def test_w6_c10_the_case_page_says_what_a_transfer_copied():
     assert "(Naam, adres en geboortedatum, 1 signaal)" in body
 
 
-def _queries(client, path):
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(path).status_code == 200
-    return len(captured.captured_queries)
-
-
 def _cases(ico, count):
     for n in range(count):
         case = ico.open_case(surname=f"Persoon{n}")
@@ -494,9 +487,9 @@ def _cases(ico, count):
 def test_c1_the_case_list_queries_the_same_with_5_or_50_rows(ico):
     client = verified_client(ico.keeper)
     _cases(ico, 5)
-    few = _queries(client, reverse("cases:case-list"))
+    few = count_queries(client, reverse("cases:case-list"))
     _cases(ico, 45)
-    assert _queries(client, reverse("cases:case-list")) == few
+    assert count_queries(client, reverse("cases:case-list")) == few
 
 
 def test_c3_the_case_page_queries_the_same_with_5_or_50_rows(ico, case):
@@ -513,9 +506,9 @@ def test_c3_the_case_page_queries_the_same_with_5_or_50_rows(ico, case):
 
     parts = ["case-detail", "case-plan", "case-people", "case-history", "case-disclosures"]
     more(5)
-    few = [_queries(client, case_url(name, case)) for name in parts]
+    few = [count_queries(client, case_url(name, case)) for name in parts]
     more(45)
-    assert [_queries(client, case_url(name, case)) for name in parts] == few
+    assert [count_queries(client, case_url(name, case)) for name in parts] == few
 
 
 def test_c4_the_meeting_page_queries_the_same_with_5_or_50_rows(ico):
@@ -530,9 +523,9 @@ def test_c4_the_meeting_page_queries_the_same_with_5_or_50_rows(ico):
     client = verified_client(ico.chair)
     # The page writes one access entry per case shown (S2), all in one insert.
     few_url = meeting_with(5)
-    few = _queries(client, few_url)
+    few = count_queries(client, few_url)
     many_url = meeting_with(50)
-    assert _queries(client, many_url) == few
+    assert count_queries(client, many_url) == few
     entries = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS, actor=ico.chair)
     assert entries.count() == 55
     assert set(entries.values_list("actor_party", flat=True)) == {ico.chair.membership.party.pk}

@@ -20,6 +20,7 @@ from retention.services.terms import set_terms
 from security.models import AuditEntry
 from tests.cases.factories import Ico
 from tests.conftest import verified_client
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -125,14 +126,10 @@ def test_c11_the_api_gives_each_casusoverleg_its_own_terms_read_only(ico):
 def test_c11_issue13_the_api_list_reads_the_terms_of_its_casusoverleggen_at_once(ico):
     """Each casusoverleg of a page with its own terms, in the same queries however many there
     are (two queries each before: 106 for a page at national scale)."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     by_agenda(ico)
     client = verified_client(ico.agent)
     client.get("/api/v1/casusoverleggen")
-    with CaptureQueriesContext(connection) as few:
-        client.get("/api/v1/casusoverleggen")
+    few = count_queries(client, "/api/v1/casusoverleggen")
     for number in range(3):
         CasusOverleg.objects.create(
             name=f"Overleg {number}",
@@ -142,9 +139,8 @@ def test_c11_issue13_the_api_list_reads_the_terms_of_its_casusoverleggen_at_once
             covenant_date=ico.overleg.covenant_date,
             controller=ico.overleg.controller,
         )
-    with CaptureQueriesContext(connection) as many:
-        found = client.get("/api/v1/casusoverleggen").json()["results"]
-    assert len(many) == len(few)
+    assert count_queries(client, "/api/v1/casusoverleggen") == few
+    found = client.get("/api/v1/casusoverleggen").json()["results"]
     terms = {overleg["name"]: overleg["retentionTerms"]["archiveAfterMonths"] for overleg in found}
     assert terms == {ico.overleg.name: 24, "Overleg 0": 12, "Overleg 1": 12, "Overleg 2": 12}
 

@@ -24,6 +24,19 @@ CONTACT = {
 PURPOSE = "Het voorkomen van geweld door radicalisering, in een persoonsgerichte aanpak."
 
 
+def bare_duty(data_file, dossier_key: str, *, day: date, **fields) -> DutyToInform:
+    """A duty row of a weegploeg dossier that exists only by its key, closing and started on
+    `day`, due then unless `fields` say otherwise: for lists of many duties."""
+    return DutyToInform.objects.create(
+        data_file=data_file,
+        file_label="weegploeg",
+        dossier_key=dossier_key,
+        occasion="closing",
+        started_on=day,
+        **{"due_on": day, **fields},
+    )
+
+
 def fill_settings(file, **values):
     """The file's settings: its defaults with a contact person, saved."""
     settings = default_settings(file)

@@ -11,7 +11,7 @@ from rights.models import DutyToInform, LegalGround, Letter, Postponement
 from rights.services import duties as services
 from security.models import AuditEntry
 from tests.conftest import verified_client
-from tests.rights.duty_fixtures import DutyWorld
+from tests.rights.duty_fixtures import DutyWorld, bare_duty
 from tests.rights.pdf_text import pdf_text
 from tests.security.panels import is_empty, items, overdue, panel
 from tests.weegploeg.factories import PERSON
@@ -105,13 +105,8 @@ def test_u2_the_duty_list_puts_open_duties_first_by_date_and_sorts(world, clock)
 
 def test_u3_the_list_is_paginated(world):
     for number in range(30):
-        DutyToInform.objects.create(
-            data_file=world.weegploeg_file,
-            file_label="weegploeg",
-            dossier_key=f"X-{number}",
-            occasion="closing",
-            started_on=TODAY,
-            due_on=TODAY + timedelta(days=number),
+        bare_duty(
+            world.weegploeg_file, f"X-{number}", day=TODAY, due_on=TODAY + timedelta(days=number)
         )
     client = verified_client(world.keeper)
     first = client.get(LIST).content.decode()

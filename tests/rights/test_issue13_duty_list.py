@@ -14,12 +14,14 @@ from rights.models import DutyToInform
 from rights.permissions.duties import may_see_duty, visible_duties
 from tests.conftest import verified_client
 from tests.factories import VeiligheidshuisFactory, data_file
-from tests.rights.duty_fixtures import DutyWorld
+from tests.queries import count_queries
+from tests.rights.duty_fixtures import DutyWorld, bare_duty
 
 pytestmark = pytest.mark.django_db
 
 TODAY = date(2026, 12, 1)
 LIST = "/rechten/informatieplichten/"
+API = "/api/v1/informatieplichten"
 
 
 @pytest.fixture(autouse=True)
@@ -35,34 +37,22 @@ def world(region):
     world = DutyWorld(region)
     elsewhere = data_file(VeiligheidshuisFactory(code="elders", name="VH Elders"))
     for number in range(30):
-        DutyToInform.objects.create(
-            data_file=world.weegploeg_file,
-            file_label="weegploeg",
-            dossier_key=f"OM-{number}",
-            occasion="closing",
+        bare_duty(
+            world.weegploeg_file,
+            f"OM-{number}",
+            day=TODAY,
             responsible_party=world.wp.om,
-            started_on=TODAY,
             due_on=TODAY + timedelta(days=number % 7),
             state=DutyState.INFORMED if number % 5 == 0 else DutyState.TO_INFORM,
         )
     for number in range(6):
-        DutyToInform.objects.create(
-            data_file=elsewhere,
-            file_label="weegploeg",
-            dossier_key=f"ELDERS-{number}",
-            occasion="closing",
-            responsible_party=world.wp.politie,
-            started_on=TODAY,
-            due_on=TODAY,
-        )
+        bare_duty(elsewhere, f"ELDERS-{number}", day=TODAY, responsible_party=world.wp.politie)
     for number in range(3):
-        DutyToInform.objects.create(
-            data_file=world.weegploeg_file,
-            file_label="weegploeg",
-            dossier_key=f"POL-{number}",
-            occasion="closing",
+        bare_duty(
+            world.weegploeg_file,
+            f"POL-{number}",
+            day=TODAY,
             responsible_party=world.wp.politie,
-            started_on=TODAY,
             due_on=TODAY - timedelta(days=number),
             state=DutyState.INFORMED if number == 1 else DutyState.TO_INFORM,
         )
@@ -101,29 +91,16 @@ def test_p8_issue13_the_duty_list_shows_exactly_the_duties_each_user_sees(world)
 def test_s2_issue13_the_api_list_logs_its_dossiers_in_the_same_queries_however_many(world):
     """A page of duties is a read of each of their dossiers (S2): one entry per dossier, written
     in one insert, not one per duty (50 queries for a page of the API at national scale)."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     from security.models import AuditEntry
 
     client = verified_client(world.keeper)
-    client.get("/api/v1/informatieplichten")
-    with CaptureQueriesContext(connection) as few:
-        client.get("/api/v1/informatieplichten")
+    client.get(API)
+    few = count_queries(client, API)
     for number in range(5):
-        DutyToInform.objects.create(
-            data_file=world.weegploeg_file,
-            file_label="weegploeg",
-            dossier_key=f"MORE-{number}",
-            occasion="closing",
-            responsible_party=world.wp.om,
-            started_on=TODAY,
-            due_on=TODAY,
-        )
+        bare_duty(world.weegploeg_file, f"MORE-{number}", day=TODAY, responsible_party=world.wp.om)
+    assert count_queries(client, API) == few
     AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS).delete()
-    with CaptureQueriesContext(connection) as many:
-        shown = client.get("/api/v1/informatieplichten").json()["results"]
-    assert len(many) == len(few)
+    shown = client.get(API).json()["results"]
     read = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS, actor=world.keeper)
     dossiers = {(duty["fileLabel"], duty["dossier"]) for duty in shown}
     assert sorted(read.values_list("file_label", "dossier_key")) == sorted(dossiers)

@@ -1,0 +1,13 @@
+"""Counting the queries of one request, for the tests that hold a page's or an endpoint's
+queries the same however many rows it shows (issue 13)."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+def count_queries(client, url) -> int:
+    """The queries of one GET of `url`, which must answer 200."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
