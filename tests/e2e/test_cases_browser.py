@@ -109,6 +109,8 @@ def test_w6_c3_c4_c6_from_agendering_to_what_the_partner_sees(page, browser, liv
     chair = as_user(browser, live_server, ag.chair)
     chair.goto(f"/casussen/overleggen/{meeting.pk}/")
     assert axe_violations(chair) == []
+    chair.get_by_role("link", name="Record the discussion").click()
+    assert axe_violations(chair) == []
     chair.get_by_label(re.compile("^Minutes")).fill("Besproken; de RvdK neemt de regie.")
     chair.get_by_label("How the approach is carried out").fill("Gesprekken thuis en op school.")
     # U1: one shared list of possible casemanagers; the item is saved in place (htmx)

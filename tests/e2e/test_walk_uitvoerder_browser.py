@@ -173,6 +173,7 @@ def test_u1_u3_the_uitvoerder_from_intake_to_the_minutes(page, ag):
     # And records the minutes of the agenda item in place
     page.evaluate("window.walkMarker = 'still here'")
     item = page.locator(f"#case-{meeting.discussions.get().pk}")
+    item.get_by_role("link", name="Record the discussion").click()
     item.get_by_label(re.compile("^Minutes")).fill("Besproken; de RvdK neemt de regie.")
     item.get_by_label("How the approach is carried out").fill("Gesprekken thuis en op school.")
     item.get_by_label(re.compile("^Casemanager")).fill(f"{wp.raad.display_name} ({wp.rvdk.name})")
