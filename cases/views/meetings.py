@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 
 from cases import forms, meeting_services, selectors
-from config.pages import PAGE_SIZE, SortedListMixin, add_service_errors
 from config.audit import ReadKind, log_reads
+from config.pages import PAGE_SIZE, SortedListMixin, add_service_errors
 from config.read_audit import AccessLoggedPageMixin
 from parties.models import Party
 

@@ -7,7 +7,6 @@ import pytest
 from django.urls import reverse
 
 from cases import meeting_services
-
 from security.models import AuditEntry
 from tests.cases.factories import Ico
 from tests.cases.test_workplace import HTMX, meeting_of
