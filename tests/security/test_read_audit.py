@@ -213,3 +213,29 @@ def test_s2_reads_one_after_another_outside_a_request_each_name_the_reader(regio
     )
     assert reads.count() >= 4
     assert set(reads.values_list("actor", flat=True)) == {built.keeper.pk}
+
+
+def test_s2_issue13_every_entry_of_a_read_carries_the_whole_context(region):
+    """The audit context (actor, e-mail, party, address, correlation id) is worked out once for
+    the entries of one read and given to each of them, not only to the first."""
+    from django.urls import reverse
+
+    from tests.conftest import verified_client
+
+    wp = Weegploeg(region)
+    first, second = two_dossiers(wp)
+    third = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
+    client = verified_client(wp.uitvoerder)
+    assert client.get(reverse("weegploeg:assessment-list")).status_code == 200
+    entries = list(
+        AuditEntry.objects.filter(
+            action=AuditEntry.Action.ACCESS,
+            dossier_key__in=[first.number, second.number, third.number],
+        )
+    )
+    assert len(entries) == 3
+    for entry in entries:
+        assert (entry.actor, entry.actor_email) == (wp.uitvoerder, wp.uitvoerder.email)
+        assert (entry.actor_party, entry.actor_party_name) == (wp.haarlem, wp.haarlem.name)
+        assert entry.remote_addr == "127.0.0.1"
+    assert len({entry.cid for entry in entries}) == 1
