@@ -1,8 +1,9 @@
-"""P8, issue 13: the API's lists of a dossier's child rows (signals, measures) are read in their
-order from the index of that order (`signal_list_order`, `measure_list_order`), each row checked
-against the user's permission rows, or from the permission rows when the user holds few
-(`subjects.permissions.held`'s `from_rows=None`, `FEW_ROWS`). Either way a user who sees few
-among many gets exactly theirs, in the list's order; the one who sees all gets all."""
+"""P8, issue 13: the API's lists of a dossier's child rows are read in their order from the
+index of that order (signals: `signal_list_order`, measures: `measure_list_order`; analyses
+and decisions, newest first: `analysis_list_order` and `decision_list_order` read backwards),
+each row checked against the user's permission rows, or from the permission rows when the user
+holds few (`subjects.permissions.held`'s `from_rows=None`, `FEW_ROWS`). Either way a user who
+sees few among many gets exactly theirs, in the list's order; the one who sees all gets all."""
 
 import re
 from datetime import timedelta
@@ -21,8 +22,9 @@ from tests.cases.test_meetings import Overleg
 from tests.conftest import verified_client
 from tests.subjects.test_permission_filter_lists import wp  # noqa: F401 (the fixture)
 from weegploeg import selectors
+from weegploeg.api.decisions import AnalysisViewSet, DecisionViewSet
 from weegploeg.api.signals import SignalViewSet
-from weegploeg.models import Signal
+from weegploeg.models import Analysis, Signal
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +110,33 @@ def test_issue13_the_api_list_of_measures_reads_in_the_order_of_its_index(plans,
     monkeypatch.setattr(subject_permissions, "FEW_ROWS", 0)
     plan = _plan(MeasureViewSet, plans.keeper)
     assert "measure_list_order" in plan and not re.search(r"\bSort\b", plan)
+
+
+@pytest.mark.parametrize(
+    ("viewset_class", "index"),
+    [(AnalysisViewSet, "analysis_list_order"), (DecisionViewSet, "decision_list_order")],
+)
+def test_issue13_the_api_lists_of_analyses_and_decisions_read_in_the_order_of_their_index(
+    wp,  # noqa: F811
+    monkeypatch,
+    viewset_class,
+    index,
+):
+    monkeypatch.setattr(subject_permissions, "FEW_ROWS", 0)
+    plan = _plan(viewset_class, wp.agent)
+    assert index in plan and not re.search(r"\bSort\b", plan)
+
+
+def test_p8_issue13_the_analyses_list_shows_exactly_the_analyses_each_user_sees(wp, few):  # noqa: F811
+    from tests.weegploeg.factories import analyse
+    from weegploeg.models import Assessment
+
+    for assessment in Assessment.objects.order_by("pk")[::4]:
+        analyse(assessment, by=wp.uitvoerder)
+    for assessment in Assessment.objects.filter(municipality_code="0392"):
+        analyse(assessment, by=wp.uitvoerder)
+    for user in (wp.haarlemmer, wp.agent, wp.uitvoerder):
+        seen = set(selectors.visible_assessments(user).values_list("pk", flat=True))
+        plain = Analysis.objects.filter(assessment__in=seen).order_by("-recorded_at", "-pk")
+        assert _api(user, "/api/v1/analyses") == [row.pk for row in plain], user.username
+    assert len(_api(wp.haarlemmer, "/api/v1/analyses")) >= 2

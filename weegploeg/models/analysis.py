@@ -40,6 +40,11 @@ class Analysis(models.Model):
     class Meta:
         verbose_name = _("analysis")
         verbose_name_plural = _("analyses")
+        indexes = [
+            # Issue 13: the API's list of analyses in its order (newest first, read backwards),
+            # read until a page is full of the ones the user sees (as `signal_list_order`).
+            models.Index(fields=["recorded_at", "id"], name="analysis_list_order"),
+        ]
 
     def __str__(self):
         label = _("Analysis")
@@ -173,6 +178,10 @@ class Decision(models.Model):
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
         ordering = ["-decided_at", "-pk"]
+        indexes = [
+            # Issue 13: the API's list of decisions in this order (as `analysis_list_order`).
+            models.Index(fields=["decided_at", "id"], name="decision_list_order"),
+        ]
 
     def __str__(self):
         label = _("Decision")
