@@ -31,7 +31,8 @@ def test_s1_w7_a_stale_discussion_is_refused_in_the_page_and_keeps_the_input(wp)
     item = meeting.items.get()
     client = verified_client(wp.uitvoerder)
     url = reverse("weegploeg:meeting-detail", kwargs={"pk": meeting.pk})
-    assert f'name="item-{item.pk}-version" value="1"' in client.get(url).content.decode()
+    opened = client.get(f"{url}?vastleggen={item.pk}").content.decode()
+    assert f'name="item-{item.pk}-version" value="1"' in opened
     services.record_discussion(item, by=wp.uitvoerder, discussion="Eerst besproken.")
 
     typed = "Later getypt op de oude stand."

@@ -81,10 +81,13 @@ class MeetingCreateView(KeeperMixin, FormView):
 
 class MeetingDetailView(WeegploegMixin, AccessLoggedPageMixin, TemplateView):
     """The agenda of one session with what was discussed and decided per assessment, as far as
-    the user sees it (ADR 0011). The keeper has a small form per item; every view writes an
+    the user sees it (ADR 0011). Every item is read-only; the keeper of an item's dossier has a
+    link to record its discussion, which opens one form at a time (`?vastleggen=<item pk>`):
+    with a hundred items a form for each made the page slow (issue 13). Every view writes an
     access entry per dossier shown (S2)."""
 
     template_name = "weegploeg/meeting_detail.html"
+    open_parameter = "vastleggen"
 
     @cached_property
     def meeting(self):
@@ -102,50 +105,58 @@ class MeetingDetailView(WeegploegMixin, AccessLoggedPageMixin, TemplateView):
 
     @cached_property
     def kept(self):
-        """The agenda items whose discussion the user records: those of dossiers they keep."""
+        """The assessments whose discussion the user records on this meeting: those they keep."""
         keepable = selectors.keepable_assessments(self.request.user)
         return set(keepable.filter(agenda_items__in=self.items).values_list("pk", flat=True))
+
+    def kept_item(self, pk: str):
+        """The agenda item `pk` (as sent) if the user records its discussion, else None."""
+        return next(
+            (item for item in self.items if str(item.pk) == pk and item.assessment_id in self.kept),
+            None,
+        )
 
     def dossiers_read(self):
         return [item.assessment for item in self.items]
 
-    def item_forms(self, bound=None):
-        return [
-            (
-                item,
-                None
-                if item.assessment_id not in self.kept
-                else bound
-                if bound is not None and bound.prefix == f"item-{item.pk}"
-                else forms.DiscussionForm(
-                    prefix=f"item-{item.pk}",
-                    initial={"discussion": item.discussion, "version": self.meeting.version},
-                ),
-            )
-            for item in self.items
-        ]
+    def discussion_form(self, item, data=None):
+        """The one form on the page: the cursor goes straight into it."""
+        form = forms.DiscussionForm(
+            data,
+            prefix=f"item-{item.pk}",
+            initial={"discussion": item.discussion, "version": self.meeting.version},
+        )
+        form.fields["discussion"].widget.attrs["autofocus"] = True
+        return form
+
+    def item_url(self, item) -> str:
+        """The page, scrolled to the item."""
+        url = reverse("weegploeg:meeting-detail", kwargs={"pk": self.meeting.pk})
+        return f"{url}#item-{item.pk}"
+
+    def opened(self):
+        """The item asked for in the URL and its form, if the user records its discussion; any
+        other value opens nothing."""
+        item = self.kept_item(self.request.GET.get(self.open_parameter, ""))
+        return (item, self.discussion_form(item)) if item else (None, None)
 
     def get_context_data(self, **kwargs):
+        opened, form = kwargs.pop("bound", None) or self.opened()
         crumbs = [{"label": _("Weegploeg meetings"), "url": reverse("weegploeg:meeting-list")}]
         return super().get_context_data(
             meeting=self.meeting,
-            items=self.item_forms(kwargs.pop("bound", None)),
+            items=[(item, form if item is opened else None) for item in self.items],
+            kept=self.kept,
+            open_parameter=self.open_parameter,
             breadcrumbs=crumbs,
             **kwargs,
         )
 
     def post(self, request, *args, **kwargs):
-        item = next(
-            (
-                item
-                for item in self.items
-                if str(item.pk) == request.POST.get("item", "") and item.assessment_id in self.kept
-            ),
-            None,
-        )
+        item = self.kept_item(request.POST.get("item", ""))
         if item is None:
             raise Http404
-        form = forms.DiscussionForm(request.POST, prefix=f"item-{item.pk}")
+        form = self.discussion_form(item, request.POST)
         if form.is_valid():
             try:
                 services.record_discussion(
@@ -164,5 +175,5 @@ class MeetingDetailView(WeegploegMixin, AccessLoggedPageMixin, TemplateView):
                     _("The discussion of %(number)s has been recorded.")
                     % {"number": item.assessment.number},
                 )
-                return redirect("weegploeg:meeting-detail", pk=self.meeting.pk)
-        return self.render_to_response(self.get_context_data(bound=form))
+                return redirect(self.item_url(item))
+        return self.render_to_response(self.get_context_data(bound=(item, form)))

@@ -1,0 +1,178 @@
+"""W7, S2, P8, issue 13: the weegploeg meeting page opens one form at a time. Every agenda item
+is read-only; the uitvoerder who keeps an item's dossier follows its link ("?vastleggen=<item>")
+to record the discussion, and only that item's form is rendered, whatever the number of items.
+Whoever does not keep the dossier gets neither link nor form, whatever the URL says."""
+
+import re
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from security.models import AuditEntry
+from tests.conftest import verified_client
+from tests.queries import count_queries
+from tests.weegploeg.factories import Weegploeg, signal
+from weegploeg import services
+
+pytestmark = pytest.mark.django_db
+
+FORBIDDEN = "Betrokkene van Marokkaanse afkomst deelde filmpjes."
+PEOPLE = [
+    {"surname": "Jansen"},
+    {"surname": "Visser", "date_of_birth": date(1985, 3, 2)},
+    {"surname": "Bakker", "date_of_birth": date(1979, 8, 30)},
+]
+
+
+@pytest.fixture
+def wp(region, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    return Weegploeg(region)
+
+
+def hold(wp, people):
+    assessments = [
+        signal(by=wp.agent, brought_by=wp.politie, region=wp.region, person=person).assessment
+        for person in people
+    ]
+    return services.hold_meeting(
+        by=wp.uitvoerder,
+        region=wp.region,
+        held_on=date(2026, 11, 20),
+        present=[wp.politie, wp.om],
+        assessments=assessments,
+    )
+
+
+@pytest.fixture
+def meeting(wp):
+    """A session with three assessments on the agenda."""
+    return hold(wp, PEOPLE)
+
+
+def url_of(meeting, opened=None):
+    url = reverse("weegploeg:meeting-detail", kwargs={"pk": meeting.pk})
+    return url if opened is None else f"{url}?vastleggen={opened}"
+
+
+def page(user, url):
+    response = verified_client(user).get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_w7_without_the_parameter_every_item_is_read_only_with_a_link(wp, meeting):
+    items = list(meeting.items.all())
+    services.record_discussion(items[0], by=wp.uitvoerder, discussion="Besproken.\nVolgt.")
+    shown = page(wp.uitvoerder, url_of(meeting))
+    assert "<textarea" not in shown and 'name="item"' not in shown
+    assert "Besproken.<br>Volgt." in shown
+    assert shown.count("Nog niets vastgelegd.") == 2
+    for item in items:
+        # No fragment: a browser ignores autofocus when the URL names a target on the page.
+        link = f'href="?vastleggen={item.pk}"'
+        assert shown.count(link) == 1
+    assert shown.count("Bespreking vastleggen") == 3
+
+
+def test_w7_the_parameter_opens_exactly_one_form_with_autofocus(wp, meeting):
+    items = list(meeting.items.all())
+    opened = items[1]
+    closed = page(wp.uitvoerder, url_of(meeting))
+    shown = page(wp.uitvoerder, url_of(meeting, opened.pk))
+    # One form more than the page without it (the layout has forms of its own), one textarea.
+    assert shown.count("<form") - closed.count("<form") == 1
+    assert shown.count("<textarea") == 1 and shown.count('name="item"') == 1
+    assert f'name="item" value="{opened.pk}"' in shown
+    textarea = re.search(r"<textarea[^>]*>", shown).group(0)
+    assert f'name="item-{opened.pk}-discussion"' in textarea and "autofocus" in textarea
+    assert shown.count("autofocus") == 1
+    cancel = f'href="{url_of(meeting)}#item-{opened.pk}">Annuleren</a>'
+    assert cancel in shown
+    # The other items keep their link; the opened one has its form instead.
+    assert f'href="?vastleggen={opened.pk}"' not in shown
+    assert shown.count("Bespreking vastleggen") == 2
+
+
+def test_w7_the_form_is_rendered_once_whatever_the_number_of_items(wp):
+    one = hold(wp, PEOPLE[:1])
+    three = hold(
+        wp, [{"surname": f"Persoon{n}", "date_of_birth": date(1990, 1, n)} for n in (1, 2, 3)]
+    )
+    for meeting in (one, three):
+        first = meeting.items.order_by("assessment__number_order").first()
+        assert "<textarea" not in page(wp.uitvoerder, url_of(meeting))
+        assert page(wp.uitvoerder, url_of(meeting, first.pk)).count("<textarea") == 1
+
+
+def test_w7_opening_a_form_costs_no_queries(wp, meeting):
+    client = verified_client(wp.uitvoerder)
+    item = meeting.items.first()
+    count_queries(client, url_of(meeting))  # the session and its caches settle
+    assert count_queries(client, url_of(meeting, item.pk)) == count_queries(client, url_of(meeting))
+
+
+@pytest.mark.parametrize("value", ["", "abc", "-1", "0", "1 OR 1=1", "999999"])
+def test_w7_a_bad_value_opens_nothing_and_is_no_error(wp, meeting, value):
+    shown = page(wp.uitvoerder, url_of(meeting, value))
+    assert "<textarea" not in shown and shown.count("Bespreking vastleggen") == 3
+
+
+def test_w7_an_item_of_another_meeting_opens_nothing(wp, meeting):
+    other = hold(wp, [{"surname": "De Boer", "date_of_birth": date(1970, 6, 6)}])
+    shown = page(wp.uitvoerder, url_of(meeting, other.items.get().pk))
+    assert "<textarea" not in shown
+
+
+@pytest.mark.parametrize("who", ["agent", "officier", "haarlemmer"])
+def test_w7_s2_p8_who_sees_the_meeting_but_does_not_keep_it_gets_no_link_and_no_form(
+    wp, meeting, who
+):
+    user = getattr(wp, who)
+    item = meeting.items.first()
+    for url in (url_of(meeting), url_of(meeting, item.pk)):
+        shown = page(user, url)
+        assert "<textarea" not in shown and 'name="item"' not in shown
+        assert 'href="?vastleggen=' not in shown and "Bespreking vastleggen" not in shown
+    # S2: the reading is logged on every dossier shown, as before.
+    assert (
+        AuditEntry.objects.get_for_object(item.assessment)
+        .filter(action=AuditEntry.Action.ACCESS, actor=user)
+        .exists()
+    )
+    response = verified_client(user).post(
+        url_of(meeting), {"item": item.pk, f"item-{item.pk}-discussion": "Besproken."}
+    )
+    assert response.status_code == 404
+    item.refresh_from_db()
+    assert item.discussion == ""
+
+
+def test_w7_a_refused_save_shows_the_one_form_again_with_the_text_kept(wp, meeting):
+    item = meeting.items.order_by("assessment__number_order").last()
+    data = {"item": item.pk, f"item-{item.pk}-discussion": FORBIDDEN, f"item-{item.pk}-version": 1}
+    response = verified_client(wp.uitvoerder).post(url_of(meeting), data)
+    assert response.status_code == 200
+    shown = response.content.decode()
+    assert "mogen niet worden vastgelegd" in shown and FORBIDDEN in shown
+    assert shown.count("<textarea") == 1 and f'name="item" value="{item.pk}"' in shown
+    assert shown.count("Bespreking vastleggen") == 2
+    item.refresh_from_db()
+    assert item.discussion == ""
+
+
+def test_w7_a_saved_discussion_returns_to_the_item_on_the_page(wp, meeting):
+    item = meeting.items.first()
+    data = {
+        "item": item.pk,
+        f"item-{item.pk}-discussion": "Besproken.",
+        f"item-{item.pk}-version": 1,
+    }
+    response = verified_client(wp.uitvoerder).post(url_of(meeting), data)
+    assert response.status_code == 302
+    assert response["Location"] == f"{url_of(meeting)}#item-{item.pk}"
+    item.refresh_from_db()
+    assert item.discussion == "Besproken."
+    shown = page(wp.uitvoerder, url_of(meeting))
+    assert "Besproken." in shown and "<textarea" not in shown
