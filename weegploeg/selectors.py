@@ -255,7 +255,9 @@ def shown_item_count(user):
 
 
 def get_meeting_for(user, pk) -> Meeting:
-    meeting = meetings_for(user).filter(pk=pk).first() if str(pk).isdigit() else None
+    """The meeting with its Veiligheidshuis (named on its page), or 404 for who may not see it."""
+    meetings = meetings_for(user).select_related("veiligheidshuis")
+    meeting = meetings.filter(pk=pk).first() if str(pk).isdigit() else None
     if meeting is None:
         raise Http404
     return meeting
