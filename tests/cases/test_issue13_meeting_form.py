@@ -9,6 +9,7 @@ from django.urls import reverse
 from cases import meeting_services
 from security.models import AuditEntry
 from tests.cases.factories import Ico
+from tests.cases.test_pages import discussion_data
 from tests.cases.test_workplace import HTMX, meeting_of
 from tests.conftest import verified_client
 
@@ -109,31 +110,18 @@ def test_issue13_c4_s2_htmx_puts_the_form_in_place_and_logs_that_case(ico, meeti
 
 
 def test_issue13_c4_a_saved_case_closes_its_form_in_place(ico, meeting):
-    discussion = first(meeting)
-    prefix = f"case-{discussion.pk}"
-    data = {
-        "discussion": discussion.pk,
-        f"{prefix}-minutes": "Besproken.",
-        f"{prefix}-approach": "Gesprek thuis.",
-        f"{prefix}-casemanager": "",
-        f"{prefix}-informing": "Per brief.",
-        f"{prefix}-version": discussion.version,
-    }
+    data = discussion_data(first(meeting))
     response = verified_client(ico.chair).post(page_url(meeting), data, **HTMX)
     body = response.content.decode()
-    assert 'role="status"' in body and "Gesprek thuis." in body
+    assert 'role="status"' in body and "De politie voert een gesprek." in body
     assert FORM not in body and OPEN in body
 
 
 def test_issue13_c4_a_refused_save_keeps_the_form_open_with_what_was_typed(ico, meeting):
     discussion = first(meeting)
     prefix = f"case-{discussion.pk}"
-    data = {
-        "discussion": discussion.pk,
-        f"{prefix}-minutes": "Getypt verslag.",
-        f"{prefix}-casemanager": "Niemand die bestaat",
-        f"{prefix}-version": discussion.version,
-    }
+    typed = {f"{prefix}-minutes": "Getypt verslag.", f"{prefix}-casemanager": "Niemand die bestaat"}
+    data = discussion_data(discussion, **typed)
     response = verified_client(ico.chair).post(page_url(meeting), data)
     body = response.content.decode()
     assert response.status_code == 200 and body.count(FORM) == 1

@@ -10,19 +10,14 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import axe_violations
 from tests.e2e.test_signin_browser import sign_in
-from tests.weegploeg.factories import Weegploeg, signal
+from tests.e2e.test_weegploeg_browser import wp  # noqa: F401 (the fixture)
+from tests.weegploeg.factories import signal
 from weegploeg import services
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture
-def wp(region, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    return Weegploeg(region)
-
-
-def test_w7_the_uitvoerder_records_one_discussion_in_the_one_open_form(page, wp):
+def test_w7_the_uitvoerder_records_one_discussion_in_the_one_open_form(page, wp):  # noqa: F811
     people = [("Jansen", 17), ("Visser", 18), ("Bakker", 19)]
     assessments = [
         signal(
