@@ -12,6 +12,9 @@ from django.utils.functional import cached_property
 PAGE_SIZE = 25
 # Issue 13: a list counts its rows up to this many and one more; past it, it says "more than".
 COUNT_CAP = 1000
+# The query parameter that opens the form of one item of a page that lists many (a meeting's
+# agenda): one form open at a time (issue 13).
+OPEN_FORM = "vastleggen"
 
 
 class CappedPaginator(Paginator):

@@ -21,7 +21,7 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from cases import forms, meeting_services, selectors
 from config.audit import ReadKind, log_reads
-from config.pages import PAGE_SIZE, SortedListMixin, add_service_errors
+from config.pages import OPEN_FORM, PAGE_SIZE, SortedListMixin, add_service_errors
 from config.read_audit import AccessLoggedPageMixin
 from parties.models import Party
 
@@ -175,7 +175,7 @@ class MeetingDetailView(MeetingMixin, AccessLoggedPageMixin, TemplateView):
     @cached_property
     def opened(self):
         """The agenda item whose form the recorder asked to open, if it is one of theirs."""
-        wanted = self.request.GET.get("vastleggen", "")
+        wanted = self.request.GET.get(OPEN_FORM, "")
         if not self.may_record:
             return None
         return next((i for i in self.items if str(i.discussion.pk) == wanted), None)
@@ -235,6 +235,7 @@ class MeetingDetailView(MeetingMixin, AccessLoggedPageMixin, TemplateView):
             is_chair=meeting_services.is_chair(user, self.meeting),
             approve_form=kwargs.pop("approve_form", None) or forms.ApproveForm(),
             recorded=recorded,
+            open_parameter=OPEN_FORM,
             **self.casemanager_context(form),
             **kwargs,
         )
@@ -294,6 +295,7 @@ class MeetingDetailView(MeetingMixin, AccessLoggedPageMixin, TemplateView):
                 "form": form,
                 "meeting": self.meeting,
                 "may_record": self.may_record,
+                "open_parameter": OPEN_FORM,
                 "message": message,
                 **self.casemanager_context(form),
             },

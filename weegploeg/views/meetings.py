@@ -10,7 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 
-from config.pages import PAGE_SIZE, SortedListMixin, add_service_errors
+from config.pages import OPEN_FORM, PAGE_SIZE, SortedListMixin, add_service_errors
 from config.read_audit import AccessLoggedPageMixin
 from parties.models import Party
 from weegploeg import forms, selectors, services
@@ -87,7 +87,7 @@ class MeetingDetailView(WeegploegMixin, AccessLoggedPageMixin, TemplateView):
     access entry per dossier shown (S2)."""
 
     template_name = "weegploeg/meeting_detail.html"
-    open_parameter = "vastleggen"
+    open_parameter = OPEN_FORM
 
     @cached_property
     def meeting(self):
