@@ -180,8 +180,14 @@ def check_queue_for(user, *, days: int):
 
 
 def open_for_agenda(user):
-    """The assessments the keeper may put on a weegploeg meeting's agenda."""
-    return keepable_assessments(user).filter(status=AssessmentStatus.OPEN).order_by("number_order")
+    """The assessments the keeper may put on a weegploeg meeting's agenda: the open ones it
+    keeps, not archived (B3: `services.hold_meeting` refuses an archived one, so the form does
+    not offer it)."""
+    return (
+        keepable_assessments(user)
+        .filter(status=AssessmentStatus.OPEN, archived_at__isnull=True)
+        .order_by("number_order")
+    )
 
 
 def region_parties(region: Veiligheidshuis):

@@ -176,3 +176,20 @@ def test_w7_a_saved_discussion_returns_to_the_item_on_the_page(wp, meeting):
     assert item.discussion == "Besproken."
     shown = page(wp.uitvoerder, url_of(meeting))
     assert "Besproken." in shown and "<textarea" not in shown
+
+
+def test_w7_b3_the_meeting_form_offers_no_archived_dossier(wp):
+    """The service refuses an archived dossier on an agenda (B3), so the form does not offer it:
+    an open dossier archived for lack of processing is not among the choices."""
+    kept, archived = (
+        signal(by=wp.agent, brought_by=wp.politie, region=wp.region, person=person).assessment
+        for person in PEOPLE[:2]
+    )
+    services.archive(archived, by=None)
+    form = page(wp.uitvoerder, reverse("weegploeg:meeting-create"))
+    assert kept.number in form and archived.number not in form
+    response = verified_client(wp.uitvoerder).post(
+        reverse("weegploeg:meeting-create"),
+        {"held_on": "2026-11-20", "present": [wp.politie.pk], "assessments": [archived.pk]},
+    )
+    assert response.status_code == 200 and not archived.agenda_items.exists()
