@@ -168,15 +168,9 @@ def check_queue_for(user, *, days: int):
     """W5: the assessments the keeper keeps that are not checked for `days` days."""
     from weegploeg.services import check_queue
 
-    due = Assessment.objects.none()
-    for region in sorted(kept_region_ids(user)):
-        due |= check_queue(region, days=days)
-    # The longest unchecked first, as the check queue of each region (`due_for_check`).
-    return (
-        keepable_assessments(user)
-        .filter(pk__in=due.values("pk"))
-        .order_by(F("last_checked_at").asc(nulls_first=True), "created_at", "pk")
-    )
+    # The longest unchecked first (`due_for_check`).
+    regions = sorted(kept_region_ids(user))
+    return check_queue(regions, days=days, among=keepable_assessments(user))
 
 
 def open_for_agenda(user):

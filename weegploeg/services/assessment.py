@@ -83,9 +83,13 @@ def record_expert_advice(
     return advice_row
 
 
-def check_queue(region: Veiligheidshuis, *, days: int | None = None):
-    """W5: the assessments of the region due for their periodic check (`CHECK_DAYS`)."""
-    return due_for_check(Assessment.objects.filter(veiligheidshuis=region), days=days)
+def check_queue(region, *, days: int | None = None, among=None):
+    """W5: the assessments of the region (a Veiligheidshuis, or the ids of several) due for
+    their periodic check (`CHECK_DAYS`), of `among` (a queryset; default: all). One filter on
+    the assessments themselves, not one query per region joined again (issue 13)."""
+    regions = [region] if isinstance(region, Veiligheidshuis) else list(region)
+    assessments = Assessment.objects.all() if among is None else among
+    return due_for_check(assessments.filter(veiligheidshuis__in=regions), days=days)
 
 
 @changes_dossier("assessment")
