@@ -18,7 +18,7 @@ from tests.weegploeg.factories import (
     framework,
     signal,
 )
-from weegploeg import services
+from weegploeg import selectors, services
 from weegploeg.constants import AssessmentStatus, CheckOutcome, Finding, Outcome
 from weegploeg.permissions import get_visible_assessment, visible_assessments
 
@@ -269,6 +269,22 @@ def test_w5_assessments_not_checked_for_some_days_queue_and_a_check_is_recorded(
         )
         assert check.checked_by == wp.uitvoerder
         assert list(services.check_queue(wp.region, days=90)) == []
+
+
+def test_w5_b3_an_archived_assessment_is_not_in_the_check_queue(wp):
+    """record_check refuses an archived dossier, so the queue (its page and panel) leaves it out."""
+    start = timezone.now()
+    with time_machine.travel(start, tick=False) as traveller:
+        kept, archived = (
+            signal(by=wp.agent, brought_by=wp.politie, region=wp.region, person=person).assessment
+            for person in ({"surname": "Jansen"}, {"surname": "Visser"})
+        )
+        services.archive(archived, by=None)
+        traveller.shift(timedelta(days=91))
+        assert list(services.check_queue(wp.region, days=90)) == [kept]
+        assert list(selectors.check_queue_for(wp.uitvoerder, days=90)) == [kept]
+        with pytest.raises(ValidationError):
+            services.record_check(archived, by=wp.uitvoerder, outcome=CheckOutcome.CORRECT)
 
 
 # --- W7 ---------------------------------------------------------------------------------------

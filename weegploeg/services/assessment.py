@@ -85,11 +85,14 @@ def record_expert_advice(
 
 def check_queue(region, *, days: int | None = None, among=None):
     """W5: the assessments of the region (a Veiligheidshuis, or the ids of several) due for
-    their periodic check (`CHECK_DAYS`), of `among` (a queryset; default: all). One filter on
-    the assessments themselves, not one query per region joined again (issue 13)."""
+    their periodic check (`CHECK_DAYS`), of `among` (a queryset; default: all). Not the archived
+    ones: `record_check` refuses them (B3), as the ICO file's queue holds active cases only. One
+    filter on the assessments themselves, not one query per region joined again (issue 13)."""
     regions = [region] if isinstance(region, Veiligheidshuis) else list(region)
     assessments = Assessment.objects.all() if among is None else among
-    return due_for_check(assessments.filter(veiligheidshuis__in=regions), days=days)
+    return due_for_check(
+        assessments.filter(veiligheidshuis__in=regions, archived_at__isnull=True), days=days
+    )
 
 
 @changes_dossier("assessment")
