@@ -6,7 +6,7 @@ that a request read it. The entries name the request by its number, never the pe
 
 from auditlog import get_logentry_model
 
-from config.audit import ReadKind, _access_entry, acting_for, log_reads
+from config.audit import ReadKind, _access_entry, _fill_from_context, acting_for, log_reads
 
 
 def _actor(actor_or_request):
@@ -19,12 +19,14 @@ def _actor(actor_or_request):
 def log_request_read(actor_or_request, subject_request, *, kind: str, dossiers=()) -> int:
     """One access entry for the request, and one per dossier (`DossierRef`) it showed."""
     with acting_for(_actor(actor_or_request)):
-        entries = [_access_entry(subject_request, additional_data={"read": kind})]
+        entries = [_access_entry(subject_request, filled=False, additional_data={"read": kind})]
         entries += [
-            _access_entry(subject_request, dossier=ref, additional_data={"read": kind})
+            _access_entry(
+                subject_request, dossier=ref, filled=False, additional_data={"read": kind}
+            )
             for ref in dossiers
         ]
-        get_logentry_model().objects.bulk_create(entries)
+        get_logentry_model().objects.bulk_create(_fill_from_context(entries))
     return len(entries)
 
 
