@@ -112,9 +112,8 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
 
 class AgendaPagination(PageNumberPagination):
-    """Ten a page for a list whose rows each carry an agenda (the meetings of the weegploeg and
-    of the casusoverleggen): each agenda item shown is a read of its dossier (S2), and fifty
-    meetings of a national installation carry 7,500 of them (issue 13). Follow `next` for the
-    rest, as with any list."""
+    """Ten a page for the lists of meetings (of the weegploeg and of the casusoverleggen): each
+    row counts the agenda items the user sees, which for anyone but the chair or the keeper is
+    worked out per meeting shown (ADR 0038). Follow `next` for the rest, as with any list."""
 
     page_size = 10

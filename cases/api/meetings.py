@@ -24,8 +24,9 @@ class MeetingViewSet(
 ):
     """Case meetings (C4) as the pages show them (ADR 0011): the chairs and the keeper of the
     casusoverleg see every case on the agenda of its meetings; any other user a meeting with a
-    case on its agenda that it may see, and only those cases. A retrieve and a list record an
-    access entry for each case shown (S2)."""
+    case on its agenda that it may see, and only those cases. The list gives the number of
+    those cases (ADR 0038); a meeting shows them, and records an access entry for each case
+    shown (S2), as the list does for the case asked for in `case`."""
 
     pagination_class = AgendaPagination
     queryset = CaseMeeting.objects.none()
@@ -34,24 +35,25 @@ class MeetingViewSet(
         return CaseMeetingSerializer if self.action == "retrieve" else CaseMeetingSummarySerializer
 
     def dossiers_read(self, rows):
-        return [discussion for meeting in rows for discussion in meeting.visible_discussions]
+        return [discussion for meeting in rows for discussion in meeting.asked_discussions]
 
     def get_queryset(self):
         user = self.request.user
-        discussions = selectors.visible_discussions(user)
-        meetings = selectors.meetings_for(user)
+        meetings = selectors.meetings_for(user).prefetch_related("attendees")
+        if self.action != "list":
+            return meetings
+        meetings = meetings.annotate(shown_cases=selectors.shown_case_count(user))
         number = self.request.query_params.get("case")
+        # Listed because the case is on their agenda: each row a read of that case (S2).
+        asked = selectors.visible_discussions(user).filter(case__number=number)
         if number:
-            meetings = meetings.filter(
-                pk__in=discussions.filter(case__number=number).values("meeting")
-            )
+            meetings = meetings.filter(pk__in=asked.values("meeting"))
+        else:
+            asked = asked.none()  # prefetched without a query
         return meetings.prefetch_related(
-            "attendees",
             Prefetch(
-                "discussions",
-                queryset=discussions.select_related("case").order_by("case__number_order"),
-                to_attr="visible_discussions",
-            ),
+                "discussions", queryset=asked.select_related("case"), to_attr="asked_discussions"
+            )
         ).order_by("-held_on", "-pk")
 
     def retrieve(self, request, *args, **kwargs):

@@ -278,27 +278,38 @@ class CaseAgendaItemSerializer(serializers.Serializer):
 
 
 class CaseMeetingSummarySerializer(CamelCaseModelSerializer):
-    """A case meeting (C4): date, chair, the parties present; `cases` are the numbers of the
-    cases on its agenda that the user may see."""
+    """A case meeting (C4) as the list shows it, like the page's list: date, chair, the parties
+    present and `caseCount`, the number of cases on its agenda that the user may see. The
+    agenda itself is in the meeting (ADR 0038)."""
 
-    cases = serializers.SerializerMethodField()
+    case_count = serializers.IntegerField(
+        source="shown_cases",
+        read_only=True,
+        help_text="The number of cases on the agenda that the user may see.",
+    )
 
     class Meta:
         model = CaseMeeting
-        fields = ["id", "casusoverleg", "held_on", "chair", "attendees", "approved_at", "cases"]
+        fields = [
+            "id",
+            "casusoverleg",
+            "held_on",
+            "chair",
+            "attendees",
+            "approved_at",
+            "case_count",
+        ]
 
-    def get_cases(self, meeting) -> list[str]:
-        return [discussion.case.number for discussion in meeting.visible_discussions]
 
-
-class CaseMeetingSerializer(CaseMeetingSummarySerializer):
-    """A case meeting with its agenda: per case the discussion and the measures due or overdue
-    by the meeting (`meeting_services.agenda`)."""
+class CaseMeetingSerializer(CamelCaseModelSerializer):
+    """A case meeting (C4) with its agenda: per case the discussion and the measures due or
+    overdue by the meeting (`meeting_services.agenda`), of the cases the user may see."""
 
     agenda = CaseAgendaItemSerializer(source="agenda_items", many=True, read_only=True)
 
-    class Meta(CaseMeetingSummarySerializer.Meta):
-        fields = [*CaseMeetingSummarySerializer.Meta.fields, "agenda"]
+    class Meta:
+        model = CaseMeeting
+        fields = ["id", "casusoverleg", "held_on", "chair", "attendees", "approved_at", "agenda"]
 
 
 class PartnerDisclosureSerializer(CamelCaseModelSerializer):

@@ -297,7 +297,7 @@ def test_c4_the_keeper_and_the_chair_see_the_meeting_with_its_agenda(ico, case):
     for who in ("keeper", "chair"):
         client = client_of(ico, who)
         listed = client.get("/api/v1/bijeenkomsten").json()["results"]
-        assert [row["cases"] for row in listed] == [[case.number]], who
+        assert [row["caseCount"] for row in listed] == [1], who
     body = client_of(ico, "keeper").get(url).json()
     [item] = body["agenda"]
     assert item["case"] == case.number

@@ -101,7 +101,7 @@ def test_p8_issue13_the_meeting_list_shows_exactly_the_meetings_each_user_sees(w
         while api["next"]:  # ten a page (`config.api_input.AgendaPagination`)
             api = client.get(api["next"]).json()
             rows += api["results"]
-        assert sorted(row["id"] for row in rows) == sorted(pk for pk, _ in expected)
+        assert sorted((row["id"], row["caseCount"]) for row in rows) == sorted(expected)
 
 
 def test_p8_issue13_a_meeting_one_does_not_see_is_not_found(world):

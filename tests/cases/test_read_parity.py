@@ -214,18 +214,25 @@ def test_s2_a_case_list_logs_its_cases_in_constant_queries(region, resource):
 
 def test_s2_meeting_and_disclosure_lists_log_the_cases_they_show(ov, agenda):
     """S2: the meeting API logs the cases on the agenda (as its page does), not the discussions;
-    a list of meetings too."""
+    the list of meetings, which counts the cases (ADR 0038), logs the case asked for in `case`
+    only, on whose account the meeting is listed."""
     from cases.models import Case
     from security.models import AuditEntry
 
     meeting, shared, closed_to_politie = agenda
     client = verified_client(ov.agent)
-    for url in (f"/api/v1/bijeenkomsten/{meeting.pk}", "/api/v1/bijeenkomsten"):
+    shown = {
+        f"/api/v1/bijeenkomsten/{meeting.pk}": [shared.pk],
+        "/api/v1/bijeenkomsten": [],
+        f"/api/v1/bijeenkomsten?case={shared.number}": [shared.pk],
+        f"/api/v1/bijeenkomsten?case={closed_to_politie.number}": [],
+    }
+    for url, cases in shown.items():
         before = case_accesses().count()
         assert client.get(url).status_code == 200
         written = list(case_accesses().order_by("-pk")[: case_accesses().count() - before])
-        assert [int(e.object_pk) for e in written] == [shared.pk], url
-        assert {e.content_type.model_class() for e in written} == {Case}
+        assert [int(e.object_pk) for e in written] == cases, url
+        assert {e.content_type.model_class() for e in written} <= {Case}
     assert not AuditEntry.objects.get_for_object(closed_to_politie).filter(
         action=AuditEntry.Action.ACCESS
     )

@@ -702,7 +702,7 @@ def test_s2_an_action_response_with_personal_data_logs_its_dossier(wp):
 
 
 def test_w7_s2_issue13_the_meetings_list_gives_ten_meetings_a_page(wp):
-    """Each agenda item shown is a read of its dossier: the list pages by ten
+    """Each row counts the agenda items the user sees (ADR 0038): the list pages by ten
     (`config.api_input.AgendaPagination`), `next` leads to the rest."""
     for day in range(1, 12):
         Meeting.objects.create(veiligheidshuis=wp.region, held_on=date(2026, 10, day))

@@ -116,7 +116,11 @@ def test_issue13_the_data_migration_fills_the_counts_of_the_rows_that_were_there
     assert_counts_are_real()
 
 
-def test_issue13_adr0011_the_meeting_list_counts_what_each_viewer_sees(wp):
+def test_w7_s2_issue13_adr0011_the_meeting_lists_count_what_each_viewer_sees(wp):
+    """The page's list and the API's (ADR 0038) count the agenda items each viewer sees; a
+    count shows no dossier, so the API's list writes no access entry (the meeting does)."""
+    from security.models import AuditEntry
+
     haarlem = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
     zandvoort = signal(
         by=wp.agent,
@@ -124,7 +128,7 @@ def test_issue13_adr0011_the_meeting_list_counts_what_each_viewer_sees(wp):
         region=wp.region,
         person={"surname": "Visser", "municipality": "Zandvoort", "municipality_code": "0473"},
     ).assessment
-    services.hold_meeting(
+    meeting = services.hold_meeting(
         by=wp.uitvoerder,
         region=wp.region,
         held_on=date(2026, 11, 20),
@@ -132,9 +136,18 @@ def test_issue13_adr0011_the_meeting_list_counts_what_each_viewer_sees(wp):
         assessments=[haarlem, zandvoort],
     )
     url = reverse("weegploeg:meeting-list")
+    accesses = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS)
     for user, shown in ((wp.uitvoerder, 2), (wp.agent, 2), (wp.haarlemmer, 1)):
-        meetings = verified_client(user).get(url).context["meetings"]
+        client = verified_client(user)
+        meetings = client.get(url).context["meetings"]
         assert [meeting.shown_items for meeting in meetings] == [shown], user.username
+        before = accesses.count()
+        listed = client.get("/api/v1/overleggen").json()["results"]
+        assert [(row["id"], row["itemCount"]) for row in listed] == [(meeting.pk, shown)]
+        assert "items" not in listed[0]
+        assert accesses.count() == before, user.username
+        assert len(client.get(f"/api/v1/overleggen/{meeting.pk}").json()["items"]) == shown
+        assert accesses.count() == before + shown, user.username
 
 
 def test_issue13_the_assessment_list_reads_the_kept_count_and_no_signal(wp):

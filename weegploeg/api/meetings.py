@@ -25,12 +25,14 @@ from weegploeg.api.serializers import (
     CaseTransferSerializer,
     DiscussionSerializer,
     MeetingSerializer,
+    MeetingSummarySerializer,
 )
 from weegploeg.api.viewsets import ASSESSMENT_FILTER, WeegploegViewSet, only_region
 from weegploeg.models import CaseTransfer, Meeting
 
 
 @extend_schema_view(
+    list=extend_schema(responses={200: MeetingSummarySerializer(many=True)}),
     retrieve=extend_schema(
         parameters=[ETAG_HEADER], responses={200: MeetingSerializer, **NOT_FOUND}
     ),
@@ -46,31 +48,33 @@ class MeetingViewSet(
 ):
     """Weegploeg meetings as the user sees them (W7, ADR 0011): the keeper every meeting of its
     Veiligheidshuis, a kernpartij those with an assessment on the agenda that it may see, and
-    only those agenda items. A retrieve and a list record an access entry for each dossier
-    on the agenda shown (S2)."""
+    only those agenda items. The list gives the number of those items (ADR 0038); a meeting
+    shows them, and records an access entry for each dossier on its agenda shown (S2)."""
 
     pagination_class = AgendaPagination
     queryset = Meeting.objects.none()
-    serializer_class = MeetingSerializer
+
+    def get_serializer_class(self):
+        return MeetingSummarySerializer if self.action == "list" else MeetingSerializer
 
     def dossiers_read(self, rows):
+        if self.action == "list":
+            return []  # a count of the agenda shows no dossier (ADR 0038)
         return [item for meeting in rows for item in meeting.items.all()]
 
     def get_queryset(self):
-        items = selectors.visible_agenda_items(self.request.user)
-        return (
-            selectors.meetings_for(self.request.user)
+        user = self.request.user
+        meetings = (
+            selectors.meetings_for(user)
             .select_related("veiligheidshuis")
-            .prefetch_related(
-                "present",
-                Prefetch(
-                    "items",
-                    queryset=items.select_related("assessment").order_by(
-                        "assessment__number_order"
-                    ),
-                ),
-            )
+            .prefetch_related("present")
             .order_by("-held_on", "-pk")
+        )
+        if self.action == "list":
+            return meetings.annotate(shown_items=selectors.shown_item_count(user))
+        items = selectors.visible_agenda_items(user).select_related("assessment")
+        return meetings.prefetch_related(
+            Prefetch("items", queryset=items.order_by("assessment__number_order"))
         )
 
     @extend_schema(

@@ -233,6 +233,23 @@ class AgendaItemSerializer(CamelCaseModelSerializer):
         fields = ["assessment", "discussion", "decision"]
 
 
+class MeetingSummarySerializer(CamelCaseModelSerializer):
+    """A weegploeg session (W7) as the list shows it, like the page's list: the kernpartijen
+    present and `itemCount`, the number of assessments on its agenda that the user may see.
+    The agenda itself is in the meeting (ADR 0038)."""
+
+    veiligheidshuis = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    item_count = serializers.IntegerField(
+        source="shown_items",
+        read_only=True,
+        help_text="The number of assessments on the agenda that the user may see.",
+    )
+
+    class Meta:
+        model = Meeting
+        fields = ["id", "veiligheidshuis", "held_on", "present", "item_count"]
+
+
 class MeetingSerializer(CamelCaseModelSerializer):
     """A weegploeg session (W7): the kernpartijen present and the assessments on the agenda.
     `items` shows only the assessments the user may see. Held by the uitvoerder, who gives the
