@@ -233,15 +233,22 @@ def may_enter_signals(user) -> bool:
 # --- meetings ----------------------------------------------------------------------------------
 
 
-def meetings_for(user):
+def meetings_for(user, *, listed: bool = False):
     """The weegploeg meetings `user` sees (ADR 0011): every meeting of a Veiligheidshuis whose
-    file they keep, and a meeting with an assessment on its agenda that they may see."""
+    file they keep, and a meeting with an assessment on its agenda that they may see.
+
+    `listed` for a list, which counts them and then reads a page: the meetings with an item the
+    user sees are found once (one query, their ids), not probed again by the count and by the
+    page. For a politie member that is 30,000 assessments matched to the agenda items at
+    national scale, 40-70 ms a time (issue 13)."""
     if not may_use_file(user):
         return Meeting.objects.none()
+    kept = Q(veiligheidshuis__in=sorted(kept_region_ids(user)))
+    if listed:
+        seen = visible_agenda_items(user).order_by("meeting").distinct()
+        return Meeting.objects.filter(kept | Q(pk__in=list(seen.values_list("meeting", flat=True))))
     visible_item = visible_agenda_items(user).filter(meeting=OuterRef("pk"))
-    return Meeting.objects.filter(
-        Q(veiligheidshuis__in=sorted(kept_region_ids(user))) | Q(Exists(visible_item))
-    )
+    return Meeting.objects.filter(kept | Q(Exists(visible_item)))
 
 
 def shown_item_count(user):

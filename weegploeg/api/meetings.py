@@ -64,13 +64,14 @@ class MeetingViewSet(
 
     def get_queryset(self):
         user = self.request.user
+        listed = self.action == "list"
         meetings = (
-            selectors.meetings_for(user)
+            selectors.meetings_for(user, listed=listed)
             .select_related("veiligheidshuis")
             .prefetch_related("present")
             .order_by("-held_on", "-pk")
         )
-        if self.action == "list":
+        if listed:
             return meetings.annotate(shown_items=selectors.shown_item_count(user))
         items = selectors.visible_agenda_items(user).select_related("assessment")
         return meetings.prefetch_related(
