@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cases.constants import DECIDED_REASONS, CasePart, Goal, MeasureStatus, RelatedRole
 from cases.models import Case, CasusOverleg
+from config.choice_fields import DossierChoiceField
 from config.concurrency import VersionedForm
 from config.widgets import LongCheckboxSelectMultiple
 from parties.forms import DateInput
@@ -158,11 +159,6 @@ class ExportForm(forms.Form):
         self.fields["provider"].queryset = providers
 
 
-class CaseChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, case):
-        return f"{case.number} – {case.full_name}"
-
-
 class MeetingForm(forms.Form):
     """A case meeting: casusoverleg, date, chair, parties present and cases on the agenda (C4)."""
 
@@ -176,7 +172,7 @@ class MeetingForm(forms.Form):
         queryset=Party.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )
-    cases = CaseChoiceField(
+    cases = DossierChoiceField(
         label=_("Cases on the agenda"),
         required=False,
         queryset=Case.objects.none(),

@@ -31,10 +31,11 @@ class LongSelect(forms.Select):
 
 class LongCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
     """Checkboxes of hundreds of choices, such as the dossiers a meeting can put on its agenda
-    (1,200 open assessments of a Veiligheidshuis at national scale; issue 13): the options are
-    Django's own (their ids, `checked`, attributes), their markup joined in one pass instead of
-    a template each. `templates/includes/form.html` shows it in the same fieldset, with the same
-    markup, as a plain `CheckboxSelectMultiple`."""
+    (1,200 open assessments of a Veiligheidshuis at national scale; issue 13): the options of
+    Django's `CheckboxSelectMultiple` (their ids, `checked`, attributes), their markup joined in
+    one pass from the choices, without a dict per option (`optgroups`) or a template each.
+    `templates/includes/form.html` shows it in the same fieldset, with the same markup, as a
+    plain `CheckboxSelectMultiple` (`tests/config/test_widgets.py` compares the two)."""
 
     template_name = "django/forms/widgets/long_checkboxes.html"
     option_markup = (
@@ -46,22 +47,20 @@ class LongCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
     )
 
     def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        options = [
-            option for _group, group, _index in context["widget"]["optgroups"] for option in group
-        ]
+        # Widget's context only, as LongSelect: ChoiceWidget's would build the options first.
+        context = forms.Widget.get_context(self, name, value, attrs)
+        chosen = set(context["widget"]["value"])
+        shared = context["widget"]["attrs"]
+
+        def option(index, key, label):
+            attrs = {**shared, **(self.checked_attribute if str(key) in chosen else {})}
+            if "id" in attrs:
+                attrs["id"] = self.id_for_label(attrs["id"], index)
+            return name, str(key), flatatt(attrs), attrs.get("id", ""), label
+
         context["widget"]["options"] = format_html_join(
             "\n",
             self.option_markup,
-            (
-                (
-                    option["name"],
-                    str(option["value"]),
-                    flatatt(option["attrs"]),
-                    option["attrs"].get("id", ""),
-                    option["label"],
-                )
-                for option in options
-            ),
+            (option(index, key, label) for index, (key, label) in enumerate(self.choices)),
         )
         return context

@@ -8,6 +8,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext_lazy as _
 
 from cases.constants import IdentityMethod
+from config.choice_fields import DossierChoiceField
 from config.concurrency import VersionedForm
 from config.widgets import LongCheckboxSelectMultiple
 from parties import municipalities
@@ -221,11 +222,6 @@ class CheckForm(forms.Form):
     )
 
 
-class AssessmentChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, assessment):
-        return f"{assessment.number} – {assessment.full_name}"
-
-
 class MeetingForm(forms.Form):
     """A weegploeg session: date, kernpartijen present, assessments on the agenda (W7)."""
 
@@ -238,7 +234,7 @@ class MeetingForm(forms.Form):
         queryset=Party.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )
-    assessments = AssessmentChoiceField(
+    assessments = DossierChoiceField(
         label=_("Assessments on the agenda"),
         required=False,
         queryset=Assessment.objects.none(),

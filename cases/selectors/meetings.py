@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.constants import CASEMANAGER_FUNCTIONS, NEVER_CASEMANAGER, CaseStatus
-from cases.models import CaseMeeting, CaseParticipant, Discussion
+from cases.models import CaseMeeting, CaseParticipant, CasusOverleg, Discussion
 from cases.permissions import kept_casusoverleg_ids, seen_case_q
 from cases.selectors.cases import keepable_cases
 from cases.selectors.keeping import (
@@ -109,21 +109,17 @@ def agenda_for(user, meeting: CaseMeeting):
 
 def meeting_parties(overleggen):
     """Who may attend a meeting of these casusoverleggen: their parties, and external partners
-    taking part in one of their cases whose declaration is recorded (P6)."""
-    return (
-        Party.objects.filter(
-            Q(casusoverleggen__in=overleggen)
-            | Q(
-                role=PartyRole.EXTERN,
-                declarations__isnull=False,
-                pk__in=CaseParticipant.objects.filter(
-                    case__casusoverleg__in=overleggen, until__isnull=True
-                ).values("party"),
-            )
-        )
-        .distinct()
-        .order_by("name")
+    taking part in one of their cases whose declaration is recorded (P6). The partners' cases
+    are read from the few declared partners' side: not every participant of every case of the
+    casusoverleggen (2,400 cases of a Veiligheidshuis at national scale, 25 ms; issue 13)."""
+    members = CasusOverleg.participants.through.objects.filter(casusoverleg__in=overleggen)
+    declared = Party.objects.filter(role=PartyRole.EXTERN, declarations__isnull=False)
+    partners = CaseParticipant.objects.filter(
+        party__in=declared.values("pk"), case__casusoverleg__in=overleggen, until__isnull=True
     )
+    return Party.objects.filter(
+        Q(pk__in=members.values("party")) | Q(pk__in=partners.values("party"))
+    ).order_by("name")
 
 
 def agenda_choices(user, overleggen):

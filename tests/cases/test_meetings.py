@@ -163,6 +163,30 @@ def test_c4_p6_attendees_take_part_in_the_casusoverleg_or_its_cases(ov):
     assert set(meeting.attendees.all()) == {ov.gemeente, ov.partner}
 
 
+def test_c4_p6_the_meeting_form_offers_the_parties_and_the_declared_partners_of_its_cases(ov):
+    """`selectors.meeting_parties`, the form's choices: the casusoverleg's parties, and an
+    external partner only once it takes part in one of its cases (which needs its declaration
+    recorded, P6); not the outsider."""
+    case = ov.open_case()
+    members = set(ov.overleg.participants.all())
+
+    def offered():
+        return set(selectors.meeting_parties(CasusOverleg.objects.filter(pk=ov.overleg.pk)))
+
+    assert members and offered() == members
+    record_declaration(ov.partner, by=ov.keeper)
+    assert offered() == members  # declared, but in none of its cases
+    veelplegers = casusoverleg(ov.region, "Veelplegers")
+    veelplegers.participants.set([ov.politie, ov.gemeente])
+    authorise(ov.keeper, veelplegers)
+    other = ov.open_case(casusoverleg=veelplegers)
+    services.add_participant(other, ov.partner, by=ov.keeper)
+    assert offered() == members  # in a case of another casusoverleg
+    services.add_participant(case, ov.partner, by=ov.keeper)
+    assert offered() == members | {ov.partner}
+    assert ov.outsider not in offered()
+
+
 def test_c4_c11_only_active_cases_of_this_casusoverleg_go_on_the_agenda(ov):
     veelplegers = casusoverleg(ov.region, "Veelplegers")
     veelplegers.participants.set([ov.politie, ov.gemeente])

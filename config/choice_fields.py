@@ -1,0 +1,27 @@
+"""Form fields shared by the forms of every app."""
+
+from django import forms
+from django.forms.models import ModelChoiceIterator
+
+
+class _LabelColumnsIterator(ModelChoiceIterator):
+    """The choices of a `DossierChoiceField`, read with only the columns of their label."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for dossier in self.queryset.only(*self.field.label_columns):
+            yield self.choice(dossier)
+
+
+class DossierChoiceField(forms.ModelMultipleChoiceField):
+    """Dossiers to choose, such as the cases or assessments a meeting puts on its agenda, each
+    as "number – name". The choices are read with only the columns of that label: the 1,200
+    open assessments of a Veiligheidshuis at national scale took 40 ms to load whole, 23 ms so
+    (issue 13). What is chosen is checked against, and given as, whole rows of the queryset."""
+
+    iterator = _LabelColumnsIterator
+    label_columns = ("number", "given_names", "prefix", "surname")
+
+    def label_from_instance(self, dossier):
+        return f"{dossier.number} – {dossier.full_name}"
