@@ -55,7 +55,8 @@ def measures_panel(user) -> PanelContent | None:
         return None
     due = measures_due_for(user)
     rows, count = first_rows(
-        due.select_related("case__casusoverleg", "owner").order_by("deadline", "pk")
+        due.select_related("case__casusoverleg", "owner").order_by("deadline", "pk"),
+        keys_first=True,
     )
     return PanelContent(
         items=[
