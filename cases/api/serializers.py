@@ -277,6 +277,9 @@ class CaseAgendaItemSerializer(serializers.Serializer):
     measures = DueMeasureSerializer(many=True, read_only=True)
 
 
+MEETING_FIELDS = ["id", "casusoverleg", "held_on", "chair", "attendees", "approved_at"]
+
+
 class CaseMeetingSummarySerializer(CamelCaseModelSerializer):
     """A case meeting (C4) as the list shows it, like the page's list: date, chair, the parties
     present and `caseCount`, the number of cases on its agenda that the user may see. The
@@ -290,15 +293,7 @@ class CaseMeetingSummarySerializer(CamelCaseModelSerializer):
 
     class Meta:
         model = CaseMeeting
-        fields = [
-            "id",
-            "casusoverleg",
-            "held_on",
-            "chair",
-            "attendees",
-            "approved_at",
-            "case_count",
-        ]
+        fields = [*MEETING_FIELDS, "case_count"]
 
 
 class CaseMeetingSerializer(CamelCaseModelSerializer):
@@ -309,7 +304,7 @@ class CaseMeetingSerializer(CamelCaseModelSerializer):
 
     class Meta:
         model = CaseMeeting
-        fields = ["id", "casusoverleg", "held_on", "chair", "attendees", "approved_at", "agenda"]
+        fields = [*MEETING_FIELDS, "agenda"]
 
 
 class PartnerDisclosureSerializer(CamelCaseModelSerializer):
