@@ -23,7 +23,6 @@ from django.db.models.deletion import Collector
 from django.db.models.signals import pre_save
 from django.utils import translation
 from django.utils.encoding import smart_str
-from rest_framework.response import Response
 
 from config.client_address import client_address, client_port
 
@@ -151,12 +150,23 @@ def _fill_from_context(entries: list) -> list:
     return entries
 
 
+def write_entries(entries: list) -> None:
+    """Entries built by `_access_entry(..., filled=False)`, with the audit context, in one
+    INSERT. One entry (a dossier's page) is saved as auditlog saves an entry, its pre_save
+    signal filling in the context: `bulk_create` puts even a single INSERT in a transaction of
+    its own, two more round trips (BEGIN, COMMIT) on every page that shows one dossier
+    (issue 13: a page's queries). Several are filled in once and inserted together."""
+    if len(entries) == 1:
+        entries[0].save(force_insert=True)
+    elif entries:
+        get_logentry_model().objects.bulk_create(_fill_from_context(entries))
+
+
 def log_access_many(instances) -> None:
     """The access entries of a page that shows many records at once, one per record, in one
     insert, so that the page's queries do not grow with its rows. Each entry is what
     `log_access` writes, its dossier included."""
-    entries = [_access_entry(instance, filled=False) for instance in instances]
-    get_logentry_model().objects.bulk_create(_fill_from_context(entries))
+    write_entries([_access_entry(instance, filled=False) for instance in instances])
 
 
 @contextlib.contextmanager
@@ -208,7 +218,7 @@ def log_reads(actor_or_request, objects, *, kind: str = ReadKind.DETAIL) -> int:
             _access_entry(target, dossier=dossier, filled=False, additional_data={"read": kind})
             for target, dossier in seen.values()
         ]
-        get_logentry_model().objects.bulk_create(_fill_from_context(entries))
+        write_entries(entries)
     return len(entries)
 
 
@@ -342,25 +352,6 @@ def destruction_entry(ref, *, root, batch):
         dossier_key=ref.key,
         additional_data={"destroyed": True, "purged_links": str(batch)},
     )
-
-
-class AccessLoggedMixin:
-    """For detail, download and export views of personal data: each GET writes an access
-    entry for the object shown (S2)."""
-
-    def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        log_access(self.object)
-        return response
-
-
-class AccessLoggedRetrieveMixin:
-    """The API's counterpart for viewsets: every retrieve writes an access entry (S2)."""
-
-    def retrieve(self, request, *args, **kwargs):
-        instance = self.get_object()
-        log_access(instance)
-        return Response(self.get_serializer(instance).data)
 
 
 def _current_actor_id():

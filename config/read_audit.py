@@ -11,7 +11,7 @@ registry's export call too.
 from rest_framework import status
 from rest_framework.response import Response
 
-from config.audit import ReadKind, log_reads
+from config.audit import ReadKind, log_access, log_reads
 
 
 def _kind(request, *, many: bool) -> str:
@@ -86,3 +86,22 @@ def created(view, instance) -> Response:
         status=status.HTTP_201_CREATED,
         headers={"Location": location},
     )
+
+
+class AccessLoggedMixin:
+    """For detail, download and export views of personal data: each GET writes an access
+    entry for the object shown (S2)."""
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        log_access(self.object)
+        return response
+
+
+class AccessLoggedRetrieveMixin:
+    """The API's counterpart for viewsets: every retrieve writes an access entry (S2)."""
+
+    def retrieve(self, request, *args, **kwargs):
+        instance = self.get_object()
+        log_access(instance)
+        return Response(self.get_serializer(instance).data)

@@ -4,8 +4,8 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, serializers, viewsets
 
 from config.api import CamelCaseModelSerializer
-from config.audit import AccessLoggedRetrieveMixin
 from config.concurrency_api import ETAG_HEADER, ETagRetrieveMixin
+from config.read_audit import AccessLoggedRetrieveMixin
 from parties.models import Party, User, Veiligheidshuis
 
 

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView
 
 from config.api_input import as_id
-from config.audit import AccessLoggedMixin
 from config.pages import PAGE_SIZE, SessionSearchMixin, SortedListMixin, add_service_errors
+from config.read_audit import AccessLoggedMixin
 from parties import forms, services
 from parties.constants import AuthorisationAction, Function
 from parties.models import AuthorisationChange, FunctionGrant, Membership, Party, User

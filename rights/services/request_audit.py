@@ -4,9 +4,7 @@ A read that concerns dossiers (the page of a request that covers them, the candi
 writes one entry per dossier too, with the dossier's columns, so the dossier's trail shows
 that a request read it. The entries name the request by its number, never the person."""
 
-from auditlog import get_logentry_model
-
-from config.audit import ReadKind, _access_entry, _fill_from_context, acting_for, log_reads
+from config.audit import ReadKind, _access_entry, acting_for, log_reads, write_entries
 
 
 def _actor(actor_or_request):
@@ -26,7 +24,7 @@ def log_request_read(actor_or_request, subject_request, *, kind: str, dossiers=(
             )
             for ref in dossiers
         ]
-        get_logentry_model().objects.bulk_create(_fill_from_context(entries))
+        write_entries(entries)
     return len(entries)
 
 

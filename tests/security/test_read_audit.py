@@ -239,3 +239,26 @@ def test_s2_issue13_every_entry_of_a_read_carries_the_whole_context(region):
         assert (entry.actor_party, entry.actor_party_name) == (wp.haarlem, wp.haarlem.name)
         assert entry.remote_addr == "127.0.0.1"
     assert len({entry.cid for entry in entries}) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_s2_issue13_the_read_of_one_dossier_is_one_insert_in_no_transaction_of_its_own(region):
+    """A dossier's page writes its access entry in one INSERT, not wrapped in the BEGIN and
+    COMMIT `bulk_create` puts around even one row (two more round trips on every such page),
+    and the entry still carries its reader, the party and the dossier. Several entries are one
+    INSERT too."""
+    wp = Weegploeg(region)
+    first, second = two_dossiers(wp)
+    log_reads(wp.agent, [second])  # the reader's party, read once per process and request
+    with CaptureQueriesContext(connection) as captured:
+        assert log_reads(wp.agent, [first]) == 1
+    statements = [query["sql"].split()[0].upper() for query in captured.captured_queries]
+    assert statements.count("INSERT") == 1
+    assert not {"BEGIN", "COMMIT", "SAVEPOINT"} & set(statements), statements
+    entry = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS).latest("pk")
+    assert (entry.actor, entry.actor_party_name) == (wp.agent, wp.politie.name)
+    assert (entry.file_label, entry.dossier_key) == ("weegploeg", first.number)
+    with CaptureQueriesContext(connection) as captured:
+        assert log_reads(wp.agent, [first, second]) == 2
+    inserts = [query for query in captured.captured_queries if query["sql"].startswith("INSERT")]
+    assert len(inserts) == 1
