@@ -77,6 +77,9 @@ def page(browser, live_server, settings):
 
 def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
     """Run axe-core (from npm) on the page; the violations of the given impacts."""
+    # A click on a link returns before the page it leads to has loaded: wait for that page,
+    # or axe goes into a document still being parsed (no head yet to append the script to).
+    page.wait_for_load_state("load")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => await axe.run(document)")
     return [
