@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from cases import selectors, services
 from cases.constants import CaseStatus
 from cases.counts import recount_meetings
-from cases.models import Case, CaseMeeting, CaseParticipant, CasusOverleg, Discussion, Measure
+from cases.models import Case, CaseMeeting, CasusOverleg, Discussion, Measure
 from cases.permissions import may_record_in
 from cases.selectors import due_q, is_chair_of, is_keeper, with_overdue
 from cases.services import (
@@ -24,7 +24,6 @@ from cases.services import (
     set_casemanager,
 )
 from config.concurrency import claim_version
-from parties.constants import PartyRole
 from parties.models import Party, User
 from parties.permissions import may_act
 from retention.services.reactivation import record_agenda_reactivation
@@ -48,15 +47,7 @@ def _check_attendees(casusoverleg: CasusOverleg, attendees: list[Party], cases: 
     if not attendees:
         raise ValidationError({"attendees": _("Name the parties present.")})
     members = set(casusoverleg.participants.values_list("pk", flat=True))
-    partners = set(
-        Party.objects.filter(
-            role=PartyRole.EXTERN,
-            declarations__isnull=False,
-            pk__in=CaseParticipant.objects.filter(case__in=cases, until__isnull=True).values(
-                "party"
-            ),
-        ).values_list("pk", flat=True)
-    )
+    partners = set(selectors.attending_partners(cases).values_list("pk", flat=True))
     strangers = [party.name for party in attendees if party.pk not in members | partners]
     if strangers:
         raise ValidationError(

@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from cases import selectors
 from cases.api.serializers import CaseMeetingSerializer, CaseMeetingSummarySerializer
 from cases.api.viewsets import CASE_FILTER, CasesViewSet
-from cases.models import CaseMeeting
+from cases.models import CaseMeeting, Discussion
 from config.api import NOT_FOUND
 from config.api_input import AgendaPagination
 from config.audit import ReadKind, log_reads
@@ -44,12 +44,11 @@ class MeetingViewSet(
             return meetings
         meetings = meetings.annotate(shown_cases=selectors.shown_case_count(user))
         number = self.request.query_params.get("case")
-        # Listed because the case is on their agenda: each row a read of that case (S2).
-        asked = selectors.visible_discussions(user).filter(case__number=number)
+        asked = Discussion.objects.none()  # prefetched without a query
         if number:
+            # Listed because the case is on their agenda: each row a read of that case (S2).
+            asked = selectors.visible_discussions(user).filter(case__number=number)
             meetings = meetings.filter(pk__in=asked.values("meeting"))
-        else:
-            asked = asked.none()  # prefetched without a query
         return meetings.prefetch_related(
             Prefetch(
                 "discussions", queryset=asked.select_related("case"), to_attr="asked_discussions"

@@ -65,6 +65,7 @@ from cases.selectors.measures import (  # noqa: F401
 from cases.selectors.meetings import (  # noqa: F401
     agenda_choices,
     agenda_for,
+    attending_partners,
     casemanager_choices,
     casemanager_refusal,
     get_meeting_for,

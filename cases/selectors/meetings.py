@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.constants import CASEMANAGER_FUNCTIONS, NEVER_CASEMANAGER, CaseStatus
-from cases.models import CaseMeeting, CaseParticipant, CasusOverleg, Discussion
+from cases.models import Case, CaseMeeting, CaseParticipant, CasusOverleg, Discussion
 from cases.permissions import kept_casusoverleg_ids, seen_case_q
 from cases.selectors.cases import keepable_cases
 from cases.selectors.keeping import (
@@ -107,18 +107,26 @@ def agenda_for(user, meeting: CaseMeeting):
     return agenda(meeting, among=visible_discussions(user).filter(meeting=meeting))
 
 
-def meeting_parties(overleggen):
-    """Who may attend a meeting of these casusoverleggen: their parties, and external partners
-    taking part in one of their cases whose declaration is recorded (P6). The partners' cases
-    are read from the few declared partners' side: not every participant of every case of the
-    casusoverleggen (2,400 cases of a Veiligheidshuis at national scale, 25 ms; issue 13)."""
-    members = CasusOverleg.participants.through.objects.filter(casusoverleg__in=overleggen)
+def attending_partners(cases):
+    """P6: the external partners that may attend a meeting about `cases` (a queryset or a list
+    of cases): taking part in one of them now, their confidentiality declaration recorded. The
+    one rule behind the meeting form's choices and `meeting_services.hold_meeting`'s check;
+    read from the few declared partners' side, not from every participant of every case
+    (2,400 cases of a Veiligheidshuis at national scale, 25 ms; issue 13)."""
     declared = Party.objects.filter(role=PartyRole.EXTERN, declarations__isnull=False)
-    partners = CaseParticipant.objects.filter(
-        party__in=declared.values("pk"), case__casusoverleg__in=overleggen, until__isnull=True
+    taking_part = CaseParticipant.objects.filter(
+        party__in=declared.values("pk"), case__in=cases, until__isnull=True
     )
+    return Party.objects.filter(pk__in=taking_part.values("party"))
+
+
+def meeting_parties(overleggen):
+    """Who may attend a meeting of these casusoverleggen: their parties, and the external
+    partners of their cases (`attending_partners`; the form cannot know the agenda yet)."""
+    members = CasusOverleg.participants.through.objects.filter(casusoverleg__in=overleggen)
+    partners = attending_partners(Case.objects.filter(casusoverleg__in=overleggen))
     return Party.objects.filter(
-        Q(pk__in=members.values("party")) | Q(pk__in=partners.values("party"))
+        Q(pk__in=members.values("party")) | Q(pk__in=partners.values("pk"))
     ).order_by("name")
 
 
