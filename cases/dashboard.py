@@ -28,21 +28,32 @@ MEASURE_WORDS = 8  # enough of a measure's description to tell it from the case'
 
 
 def measures_due_for(user):
-    """C3: the open measures of active cases due within the week or overdue that `user` takes
-    care of: those of the cases they keep, of the cases they are casemanager of, and those their
-    own party owns in the cases they may see (an RvdK member finds the RvdK's measures)."""
+    """C3: the keys of the open measures of active cases due within the week or overdue that
+    `user` takes care of, soonest first: those of the cases they keep, of the cases they are
+    casemanager of, and those their own party owns in the cases they may see (an RvdK member
+    finds the RvdK's measures). As (pk, deadline) pairs.
+
+    One query, a union of the three ways, each read from its own index (the keeper's cases, the
+    casemanager's, the party's measures): as one condition with OR, PostgreSQL matched every
+    measure due in the country against every active case (issue 13: 25-40 ms at national
+    scale, 5-15 as a union). A measure found two ways is listed once."""
     if not may_act(user):
-        return Measure.objects.none()
-    membership = membership_of(user)
-    mine = Q(case__in=selectors.keepable_cases(user).values("pk")) | Q(case__casemanager=user)
-    if membership is not None:
-        mine |= Q(owner=membership.party_id, case__in=selectors.visible_cases(user).values("pk"))
-    return Measure.objects.filter(
-        mine,
+        return Measure.objects.none().values_list("pk", "deadline")
+    due = Measure.objects.filter(
         case__status=CaseStatus.ACTIVE,
         status__in=OPEN_MEASURE_STATUSES,
         deadline__lt=timezone.localdate() + timedelta(days=WEEK),
     )
+    ways = [
+        due.filter(case__in=selectors.keepable_cases(user).values("pk")),
+        due.filter(case__casemanager=user),
+    ]
+    membership = membership_of(user)
+    if membership is not None:
+        visible = selectors.visible_cases(user).values("pk")
+        ways.append(due.filter(owner=membership.party_id, case__in=visible))
+    first, *others = [way.order_by().values_list("pk", "deadline") for way in ways]
+    return first.union(*others).order_by("deadline", "pk")
 
 
 def measure_url(measure: Measure) -> str:
@@ -53,10 +64,9 @@ def measure_url(measure: Measure) -> str:
 def measures_panel(user) -> PanelContent | None:
     if not selectors.may_see_cases(user):
         return None
-    due = measures_due_for(user)
     rows, count = first_rows(
-        due.select_related("case__casusoverleg", "owner").order_by("deadline", "pk"),
-        keys_first=True,
+        Measure.objects.select_related("case__casusoverleg", "owner"),
+        keys=(pk for pk, _deadline in measures_due_for(user)),
     )
     return PanelContent(
         items=[

@@ -299,6 +299,7 @@ def test_issue13_c4_the_meeting_page_does_not_grow_by_the_casemanagers_per_case(
             body = client.get(url, opened).content.decode()
         return body, len(queries)
 
+    page(one)  # the first request of a process also fills its caches (the content types)
     (small, small_queries), (large, large_queries) = page(one), page(four)
     for number in range(10):
         make_user(ico.rvdk, username=f"raad-{number}")
@@ -449,6 +450,22 @@ def test_c3_measures_due_for_keeper_casemanager_and_owning_party_never_closed_or
     for who in ("keeper", "raad", "agent"):
         assert case.number not in _panel(getattr(ico, who), "measures-due")
     assert 'data-testid="panel-empty"' in _panel(ico.keeper, "measures-due")
+
+
+def test_c3_issue13_a_measure_found_two_ways_is_listed_and_counted_once(ico):
+    """`measures_due_for` is a union of the three ways to a measure: the keeper keeps the case
+    and the keeper's own party owns the measure, so it is found twice and listed once, soonest
+    first; the police finds it only once it manages the case."""
+    from cases.dashboard import measures_due_for
+
+    case = ico.open_case()
+    own = measure(ico, case, owner=ico.gemeente, days=3)
+    sooner = measure(ico, case, owner=ico.rvdk, days=1)
+    assert [pk for pk, _deadline in measures_due_for(ico.keeper)] == [sooner.pk, own.pk]
+    assert [pk for pk, _deadline in measures_due_for(ico.raad)] == [sooner.pk]
+    assert list(measures_due_for(ico.agent)) == []
+    services.set_casemanager(case, ico.agent, by=ico.keeper)
+    assert [pk for pk, _deadline in measures_due_for(ico.agent)] == [sooner.pk, own.pk]
 
 
 def test_c3_s2_a_due_measure_is_named_by_its_description_and_logged_as_a_read(ico):

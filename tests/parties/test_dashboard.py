@@ -199,10 +199,9 @@ def test_u1_a_panel_of_none_of_the_users_functions_does_not_exist_for_them(regis
 
 
 @pytest.mark.parametrize("limit", [1, 3, 50])
-def test_u1_issue13_the_first_rows_and_the_count_are_the_same_read_keys_first(limit):
-    """`first_rows(..., keys_first=True)` (the measures due) gives the rows and the count the
-    one query with a window gives: the first rows in the queryset's order, and all of them
-    counted."""
+def test_u1_issue13_the_first_rows_and_the_count_are_the_same_read_by_their_keys(limit):
+    """`first_rows(..., keys=...)` (the measures due) gives the rows and the count the one
+    query with a window gives: the first rows in the keys' order, and all of them counted."""
     from parties.models import Party
     from tests.factories import PartyFactory
 
@@ -210,7 +209,9 @@ def test_u1_issue13_the_first_rows_and_the_count_are_the_same_read_keys_first(li
         PartyFactory(name=f"Gemeente {name}", gemeente=True)
     ordered = Party.objects.filter(name__startswith="Gemeente ").order_by("-name", "pk")
     one_query = dashboard.first_rows(ordered, limit)
-    keys_first = dashboard.first_rows(ordered, limit, keys_first=True)
-    assert keys_first == one_query
-    assert keys_first[1] == ordered.count() >= 5
-    assert keys_first[0] == list(ordered[:limit])
+    by_keys = dashboard.first_rows(
+        Party.objects.all(), limit, keys=ordered.values_list("pk", flat=True)
+    )
+    assert by_keys == one_query
+    assert by_keys[1] == ordered.count() >= 5
+    assert by_keys[0] == list(ordered[:limit])
