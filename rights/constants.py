@@ -23,6 +23,11 @@ class DutyState(models.TextChoices):
     NOT_REQUIRED = "not_required", _("Not required")
 
 
+# The duties still to be done: the states the dashboard's "due" can match (issue 13: an index
+# holds only these).
+OPEN_DUTY_STATES = (DutyState.TO_INFORM, DutyState.POSTPONED)
+
+
 class RequestKind(models.TextChoices):
     """R1: what a subject may ask (CTER 12; AVG 15-18, 21)."""
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from parties.models import DataFile, Party
-from rights.constants import DutyOccasion, DutyState, SendingMeans
+from rights.constants import OPEN_DUTY_STATES, DutyOccasion, DutyState, SendingMeans
 from rights.models.grounds import LegalGround
 from subjects.models import FREE_TEXT
 
@@ -66,6 +66,15 @@ class DutyToInform(models.Model):
             models.UniqueConstraint(
                 fields=["file_label", "dossier_key", "occasion", "person", "started_on"],
                 name="one_duty_per_occasion_and_person",
+            )
+        ]
+        indexes = [
+            # The dashboard's duties due (issue 13): the open ones of the user's files, read
+            # without the informed ones, which are most of every file's duties.
+            models.Index(
+                fields=["data_file", "due_on"],
+                condition=models.Q(state__in=OPEN_DUTY_STATES),
+                name="duty_open_by_file",
             )
         ]
 

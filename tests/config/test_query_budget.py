@@ -68,8 +68,9 @@ HIGHER = {
     # dashboard reads them all at once: the uitvoerder's thirteen panels of due work from six
     # apps (ADR 0017's registry: a panel per app, parties importing none), each one query for
     # its rows and their count (a window count) where it lists rows; retention's panel reads the
-    # stored plans (ADR 0031).
-    ("uitvoerder", "dashboard-without-javascript"): 28,
+    # stored plans (ADR 0031); the duties' panel, when none is due, one more to tell an empty
+    # panel from none (issue 13: it reads the open duties only).
+    ("uitvoerder", "dashboard-without-javascript"): 29,
 }
 
 FUNCTIONS = (
