@@ -86,7 +86,7 @@ def kept_casusoverleggen(user):
     return CasusOverleg.objects.filter(pk__in=kept_casusoverleg_ids(user))
 
 
-def _cases_with(user, codename: str, *, from_rows: bool = False):
+def _cases_with(user, codename: str, *, from_rows: bool | None = None):
     if not may_act(user):
         return Case.objects.none()
     return Case.objects.filter(
@@ -94,11 +94,11 @@ def _cases_with(user, codename: str, *, from_rows: bool = False):
     )
 
 
-def visible_cases(user, *, from_rows: bool = False):
+def visible_cases(user, *, from_rows: bool | None = None):
     """Every case `user` may see: the one queryset behind every list, page and endpoint.
-    `from_rows` starts from the user's permission rows (`subjects.permissions.held`): for a
-    query that reads every visible case (which casusoverleggen they are of), not a list read
-    in its own order."""
+    `from_rows` starts from the user's permission rows (`subjects.permissions.held`): True for
+    a query that reads every visible case (which casusoverleggen they are of); by default only
+    when they are few, for a list read in its own order."""
     return _cases_with(user, VIEW, from_rows=from_rows)
 
 

@@ -9,6 +9,8 @@ permission, content_object) answers by an index-only range per group (issue 13,
 `bench.permission_filter`); for the request's own user the groups and the permission are
 written in as values."""
 
+import time
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.postgres.expressions import ArraySubquery
@@ -74,13 +76,14 @@ def held(
     array, and the rows of `field` looked up by them through its index (`field = ANY(ARRAY(
     ...))`). For a query of the dossiers' child rows (the agenda items of the cases a user sees),
     whose plan otherwise reads the whole child table to match it against the permission rows
-    (a heap fetch per dossier costs more than a scan in the planner's model). Not for a list of
-    the dossiers themselves: there the estimate of the visible set decides between the list's
-    order index and the permission rows, and an array has no estimate. The same rows.
-    `from_rows=None`: only when the user holds few such rows (`FEW_ROWS` or less, counted once
-    per request: one query), for a list of child rows read in its own order from an index,
-    which PostgreSQL walks for a user who sees many and must not for one who sees few (the
-    gemeente's handful among a Veiligheidshuis's thousands, which it estimates as spread)."""
+    (a heap fetch per dossier costs more than a scan in the planner's model). The same rows.
+    `from_rows=None`: only when the user holds few such rows (`FEW_ROWS` or less), for a list
+    read in its own order from an index (of the dossiers or of their child rows), which
+    PostgreSQL walks for a user who sees many and must not for one who sees few: even knowing
+    that a gemeente sees 703 of 250,000 assessments, it walks the list's index through
+    thousands of others, expecting the 703 spread evenly (128 ms against 4 from the rows).
+    Whether the user's groups hold few is counted once per process and group set for a while
+    (`_holds_few`): it chooses the plan, never the rows."""
     from parties.rights import kept_rights
 
     rights = kept_rights(user)
@@ -99,18 +102,44 @@ def held(
             return Q(**{f"{field}__in": []})
         rows = permission_model.objects.filter(permission_id=permission_id, group_id__in=group_ids)
     rows = rows.values("content_object_id")
-    if from_rows is None:
-        from parties.permissions import remembered
-
-        key = f"few-rows:{permission_model._meta.label_lower}:{codename}"
-        from_rows = remembered(user, key, lambda: rows[: FEW_ROWS + 1].count() <= FEW_ROWS)
-    if from_rows and connections[rows.db].vendor == "postgresql":
+    if connections[rows.db].vendor != "postgresql":
+        from_rows = False  # no arrays: the plain condition, and nothing to count for it
+    elif from_rows is None:
+        from_rows = _holds_few(user, rows, permission_model, codename, group_ids)
+    if from_rows:
         return Q(AnyOf(F(field), ArraySubquery(rows)))
     return Q(**{f"{field}__in": rows})
 
 
-# Issue 13: up to this many permission rows, a list of a dossier's child rows starts from them.
+# Issue 13: up to this many permission rows, a list starts from them.
 FEW_ROWS = 2000
+# How long a process keeps what it counted for `_holds_few`: a group's rows grow and shrink by
+# the dossiers of a day, and a stale answer only picks the slower of two plans for a while.
+FEW_KEPT_SECONDS = 300
+_few_counted: dict[tuple, tuple[float, bool]] = {}
+
+
+def _holds_few(user, rows, permission_model, codename: str, group_ids) -> bool:
+    """Whether `rows` (`user`'s permission rows) are `FEW_ROWS` or fewer. Counted once per
+    process, set of groups and FEW_KEPT_SECONDS where the groups are known (the request's own
+    user, `held`); otherwise once per request (`parties.permissions.remembered`)."""
+
+    def count() -> bool:
+        return rows[: FEW_ROWS + 1].count() <= FEW_ROWS
+
+    if group_ids is None:
+        from parties.permissions import remembered
+
+        return remembered(user, f"few-rows:{permission_model._meta.label_lower}:{codename}", count)
+    groups = tuple(sorted(group_ids))
+    key = (rows.db, permission_model._meta.label_lower, codename, groups, FEW_ROWS)
+    now = time.time()  # moved by time-machine in the tests; a jump only counts again
+    found = _few_counted.get(key)
+    if found is None or found[0] < now:
+        if len(_few_counted) > 10_000:  # one per set of groups: bounded by the users
+            _few_counted.clear()
+        found = _few_counted[key] = (now + FEW_KEPT_SECONDS, count())
+    return found[1]
 
 
 class AnyOf(Func):

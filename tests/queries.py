@@ -6,7 +6,11 @@ from django.test.utils import CaptureQueriesContext
 
 
 def count_queries(client, url) -> int:
-    """The queries of one GET of `url`, which must answer 200."""
+    """The queries of one GET of `url`, which must answer 200: of a warm request, as the query
+    budget counts (`tests/config/test_query_budget.py`). The first request of a process, or of
+    a set of groups, also fills caches: the content types, whether the groups hold few
+    permission rows (`subjects.permissions._holds_few`)."""
+    client.get(url)
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200

@@ -94,7 +94,9 @@ def kept_regions(user):
 def _assessments_with(user, codename: str):
     if not may_act(user):
         return Assessment.objects.none()
-    return Assessment.objects.filter(held(AssessmentGroupPermission, user, "weegploeg", codename))
+    return Assessment.objects.filter(
+        held(AssessmentGroupPermission, user, "weegploeg", codename, from_rows=None)
+    )
 
 
 def seen_assessment_q(user, field: str) -> Q:

@@ -11,7 +11,7 @@ from parties.constants import PartyRole
 from parties.models import ConfidentialityDeclaration, Party
 
 
-def visible_cases(user, *, from_rows: bool = False):
+def visible_cases(user, *, from_rows: bool | None = None):
     """Every case `user` may see: the one queryset behind every list, page and endpoint
     (`from_rows`: see `cases.permissions.visible_cases`)."""
     return permissions.visible_cases(user, from_rows=from_rows)

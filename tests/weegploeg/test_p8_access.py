@@ -1,8 +1,6 @@
 """P8 in the weegploeg: access per person and per file, in pages and API, from both sides."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from parties import services as party_services
@@ -10,6 +8,7 @@ from parties.constants import AccessLevel, Function
 from parties.models import FileAuthorisation
 from tests.conftest import verified_client
 from tests.factories import VeiligheidshuisFactory, authorise, make_user
+from tests.queries import count_queries
 from tests.weegploeg.factories import PERSON, Weegploeg, signal
 from tests.weegploeg.test_api import signal_body
 from tests.weegploeg.test_pages import intake
@@ -145,11 +144,8 @@ def test_p8_the_list_takes_as_many_queries_for_50_assessments_as_for_5(wp):
                 region=wp.region,
                 person={**PERSON, "surname": f"Persoon{n}", "given_names": f"Naam{n}"},
             )
-        with CaptureQueriesContext(connection) as page_queries:
-            assert client.get(reverse("weegploeg:assessment-list")).status_code == 200
-        with CaptureQueriesContext(connection) as api_queries:
-            assert client.get("/api/v1/wegingen").status_code == 200
-        return len(page_queries), len(api_queries)
+        page = count_queries(client, reverse("weegploeg:assessment-list"))
+        return page, count_queries(client, "/api/v1/wegingen")
 
     assert queries_for(5) == queries_for(50)
 

@@ -8,8 +8,6 @@ from datetime import date, timedelta
 
 import pytest
 import time_machine
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,6 +16,7 @@ from rights.models import DutyToInform
 from security.models import AuditEntry
 from tests.conftest import verified_client
 from tests.factories import make_user, record_declaration
+from tests.queries import count_queries
 from tests.weegploeg.factories import Weegploeg, analyse, framework, full_dossier, signal
 from weegploeg import services
 from weegploeg.constants import AssessmentStatus, CheckOutcome, Finding, Outcome
@@ -564,9 +563,7 @@ def test_u2_the_weegploeg_is_in_the_menu_of_kernpartijen_and_uitvoerders_only(wp
 
 
 def _queries(client, path):
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(path).status_code == 200
-    return len(captured)
+    return count_queries(client, path)
 
 
 def _people(wp, start, stop):
