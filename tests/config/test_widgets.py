@@ -5,10 +5,19 @@ and escapes exactly what Django's `Select` does."""
 from html.parser import HTMLParser
 
 from django import forms
+from django.utils.safestring import mark_safe
 
 from config.widgets import LongCheckboxSelectMultiple, LongSelect
 
-CHOICES = [("", "Alle"), ("7", "Jansen (Politie)"), ("12", 'De <b>"Vries"</b> & co'), ("3", "Ö")]
+# A name is text, escaped; markup already safe (a label built with format_html) is kept, as
+# Django's widgets keep it.
+CHOICES = [
+    ("", "Alle"),
+    ("7", "Jansen (Politie)"),
+    ("12", 'De <b>"Vries"</b> & co'),
+    ("3", "Ö"),
+    ("9", mark_safe("<em>Veilig</em>")),
+]
 
 
 class Options(HTMLParser):
