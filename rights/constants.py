@@ -23,8 +23,8 @@ class DutyState(models.TextChoices):
     NOT_REQUIRED = "not_required", _("Not required")
 
 
-# The duties still to be done: the states the dashboard's "due" can match (issue 13: an index
-# holds only these).
+# The duties still to be done: the only ones that can be due or overdue
+# (`rights.services.duties`), and the only ones an index holds (issue 13).
 OPEN_DUTY_STATES = (DutyState.TO_INFORM, DutyState.POSTPONED)
 
 

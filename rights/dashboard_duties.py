@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from parties.constants import Function
 from parties.dashboard import DueItem, PanelContent, WorkPanel, first_rows
-from rights.constants import OPEN_DUTY_STATES, DutyOccasion, DutyState
+from rights.constants import DutyOccasion, DutyState
 from rights.permissions.duties import may_see_duties, visible_duties
 from rights.services.duties import due_q, with_review
 
@@ -41,9 +41,7 @@ def duties_content(user) -> PanelContent | None:
     if not may_see_duties(user):
         return None
     visible = visible_duties(user)
-    due = with_review(visible.filter(state__in=OPEN_DUTY_STATES)).filter(
-        due_q(timezone.localdate(), within=WITHIN_DAYS)
-    )
+    due = with_review(visible).filter(due_q(timezone.localdate(), within=WITHIN_DAYS))
     due = due.annotate(
         due=Case(
             When(state=DutyState.POSTPONED, then=F("review_on")),

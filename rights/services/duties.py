@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from parties.models import DataFile, Party
-from rights.constants import DutyOccasion, DutyState, SendingMeans
+from rights.constants import OPEN_DUTY_STATES, DutyOccasion, DutyState, SendingMeans
 from rights.models import DutyToInform, LegalGround, Postponement
 from rights.permissions.duties import may_handle_duty
 from subjects.models import FREE_TEXT
@@ -100,20 +100,26 @@ def with_review(duties: QuerySet) -> QuerySet:
     )
 
 
+def _open_by(to_inform: Q, postponed: Q) -> Q:
+    """A duty to inform by `to_inform`, or a postponed one by `postponed`: among the open
+    duties only, said outright so that PostgreSQL reads them from their index
+    (`duty_open_by_file`; issue 13) rather than every duty of the files, most of them done."""
+    return Q(state__in=OPEN_DUTY_STATES) & (
+        (Q(state=DutyState.TO_INFORM) & to_inform) | (Q(state=DutyState.POSTPONED) & postponed)
+    )
+
+
 def overdue_q(today: date) -> Q:
     """I2: a duty to inform past its due date, or a postponement past its date to look again.
     Needs `with_review`."""
-    return Q(state=DutyState.TO_INFORM, due_on__lt=today) | Q(
-        state=DutyState.POSTPONED, review_on__lt=today
-    )
+    return _open_by(Q(due_on__lt=today), Q(review_on__lt=today))
 
 
 def due_q(today: date, *, within: int) -> Q:
-    """What is due within `within` days (overdue included): for the dashboard."""
+    """What is due within `within` days (overdue included): for the dashboard. Needs
+    `with_review`."""
     until = today + timedelta(days=within)
-    return Q(state=DutyState.TO_INFORM, due_on__lte=until) | Q(
-        state=DutyState.POSTPONED, review_on__lte=until
-    )
+    return _open_by(Q(due_on__lte=until), Q(review_on__lte=until))
 
 
 def current_postponement(duty: DutyToInform) -> Postponement | None:
