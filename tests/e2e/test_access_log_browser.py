@@ -152,7 +152,7 @@ def test_s2_the_fg_signs_off_an_ended_period_with_the_keyboard(page, world, log)
 
     # Then the error is shown and what was typed stays; nothing is signed off
     expect(page.get_by_role("alert")).to_be_visible()
-    assert page.locator(".utrecht-form-field--invalid").count() == 1
+    expect(page.locator(".utrecht-form-field--invalid")).to_have_count(1)
     assert page.get_by_label("Bevindingen").input_value().startswith("De nachtelijke inzage")
     assert not AccessReview.objects.exists()
 

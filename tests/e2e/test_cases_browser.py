@@ -87,7 +87,7 @@ def test_w6_c3_c4_c6_from_agendering_to_what_the_partner_sees(page, browser, liv
     page.get_by_label("Owner", exact=True).select_option(label=wp.rvdk.name)
     page.get_by_label("Deadline", exact=True).fill((today + timedelta(days=3)).isoformat())
     page.get_by_role("button", name="Save").click()
-    assert MEASURE in page.get_by_test_id("measure").first.inner_text()
+    expect(page.get_by_test_id("measure").first).to_contain_text(MEASURE)
 
     # And records a meeting with the case on its agenda, chaired by the voorzitter
     page.goto("/casussen/")
@@ -122,9 +122,9 @@ def test_w6_c3_c4_c6_from_agendering_to_what_the_partner_sees(page, browser, liv
     chair.get_by_role("button", name="Approve minutes").click()
 
     # Then the minutes are final: the page no longer offers a form
-    assert chair.get_by_test_id("minutes-status").inner_text().startswith("Approved on")
+    expect(chair.get_by_test_id("minutes-status")).to_have_text(re.compile("^Approved on"))
     assert "Gesprekken thuis en op school." in chair.content()
-    assert chair.get_by_role("button", name="Save").count() == 0
+    expect(chair.get_by_role("button", name="Save")).to_have_count(0)
 
     # When the uitvoerder discloses only the signals to the partner, with the police's permission
     page.goto(f"/casussen/dossiers/{case.number}/")

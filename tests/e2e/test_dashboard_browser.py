@@ -4,6 +4,7 @@ placeholder's place; the panels, their order and their items are those of the da
 rendered at once for a browser without JavaScript. Without JavaScript, but with the scripting
 cookie of an earlier visit, each placeholder's link opens its panel as a page of its own."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -61,7 +62,7 @@ def test_u1_c3_htmx_loads_each_panel_and_the_dashboard_is_the_one_rendered_at_on
     # When the uitvoerder opens the dashboard in a browser without JavaScript
     plain = signed_in(browser, live_server, ico.keeper, javascript=False)
     # Then every panel is rendered at once, none left to load
-    assert plain.get_by_test_id("panel-pending").count() == 0
+    expect(plain.get_by_test_id("panel-pending")).to_have_count(0)
     at_once = panel_keys(plain)
     assert "panel-measures-due" in at_once and "panel-case-meetings" in at_once
     assert case.number in plain.get_by_test_id("panel-measures-due").inner_text()
@@ -85,12 +86,12 @@ def test_u1_c3_htmx_loads_each_panel_and_the_dashboard_is_the_one_rendered_at_on
     assert panel_keys(page) == at_once
     due = page.get_by_test_id("panel-measures-due")
     assert case.number in due.inner_text() and MEASURE[:20] in due.inner_text()
-    assert due.get_by_test_id("due-item").count() == 1
+    expect(due.get_by_test_id("due-item")).to_have_count(1)
     assert axe_violations(page) == []
 
     # And the line links straight to the measure
     due.get_by_role("link").first.click()
-    assert page.url.endswith(f"/plan/#measure-{measure.pk}")
+    expect(page).to_have_url(re.compile(f"/plan/#measure-{measure.pk}$"))
 
 
 def test_u1_without_javascript_the_placeholders_link_opens_the_panel(browser, live_server, ico):
@@ -114,5 +115,5 @@ def test_u1_without_javascript_the_placeholders_link_opens_the_panel(browser, li
     pending.get_by_role("link", name="Toon").click()
 
     # Then the panel is a page of its own, with the measure
-    assert page.url.endswith("/overzicht/measures-due/")
+    expect(page).to_have_url(re.compile("/overzicht/measures-due/$"))
     assert case.number in page.get_by_test_id("panel-measures-due").inner_text()

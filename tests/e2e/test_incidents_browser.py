@@ -67,7 +67,7 @@ def test_s3_report_through_the_footer_and_the_fg_records_the_notification(
     fg_page.get_by_role("button", name="Melding vastleggen").click()
 
     # Then the clock has stopped
-    assert "De melding bij de AP is vastgelegd." in fg_page.get_by_role("status").inner_text()
+    expect(fg_page.get_by_role("status")).to_contain_text("De melding bij de AP is vastgelegd.")
     expect(fg_page.get_by_test_id("incident-clock")).to_contain_text("Gemeld")
     incident.refresh_from_db()
     assert incident.notification_reference == "AP-2026-4711"

@@ -52,7 +52,7 @@ def test_u6_the_charts_render_under_the_csp_beside_their_tables(browser, live_se
     # Each chart has its table beside it, and the table is its text alternative.
     for key in ("signals", "decisions", "days", "cases", "measures", "retention"):
         section = page.get_by_test_id(f"table-{key}")
-        assert section.locator("table").count() == 1
+        expect(section.locator("table")).to_have_count(1)
         assert section.locator("canvas").get_attribute("aria-label")
     counts = page.get_by_test_id("count").all_inner_texts()
     assert "<5" in counts and "6" in counts
@@ -74,5 +74,5 @@ def test_u6_avg30_the_pages_pass_axe(page, region):
     # The filter's error keeps what was typed.
     page.goto("/stuurinformatie/?first=2026-12&last=2026-11")
     assert page.get_by_label("Vanaf maand").input_value() == "2026-12"
-    assert page.locator(".utrecht-form-field--invalid").count() == 1
+    expect(page.locator(".utrecht-form-field--invalid")).to_have_count(1)
     assert axe_violations(page) == []

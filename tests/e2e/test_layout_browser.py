@@ -58,7 +58,7 @@ def test_u4_keyboard_walk_skip_link_menu_and_language(page, seeded):
     first = focused(page)
     assert first["text"] == "Naar de inhoud"
     assert first["outline"] != "none" and first["width"] >= 2
-    assert page.get_by_role("link", name="Naar de inhoud").is_visible()
+    expect(page.get_by_role("link", name="Naar de inhoud")).to_be_visible()
     # and following it lands in the content
     page.keyboard.press("Enter")
     assert page.evaluate("() => document.activeElement.id") == "inhoud"
@@ -86,7 +86,7 @@ def test_u4_keyboard_walk_skip_link_menu_and_language(page, seeded):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     # Then the page speaks English, on the same page
-    assert page.locator("html").get_attribute("lang") == "en"
+    expect(page.locator("html")).to_have_attribute("lang", "en")
     assert page.url.endswith("/casussen/")
     # And back to Dutch the same way
     page.locator("#taal").focus()
@@ -95,7 +95,7 @@ def test_u4_keyboard_walk_skip_link_menu_and_language(page, seeded):
     assert focused(page)["text"] == "Change language"
     with page.expect_navigation():
         page.keyboard.press("Enter")
-    assert page.locator("html").get_attribute("lang") == "nl"
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
 
 
 def test_u1_a_case_page_marks_casussen_and_names_its_ancestors(page, seeded):
@@ -106,15 +106,15 @@ def test_u1_a_case_page_marks_casussen_and_names_its_ancestors(page, seeded):
     menu = page.get_by_role("navigation", name="Hoofdmenu")
     # On the dashboard: Overzicht is the page, no breadcrumbs
     assert menu.get_by_role("link", name="Overzicht").get_attribute("aria-current") == "page"
-    assert page.get_by_role("navigation", name="Kruimelpad").count() == 0
+    expect(page.get_by_role("navigation", name="Kruimelpad")).to_have_count(0)
     # On the case list: Casussen is the page, still no breadcrumbs (top level)
     page.goto("/casussen/")
     assert menu.get_by_role("link", name="Casussen").get_attribute("aria-current") == "page"
-    assert page.get_by_role("navigation", name="Kruimelpad").count() == 0
+    expect(page.get_by_role("navigation", name="Kruimelpad")).to_have_count(0)
     # On a case: Casussen is where the user is, and the breadcrumbs lead back
     page.goto(f"/casussen/dossiers/{case.number}/")
     assert menu.get_by_role("link", name="Casussen").get_attribute("aria-current") == "true"
-    assert menu.locator("[aria-current]").count() == 1
+    expect(menu.locator("[aria-current]")).to_have_count(1)
     crumbs = page.get_by_role("navigation", name="Kruimelpad").get_by_role("link")
     assert crumbs.all_inner_texts()[:2] == ["Overzicht", "Casussen"]
     assert case.number not in crumbs.all_inner_texts()  # ancestors only, not the page itself
@@ -144,7 +144,7 @@ def test_u4_no_horizontal_scroll_at_phone_width(page, seeded, username):
     # The whole menu is reachable: it wraps, nothing hides behind a script
     page.goto("/")
     for link in page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link").all():
-        assert link.is_visible()
+        expect(link).to_be_visible()
 
 
 @pytest.mark.parametrize("username", ["uitvoerder", "beheerder", "fg", "politie", "extern"])

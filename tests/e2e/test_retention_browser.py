@@ -47,21 +47,21 @@ def test_b6_the_keeper_records_a_hold_and_ends_it(page, rw):
     page.get_by_role("button", name="Bewaarbesluit vastleggen").click()
 
     # Then the dossier is listed as held
-    assert message(page, "Het bewaarbesluit is vastgelegd.")
-    assert page.get_by_test_id("held").is_visible()
+    expect_message(page, "Het bewaarbesluit is vastgelegd.")
+    expect(page.get_by_test_id("held")).to_be_visible()
     hold = Hold.objects.get()
 
     # When the keeper ends it, the confirmation is asked first
     page.get_by_role("link", name="Bewaarbesluit beëindigen").click()
     page.get_by_role("button", name="Bewaarbesluit beëindigen").click()
-    assert page.locator(".utrecht-form-field--invalid").count() == 1
+    expect(page.locator(".utrecht-form-field--invalid")).to_have_count(1)
     page.get_by_label("Ik begrijp dat het dossier").focus()
     page.keyboard.press("Space")
     page.get_by_role("button", name="Bewaarbesluit beëindigen").click()
 
     # Then the hold has ended and the dossier is no longer held
-    assert message(page, "Het bewaarbesluit is beëindigd.")
-    assert page.get_by_test_id("held").count() == 0
+    expect_message(page, "Het bewaarbesluit is beëindigd.")
+    expect(page.get_by_test_id("held")).to_have_count(0)
     hold.refresh_from_db()
     assert hold.ended_by == rw.keeper
 
@@ -75,11 +75,11 @@ def test_b5_the_keeper_reactivates_an_archived_dossier(page, rw):
     page.get_by_label("Opdracht gegeven door").fill("Mr. De Boer, voorzitter kernpartijen")
     page.get_by_label("Reden").fill("Nieuw signaal over dezelfde dreiging.")
     page.get_by_role("button", name="Heractiveren").click()
-    assert message(page, "Het dossier is geheractiveerd.")
+    expect_message(page, "Het dossier is geheractiveerd.")
     assert Reactivation.objects.get().instructed_by == "Mr. De Boer, voorzitter kernpartijen"
     # the history on the overview
     page.get_by_role("link", name="Terug naar bewaren").click()
-    assert ref.key in page.get_by_test_id("reactivations").inner_text()
+    expect(page.get_by_test_id("reactivations")).to_contain_text(ref.key)
 
 
 def test_c11_a_terms_error_keeps_what_was_typed(page, rw):
@@ -91,7 +91,7 @@ def test_c11_a_terms_error_keeps_what_was_typed(page, rw):
     page.get_by_label("De archieftermijn loopt vanaf").select_option("laatst-geagendeerd")
     page.get_by_label("Vernietigd na (maanden na de laatste verwerking)").fill("18")
     page.get_by_role("button", name="Termijnen opslaan").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     form = page.locator("form.utrecht-form").inner_text()
     assert "moet langer zijn dan de archieftermijn" in form
     assert page.get_by_label("Naar het archief na (maanden)").input_value() == "24"
@@ -100,10 +100,11 @@ def test_c11_a_terms_error_keeps_what_was_typed(page, rw):
     )
     page.get_by_label("Vernietigd na (maanden na de laatste verwerking)").fill("72")
     page.get_by_role("button", name="Termijnen opslaan").click()
-    assert message(page, "De bewaartermijnen zijn opgeslagen.")
+    expect_message(page, "De bewaartermijnen zijn opgeslagen.")
     assert RetentionTerms.objects.get(data_file=rw.ico_file).destroy_after_months == 72
 
 
-def message(page, text: str) -> bool:
-    """The page's message (role status), told apart from the result count, also a status."""
-    return page.get_by_role("status").filter(has_text=text).count() == 1
+def expect_message(page, text: str) -> None:
+    """The page's message (role status), told apart from the result count, also a status;
+    waited for, as the page after a form's submit may still be loading."""
+    expect(page.get_by_role("status").filter(has_text=text)).to_have_count(1)

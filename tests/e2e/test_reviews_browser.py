@@ -80,8 +80,8 @@ def test_p4_the_beheerder_carries_out_a_review_with_the_keyboard(
     page.keyboard.press("Enter")
 
     # Then the review is signed off and the file authorisation, only it, is revoked
-    assert "De controle is afgetekend" in page.get_by_role("status").inner_text()
-    assert page.get_by_test_id("decided").is_visible()
+    expect(page.get_by_role("status")).to_contain_text("De controle is afgetekend")
+    expect(page.get_by_test_id("decided")).to_be_visible()
     review.refresh_from_db()
     assert review.signed_off_by == beheerder and review.signed_off_at
     assert review.remarks == "Kwartaalcontrole politie."
@@ -134,7 +134,7 @@ def test_u4_p4_the_review_and_suspension_pages_pass_axe(page, review, agent, beh
     for radio in revoke:
         radio.check()
     page.get_by_role("button", name="Controleren en aftekenen").click()
-    assert page.locator(".utrecht-form-fieldset--invalid").count() == 3
+    expect(page.locator(".utrecht-form-fieldset--invalid")).to_have_count(3)
     assert axe_violations(page) == []
     for reason in page.get_by_label("Reden van intrekking").all():
         reason.fill("Uit dienst.")
@@ -144,7 +144,7 @@ def test_u4_p4_the_review_and_suspension_pages_pass_axe(page, review, agent, beh
     # The reinstatement refused without a reason
     page.goto(f"/toezicht/geschorste-accounts/{dormant.pk}/herstellen/")
     page.get_by_role("button", name="Herstellen").click()
-    assert page.locator(".utrecht-form-field--invalid").count() == 1
+    expect(page.locator(".utrecht-form-field--invalid")).to_have_count(1)
     assert axe_violations(page) == []
 
 
@@ -166,7 +166,7 @@ def test_u4_s5_the_policy_pages_pass_axe(page, region, gemeente):
     future = timezone.localdate() + timedelta(days=10)
     page.get_by_label("Geëvalueerd op").fill(future.isoformat())
     page.get_by_role("button", name="Vastleggen").click()
-    assert page.get_by_label("Bevindingen").input_value() == "Plan besproken."
+    expect(page.get_by_label("Bevindingen")).to_have_value("Plan besproken.")
     assert axe_violations(page) == []
     # the suspended accounts and the review list, as the FG sees them
     assert walk(page, ["/toezicht/geschorste-accounts/", "/toezicht/autorisatiereviews/"]) == {}

@@ -189,7 +189,7 @@ def test_i1_i2_the_uitvoerder_postpones_a_duty_on_a_ground_and_then_records_it_i
     expect(page.locator("body")).to_contain_text("De persoon is vastgelegd als geïnformeerd.")
     assert page.get_by_test_id("state").inner_text() == "Geïnformeerd"
     assert "Per post" in page.get_by_test_id("informed").inner_text()
-    assert not page.get_by_role("link", name="Informeren uitstellen").count()
+    expect(page.get_by_role("link", name="Informeren uitstellen")).to_have_count(0)
     duty.refresh_from_db()
     assert duty.state == DutyState.INFORMED and duty.informed_on == today
     assert not duty.postponements.filter(ended_on__isnull=True).exists()
@@ -200,7 +200,7 @@ def test_r1_u1_a_partner_sees_no_rights_menu_and_gets_404_on_a_request(page, see
     signed_in(page, "extern")
 
     for link in RIGHTS_MENU:
-        assert page.get_by_role("link", name=link).count() == 0, link
+        expect(page.get_by_role("link", name=link)).to_have_count(0)
 
     for path in (
         f"/rechten/verzoeken/{subject_request.number}/",

@@ -47,7 +47,7 @@ def test_s4_u4_sign_in_with_totp_land_on_dashboard_and_switch_language(page, uit
     page.get_by_role("button", name="Wijzig taal").click()
 
     # Then the page speaks English
-    assert page.locator("html").get_attribute("lang") == "en"
+    expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("h1")).to_have_text("Overview")
 
 

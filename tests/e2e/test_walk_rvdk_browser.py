@@ -3,10 +3,12 @@ opens one, reports progress in place (htmx) and sees it there without losing its
 finds no serious or critical violation on any page on the way; the case page is photographed at
 desktop and phone width."""
 
+import re
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from cases import services
 from tests.cases.factories import Ico
@@ -72,12 +74,12 @@ def test_c3_u1_an_rvdk_member_finds_its_measure_due_and_reports_progress(browser
     panel = page.get_by_test_id("panel-measures-due")
     # Then its own measure is there, named by the case number, and the police's is not
     assert case.number in panel.inner_text()
-    assert panel.get_by_test_id("due-item").count() == 1
+    expect(panel.get_by_test_id("due-item")).to_have_count(1)
     no_violations(page)
 
     # When it opens the measure
     panel.get_by_role("link").first.click()
-    assert page.url.endswith(f"/plan/#measure-{mine.pk}")
+    expect(page).to_have_url(re.compile(f"/plan/#measure-{mine.pk}$"))
     card = page.locator(f"#measure-{mine.pk}")
     assert MEASURE in card.inner_text()
     no_violations(page)

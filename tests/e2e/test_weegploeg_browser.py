@@ -75,9 +75,9 @@ def test_w1_w3_i1_the_uitvoerder_enters_a_signal_analyses_and_decides(page, wp):
 
     # Then the assessment is decided and read-only, and the police must inform the subject
     with translation.override("en"):
-        assert page.get_by_test_id("status").inner_text() == str(AssessmentStatus.DECIDED.label)
-    assert page.get_by_role("link", name="Reopen").is_visible()
-    assert page.get_by_role("link", name="Record analysis").count() == 0
+        expect(page.get_by_test_id("status")).to_have_text(str(AssessmentStatus.DECIDED.label))
+    expect(page.get_by_role("link", name="Reopen")).to_be_visible()
+    expect(page.get_by_role("link", name="Record analysis")).to_have_count(0)
     assert axe_violations(page) == []
     screenshots(page, "dossier")
     duty = DutyToInform.objects.get(dossier_key=assessment.number)
