@@ -27,6 +27,7 @@ from scale.plan import Plan, make_plan
 from security.models import AuditEntry
 from security.services import unusual_reads
 from weegploeg import counts as assessment_counts
+from weegploeg import sight as weegploeg_sight
 from weegploeg.models import Assessment, Signal
 
 MAINTENANCE_WORK_MEM = "512MB"
@@ -142,6 +143,8 @@ def seed(
         progress.note("permissions")
         syncs["assessments"] = permissions.assessments()
         syncs["cases"] = permissions.cases()
+        # Which groups see each weegploeg meeting (ADR 0039), from the rows just copied.
+        weegploeg_sight.refresh_all()
         reads = max(0, plan.audit_entries - log.counted) + plan.access_entries
         progress.note("audit entries")
         log.add_reads(reads)

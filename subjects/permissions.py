@@ -29,9 +29,10 @@ def permission_ids(app_label: str, *codenames: str) -> list[int]:
     return [found[codename] for codename in codenames]
 
 
-def sync_group_permissions(permission_model, obj, wanted: set[tuple[int, int]]) -> None:
+def sync_group_permissions(permission_model, obj, wanted: set[tuple[int, int]]) -> bool:
     """Make the (group pk, permission pk) rows of `obj` in `permission_model` (a guardian
-    `GroupObjectPermissionBase` with a direct foreign key) exactly `wanted`."""
+    `GroupObjectPermissionBase` with a direct foreign key) exactly `wanted`. Whether any row
+    changed (what is derived from the rows then needs working out again)."""
     rows = permission_model.objects.filter(content_object=obj)
     current = set(rows.values_list("group_id", "permission_id"))
     for group_id, permission_id in current - wanted:
@@ -40,6 +41,7 @@ def sync_group_permissions(permission_model, obj, wanted: set[tuple[int, int]]) 
         permission_model(content_object=obj, group_id=group_id, permission_id=permission_id)
         for group_id, permission_id in wanted - current
     )
+    return current != wanted
 
 
 def held(
@@ -93,9 +95,8 @@ def held(
         permission = Permission.objects.filter(
             content_type__app_label=app_label, codename=codename
         ).values("pk")[:1]
-        groups = get_user_model().groups.through.objects.filter(user_id=user.pk)
         rows = permission_model.objects.filter(
-            permission_id=Subquery(permission), group_id__in=groups.values("group_id")
+            permission_id=Subquery(permission), group_id__in=groups_of(user)
         )
     else:
         if not group_ids:
@@ -109,6 +110,18 @@ def held(
     if from_rows:
         return Q(AnyOf(F(field), ArraySubquery(rows)))
     return Q(**{f"{field}__in": rows})
+
+
+def groups_of(user):
+    """The pks of `user`'s groups, for a query's `group_id__in`: written out as values where
+    the request read them with the user's rights (`parties.rights.Rights.group_ids`, see
+    `held`), else a subquery of the user's groups."""
+    from parties.rights import kept_rights
+
+    rights = kept_rights(user)
+    if rights is not None and rights.group_ids is not None:
+        return sorted(rights.group_ids)
+    return get_user_model().groups.through.objects.filter(user_id=user.pk).values("group_id")
 
 
 # Issue 13: up to this many permission rows, a list starts from them.

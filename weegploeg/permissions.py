@@ -24,8 +24,9 @@ from parties.permissions import (
     may_reach,
     records_in,
 )
-from subjects.permissions import held, permission_ids, sync_group_permissions
-from weegploeg.models import Assessment, AssessmentGroupPermission
+from subjects.permissions import groups_of, held, permission_ids, sync_group_permissions
+from weegploeg import sight
+from weegploeg.models import Assessment, AssessmentGroupPermission, MeetingSight
 
 VIEW = "view_assessment"
 CHANGE = "change_assessment"
@@ -56,7 +57,8 @@ def sync_assessment_permissions(assessment: Assessment) -> None:
     file = file_of(assessment.veiligheidshuis)
     wanted = {(group.pk, view) for group in file_groups(reading_parties(assessment), file)}
     wanted |= {(file.keeper_group_id, view), (file.keeper_group_id, change)}
-    sync_group_permissions(AssessmentGroupPermission, assessment, wanted)
+    if sync_group_permissions(AssessmentGroupPermission, assessment, wanted):
+        sight.refresh_assessments([assessment])  # who sees the meetings it is on (ADR 0039)
 
 
 def may_use_file(user) -> bool:
@@ -108,6 +110,17 @@ def seen_assessment_q(user, field: str) -> Q:
     if not may_act(user):
         return Q(**{f"{field}__in": []})
     return held(AssessmentGroupPermission, user, "weegploeg", VIEW, field=field, from_rows=None)
+
+
+def seen_meeting_q(user) -> Q:
+    """The condition "an assessment on the meeting's agenda is visible to `user`" for a query
+    of meetings (ADR 0011): read from which groups see each meeting (`weegploeg.sight`, ADR
+    0039), for the groups `held` reads the user's permission rows of, on the same terms
+    (`may_act`)."""
+    if not may_act(user):
+        return Q(pk__in=[])
+    seen = MeetingSight.objects.filter(group_id__in=groups_of(user)).values("meeting_id")
+    return Q(pk__in=seen)
 
 
 def visible_assessments(user):

@@ -32,8 +32,9 @@ from security.services.chain import verify_chain
 from security.services.unusual_reads import start_from
 from subjects.matching import normalise_name
 from tests.factories import VeiligheidshuisFactory
+from weegploeg import sight
 from weegploeg.counts import signals_counted
-from weegploeg.models import Assessment, AssessmentGroupPermission, Signal
+from weegploeg.models import Assessment, AssessmentGroupPermission, MeetingSight, Signal
 from weegploeg.permissions import sync_assessment_permissions
 from weegploeg.selectors import visible_assessments
 
@@ -228,6 +229,13 @@ def test_issue13_the_counts_on_the_parent_rows_equal_the_children(seeded):
     for row in Case._base_manager.annotate(**real).values(*fields, *real):
         assert [row[field] for field in fields] == [row[f"real_{field}"] for field in fields]
     assert Case._base_manager.filter(open_measure_count__gt=0).exists()
+
+
+def test_issue13_the_meetings_each_group_sees_are_worked_out_after_the_bulk_load(seeded):
+    """ADR 0039: which groups see each weegploeg meeting, kept as rows, as worked out afresh."""
+    kept = set(MeetingSight.objects.values_list("meeting_id", "group_id"))
+    sight.refresh_all()
+    assert kept and kept == set(MeetingSight.objects.values_list("meeting_id", "group_id"))
 
 
 def test_issue13_s2_the_seeds_fast_seal_is_the_chains_hash():

@@ -1,7 +1,9 @@
-"""W7, P8, ADR 0011, issue 13: a list of weegploeg meetings finds the meetings with an item the
-user may see once, as ids (`weegploeg.selectors.meetings_for(user, listed=True)`), then counts
-and pages them. It holds exactly the meetings of the plain rule, for the keeper, each
-kernpartij and who sees nothing, in the page and in the API."""
+"""W7, P8, ADR 0011, ADR 0039, issue 13: the weegploeg meetings a user sees are read from which
+groups see each meeting (`weegploeg.sight`), worked out ahead. They are exactly the meetings of
+the plain rule (the keeper's, and those with an agenda item the user may see), for the keeper,
+each kernpartij and who sees nothing, in the page and in the API, and stay so when the agenda or
+the assessments' permission rows change: a meeting held, a gemeente that joins later, a dossier
+destroyed."""
 
 from datetime import date
 
@@ -9,9 +11,10 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import verified_client
-from tests.factories import VeiligheidshuisFactory
+from tests.factories import PartyFactory, VeiligheidshuisFactory, make_user
 from tests.weegploeg.factories import Weegploeg, signal
-from weegploeg import selectors, services
+from weegploeg import selectors, services, sight
+from weegploeg.models import Meeting, MeetingSight
 
 pytestmark = pytest.mark.django_db
 
@@ -61,11 +64,67 @@ def expected(world) -> dict:
     }
 
 
+def by_the_plain_rule(user) -> set:
+    """The meetings of the Veiligheidshuizen whose file `user` keeps, and those with an agenda
+    item they may see (`visible_agenda_items`), without what `weegploeg.sight` keeps."""
+    if not selectors.may_use_file(user):
+        return set()
+    seen = selectors.visible_agenda_items(user).values("meeting")
+    kept = selectors.kept_regions(user)
+    return set(Meeting.objects.filter(pk__in=seen)) | set(
+        Meeting.objects.filter(veiligheidshuis__in=kept)
+    )
+
+
+def sight_is_current() -> bool:
+    """What `weegploeg.sight` keeps equals what it works out afresh."""
+    kept = set(MeetingSight.objects.values_list("meeting_id", "group_id"))
+    sight.refresh_all()
+    return kept == set(MeetingSight.objects.values_list("meeting_id", "group_id"))
+
+
 def test_w7_p8_issue13_a_listed_meeting_is_one_the_user_sees_and_no_other(world):
     for user, meetings in expected(world).items():
-        plain = set(selectors.meetings_for(user))
-        listed = set(selectors.meetings_for(user, listed=True))
-        assert plain == listed == meetings, user.username
+        assert set(selectors.meetings_for(user)) == by_the_plain_rule(user) == meetings, user
+    assert sight_is_current()
+
+
+def test_w7_p8_issue13_a_gemeente_that_joins_later_sees_the_meetings_of_its_dossiers(world):
+    wp, _elders, m = world
+    velsen_person = {"surname": "Jansen", "municipality": "Velsen", "municipality_code": "0453"}
+    velsen_dossier = signal(
+        by=wp.agent, brought_by=wp.politie, region=wp.region, person=velsen_person
+    ).assessment
+    meeting = services.hold_meeting(
+        by=wp.uitvoerder,
+        region=wp.region,
+        held_on=date(2026, 11, 6),
+        present=[wp.politie],
+        assessments=[velsen_dossier],
+    )
+    velsen = PartyFactory(
+        gemeente=True,
+        name="Gemeente Velsen",
+        municipality_code="0453",
+        veiligheidshuizen=[wp.region],
+    )
+    member = make_user(velsen, files=[wp.region])
+    assert set(selectors.meetings_for(member)) == set()
+    services.resync_permissions()  # the permission rows of its dossier now name its group
+    assert set(selectors.meetings_for(member)) == by_the_plain_rule(member) == {meeting}
+    assert sight_is_current()
+
+
+def test_w7_p8_b8_issue13_a_destroyed_dossier_no_longer_shows_its_meetings(world):
+    wp, _elders, m = world
+    zandvoort = m["zandvoort"].assessments.get()
+    services.destroy(zandvoort, by=None)
+    # The meeting with only that dossier on it: the keeper's still, no one else's.
+    assert set(selectors.meetings_for(wp.agent)) == by_the_plain_rule(wp.agent) == {m["both"]}
+    assert set(selectors.meetings_for(wp.zandvoorter)) == by_the_plain_rule(wp.zandvoorter)
+    assert set(selectors.meetings_for(wp.zandvoorter)) == set()
+    assert m["zandvoort"] in set(selectors.meetings_for(wp.uitvoerder))
+    assert sight_is_current()
 
 
 def test_w7_p8_issue13_the_page_and_the_api_list_exactly_those(world):

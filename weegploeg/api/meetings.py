@@ -66,7 +66,7 @@ class MeetingViewSet(
         user = self.request.user
         listed = self.action == "list"
         meetings = (
-            selectors.meetings_for(user, listed=listed)
+            selectors.meetings_for(user)
             .select_related("veiligheidshuis")
             .prefetch_related("present")
             .order_by("-held_on", "-pk")

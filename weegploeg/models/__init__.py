@@ -22,7 +22,7 @@ from weegploeg.models.analysis import (
     Decision,
     ExpertAdvice,
 )
-from weegploeg.models.meetings import AgendaItem, Meeting
+from weegploeg.models.meetings import AgendaItem, Meeting, MeetingSight
 from weegploeg.models.checks import Check
 from weegploeg.models.transfers import CaseTransfer
 
@@ -41,6 +41,7 @@ __all__ = [
     "Decision",
     "Meeting",
     "AgendaItem",
+    "MeetingSight",
     "Check",
     "CaseTransfer",
 ]

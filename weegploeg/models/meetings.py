@@ -75,3 +75,32 @@ class AgendaItem(models.Model):
     def __str__(self):
         label = _("Agenda item")
         return f"{label} #{self.pk}"
+
+
+class MeetingSight(models.Model):
+    """A group that sees a meeting: it holds the view permission on an assessment on the
+    meeting's agenda (ADR 0011). Derived from the agenda and the assessments' permission rows,
+    and kept by `weegploeg.sight`, the one place that works it out (ADR 0039): a list of
+    meetings then reads the rows of the user's groups, not every agenda item they may see.
+    No personal data: a meeting and a group."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="+", verbose_name=_("meeting")
+    )
+    group = models.ForeignKey(
+        "auth.Group",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+        verbose_name=_("group"),
+    )
+
+    class Meta:
+        constraints = [
+            # Read by group (a user's groups); its leading column serves that, the meeting's
+            # own index the refresh of a meeting.
+            models.UniqueConstraint(fields=["group", "meeting"], name="one_sight_per_group")
+        ]
+
+    def __str__(self):
+        return f"#{self.pk}"

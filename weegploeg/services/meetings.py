@@ -9,6 +9,7 @@ from config.concurrency import bump_version
 from parties.constants import PartyRole
 from parties.models import User, Veiligheidshuis
 from subjects.dossier import changes_dossier
+from weegploeg import sight
 from weegploeg.counts import recount_meetings
 from weegploeg.models import AgendaItem, Meeting
 from weegploeg.services._common import _require_keeper, _require_not_archived
@@ -31,6 +32,7 @@ def hold_meeting(
         _require_not_archived(assessment)
         AgendaItem.objects.create(meeting=meeting, assessment=assessment)
     recount_meetings(meeting)
+    sight.refresh([meeting])
     return meeting
 
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 from parties.models import User
 from rights.services import forget_dossiers
 from subjects.permissions import resync_all
+from weegploeg import sight
 from weegploeg.counts import recount_meetings
 from weegploeg.models import AgendaItem, Assessment
 from weegploeg.permissions import sync_assessment_permissions
@@ -62,6 +63,7 @@ def destroy_many(assessments: dict, *, by: User | None, kinds=()) -> dict:
         counted = forget_dossiers(list(assessments))
         destroyed = destroy_roots(assessments, kinds=kinds, by=by, counted=counted)
     recount_meetings(*meetings)  # the agendas they were on are shorter (issue 13)
+    sight.refresh(meetings)  # and may no longer show anything to some (ADR 0039)
     return destroyed
 
 

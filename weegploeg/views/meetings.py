@@ -30,7 +30,7 @@ class MeetingListView(WeegploegMixin, SortedListMixin, ListView):
     def get_queryset(self):
         user = self.request.user
         meetings = (
-            selectors.meetings_for(user, listed=True)
+            selectors.meetings_for(user)
             .select_related("veiligheidshuis")
             .prefetch_related(Prefetch("present", queryset=Party.objects.order_by("name")))
             .annotate(shown_items=selectors.shown_item_count(user))
