@@ -5,7 +5,8 @@ is the one place that works that out and keeps it in `MeetingSight`; the selecto
 
 What it follows from changes in two ways, and each way calls it in its own transaction:
 - a meeting's agenda: a meeting held (`services.meetings.hold_meeting`), dossiers destroyed
-  (`services.retention.destroy_many`): `refresh(meetings)`;
+  (`services.retention.destroy_many`), an agenda item erased (the file's `items_changed`):
+  `refresh(meetings)`;
 - an assessment's permission rows (`permissions.sync_assessment_permissions`, the one place
   that grants them): `refresh_assessments([assessment])`, only when a row changed.
 A bulk load that passes the services by (`scale`) calls `refresh_all`; the migration that made

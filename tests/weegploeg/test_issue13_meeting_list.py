@@ -10,6 +10,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from subjects import registry
+from subjects.registry import DossierRef
 from tests.conftest import verified_client
 from tests.factories import PartyFactory, VeiligheidshuisFactory, make_user
 from tests.weegploeg.factories import Weegploeg, signal
@@ -124,6 +126,16 @@ def test_w7_p8_b8_issue13_a_destroyed_dossier_no_longer_shows_its_meetings(world
     assert set(selectors.meetings_for(wp.zandvoorter)) == by_the_plain_rule(wp.zandvoorter)
     assert set(selectors.meetings_for(wp.zandvoorter)) == set()
     assert m["zandvoort"] in set(selectors.meetings_for(wp.uitvoerder))
+    assert sight_is_current()
+
+
+def test_w7_p8_r1_issue13_an_agenda_item_erased_no_longer_shows_its_meeting(world):
+    wp, _elders, m = world
+    item = m["zandvoort"].items.get()
+    ref = DossierRef("weegploeg", item.assessment.number)
+    registry.get("weegploeg").erase(ref, registry.item_ref(item), by=wp.uitvoerder)
+    # The politie still sees the dossier, but no longer on that meeting's agenda.
+    assert set(selectors.meetings_for(wp.agent)) == by_the_plain_rule(wp.agent) == {m["both"]}
     assert sight_is_current()
 
 

@@ -23,7 +23,7 @@ from subjects.registry import (
     ItemRef,
     Recipient,
 )
-from weegploeg import counts, models, services
+from weegploeg import counts, models, services, sight
 from weegploeg.constants import Outcome
 from weegploeg.files import figures as figure_queries
 from weegploeg.files.export import export_assessment
@@ -61,10 +61,12 @@ class WeegploegFile(items.ItemsMixin):
         return Assessment.objects.get(number=ref.key)
 
     def items_changed(self, root: Assessment, row) -> None:
-        """The counts kept on the parents of an item rectified, restricted or erased."""
+        """The counts kept on the parents of an item rectified, restricted or erased, and who
+        sees the meeting of an agenda item erased (ADR 0039)."""
         counts.recount_assessments(root)
         if isinstance(row, models.AgendaItem):
             counts.recount_meetings(row.meeting_id)
+            sight.refresh([row.meeting_id])
 
     def find_dossiers(self, identity: Identity) -> list[DossierRef]:
         found = matching.find_matches(
