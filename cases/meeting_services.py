@@ -12,7 +12,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases import selectors, services
+from cases import selectors, services, sight
 from cases.constants import CaseStatus
 from cases.counts import recount_meetings
 from cases.models import Case, CaseMeeting, CasusOverleg, Discussion, Measure
@@ -93,6 +93,7 @@ def hold_meeting(
     for case in cases:
         Discussion.objects.create(meeting=meeting, case=case)
     recount_meetings(meeting)
+    sight.refresh([meeting])
     return meeting
 
 

@@ -11,6 +11,7 @@ Everyone else, a beheerder or FG by that function included, gets 404.
 from django.db.models import Q
 from django.http import Http404
 
+from cases import sight
 from cases.constants import CaseStatus
 from cases.models import Case, CaseGroupPermission, CasusOverleg
 from parties import services as party_services
@@ -57,7 +58,8 @@ def sync_case_permissions(case: Case) -> None:
     file = file_of(case.casusoverleg)
     wanted = {(group.pk, view) for group in file_groups(reading_parties(case), file)}
     wanted |= {(file.keeper_group_id, view), (file.keeper_group_id, change)}
-    sync_group_permissions(CaseGroupPermission, case, wanted)
+    if sync_group_permissions(CaseGroupPermission, case, wanted):
+        sight.refresh_cases([case])  # who sees the meetings it is on (ADR 0039)
 
 
 def may_record_in(user, casusoverleg: CasusOverleg) -> bool:

@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from cases import counts as case_counts
+from cases import sight as case_sight
 from cases.models import Case, Measure
 from config.audit import acting_as
 from insights import summary as insights_summary
@@ -143,8 +144,9 @@ def seed(
         progress.note("permissions")
         syncs["assessments"] = permissions.assessments()
         syncs["cases"] = permissions.cases()
-        # Which groups see each weegploeg meeting (ADR 0039), from the rows just copied.
+        # Which groups see each meeting (ADR 0039), from the rows just copied.
         weegploeg_sight.refresh_all()
+        case_sight.refresh_all()
         reads = max(0, plan.audit_entries - log.counted) + plan.access_entries
         progress.note("audit entries")
         log.add_reads(reads)

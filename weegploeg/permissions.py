@@ -24,9 +24,9 @@ from parties.permissions import (
     may_reach,
     records_in,
 )
-from subjects.permissions import groups_of, held, permission_ids, sync_group_permissions
+from subjects.permissions import held, permission_ids, sync_group_permissions
 from weegploeg import sight
-from weegploeg.models import Assessment, AssessmentGroupPermission, MeetingSight
+from weegploeg.models import Assessment, AssessmentGroupPermission
 
 VIEW = "view_assessment"
 CHANGE = "change_assessment"
@@ -115,12 +115,8 @@ def seen_assessment_q(user, field: str) -> Q:
 def seen_meeting_q(user) -> Q:
     """The condition "an assessment on the meeting's agenda is visible to `user`" for a query
     of meetings (ADR 0011): read from which groups see each meeting (`weegploeg.sight`, ADR
-    0039), for the groups `held` reads the user's permission rows of, on the same terms
-    (`may_act`)."""
-    if not may_act(user):
-        return Q(pk__in=[])
-    seen = MeetingSight.objects.filter(group_id__in=groups_of(user)).values("meeting_id")
-    return Q(pk__in=seen)
+    0039)."""
+    return sight.seen_q(user)
 
 
 def visible_assessments(user):

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cases import counts, models, services
+from cases import counts, models, services, sight
 from cases.constants import CaseStatus, ClosingReason
 from cases.files import figures as figure_queries
 from cases.files.export import export_case
@@ -79,10 +79,12 @@ class CasesFile(items.ItemsMixin):
         return Case.objects.select_related("casusoverleg").get(number=ref.key)
 
     def items_changed(self, root: Case, row) -> None:
-        """The counts kept on the parents of an item rectified, restricted or erased."""
+        """The counts kept on the parents of an item rectified, restricted or erased, and who
+        sees the meeting of a discussion erased (ADR 0039)."""
         counts.recount_cases(root)
         if isinstance(row, models.Discussion):
             counts.recount_meetings(row.meeting_id)
+            sight.refresh([row.meeting_id])
 
     def find_dossiers(self, identity: Identity) -> list[DossierRef]:
         found = matching.find_matches(
@@ -242,6 +244,7 @@ class CasesFile(items.ItemsMixin):
                 counted = forget_dossiers(list(roots))
                 destroyed = destroy_roots(roots, kinds=self.dossier_paths, by=by, counted=counted)
             counts.recount_meetings(*meetings)  # their agendas are shorter (issue 13)
+            sight.refresh(meetings)  # and may no longer show anything to some (ADR 0039)
             return destroyed
 
     def recipients(self, ref: DossierRef) -> list[Recipient]:

@@ -20,7 +20,7 @@ from cases.models.case import (
 )
 from cases.models.plan import Measure, PlanGoal, ProgressNote, RelatedPerson
 from cases.models.closing import CaseCheck, Closing
-from cases.models.meetings import CaseMeeting, Discussion
+from cases.models.meetings import CaseMeeting, CaseMeetingSight, Discussion
 from cases.models.disclosures import Disclosure, Export
 
 # isort: on
@@ -42,6 +42,7 @@ __all__ = [
     "CaseCheck",
     "CaseMeeting",
     "Discussion",
+    "CaseMeetingSight",
     "Disclosure",
     "Export",
 ]

@@ -74,3 +74,30 @@ class Discussion(models.Model):
     def __str__(self):
         label = _("Discussion")
         return f"{label} #{self.pk}"
+
+
+class CaseMeetingSight(models.Model):
+    """A group that sees a case meeting: it holds the view permission on a case on the
+    meeting's agenda (ADR 0011). Derived from the agenda and the cases' permission rows, and
+    kept by `cases.sight` (ADR 0039): a list of meetings reads the rows of the user's groups,
+    not every agenda item of the cases they may see. No personal data: a meeting and a group."""
+
+    meeting = models.ForeignKey(
+        CaseMeeting, on_delete=models.CASCADE, related_name="+", verbose_name=_("meeting")
+    )
+    group = models.ForeignKey(
+        "auth.Group",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+        verbose_name=_("group"),
+    )
+
+    class Meta:
+        constraints = [
+            # Read by group (a user's groups); the meeting's own index serves its refresh.
+            models.UniqueConstraint(fields=["group", "meeting"], name="one_case_sight_per_group")
+        ]
+
+    def __str__(self):
+        return f"#{self.pk}"

@@ -2,7 +2,9 @@
 side (`cases.selectors.meetings_for`): the meetings of the casusoverleggen they chair or keep,
 and those with an agenda item of a case they may see, started from their case permissions.
 Whoever sees few meetings among many gets exactly theirs, in the list's order, on the page and
-in the API, with the number of their cases on each (ADR 0011)."""
+in the API, with the number of their cases on each (ADR 0011). The meetings seen through one's
+cases are read from which groups see each meeting (`cases.sight`, ADR 0039), and stay what the
+plain rule says when a party stops taking part, a discussion is erased or a case destroyed."""
 
 from datetime import timedelta
 
@@ -10,8 +12,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cases import meeting_services, selectors
-from cases.models import CaseMeeting, Discussion
+from cases import meeting_services, selectors, services, sight
+from cases.models import Case, CaseMeeting, CaseMeetingSight, Discussion
+from subjects import registry
+from subjects.registry import DossierRef
 from tests.cases.test_meetings import Overleg, casusoverleg
 from tests.conftest import verified_client
 from tests.factories import authorise
@@ -112,3 +116,57 @@ def test_p8_issue13_a_meeting_one_does_not_see_is_not_found(world):
     for meeting in hidden[:3]:
         response = client.get(reverse("cases:meeting-detail", args=[meeting.pk]))
         assert response.status_code == 404
+
+
+# --- ADR 0039: which groups see each meeting, kept as rows, stays what the plain rule says ------
+
+
+def _sight_is_current() -> bool:
+    """What `cases.sight` keeps equals what it works out afresh."""
+    kept = set(CaseMeetingSight.objects.values_list("meeting_id", "group_id"))
+    sight.refresh_all()
+    return kept == set(CaseMeetingSight.objects.values_list("meeting_id", "group_id"))
+
+
+def _seen(user) -> set[int]:
+    return set(selectors.meetings_for(user).values_list("pk", flat=True))
+
+
+def _plain(user) -> set[int]:
+    return {pk for pk, _count in _plainly_seen(user)}
+
+
+def test_p8_c4_issue13_the_meetings_seen_through_cases_are_kept_as_the_plain_rule_says(world):
+    ov = world
+    for user in (ov.agent, ov.chair, ov.other_chair, ov.keeper, ov.reclasseerder):
+        assert _seen(user) == _plain(user), user.username
+    assert _sight_is_current()
+
+
+def test_p8_c4_issue13_a_party_that_stops_taking_part_no_longer_sees_the_meetings(world):
+    ov = world
+    assert len(_seen(ov.agent)) == 3
+    theirs = Discussion.objects.filter(case__participants__party=ov.politie).first().case
+    services.end_participation(theirs, ov.politie, by=ov.keeper)  # its rows go (P8)
+    assert _seen(ov.agent) == _plain(ov.agent)
+    assert len(_seen(ov.agent)) < 3
+    assert _sight_is_current()
+
+
+def test_p8_c4_b8_issue13_a_destroyed_case_or_an_erased_discussion_no_longer_shows(world):
+    ov = world
+    first, second = (
+        Discussion.objects.filter(case__participants__party=ov.politie)
+        .order_by("case")
+        .values_list("case", flat=True)
+        .distinct()
+    )
+    on_first = Discussion.objects.filter(case=first).first()
+    registry.get("ico").erase(
+        DossierRef("ico", on_first.case.number), registry.item_ref(on_first), by=ov.keeper
+    )
+    assert _seen(ov.agent) == _plain(ov.agent)
+    assert on_first.meeting_id not in _seen(ov.agent)
+    registry.get("ico").destroy(DossierRef("ico", Case.objects.get(pk=second).number), by=None)
+    assert _seen(ov.agent) == _plain(ov.agent)
+    assert _sight_is_current()

@@ -13,9 +13,10 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.utils import timezone
 
+from cases import sight as case_sight
 from cases.constants import CaseStatus, MeasureStatus
 from cases.counts import case_counts
-from cases.models import Case, CaseGroupPermission, Disclosure, Measure
+from cases.models import Case, CaseGroupPermission, CaseMeetingSight, Disclosure, Measure
 from cases.permissions import sync_case_permissions
 from cases.selectors import disclosures_for, visible_cases
 from parties.constants import FileKind, Function, PartyKind, PartyRole
@@ -32,7 +33,7 @@ from security.services.chain import verify_chain
 from security.services.unusual_reads import start_from
 from subjects.matching import normalise_name
 from tests.factories import VeiligheidshuisFactory
-from weegploeg import sight
+from weegploeg import sight as weegploeg_sight
 from weegploeg.counts import signals_counted
 from weegploeg.models import Assessment, AssessmentGroupPermission, MeetingSight, Signal
 from weegploeg.permissions import sync_assessment_permissions
@@ -231,11 +232,17 @@ def test_issue13_the_counts_on_the_parent_rows_equal_the_children(seeded):
     assert Case._base_manager.filter(open_measure_count__gt=0).exists()
 
 
-def test_issue13_the_meetings_each_group_sees_are_worked_out_after_the_bulk_load(seeded):
-    """ADR 0039: which groups see each weegploeg meeting, kept as rows, as worked out afresh."""
-    kept = set(MeetingSight.objects.values_list("meeting_id", "group_id"))
-    sight.refresh_all()
-    assert kept and kept == set(MeetingSight.objects.values_list("meeting_id", "group_id"))
+@pytest.mark.parametrize(
+    ("model", "file_sight"), [(MeetingSight, weegploeg_sight), (CaseMeetingSight, case_sight)]
+)
+def test_issue13_the_meetings_each_group_sees_are_worked_out_after_the_bulk_load(
+    seeded, model, file_sight
+):
+    """ADR 0039: which groups see each meeting of both files, kept as rows, as worked out
+    afresh."""
+    kept = set(model.objects.values_list("meeting_id", "group_id"))
+    file_sight.refresh_all()
+    assert kept and kept == set(model.objects.values_list("meeting_id", "group_id"))
 
 
 def test_issue13_s2_the_seeds_fast_seal_is_the_chains_hash():

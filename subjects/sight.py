@@ -1,0 +1,93 @@
+"""Which groups see which meeting of a file (ADR 0011, ADR 0039; issue 13): a group sees a
+meeting when it holds the view permission on a dossier on the meeting's agenda. `Sight` is the
+one place that works that out, for the meetings of one file, and keeps it as rows of the file's
+sight model (a meeting and a group); the file's selectors read them (`seen_q`) instead of
+matching every agenda item with the user's permission rows when a list runs.
+
+What the rows follow from changes in two ways, and the file calls its `Sight` in the
+transaction of each change:
+- a meeting's agenda (a meeting held, dossiers destroyed, an agenda item erased):
+  `refresh(meetings)`;
+- a dossier's permission rows (the file's one sync function, when a row changed):
+  `refresh_dossiers(dossiers)`.
+A bulk load that passes the services by calls `refresh_all`."""
+
+from django.db.models import Q
+
+from subjects.permissions import cached_permission_id, groups_of
+
+
+def _pks(objects) -> list[int]:
+    return sorted({getattr(obj, "pk", obj) for obj in objects})
+
+
+class Sight:
+    """For the meetings of one file: `sight_model` keeps (meeting, group) rows; `item_model` is
+    the agenda item, with a `meeting` and a foreign key `dossier` to the file's root, whose
+    permission rows are `permission_model` (a guardian direct foreign-key model)."""
+
+    def __init__(self, *, sight_model, item_model, dossier: str, permission_model, view: str):
+        self.sight_model = sight_model
+        self.item_model = item_model
+        self.dossier = dossier
+        related = permission_model._meta.get_field("content_object").related_query_name()
+        self.rows = f"{dossier}__{related}"
+        self.app_label = permission_model._meta.app_label
+        self.view = view
+
+    def _seen(self, meeting_ids=None):
+        """The distinct (meeting pk, group pk) of the groups that see these meetings (all when
+        None): the agenda items joined with their dossiers' view rows."""
+        items = self.item_model.objects.all()
+        if meeting_ids is not None:
+            items = items.filter(meeting_id__in=meeting_ids)
+        view = cached_permission_id(self.app_label, self.view)
+        return (
+            items.filter(**{f"{self.rows}__permission_id": view})
+            .values_list("meeting_id", f"{self.rows}__group_id")
+            .distinct()
+            .order_by()
+        )
+
+    def refresh(self, meetings) -> None:
+        """Work out anew which groups see each of these meetings (pks or rows)."""
+        ids = _pks(meetings)
+        if not ids:
+            return
+        self.sight_model.objects.filter(meeting_id__in=ids).delete()
+        self.sight_model.objects.bulk_create(
+            self.sight_model(meeting_id=meeting, group_id=group)
+            for meeting, group in self._seen(ids)
+        )
+
+    def refresh_dossiers(self, dossiers) -> None:
+        """Work out anew the meetings these dossiers (pks or rows) are on the agenda of."""
+        on_agenda = self.item_model.objects.filter(**{f"{self.dossier}_id__in": _pks(dossiers)})
+        self.refresh(on_agenda.values_list("meeting_id", flat=True).distinct().order_by())
+
+    def refresh_all(self) -> None:
+        """Every meeting anew, in two statements and batches of rows (a bulk load)."""
+        self.sight_model.objects.all().delete()
+        self.sight_model.objects.bulk_create(
+            (
+                self.sight_model(meeting_id=meeting, group_id=group)
+                for meeting, group in self._seen().iterator()
+            ),
+            batch_size=5000,
+        )
+
+    def seen_meetings(self, user):
+        """The pks (a `meeting_id` values queryset) of the meetings with a dossier on their
+        agenda that `user` may see: those whose rows name one of the groups `held` reads the
+        user's permission rows of (`groups_of`), on the same terms (`may_act`)."""
+        from parties.permissions import may_act
+
+        if not may_act(user):
+            return self.sight_model.objects.none().values("meeting_id")
+        rows = self.sight_model.objects.filter(group_id__in=groups_of(user))
+        return rows.values("meeting_id")
+
+    def seen_q(self, user, field: str = "pk") -> Q:
+        """The condition "a dossier on the meeting's agenda is visible to `user`" on a query's
+        meeting key `field` (`seen_meetings`)."""
+        return Q(**{f"{field}__in": self.seen_meetings(user)})
