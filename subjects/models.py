@@ -122,3 +122,27 @@ class Restriction(models.Model):
     def __str__(self):
         label = _("Restriction")
         return f"{label} #{self.pk}"
+
+
+class MeetingSightBase(models.Model):
+    """A group that sees a meeting of a file: it holds the view permission on a dossier on the
+    meeting's agenda (ADR 0011). Derived from the agenda and the dossiers' permission rows, and
+    kept by the file's `subjects.sight.Sight` (ADR 0039): a list of meetings reads the rows of
+    the user's groups, not every agenda item of the dossiers they may see. Each file adds its
+    `meeting` and a unique constraint on (group, meeting), whose leading column serves the read
+    by group; the meeting's own index serves its refresh. No personal data: a meeting and a
+    group."""
+
+    group = models.ForeignKey(
+        "auth.Group",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_index=False,
+        verbose_name=_("group"),
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"#{self.pk}"

@@ -7,7 +7,7 @@ from cases.models.case import Case
 from cases.models.casusoverleg import CasusOverleg
 from cases.models.fields import USER, user_fk
 from parties.models import Party
-from subjects.models import FREE_TEXT
+from subjects.models import FREE_TEXT, MeetingSightBase
 
 
 class CaseMeeting(models.Model):
@@ -76,28 +76,15 @@ class Discussion(models.Model):
         return f"{label} #{self.pk}"
 
 
-class CaseMeetingSight(models.Model):
-    """A group that sees a case meeting: it holds the view permission on a case on the
-    meeting's agenda (ADR 0011). Derived from the agenda and the cases' permission rows, and
-    kept by `cases.sight` (ADR 0039): a list of meetings reads the rows of the user's groups,
-    not every agenda item of the cases they may see. No personal data: a meeting and a group."""
+class CaseMeetingSight(MeetingSightBase):
+    """A group that sees a case meeting through a case on its agenda, kept by `cases.sight`
+    (ADR 0039)."""
 
     meeting = models.ForeignKey(
         CaseMeeting, on_delete=models.CASCADE, related_name="+", verbose_name=_("meeting")
     )
-    group = models.ForeignKey(
-        "auth.Group",
-        on_delete=models.CASCADE,
-        related_name="+",
-        db_index=False,
-        verbose_name=_("group"),
-    )
 
     class Meta:
         constraints = [
-            # Read by group (a user's groups); the meeting's own index serves its refresh.
             models.UniqueConstraint(fields=["group", "meeting"], name="one_case_sight_per_group")
         ]
-
-    def __str__(self):
-        return f"#{self.pk}"

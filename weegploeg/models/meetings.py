@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from parties.models import Party, Veiligheidshuis
-from subjects.models import FREE_TEXT
+from subjects.models import FREE_TEXT, MeetingSightBase
 from weegploeg.models.analysis import Decision
 from weegploeg.models.assessment import Assessment
 
@@ -77,30 +77,15 @@ class AgendaItem(models.Model):
         return f"{label} #{self.pk}"
 
 
-class MeetingSight(models.Model):
-    """A group that sees a meeting: it holds the view permission on an assessment on the
-    meeting's agenda (ADR 0011). Derived from the agenda and the assessments' permission rows,
-    and kept by `weegploeg.sight`, the one place that works it out (ADR 0039): a list of
-    meetings then reads the rows of the user's groups, not every agenda item they may see.
-    No personal data: a meeting and a group."""
+class MeetingSight(MeetingSightBase):
+    """A group that sees a weegploeg meeting through an assessment on its agenda, kept by
+    `weegploeg.sight` (ADR 0039)."""
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="+", verbose_name=_("meeting")
     )
-    group = models.ForeignKey(
-        "auth.Group",
-        on_delete=models.CASCADE,
-        related_name="+",
-        db_index=False,
-        verbose_name=_("group"),
-    )
 
     class Meta:
         constraints = [
-            # Read by group (a user's groups); its leading column serves that, the meeting's
-            # own index the refresh of a meeting.
             models.UniqueConstraint(fields=["group", "meeting"], name="one_sight_per_group")
         ]
-
-    def __str__(self):
-        return f"#{self.pk}"
