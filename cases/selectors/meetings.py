@@ -31,9 +31,9 @@ def may_see_meetings(user) -> bool:
 
     The same answer as "`meeting_overleggen` or `meetings_for` is not empty": a meeting is
     shown for an agenda item of a casusoverleg one chairs or keeps (then `meeting_overleggen`
-    is not empty already) or for a discussion of a case one sees. So the query asks for a
-    casusoverleg one chairs or keeps, or else one discussion of a visible case, starting from
-    the user's case permissions (`visible_cases`), never from every meeting (issue 13)."""
+    is not empty already) or for a case one sees on its agenda. So the query asks for a
+    casusoverleg one chairs or keeps, or else one meeting seen through a case, read as
+    `meetings_for` reads it (`cases.sight`, ADR 0039), never from every meeting (issue 13)."""
     if not may_act(user) or not any(g.kind == FileKind.ICO for g in authorisations_of(user)):
         return False
     if kept_casusoverleg_ids(user):
@@ -41,9 +41,7 @@ def may_see_meetings(user) -> bool:
 
     def compute():
         overleggen = meeting_overleggen(user).order_by().values("pk")
-        seen = seen_case_q(user, "case", from_rows=True)
-        discussed = Discussion.objects.filter(seen).order_by().values("pk")
-        return overleggen.union(discussed, all=True).exists()
+        return overleggen.union(sight.seen_meetings(user).order_by(), all=True).exists()
 
     return remembered(user, "may_see_meetings", compute)
 

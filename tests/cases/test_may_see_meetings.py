@@ -1,6 +1,7 @@
 """C4, P8, issue 13: whether the meeting pages are there for a user (the menu's "Meetings",
-`cases.selectors.may_see_meetings`): one query at most, started from the user's case
-permissions, and the same answer as "a casusoverleg they chair or keep, or a meeting they see"."""
+`cases.selectors.may_see_meetings`): one query at most, reading the meetings seen through a
+case as the list does (`cases.sight`, ADR 0039), and the same answer as "a casusoverleg they
+chair or keep, or a meeting they see"."""
 
 from datetime import date, timedelta
 
