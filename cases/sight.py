@@ -26,3 +26,4 @@ refresh = SIGHT.refresh
 refresh_cases = SIGHT.refresh_dossiers
 refresh_all = SIGHT.refresh_all
 seen_meetings = SIGHT.seen_meetings
+shown_count = SIGHT.shown_count

@@ -140,6 +140,8 @@ class MeetingSightBase(models.Model):
         db_index=False,
         verbose_name=_("group"),
     )
+    # How many items of the agenda the group sees: what a member of this one group is shown.
+    items = models.PositiveIntegerField(_("number of agenda items"), default=0)
 
     class Meta:
         abstract = True

@@ -12,7 +12,8 @@ transaction of each change:
   `refresh_dossiers(dossiers)`.
 A bulk load that passes the services by calls `refresh_all`."""
 
-from django.db.models import Q
+from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from subjects.permissions import cached_permission_id, groups_of
 
@@ -36,17 +37,25 @@ class Sight:
         self.view = view
 
     def _seen(self, meeting_ids=None):
-        """The distinct (meeting pk, group pk) of the groups that see these meetings (all when
-        None): the agenda items joined with their dossiers' view rows."""
+        """(meeting pk, group pk, items) of the groups that see these meetings (all when None),
+        with the number of agenda items each sees: the agenda items joined with their dossiers'
+        view rows (one per dossier and group)."""
         items = self.item_model.objects.all()
         if meeting_ids is not None:
             items = items.filter(meeting_id__in=meeting_ids)
         view = cached_permission_id(self.app_label, self.view)
         return (
             items.filter(**{f"{self.rows}__permission_id": view})
-            .values_list("meeting_id", f"{self.rows}__group_id")
-            .distinct()
+            .values("meeting_id", f"{self.rows}__group_id")
+            .annotate(items=Count("pk"))
+            .values_list("meeting_id", f"{self.rows}__group_id", "items")
             .order_by()
+        )
+
+    def _rows(self, seen):
+        return (
+            self.sight_model(meeting_id=meeting, group_id=group, items=items)
+            for meeting, group, items in seen
         )
 
     def refresh(self, meetings) -> None:
@@ -55,10 +64,7 @@ class Sight:
         if not ids:
             return
         self.sight_model.objects.filter(meeting_id__in=ids).delete()
-        self.sight_model.objects.bulk_create(
-            self.sight_model(meeting_id=meeting, group_id=group)
-            for meeting, group in self._seen(ids)
-        )
+        self.sight_model.objects.bulk_create(self._rows(self._seen(ids)))
 
     def refresh_dossiers(self, dossiers) -> None:
         """Work out anew the meetings these dossiers (pks or rows) are on the agenda of."""
@@ -68,13 +74,7 @@ class Sight:
     def refresh_all(self) -> None:
         """Every meeting anew, in two statements and batches of rows (a bulk load)."""
         self.sight_model.objects.all().delete()
-        self.sight_model.objects.bulk_create(
-            (
-                self.sight_model(meeting_id=meeting, group_id=group)
-                for meeting, group in self._seen().iterator()
-            ),
-            batch_size=5000,
-        )
+        self.sight_model.objects.bulk_create(self._rows(self._seen().iterator()), batch_size=5000)
 
     def seen_meetings(self, user):
         """The pks (a `meeting_id` values queryset) of the meetings with a dossier on their
@@ -91,3 +91,19 @@ class Sight:
         """The condition "a dossier on the meeting's agenda is visible to `user`" on a query's
         meeting key `field` (`seen_meetings`)."""
         return Q(**{f"{field}__in": self.seen_meetings(user)})
+
+    def shown_count(self, user, counted):
+        """For annotating meetings: the number of agenda items `user` sees on each, `counted`
+        (the file's count of the visible items, an expression) worked out only where the rows
+        cannot tell. Where exactly one of the user's groups sees the meeting, that group's
+        `items` is the answer: the user's other groups see nothing on it. Where several do,
+        their items may overlap, and `counted` counts them."""
+        single = (
+            self.sight_model.objects.filter(meeting_id=OuterRef("pk"), group_id__in=groups_of(user))
+            .order_by()
+            .values("meeting_id")
+            .annotate(groups=Count("pk"), only=Max("items"))
+            .filter(groups=1)
+            .values("only")
+        )
+        return Coalesce(Subquery(single, output_field=IntegerField()), counted)

@@ -22,7 +22,7 @@ from parties.models import Party, Veiligheidshuis
 from parties.permissions import may_act, membership_of, working_authorisations
 from subjects.counters import count_of
 from subjects.restriction import visible_rows
-from weegploeg import permissions
+from weegploeg import permissions, sight
 from weegploeg.constants import AssessmentStatus
 from weegploeg.models import AgendaItem, Analysis, Assessment, Meeting
 
@@ -248,10 +248,11 @@ def meetings_for(user):
 def shown_item_count(user):
     """For annotating meetings: the number of agenda items `user` sees (ADR 0011). The keeper of
     the Veiligheidshuis's file sees them all: the count kept on the meeting (`weegploeg.counts`,
-    issue 13); a kernpartij member the visible ones, counted for the rows shown."""
+    issue 13); a kernpartij member the visible ones: as kept for their one group that sees the
+    meeting (`weegploeg.sight`, ADR 0039), else counted for the rows shown."""
     return DbCase(
         When(veiligheidshuis__in=kept_regions(user).values("pk"), then=F("item_count")),
-        default=count_of(visible_agenda_items(user), "meeting"),
+        default=sight.shown_count(user, count_of(visible_agenda_items(user), "meeting")),
     )
 
 

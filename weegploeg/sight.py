@@ -26,3 +26,4 @@ refresh = SIGHT.refresh
 refresh_assessments = SIGHT.refresh_dossiers
 refresh_all = SIGHT.refresh_all
 seen_q = SIGHT.seen_q
+shown_count = SIGHT.shown_count

@@ -6,7 +6,8 @@ from django.db import migrations, models
 
 def fill(apps, schema_editor):
     """Which groups see each case meeting there is (ADR 0039), as `cases.sight` works it out:
-    the groups holding the view permission on a case on the meeting's agenda."""
+    the groups holding the view permission on a case on the meeting's agenda, and how many
+    of its items each sees."""
     db = schema_editor.connection.alias
     Permission = apps.get_model("auth", "Permission")
     Discussion = apps.get_model("cases", "Discussion")
@@ -22,12 +23,16 @@ def fill(apps, schema_editor):
     seen = (
         Discussion.objects.using(db)
         .filter(case__casegrouppermission__permission_id=view)
-        .values_list("meeting_id", "case__casegrouppermission__group_id")
-        .distinct()
+        .values("meeting_id", "case__casegrouppermission__group_id")
+        .annotate(items=models.Count("pk"))
+        .values_list("meeting_id", "case__casegrouppermission__group_id", "items")
         .order_by()
     )
     CaseMeetingSight.objects.using(db).bulk_create(
-        (CaseMeetingSight(meeting_id=meeting, group_id=group) for meeting, group in seen.iterator()),
+        (
+            CaseMeetingSight(meeting_id=meeting, group_id=group, items=items)
+            for meeting, group, items in seen.iterator()
+        ),
         batch_size=5000,
     )
 
@@ -44,6 +49,7 @@ class Migration(migrations.Migration):
             name='CaseMeetingSight',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('items', models.PositiveIntegerField(default=0, verbose_name='number of agenda items')),
                 ('group', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='auth.group', verbose_name='group')),
                 ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='cases.casemeeting', verbose_name='meeting')),
             ],

@@ -59,10 +59,11 @@ def visible_discussions(user):
 def shown_case_count(user):
     """For annotating meetings: the number of cases on the agenda that `user` sees (ADR 0011).
     Who chairs or keeps the casusoverleg sees them all: the count kept on the meeting
-    (`cases.counts`, issue 13); anyone else the visible ones, counted for the rows shown."""
+    (`cases.counts`, issue 13); anyone else the visible ones: as kept for their one group that
+    sees the meeting (`cases.sight`, ADR 0039), else counted for the rows shown."""
     return DbCase(
         When(meeting_overleg_q(user, "casusoverleg"), then=F("case_count")),
-        default=count_of(visible_discussions(user), "meeting"),
+        default=sight.shown_count(user, count_of(visible_discussions(user), "meeting")),
     )
 
 

@@ -85,10 +85,41 @@ def sight_is_current() -> bool:
     return kept == set(MeetingSight.objects.values_list("meeting_id", "group_id"))
 
 
+def shown(user) -> dict[int, int]:
+    """Each meeting `user` sees with the number of its agenda items shown to them, as the lists
+    annotate it (`selectors.shown_item_count`)."""
+    meetings = selectors.meetings_for(user).annotate(shown=selectors.shown_item_count(user))
+    return dict(meetings.values_list("pk", "shown"))
+
+
+def shown_by_the_plain_rule(user) -> dict[int, int]:
+    items = selectors.visible_agenda_items(user)
+    kept = selectors.kept_regions(user)
+    return {
+        meeting.pk: meeting.item_count
+        if meeting.veiligheidshuis in kept
+        else items.filter(meeting=meeting).count()
+        for meeting in by_the_plain_rule(user)
+    }
+
+
 def test_w7_p8_issue13_a_listed_meeting_is_one_the_user_sees_and_no_other(world):
     for user, meetings in expected(world).items():
         assert set(selectors.meetings_for(user)) == by_the_plain_rule(user) == meetings, user
+        assert shown(user) == shown_by_the_plain_rule(user), user
     assert sight_is_current()
+
+
+def test_w7_p8_issue13_a_member_of_two_groups_that_see_a_meeting_is_shown_each_item_once(world):
+    wp, _elders, m = world
+    # Groups that see different items of the meeting: the gemeente Haarlem's and Zandvoort's.
+    wp.haarlemmer.groups.add(*wp.zandvoorter.groups.all())
+    # Groups that see the same item: the gemeente Zandvoort's and the politie's (which sees
+    # the Haarlem dossier too).
+    wp.zandvoorter.groups.add(*wp.agent.groups.all())
+    for user in (wp.haarlemmer, wp.zandvoorter):
+        assert shown(user) == shown_by_the_plain_rule(user), user
+        assert shown(user)[m["both"].pk] == 2, user
 
 
 def test_w7_p8_issue13_a_gemeente_that_joins_later_sees_the_meetings_of_its_dossiers(world):

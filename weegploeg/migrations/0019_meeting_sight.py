@@ -6,7 +6,8 @@ from django.db import migrations, models
 
 def fill(apps, schema_editor):
     """Which groups see each meeting there is (ADR 0039), as `weegploeg.sight` works it out:
-    the groups holding the view permission on an assessment on the meeting's agenda."""
+    the groups holding the view permission on an assessment on the meeting's agenda, and how
+    many of its items each sees."""
     db = schema_editor.connection.alias
     Permission = apps.get_model("auth", "Permission")
     AgendaItem = apps.get_model("weegploeg", "AgendaItem")
@@ -22,12 +23,16 @@ def fill(apps, schema_editor):
     seen = (
         AgendaItem.objects.using(db)
         .filter(assessment__assessmentgrouppermission__permission_id=view)
-        .values_list("meeting_id", "assessment__assessmentgrouppermission__group_id")
-        .distinct()
+        .values("meeting_id", "assessment__assessmentgrouppermission__group_id")
+        .annotate(items=models.Count("pk"))
+        .values_list("meeting_id", "assessment__assessmentgrouppermission__group_id", "items")
         .order_by()
     )
     MeetingSight.objects.using(db).bulk_create(
-        (MeetingSight(meeting_id=meeting, group_id=group) for meeting, group in seen.iterator()),
+        (
+            MeetingSight(meeting_id=meeting, group_id=group, items=items)
+            for meeting, group, items in seen.iterator()
+        ),
         batch_size=5000,
     )
 
@@ -44,6 +49,7 @@ class Migration(migrations.Migration):
             name='MeetingSight',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('items', models.PositiveIntegerField(default=0, verbose_name='number of agenda items')),
                 ('group', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='auth.group', verbose_name='group')),
                 ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='weegploeg.meeting', verbose_name='meeting')),
             ],
