@@ -12,6 +12,7 @@ transaction of each change:
   `refresh_dossiers(dossiers)`.
 A bulk load that passes the services by calls `refresh_all`."""
 
+from django.db import transaction
 from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
@@ -59,12 +60,18 @@ class Sight:
         )
 
     def refresh(self, meetings) -> None:
-        """Work out anew which groups see each of these meetings (pks or rows)."""
+        """Work out anew which groups see each of these meetings (pks or rows), under a lock
+        of the meetings' rows: two transactions that refreshed a meeting at once would each
+        insert its rows, and the second would fail on the first's."""
         ids = _pks(meetings)
         if not ids:
             return
-        self.sight_model.objects.filter(meeting_id__in=ids).delete()
-        self.sight_model.objects.bulk_create(self._rows(self._seen(ids)))
+        meeting_model = self.sight_model._meta.get_field("meeting").related_model
+        with transaction.atomic():
+            locked = meeting_model._base_manager.select_for_update().filter(pk__in=ids)
+            list(locked.order_by("pk").values_list("pk", flat=True))
+            self.sight_model.objects.filter(meeting_id__in=ids).delete()
+            self.sight_model.objects.bulk_create(self._rows(self._seen(ids)))
 
     def refresh_dossiers(self, dossiers) -> None:
         """Work out anew the meetings these dossiers (pks or rows) are on the agenda of."""

@@ -5,9 +5,11 @@ each kernpartij and who sees nothing, in the page and in the API, and stay so wh
 the assessments' permission rows change: a meeting held, a gemeente that joins later, a dossier
 destroyed."""
 
+import threading
 from datetime import date
 
 import pytest
+from django.db import connection, transaction
 from django.urls import reverse
 
 from subjects import registry
@@ -179,3 +181,44 @@ def test_w7_p8_issue13_the_page_and_the_api_list_exactly_those(world):
         assert {m.pk for m in page.context["meetings"]} == {m.pk for m in meetings}
         api = client.get("/api/v1/overleggen").json()
         assert {row["id"] for row in api["results"]} == {m.pk for m in meetings}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_issue13_two_refreshes_of_a_meeting_at_once_both_succeed(world):
+    """ADR 0039: a refresh locks the meetings' rows, so a second one waits for the first to
+    commit and then replaces its rows, rather than insert beside them and fail."""
+    _wp, _elders, m = world
+    meeting = m["both"]
+    first_done, errors = threading.Event(), []
+
+    def second():
+        try:
+            first_done.wait()
+            with transaction.atomic():
+                sight.refresh([meeting])
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=second)
+    with transaction.atomic():
+        sight.refresh([meeting])
+        thread.start()
+        first_done.set()
+        waited = 0
+        while not _waiting_on_a_lock() and waited < 500:  # until the second waits on ours
+            threading.Event().wait(0.01)
+            waited += 1
+    thread.join()
+    assert errors == []
+    assert sight_is_current()
+
+
+def _waiting_on_a_lock() -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+        )
+        return cursor.fetchone()[0] > 0
