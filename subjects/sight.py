@@ -94,10 +94,10 @@ class Sight:
         rows = self.sight_model.objects.filter(group_id__in=groups_of(user))
         return rows.values("meeting_id")
 
-    def seen_q(self, user, field: str = "pk") -> Q:
-        """The condition "a dossier on the meeting's agenda is visible to `user`" on a query's
-        meeting key `field` (`seen_meetings`)."""
-        return Q(**{f"{field}__in": self.seen_meetings(user)})
+    def seen_q(self, user) -> Q:
+        """The condition "a dossier on the meeting's agenda is visible to `user`" for a query
+        of meetings (`seen_meetings`)."""
+        return Q(pk__in=self.seen_meetings(user))
 
     def shown_count(self, user, counted):
         """For annotating meetings: the number of agenda items `user` sees on each, `counted`

@@ -112,13 +112,6 @@ def seen_assessment_q(user, field: str) -> Q:
     return held(AssessmentGroupPermission, user, "weegploeg", VIEW, field=field, from_rows=None)
 
 
-def seen_meeting_q(user) -> Q:
-    """The condition "an assessment on the meeting's agenda is visible to `user`" for a query
-    of meetings (ADR 0011): read from which groups see each meeting (`weegploeg.sight`, ADR
-    0039)."""
-    return sight.seen_q(user)
-
-
 def visible_assessments(user):
     """Every assessment `user` may see: the one queryset behind every list, page and endpoint."""
     return _assessments_with(user, VIEW)

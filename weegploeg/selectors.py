@@ -236,13 +236,13 @@ def may_enter_signals(user) -> bool:
 def meetings_for(user):
     """The weegploeg meetings `user` sees (ADR 0011): every meeting of a Veiligheidshuis whose
     file they keep, and a meeting with an assessment on its agenda that they may see
-    (`permissions.seen_meeting_q`: which of their groups see it, worked out ahead, ADR 0039;
+    (`sight.seen_q`: which of their groups see it, worked out ahead, ADR 0039;
     for a politie member that was 30,000 assessments matched to the agenda items at national
     scale, 25-40 ms a list, issue 13)."""
     if not may_use_file(user):
         return Meeting.objects.none()
     kept = Q(veiligheidshuis__in=sorted(kept_region_ids(user)))
-    return Meeting.objects.filter(kept | permissions.seen_meeting_q(user))
+    return Meeting.objects.filter(kept | sight.seen_q(user))
 
 
 def shown_item_count(user):

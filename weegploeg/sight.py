@@ -1,7 +1,7 @@
 """Which groups see which weegploeg meeting (ADR 0011, ADR 0039; issue 13): a group sees a
 meeting when it holds the view permission on an assessment on the meeting's agenda, worked out
-by `subjects.sight.Sight` and kept in `MeetingSight`; `weegploeg.permissions.seen_meeting_q`
-reads it.
+by `subjects.sight.Sight` and kept in `MeetingSight`; `weegploeg.selectors.meetings_for` reads
+it (`seen_q`).
 
 Called in the transaction of each change it follows from:
 - a meeting's agenda: a meeting held (`services.meetings.hold_meeting`), dossiers destroyed
