@@ -193,3 +193,59 @@ def test_w7_b3_the_meeting_form_offers_no_archived_dossier(wp):
         {"held_on": "2026-11-20", "present": [wp.politie.pk], "assessments": [archived.pk]},
     )
     assert response.status_code == 200 and not archived.agenda_items.exists()
+
+
+# --- issue 13: the agenda a page at a time -------------------------------------------------------
+
+
+@pytest.fixture
+def two_a_page(monkeypatch):
+    """Two agenda items a page, so that the three of `meeting` take two pages."""
+    monkeypatch.setattr("weegploeg.views.meetings.PAGE_SIZE", 2)
+
+
+def ordered_items(meeting):
+    return list(meeting.items.order_by("assessment__number_order", "pk"))
+
+
+def test_w7_s2_the_agenda_shows_a_page_of_items_and_logs_only_those(wp, meeting, two_a_page):
+    first, second, third = ordered_items(meeting)
+    shown = page(wp.agent, url_of(meeting))
+    assert f'id="item-{first.pk}"' in shown and f'id="item-{second.pk}"' in shown
+    assert f'id="item-{third.pk}"' not in shown
+    assert 'rel="next" href="?page=2"' in shown and "Pagina 1 van 2" in shown
+    AuditEntry.objects.filter(actor=wp.agent).delete()
+    shown = page(wp.agent, f"{url_of(meeting)}?page=2")
+    assert f'id="item-{third.pk}"' in shown and f'id="item-{first.pk}"' not in shown
+    # S2: an access entry for each dossier shown, and for no other.
+    read = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS, actor=wp.agent)
+    assert set(read.values_list("object_id", flat=True)) == {third.assessment_id}
+
+
+def test_w7_every_page_of_the_agenda_costs_the_same_queries(wp, meeting, two_a_page):
+    client = verified_client(wp.uitvoerder)
+    count_queries(client, url_of(meeting))  # the session and its caches settle
+    assert count_queries(client, f"{url_of(meeting)}?page=2") == count_queries(
+        client, url_of(meeting)
+    )
+
+
+def test_w7_a_form_opened_on_a_later_page_stays_on_that_page(wp, meeting, two_a_page):
+    first, _second, third = ordered_items(meeting)
+    later = f"{url_of(meeting)}?page=2"
+    assert f'href="?page=2&amp;vastleggen={third.pk}"' in page(wp.uitvoerder, later)
+    shown = page(wp.uitvoerder, f"{later}&vastleggen={third.pk}")
+    assert shown.count("<textarea") == 1 and f'name="item" value="{third.pk}"' in shown
+    assert f'href="{later}#item-{third.pk}">Annuleren</a>' in shown
+    # An item of another page opens nothing here.
+    assert "<textarea" not in page(wp.uitvoerder, f"{later}&vastleggen={first.pk}")
+    data = {
+        "item": third.pk,
+        f"item-{third.pk}-discussion": "Besproken.",
+        f"item-{third.pk}-version": 1,
+    }
+    response = verified_client(wp.uitvoerder).post(f"{later}&vastleggen={third.pk}", data)
+    assert response.status_code == 302
+    assert response["Location"] == f"{later}#item-{third.pk}"
+    third.refresh_from_db()
+    assert third.discussion == "Besproken."

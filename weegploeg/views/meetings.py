@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -10,7 +10,13 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, TemplateView
 
-from config.pages import OPEN_FORM, PAGE_SIZE, SortedListMixin, add_service_errors
+from config.pages import (
+    OPEN_FORM,
+    PAGE_SIZE,
+    CappedPaginator,
+    SortedListMixin,
+    add_service_errors,
+)
 from config.read_audit import AccessLoggedPageMixin
 from parties.models import Party
 from weegploeg import forms, selectors, services
@@ -81,10 +87,11 @@ class MeetingCreateView(KeeperMixin, FormView):
 
 class MeetingDetailView(WeegploegMixin, AccessLoggedPageMixin, TemplateView):
     """The agenda of one session with what was discussed and decided per assessment, as far as
-    the user sees it (ADR 0011). Every item is read-only; the keeper of an item's dossier has a
-    link to record its discussion, which opens one form at a time (`?vastleggen=<item pk>`):
-    with a hundred items a form for each made the page slow (issue 13). Every view writes an
-    access entry per dossier shown (S2)."""
+    the user sees it (ADR 0011), a page of agenda items at a time (`?page=`): a meeting of a
+    hundred dossiers shown at once cost a hundred access entries and rows on every view (issue
+    13). Every item is read-only; the keeper of an item's dossier has a link to record its
+    discussion, which opens one form at a time (`?vastleggen=<item pk>`). Every view writes an
+    access entry per dossier shown (S2): those of the page."""
 
     template_name = "weegploeg/meeting_detail.html"
     open_parameter = OPEN_FORM
@@ -95,26 +102,44 @@ class MeetingDetailView(WeegploegMixin, AccessLoggedPageMixin, TemplateView):
         prefetch_related_objects([meeting], "present")
         return meeting
 
-    @cached_property
-    def items(self):
-        return list(
+    def agenda(self):
+        """The items the user sees, in the agenda's order, each marked `is_kept` when the user
+        records its discussion (keeps its dossier)."""
+        keepable = selectors.keepable_assessments(self.request.user)
+        return (
             selectors.agenda_items_for(self.request.user, self.meeting)
             .select_related("assessment", "decision")
-            .order_by("assessment__number_order")
+            .annotate(is_kept=Exists(keepable.filter(pk=OuterRef("assessment_id"))))
+            .order_by("assessment__number_order", "pk")
         )
 
     @cached_property
-    def kept(self):
-        """The assessments whose discussion the user records on this meeting: those they keep."""
-        keepable = selectors.keepable_assessments(self.request.user)
-        return set(keepable.filter(agenda_items__in=self.items).values_list("pk", flat=True))
+    def page_obj(self):
+        return CappedPaginator(self.agenda(), PAGE_SIZE).get_page(self.request.GET.get("page"))
+
+    @cached_property
+    def items(self):
+        return list(self.page_obj.object_list)
+
+    def here(self) -> str:
+        """This page of the agenda, without an opened form."""
+        url = reverse("weegploeg:meeting-detail", kwargs={"pk": self.meeting.pk})
+        number = self.page_obj.number
+        return f"{url}?page={number}" if number > 1 else url
+
+    def open_link(self) -> str:
+        """The start of the link that opens an item's form on this page: its pk follows. No
+        #item-… after it: a browser ignores autofocus when the URL names a target on the page."""
+        number = self.page_obj.number
+        return (
+            f"?page={number}&{self.open_parameter}=" if number > 1 else f"?{self.open_parameter}="
+        )
 
     def kept_item(self, pk: str):
         """The agenda item `pk` (as sent) if the user records its discussion, else None."""
-        return next(
-            (item for item in self.items if str(item.pk) == pk and item.assessment_id in self.kept),
-            None,
-        )
+        if not pk.isdigit():
+            return None
+        return self.agenda().filter(pk=pk, is_kept=True).first()
 
     def dossiers_read(self):
         return [item.assessment for item in self.items]
@@ -131,13 +156,13 @@ class MeetingDetailView(WeegploegMixin, AccessLoggedPageMixin, TemplateView):
 
     def item_url(self, item) -> str:
         """The page, scrolled to the item."""
-        url = reverse("weegploeg:meeting-detail", kwargs={"pk": self.meeting.pk})
-        return f"{url}#item-{item.pk}"
+        return f"{self.here()}#item-{item.pk}"
 
     def opened(self):
-        """The item asked for in the URL and its form, if the user records its discussion; any
-        other value opens nothing."""
-        item = self.kept_item(self.request.GET.get(self.open_parameter, ""))
+        """The item of this page asked for in the URL and its form, if the user records its
+        discussion; any other value opens nothing."""
+        pk = self.request.GET.get(self.open_parameter, "")
+        item = next((i for i in self.items if str(i.pk) == pk and i.is_kept), None)
         return (item, self.discussion_form(item)) if item else (None, None)
 
     def get_context_data(self, **kwargs):
@@ -145,9 +170,13 @@ class MeetingDetailView(WeegploegMixin, AccessLoggedPageMixin, TemplateView):
         crumbs = [{"label": _("Weegploeg meetings"), "url": reverse("weegploeg:meeting-list")}]
         return super().get_context_data(
             meeting=self.meeting,
-            items=[(item, form if item is opened else None) for item in self.items],
-            kept=self.kept,
-            open_parameter=self.open_parameter,
+            items=[
+                (item, form if opened and item.pk == opened.pk else None) for item in self.items
+            ],
+            page_obj=self.page_obj,
+            is_paginated=self.page_obj.has_other_pages(),
+            here=self.here(),
+            open_link=self.open_link(),
             breadcrumbs=crumbs,
             **kwargs,
         )
