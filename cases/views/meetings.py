@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Case as DbCase
 from django.db.models import (
     DurationField,
@@ -125,8 +126,10 @@ class MeetingDetailView(MeetingMixin, AccessLoggedPageMixin, TemplateView):
     the form of one case at a time (`?vastleggen=<discussion>`; htmx puts it in place of the
     case), which saves in place with htmx and without JavaScript posts and comes back to the
     case on the agenda: a page of 46 cases rendered a form each took 1.7 ms of templates per
-    case (issue 13). The chair's primary action is approving the minutes, after which the page
-    is read-only. Every view writes an access entry per case shown (S2)."""
+    case (issue 13). The agenda is shown a page of cases at a time (`?page=`), its index and
+    the count of discussions recorded over all of it: every case shown costs an access entry
+    and its rendering (issue 13). The chair's primary action is approving the minutes, after
+    which the page is read-only. Every view writes an access entry per case shown (S2)."""
 
     template_name = "cases/meeting_detail.html"
 
@@ -142,8 +145,36 @@ class MeetingDetailView(MeetingMixin, AccessLoggedPageMixin, TemplateView):
     def items(self):
         return selectors.agenda_for(self.request.user, self.meeting)
 
+    @cached_property
+    def page_obj(self):
+        """The page of the agenda shown; the agenda is read whole, for its index and count."""
+        return Paginator(self.items, PAGE_SIZE).get_page(self.request.GET.get("page"))
+
+    def page_of(self, item) -> int:
+        return self.items.index(item) // PAGE_SIZE + 1
+
+    def url_of_page(self, number: int) -> str:
+        url = reverse("cases:meeting-detail", kwargs={"pk": self.meeting.pk})
+        return f"{url}?page={number}" if number > 1 else url
+
+    def item_links(self, number: int) -> dict:
+        """The links of the agenda items of page `number`: the page itself (the form posts to
+        it and Cancel returns to it) and the start of the link that opens an item's form."""
+        url = self.url_of_page(number)
+        joiner = "&" if "?" in url else "?"
+        return {"page_url": url, "open_link": f"{url}{joiner}{OPEN_FORM}="}
+
+    def agenda_index(self, shown: int) -> list[tuple[str, str]]:
+        """Each case of the agenda by number, with the link to it: on this page or another."""
+        index = []
+        for position, item in enumerate(self.items):
+            page = position // PAGE_SIZE + 1
+            url = "" if page == shown else self.url_of_page(page)
+            index.append((item.case.number, f"{url}#case-{item.discussion.pk}"))
+        return index
+
     def dossiers_read(self):
-        return [item.case for item in self.items]
+        return [item.case for item in self.page_obj.object_list]
 
     @cached_property
     def casemanagers(self) -> dict:
@@ -210,7 +241,7 @@ class MeetingDetailView(MeetingMixin, AccessLoggedPageMixin, TemplateView):
     def item_forms(self, bound=None):
         """Each item with its form: only the one posted with errors, or else the one opened."""
         result = []
-        for item in self.items:
+        for item in self.page_obj.object_list:
             form = None
             if bound is not None:
                 if bound.prefix == f"case-{item.discussion.pk}":
@@ -227,15 +258,20 @@ class MeetingDetailView(MeetingMixin, AccessLoggedPageMixin, TemplateView):
         )
         items = self.item_forms(kwargs.pop("bound", None))
         form = next((form for _item, form in items if form is not None), None)
+        shown = self.page_obj.number
         return super().get_context_data(
             meeting=self.meeting,
             items=items,
+            total=len(self.items),
+            index=self.agenda_index(shown),
+            page_obj=self.page_obj,
+            is_paginated=self.page_obj.has_other_pages(),
+            **self.item_links(shown),
             is_open=self.is_open,
             may_record=self.may_record,
             is_chair=meeting_services.is_chair(user, self.meeting),
             approve_form=kwargs.pop("approve_form", None) or forms.ApproveForm(),
             recorded=recorded,
-            open_parameter=OPEN_FORM,
             **self.casemanager_context(form),
             **kwargs,
         )
@@ -279,7 +315,7 @@ class MeetingDetailView(MeetingMixin, AccessLoggedPageMixin, TemplateView):
                     item.discussion.refresh_from_db()
                     return self.item_response(item, None, message=message)
                 messages.success(request, message)
-                url = reverse("cases:meeting-detail", kwargs={"pk": self.meeting.pk})
+                url = self.url_of_page(self.page_of(item))
                 return redirect(f"{url}#case-{item.discussion.pk}")
         if request.htmx:
             return self.item_response(item, form)
@@ -295,8 +331,8 @@ class MeetingDetailView(MeetingMixin, AccessLoggedPageMixin, TemplateView):
                 "form": form,
                 "meeting": self.meeting,
                 "may_record": self.may_record,
-                "open_parameter": OPEN_FORM,
                 "message": message,
+                **self.item_links(self.page_of(item)),
                 **self.casemanager_context(form),
             },
         )

@@ -127,3 +127,55 @@ def test_issue13_c4_a_refused_save_keeps_the_form_open_with_what_was_typed(ico, 
     assert response.status_code == 200 and body.count(FORM) == 1
     assert "Getypt verslag." in body and "Niemand die bestaat" in body
     assert "<datalist" in body and body.count(OPEN) == 2
+
+
+# --- issue 13: the agenda a page at a time -------------------------------------------------------
+
+
+@pytest.fixture
+def two_a_page(monkeypatch):
+    """Two cases a page, so that the three of `meeting` take two pages."""
+    monkeypatch.setattr("cases.views.meetings.PAGE_SIZE", 2)
+
+
+def ordered(meeting):
+    return list(meeting.discussions.order_by("case__number_order"))
+
+
+def test_issue13_c4_s2_the_agenda_shows_a_page_of_cases_and_logs_only_those(
+    ico, meeting, two_a_page
+):
+    first_, second, third = ordered(meeting)
+    client = verified_client(ico.agent)
+    shown = client.get(page_url(meeting)).content.decode()
+    assert f'id="case-{first_.pk}"' in shown and f'id="case-{third.pk}"' not in shown
+    assert 'rel="next" href="?page=2"' in shown
+    # The summary and the index cover the whole agenda; the index links to the other page.
+    assert "0 van 3 besprekingen vastgelegd" in shown
+    assert f'href="{page_url(meeting)}?page=2#case-{third.pk}"' in shown
+    assert f'href="#case-{second.pk}"' in shown
+    AuditEntry.objects.filter(actor=ico.agent).delete()
+    later = client.get(page_url(meeting), {"page": 2}).content.decode()
+    assert f'id="case-{third.pk}"' in later and f'id="case-{first_.pk}"' not in later
+    assert '<ol class="vh-agenda" start="3">' in later
+    # S2: an access entry for each case shown, and for no other.
+    read = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS, actor=ico.agent)
+    assert set(read.values_list("object_id", flat=True)) == {third.case_id}
+
+
+def test_issue13_c4_a_form_opened_on_a_later_page_stays_on_that_page(ico, meeting, two_a_page):
+    third = ordered(meeting)[2]
+    later = f"{page_url(meeting)}?page=2"
+    client = verified_client(ico.chair)
+    shown = client.get(later).content.decode()
+    assert f'href="{later}&amp;vastleggen={third.pk}"' in shown
+    opened = client.get(f"{later}&vastleggen={third.pk}").content.decode()
+    assert opened.count(FORM) == 1 and f'action="{later}"' in opened
+    assert f'href="{later}#case-{third.pk}">Annuleren</a>' in opened
+    # Without JavaScript a save comes back to the case on its page.
+    response = client.post(later, discussion_data(third))
+    assert response.status_code == 302 and response["Location"] == f"{later}#case-{third.pk}"
+    # A refused save shows the form again on that page, with what was typed.
+    typed = {f"case-{third.pk}-casemanager": "Niemand die bestaat"}
+    refused = client.post(later, discussion_data(third, **typed)).content.decode()
+    assert refused.count(FORM) == 1 and "Niemand die bestaat" in refused

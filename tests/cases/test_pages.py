@@ -15,6 +15,7 @@ from cases import disclosure_services, meeting_services, services
 from cases.constants import CasePart, CaseStatus, ClosingReason, Goal, MeasureStatus
 from cases.models import CaseCheck, Disclosure, Discussion, Export, Measure
 from config.audit import acting_as
+from config.pages import PAGE_SIZE
 from security.models import AuditEntry
 from subjects.categories import DataCategory
 from subjects.constants import CheckOutcome
@@ -521,14 +522,16 @@ def test_c4_the_meeting_page_queries_the_same_with_5_or_50_rows(ico):
         return reverse("cases:meeting-detail", kwargs={"pk": meeting_of(ico, cases).pk})
 
     client = verified_client(ico.chair)
-    # The page writes one access entry per case shown (S2), all in one insert; `count_queries`
-    # asks for each page twice (a warm request, then the counted one).
+    # The page writes one access entry per case shown (S2), all in one insert: of 50 cases the
+    # first page shows PAGE_SIZE. `count_queries` asks for each page twice (a warm request,
+    # then the counted one).
     few_url = meeting_with(5)
     few = count_queries(client, few_url)
     many_url = meeting_with(50)
     assert count_queries(client, many_url) == few
+    assert count_queries(client, f"{many_url}?page=2") == few
     entries = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS, actor=ico.chair)
-    assert entries.count() == 2 * (5 + 50)
+    assert entries.count() == 2 * (5 + PAGE_SIZE + PAGE_SIZE)
     assert set(entries.values_list("actor_party", flat=True)) == {ico.chair.membership.party.pk}
 
 
