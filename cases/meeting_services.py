@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -129,32 +129,41 @@ def _reopen_from_archive(case: Case, *, held_on: date, by: User) -> None:
 class AgendaItem:
     discussion: Discussion
     case: Case
-    measures: list[Measure]
-    """The open measures due by the meeting, overdue ones included (`selectors.measures_due`);
-    each with `is_overdue`: its deadline passed before the meeting."""
+
+    @property
+    def measures(self) -> list[Measure]:
+        """The open measures due by the meeting, overdue ones included
+        (`selectors.measures_due`); each with `is_overdue`: its deadline passed before the
+        meeting. Read by `agenda` or `add_measures_due`."""
+        return self.case.due_measures
 
 
-def agenda(meeting: CaseMeeting, *, among=None) -> list[AgendaItem]:
-    """C4: per case on the agenda, the measures due or overdue by the meeting. One query for all
-    cases; the filter is that of `cases.selectors.measures_due(case, until=meeting.held_on)`.
+def agenda(meeting: CaseMeeting, *, among=None, measures: bool = True) -> list[AgendaItem]:
+    """C4: per case on the agenda, the measures due or overdue by the meeting
+    (`add_measures_due`; `measures=False` leaves them to be read for the items shown).
     `among`: only the discussions among these (a queryset, read in the same query)."""
+    discussions = meeting.discussions.all()
+    if among is not None:
+        discussions = discussions.filter(pk__in=among.values("pk"))
+    discussions = discussions.select_related("case", "casemanager").order_by("case__number_order")
+    items = []
+    for discussion in discussions:
+        discussion.meeting = meeting
+        items.append(AgendaItem(discussion, discussion.case))
+    if measures:
+        add_measures_due(meeting, items)
+    return items
+
+
+def add_measures_due(meeting: CaseMeeting, items: list[AgendaItem]) -> None:
+    """The measures due of each item (`AgendaItem.measures`), in one query for all of them;
+    the filter is that of `cases.selectors.measures_due(case, until=meeting.held_on)`."""
     due = with_overdue(
         Measure.objects.filter(due_q(until=meeting.held_on)),
         on=meeting.held_on,
     ).select_related("owner")
-    discussions = meeting.discussions.all()
-    if among is not None:
-        discussions = discussions.filter(pk__in=among.values("pk"))
-    discussions = (
-        discussions.select_related("case", "casemanager")
-        .prefetch_related(Prefetch("case__measures", queryset=due, to_attr="due_measures"))
-        .order_by("case__number_order")
-    )
-    items = []
-    for discussion in discussions:
-        discussion.meeting = meeting
-        items.append(AgendaItem(discussion, discussion.case, discussion.case.due_measures))
-    return items
+    cases = [item.case for item in items if not hasattr(item.case, "due_measures")]
+    prefetch_related_objects(cases, Prefetch("measures", queryset=due, to_attr="due_measures"))
 
 
 def _require_open(meeting: CaseMeeting) -> None:

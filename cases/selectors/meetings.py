@@ -99,12 +99,13 @@ def get_meeting_for(user, pk) -> CaseMeeting:
     return meeting
 
 
-def agenda_for(user, meeting: CaseMeeting):
-    """The agenda items of `meeting` that `user` sees, each with its measures due
-    (`meeting_services.agenda`)."""
+def agenda_for(user, meeting: CaseMeeting, *, measures: bool = True):
+    """The agenda items of `meeting` that `user` sees, each with its measures due unless
+    `measures` is False (`meeting_services.agenda`)."""
     from cases.meeting_services import agenda
 
-    return agenda(meeting, among=visible_discussions(user).filter(meeting=meeting))
+    seen = visible_discussions(user).filter(meeting=meeting)
+    return agenda(meeting, among=seen, measures=measures)
 
 
 def attending_partners(cases):

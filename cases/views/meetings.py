@@ -143,7 +143,15 @@ class MeetingDetailView(MeetingMixin, AccessLoggedPageMixin, TemplateView):
 
     @cached_property
     def items(self):
-        return selectors.agenda_for(self.request.user, self.meeting)
+        """The whole agenda the user sees; the measures due are read for the items shown."""
+        return selectors.agenda_for(self.request.user, self.meeting, measures=False)
+
+    @cached_property
+    def shown(self) -> list:
+        """The items of the page shown, with their measures due."""
+        items = list(self.page_obj.object_list)
+        meeting_services.add_measures_due(self.meeting, items)
+        return items
 
     @cached_property
     def page_obj(self):
@@ -174,7 +182,7 @@ class MeetingDetailView(MeetingMixin, AccessLoggedPageMixin, TemplateView):
         return index
 
     def dossiers_read(self):
-        return [item.case for item in self.page_obj.object_list]
+        return [item.case for item in self.shown]
 
     @cached_property
     def casemanagers(self) -> dict:
@@ -241,7 +249,7 @@ class MeetingDetailView(MeetingMixin, AccessLoggedPageMixin, TemplateView):
     def item_forms(self, bound=None):
         """Each item with its form: only the one posted with errors, or else the one opened."""
         result = []
-        for item in self.page_obj.object_list:
+        for item in self.shown:
             form = None
             if bound is not None:
                 if bound.prefix == f"case-{item.discussion.pk}":
@@ -323,6 +331,7 @@ class MeetingDetailView(MeetingMixin, AccessLoggedPageMixin, TemplateView):
 
     def item_response(self, item, form, *, message=""):
         """One agenda item, for htmx to put in place of the one posted."""
+        meeting_services.add_measures_due(self.meeting, [item])
         return render(
             self.request,
             "cases/includes/agenda_item.html",
