@@ -17,6 +17,19 @@ COUNT_CAP = 1000
 OPEN_FORM = "vastleggen"
 
 
+def page_url(url: str, number: int) -> str:
+    """`url` at page `number` of what it lists; the first page without the parameter."""
+    return f"{url}?page={number}" if number > 1 else url
+
+
+def open_form_url(url: str, number: int) -> str:
+    """The start of the link that opens the form of one item (`OPEN_FORM`) of page `number` of
+    `url` ("" for the page itself); the item's pk follows. No #fragment after it: a browser
+    ignores autofocus when the URL names a target on the page."""
+    page = page_url(url, number)
+    return f"{page}{'&' if '?' in page else '?'}{OPEN_FORM}="
+
+
 class CappedPaginator(Paginator):
     """Django's paginator with a count that stops (issue 13): counting every row of a large
     visible set (tens of thousands, each checked against the permissions) costs more than

@@ -22,7 +22,14 @@ from django.views.generic import FormView, ListView, TemplateView
 
 from cases import forms, meeting_services, selectors
 from config.audit import ReadKind, log_reads
-from config.pages import OPEN_FORM, PAGE_SIZE, SortedListMixin, add_service_errors
+from config.pages import (
+    OPEN_FORM,
+    PAGE_SIZE,
+    SortedListMixin,
+    add_service_errors,
+    open_form_url,
+    page_url,
+)
 from config.read_audit import AccessLoggedPageMixin
 from parties.models import Party
 
@@ -162,15 +169,13 @@ class MeetingDetailView(MeetingMixin, AccessLoggedPageMixin, TemplateView):
         return self.items.index(item) // PAGE_SIZE + 1
 
     def url_of_page(self, number: int) -> str:
-        url = reverse("cases:meeting-detail", kwargs={"pk": self.meeting.pk})
-        return f"{url}?page={number}" if number > 1 else url
+        return page_url(reverse("cases:meeting-detail", kwargs={"pk": self.meeting.pk}), number)
 
     def item_links(self, number: int) -> dict:
         """The links of the agenda items of page `number`: the page itself (the form posts to
         it and Cancel returns to it) and the start of the link that opens an item's form."""
-        url = self.url_of_page(number)
-        joiner = "&" if "?" in url else "?"
-        return {"page_url": url, "open_link": f"{url}{joiner}{OPEN_FORM}="}
+        url = reverse("cases:meeting-detail", kwargs={"pk": self.meeting.pk})
+        return {"page_url": page_url(url, number), "open_link": open_form_url(url, number)}
 
     def agenda_index(self, shown: int) -> list[tuple[str, str]]:
         """Each case of the agenda by number, with the link to it: on this page or another."""

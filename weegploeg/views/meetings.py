@@ -16,6 +16,8 @@ from config.pages import (
     CappedPaginator,
     SortedListMixin,
     add_service_errors,
+    open_form_url,
+    page_url,
 )
 from config.read_audit import AccessLoggedPageMixin
 from parties.models import Party
@@ -124,16 +126,7 @@ class MeetingDetailView(WeegploegMixin, AccessLoggedPageMixin, TemplateView):
     def here(self) -> str:
         """This page of the agenda, without an opened form."""
         url = reverse("weegploeg:meeting-detail", kwargs={"pk": self.meeting.pk})
-        number = self.page_obj.number
-        return f"{url}?page={number}" if number > 1 else url
-
-    def open_link(self) -> str:
-        """The start of the link that opens an item's form on this page: its pk follows. No
-        #item-… after it: a browser ignores autofocus when the URL names a target on the page."""
-        number = self.page_obj.number
-        return (
-            f"?page={number}&{self.open_parameter}=" if number > 1 else f"?{self.open_parameter}="
-        )
+        return page_url(url, self.page_obj.number)
 
     def kept_item(self, pk: str):
         """The agenda item `pk` (as sent) if the user records its discussion, else None."""
@@ -176,7 +169,7 @@ class MeetingDetailView(WeegploegMixin, AccessLoggedPageMixin, TemplateView):
             page_obj=self.page_obj,
             is_paginated=self.page_obj.has_other_pages(),
             here=self.here(),
-            open_link=self.open_link(),
+            open_link=open_form_url("", self.page_obj.number),
             breadcrumbs=crumbs,
             **kwargs,
         )
