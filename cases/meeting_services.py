@@ -156,8 +156,9 @@ def agenda(meeting: CaseMeeting, *, among=None, measures: bool = True) -> list[A
 
 
 def add_measures_due(meeting: CaseMeeting, items: list[AgendaItem]) -> None:
-    """The measures due of each item (`AgendaItem.measures`), in one query for all of them;
-    the filter is that of `cases.selectors.measures_due(case, until=meeting.held_on)`."""
+    """The measures due of each item (`AgendaItem.measures`), in one query for all of them and
+    not again for a case that has them; the filter is that of
+    `cases.selectors.measures_due(case, until=meeting.held_on)`."""
     due = with_overdue(
         Measure.objects.filter(due_q(until=meeting.held_on)),
         on=meeting.held_on,
