@@ -54,6 +54,7 @@ NOT_CHANGING = {
     "cases.services.check_queue": "a read",
     "cases.meeting_services.is_chair": "a rule",
     "cases.meeting_services.agenda": "a read",
+    "cases.meeting_services.add_measures_due": "a read",
     "cases.disclosure_services.snapshot": "a read",
     "cases.disclosure_services.record_export": "a read of the case, recorded as an export (C7)",
     "cases.disclosure_services.export_document": "a read",
