@@ -1,6 +1,8 @@
 import pytest
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
+from django.utils import translation
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -18,6 +20,15 @@ pytest_plugins = ["tests.celery_worker", "tests.xdist_groups"]
 def fast_password_hashing(settings):
     """The tests make many users; a strong hash per user would dominate the run."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def dutch_first():
+    """Every test starts in Dutch, the product's language (U4). A request with the English
+    cookie leaves English active in the thread after it (`config.locale` activates the language
+    of each request and Django never resets it), so a later test that reads a message outside a
+    request read it in English, depending on the order the tests ran in."""
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def totp_now(device: TOTPDevice) -> str:
