@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import prefetch_related_objects
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,6 +15,7 @@ from cases import forms, selectors, services, transfer_services
 from cases.constants import CaseStatus
 from cases.views.case_page import PARTS
 from cases.views.cases import (
+    card_response,
     case_crumb,
     measure_cards,
     part_contents,
@@ -199,11 +200,7 @@ class MeasureActionView(CaseActionView):
         measure = next(m for m in case.measures.all() if m.pk == self.measure.pk)
         measure.is_overdue = selectors.is_overdue(measure)
         card = measure_cards(user, case, [measure], bound=bound)[0]
-        return render(
-            self.request,
-            "cases/includes/measure_card.html",
-            {"case": case, "card": card, "message": message},
-        )
+        return card_response(self.request, case, card, message=message)
 
 
 class ProgressCreateView(MeasureActionView):

@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -37,7 +38,14 @@ from cases.views.case_page import (
     tabs,
 )
 from cases.views.elsewhere import case_offers
-from config.pages import PAGE_SIZE, SessionSearchMixin, SortedListMixin
+from config.audit import ReadKind, log_reads
+from config.pages import (
+    OPEN_FORM,
+    PAGE_SIZE,
+    SessionSearchMixin,
+    SortedListMixin,
+    open_form_url,
+)
 from config.read_audit import AccessLoggedPageMixin
 from elsewhere.selectors import asked_about
 from subjects.matching import normalise_name
@@ -210,7 +218,23 @@ class CaseDetailView(CasesMixin, AccessLoggedPageMixin, DetailView):
     def get_template_names(self):
         return [f"cases/case_{self.part}.html"]
 
+    def get(self, request, *args, **kwargs):
+        """htmx asks for one measure's card with its forms open (`?vastleggen=`): that card
+        alone, a read of the case (S2). Anything else, and any measure the user does not
+        report on, is the whole part."""
+        opened = request.GET.get(OPEN_FORM, "")
+        if self.part == "plan" and request.htmx and opened:
+            self.object = case = self.get_object()
+            measure = next((m for m in case.measures.all() if str(m.pk) == opened), None)
+            card = measure and measure_cards(request.user, case, [measure], opened=opened)[0]
+            if card and "progress_form" in card:
+                log_reads(request, [case], kind=ReadKind.DETAIL)
+                return card_response(request, case, card)
+        return super().get(request, *args, **kwargs)
+
     def get_object(self, queryset=None):
+        if getattr(self, "object", None) is not None:  # read already by `get`
+            return self.object
         user = self.request.user
         case = selectors.get_case_page(
             user, self.kwargs["number"], **measure_count_annotations(timezone.localdate())
@@ -250,7 +274,9 @@ class CaseDetailView(CasesMixin, AccessLoggedPageMixin, DetailView):
         if self.part != "overview":
             context["breadcrumbs"] = [case_crumb(case)]
         if self.part == "plan":
-            context["measures"] = measure_cards(user, case, case.measures.all())
+            context["measures"] = measure_cards(
+                user, case, case.measures.all(), opened=self.request.GET.get(OPEN_FORM, "")
+            )
         if self.part == "history":
             context["history"] = case_history(case)
             # K1: the keeper sees who asked elsewhere about this person and found the case.
@@ -266,30 +292,53 @@ def case_crumb(case: Case) -> dict:
     }
 
 
-def measure_cards(user, case: Case, measures, *, bound=None) -> list[dict]:
-    """Per measure of the plan part: the measure, and for whoever reports on it while the case is
-    active the progress form and the status form (htmx in place; without JavaScript they post
-    and come back here). `bound`: a form posted with errors, shown again as typed."""
+def measure_cards(user, case: Case, measures, *, opened: str = "", bound=None) -> list[dict]:
+    """Per measure of the plan part: the measure, whether the user reports on it (the case
+    active), and the links that open its forms (`?vastleggen=<measure>`) and close them again.
+    Only the measure opened, or the one whose form was posted with errors (`bound`, shown again
+    as typed), has its progress form and status form: a plan rendered both forms of every
+    measure (issue 13). The forms post in place with htmx; without JavaScript they post and
+    come back here."""
     reportable = selectors.reportable_measures(user, case, measures)
     active = case.status == CaseStatus.ACTIVE
+    plan = reverse("cases:case-plan", kwargs={"number": case.number})
     cards = []
     for measure in measures:
         card = {"measure": measure, "may_report": active and measure.pk in reportable}
         if card["may_report"]:
-            initial = {"status": measure.status, "version": measure.version}
-            card["progress_form"] = forms.ProgressForm(
-                prefix=progress_prefix(measure), initial=initial
-            )
-            card["status_form"] = forms.MeasureStatusForm(
-                prefix=status_prefix(measure), initial=initial
-            )
-            for form in bound or ():
-                if form.prefix == progress_prefix(measure):
-                    card["progress_form"] = form
-                elif form.prefix == status_prefix(measure):
-                    card["status_form"] = form
+            card["open_url"] = f"{open_form_url(plan, 1)}{measure.pk}"
+            card["back_url"] = f"{plan}#measure-{measure.pk}"
+            posted = {form.prefix: form for form in bound or ()}
+            prefixes = (progress_prefix(measure), status_prefix(measure))
+            if str(measure.pk) == opened or posted.keys() & set(prefixes):
+                card["progress_form"] = posted.get(prefixes[0]) or _progress_form(
+                    measure, focus=not posted
+                )
+                card["status_form"] = posted.get(prefixes[1]) or forms.MeasureStatusForm(
+                    prefix=prefixes[1], initial=_initial(measure)
+                )
         cards.append(card)
     return cards
+
+
+def card_response(request, case: Case, card: dict, *, message: str = ""):
+    """One measure's card of the plan part, for htmx to put in place of the one shown."""
+    return render(
+        request,
+        "cases/includes/measure_card.html",
+        {"case": case, "card": card, "message": message},
+    )
+
+
+def _initial(measure) -> dict:
+    return {"status": measure.status, "version": measure.version}
+
+
+def _progress_form(measure, *, focus: bool):
+    form = forms.ProgressForm(prefix=progress_prefix(measure), initial=_initial(measure))
+    if focus:  # opened to be typed in
+        form.fields["text"].widget.attrs["autofocus"] = True
+    return form
 
 
 def progress_prefix(measure) -> str:

@@ -84,8 +84,15 @@ def test_c3_u1_an_rvdk_member_finds_its_measure_due_and_reports_progress(browser
     assert MEASURE in card.inner_text()
     no_violations(page)
 
+    # And opens its forms in place, the cursor in the progress (issue 13: one at a time)
+    card.get_by_test_id("open-measure-form").click()
+    field = card.get_by_label("Voortgang", exact=True)
+    expect(field).to_be_focused()
+    assert page.url.endswith(f"#measure-{mine.pk}")
+    no_violations(page)
+
     # And reports progress in place
-    card.get_by_label("Voortgang", exact=True).fill("Gesprek gevoerd; school werkt mee.")
+    field.fill("Gesprek gevoerd; school werkt mee.")
     card.get_by_label("Status van de maatregel").select_option("in_progress")
     url_before = page.url
     card.get_by_role("button", name="Voortgang vastleggen").click()
