@@ -8,9 +8,10 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import JSONObject
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from cases import selectors
@@ -83,29 +84,32 @@ def _measure_filters(today: date) -> dict[str, Q | None]:
     }
 
 
+def _counted(filters: dict[str, Q | None]) -> dict:
+    return {key: Count("pk", filter=condition) for key, condition in filters.items()}
+
+
 def measure_count_annotations(today: date) -> dict:
     """The summary's counts and its next meeting as annotations of the case, read with it
-    (issue 13)."""
-    annotations = {}
-    for key, condition in _measure_filters(today).items():
-        measures = Measure.objects.filter(case=OuterRef("pk"))
-        if condition is not None:
-            measures = measures.filter(condition)
-        counted = measures.order_by().values("case").annotate(n=Count("pk")).values("n")
-        annotations[f"measures_{key}"] = Coalesce(Subquery(counted[:1]), 0)
+    (issue 13): `measure_counts` and `next_meeting`, one subquery each that answers with a JSON
+    object. A subquery per figure (eight) cost more to build and compile than the rest of the
+    case's query: 6-8 ms of every part of the case page, against 3-4."""
+    measures = Measure.objects.filter(case=OuterRef("pk")).order_by().values("case")
+    counts = measures.annotate(counts=JSONObject(**_counted(_measure_filters(today))))
     first = _coming_discussions(today).filter(case=OuterRef("pk"))
-    for name, column in NEXT_MEETING_COLUMNS.items():
-        annotations[name] = Subquery(first.values(column)[:1])
-    return annotations
+    meeting = first.annotate(next_meeting=JSONObject(**NEXT_MEETING_FIELDS))
+    return {
+        "measure_counts": Subquery(counts.values("counts")[:1]),
+        "next_meeting": Subquery(meeting.values("next_meeting")[:1]),
+    }
 
 
 # The summary's next meeting read with the case: the discussion and what the page shows of its
 # meeting (`measure_count_annotations`).
-NEXT_MEETING_COLUMNS = {
-    "next_discussion_pk": "pk",
-    "next_meeting_pk": "meeting_id",
-    "next_meeting_on": "meeting__held_on",
-    "next_meeting_approved_at": "meeting__approved_at",
+NEXT_MEETING_FIELDS = {
+    "discussion": "pk",
+    "meeting": "meeting_id",
+    "held_on": "meeting__held_on",
+    "approved_at": "meeting__approved_at",
 }
 
 
@@ -116,15 +120,17 @@ def _coming_discussions(today: date):
 def _next_meeting(case: Case, today: date) -> Discussion | None:
     """The case on the agenda of its next meeting: read with the case where the page annotated
     it (the discussion and its meeting then hold what the page shows of them), else asked."""
-    if "next_discussion_pk" not in case.__dict__:
+    if "next_meeting" not in case.__dict__:
         return _coming_discussions(today).filter(case=case).select_related("meeting").first()
-    if case.next_discussion_pk is None:
+    found = case.next_meeting
+    if found is None:
         return None
-    discussion = Discussion(pk=case.next_discussion_pk, case=case)
+    discussion = Discussion(pk=found["discussion"], case=case)
+    approved_at = found["approved_at"]
     discussion.meeting = CaseMeeting(
-        pk=case.next_meeting_pk,
-        held_on=case.next_meeting_on,
-        approved_at=case.next_meeting_approved_at,
+        pk=found["meeting"],
+        held_on=parse_date(found["held_on"]),
+        approved_at=parse_datetime(approved_at) if approved_at else None,
     )
     return discussion
 
@@ -134,12 +140,10 @@ def summary(case: Case) -> Summary:
     are read with the case on its page (`measure_count_annotations`)."""
     today = timezone.localdate()
     filters = _measure_filters(today)
-    if "measures_all" in case.__dict__:
-        counts = {key: getattr(case, f"measures_{key}") for key in filters}
+    if "measure_counts" in case.__dict__:
+        counts = case.measure_counts or dict.fromkeys(filters, 0)  # None: no measures
     else:
-        counts = case.measures.aggregate(
-            **{key: Count("pk", filter=condition) for key, condition in filters.items()}
-        )
+        counts = case.measures.aggregate(**_counted(filters))
     next_meeting = _next_meeting(case, today)
     next_check = next_check_on(case)
     return Summary(

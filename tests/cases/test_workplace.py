@@ -196,6 +196,20 @@ def test_u1_the_primary_action_is_the_next_step(ico, case):
     assert primary() != url("close", case)  # closing is never the primary action
     meeting = meeting_of(ico, [case])
     assert primary().startswith(reverse("cases:meeting-detail", kwargs={"pk": meeting.pk}))
+    # Once its minutes are approved, today's meeting is no longer the next step.
+    for discussion in meeting.discussions.all():
+        meeting_services.record_discussion(
+            discussion,
+            by=ico.chair,
+            minutes="",
+            approach="Gesprek.",
+            casemanager=None,
+            informing="Brief.",
+        )
+    meeting_services.approve_minutes(meeting, by=ico.chair)
+    assert not (primary() or "").startswith(
+        reverse("cases:meeting-detail", kwargs={"pk": meeting.pk})
+    )
 
 
 def test_c1_add_a_participant_only_when_a_party_may_still_take_part(ico, case):
