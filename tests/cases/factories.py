@@ -3,7 +3,7 @@ opened through the services."""
 
 from datetime import date
 
-from cases import services
+from cases import meeting_services, services
 from cases.constants import IdentityMethod
 from cases.models import CasusOverleg
 from parties.constants import Function, PartyKind
@@ -94,3 +94,17 @@ class Ico:
             if participants is not None
             else [self.politie, self.om, self.gemeente, self.rvdk],
         )
+
+    def approve(self, meeting):
+        """The chair records what each discussion of `meeting` ended with and approves its
+        minutes (C4)."""
+        for discussion in meeting.discussions.all():
+            meeting_services.record_discussion(
+                discussion,
+                by=self.chair,
+                minutes="",
+                approach="Gesprek.",
+                casemanager=None,
+                informing="Brief.",
+            )
+        meeting_services.approve_minutes(meeting, by=self.chair)

@@ -7,15 +7,9 @@ from cases import services
 from cases.constants import Goal
 from config.audit import acting_as
 from security.models import AuditEntry
-from tests.cases.factories import Ico
 from tests.conftest import verified_client
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def ico(region):
-    return Ico(region)
 
 
 def test_s2_u5_the_history_names_who_changed_which_fields_never_the_values(ico):

@@ -13,18 +13,12 @@ from django.utils import timezone
 from cases import services, transfer_services
 from cases.constants import CaseStatus, ClosingReason, RelatedRole
 from cases.models import Case, CaseSignal, CopyOut
-from tests.cases.factories import Ico
 from tests.cases.transfer_fixtures import Agendering, elsewhere
 from tests.conftest import verified_client
 
 pytestmark = pytest.mark.django_db
 
 REASON = "Heropend: de Noord\u2011Afrikaanse komaf van de familie speelt een rol."
-
-
-@pytest.fixture
-def ico(region):
-    return Ico(region)
 
 
 @pytest.fixture

@@ -24,11 +24,6 @@ from tests.factories import VeiligheidshuisFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def ico(region):
-    return Ico(region)
-
-
 # --- C11 --------------------------------------------------------------------------------------
 
 

@@ -14,23 +14,12 @@ from cases import meeting_services, services
 from cases.constants import Goal, MeasureStatus
 from cases.models import Discussion
 from config.concurrency import StaleVersion
-from tests.cases.factories import Ico
 from tests.conftest import verified_client
 
 pytestmark = pytest.mark.django_db
 
 STALE_MESSAGE = "Iemand anders heeft dit intussen gewijzigd"
 PROBLEM = "application/problem+json"
-
-
-@pytest.fixture
-def ico(region):
-    return Ico(region)
-
-
-@pytest.fixture
-def case(ico):
-    return ico.open_case()
 
 
 @pytest.fixture

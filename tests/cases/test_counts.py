@@ -29,11 +29,6 @@ from tests.conftest import verified_client
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def ico(region):
-    return Ico(region)
-
-
 def assert_counts_are_real():
     for case in Case.objects.all():
         open_measures = Measure.objects.filter(case=case, status__in=OPEN_MEASURE_STATUSES)

@@ -6,9 +6,7 @@ a form per case."""
 import pytest
 from django.urls import reverse
 
-from cases import meeting_services
 from security.models import AuditEntry
-from tests.cases.factories import Ico
 from tests.cases.test_pages import discussion_data
 from tests.cases.test_workplace import HTMX, meeting_of
 from tests.conftest import verified_client
@@ -17,11 +15,6 @@ pytestmark = pytest.mark.django_db
 
 OPEN = 'data-testid="open-discussion-form"'
 FORM = 'data-testid="discussion-form"'
-
-
-@pytest.fixture
-def ico(region):
-    return Ico(region)
 
 
 @pytest.fixture
@@ -62,16 +55,7 @@ def test_issue13_c4_who_may_not_record_gets_no_form_nor_button(ico, meeting, who
 
 
 def test_issue13_c4_no_form_after_the_minutes_are_approved(ico, meeting):
-    for discussion in meeting.discussions.all():
-        meeting_services.record_discussion(
-            discussion,
-            by=ico.chair,
-            minutes="",
-            approach="Gesprek.",
-            casemanager=None,
-            informing="Brief.",
-        )
-    meeting_services.approve_minutes(meeting, by=ico.chair)
+    ico.approve(meeting)
     chair = verified_client(ico.chair)
     body = chair.get(page_url(meeting), {"vastleggen": first(meeting).pk}).content.decode()
     assert OPEN not in body and FORM not in body

@@ -11,23 +11,12 @@ from django.urls import reverse
 
 from cases.constants import MeasureStatus
 from security.models import AuditEntry
-from tests.cases.factories import Ico
 from tests.cases.test_pages import measure
 from tests.conftest import verified_client
 
 pytestmark = pytest.mark.django_db
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
-
-
-@pytest.fixture
-def ico(region):
-    return Ico(region)
-
-
-@pytest.fixture
-def case(ico):
-    return ico.open_case()
 
 
 def plan(case, opened=None) -> str:

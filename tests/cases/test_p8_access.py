@@ -13,22 +13,12 @@ from cases.permissions import visible_cases
 from parties import services as party_services
 from parties.constants import AccessLevel, Function
 from parties.models import FileAuthorisation
-from tests.cases.factories import PERSON, Ico
+from tests.cases.factories import PERSON
 from tests.conftest import verified_client
 from tests.factories import authorise, make_user
 from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def ico(region):
-    return Ico(region)
-
-
-@pytest.fixture
-def case(ico):
-    return ico.open_case()
 
 
 def page(user, case):

@@ -30,16 +30,6 @@ pytestmark = pytest.mark.django_db
 PERMISSION = "Politie, teamchef De Wit, 20-11-2026"
 
 
-@pytest.fixture
-def ico(region):
-    return Ico(region)
-
-
-@pytest.fixture
-def case(ico):
-    return ico.open_case()
-
-
 def case_url(name, case, **kwargs):
     return reverse(f"cases:{name}", kwargs={"number": case.number, **kwargs})
 

@@ -18,18 +18,12 @@ from retention.constants import ArchiveFrom, ReactivatedBy
 from retention.models import Reactivation
 from retention.services.terms import set_terms
 from security.models import AuditEntry
-from tests.cases.factories import Ico
 from tests.conftest import verified_client
 from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
 BANNER = "Dit dossier is gearchiveerd"
-
-
-@pytest.fixture
-def ico(region):
-    return Ico(region)
 
 
 def by_agenda(ico):

@@ -17,11 +17,6 @@ pytestmark = pytest.mark.django_db
 TODAY = date(2026, 12, 2)
 
 
-@pytest.fixture
-def ico(region):
-    return Ico(region)
-
-
 def test_c3_overdue_is_one_rule_in_the_database_and_in_python(ico):
     """Every status against a deadline before, on and after the day: the filter, the
     annotation and the predicate give the same answer, and only open measures past their

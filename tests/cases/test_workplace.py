@@ -32,16 +32,6 @@ CODES = re.compile(r"\((?:[CPBSRWIU]\d{1,2}|VH \d[\d.]*|CTER \d[\d.a-z]*)[^)]*\)
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
-@pytest.fixture
-def ico(region):
-    return Ico(region)
-
-
-@pytest.fixture
-def case(ico):
-    return ico.open_case()
-
-
 def url(name, case, **kwargs):
     return reverse(f"cases:{name}", kwargs={"number": case.number, **kwargs})
 
@@ -197,16 +187,7 @@ def test_u1_the_primary_action_is_the_next_step(ico, case):
     meeting = meeting_of(ico, [case])
     assert primary().startswith(reverse("cases:meeting-detail", kwargs={"pk": meeting.pk}))
     # Once its minutes are approved, today's meeting is no longer the next step.
-    for discussion in meeting.discussions.all():
-        meeting_services.record_discussion(
-            discussion,
-            by=ico.chair,
-            minutes="",
-            approach="Gesprek.",
-            casemanager=None,
-            informing="Brief.",
-        )
-    meeting_services.approve_minutes(meeting, by=ico.chair)
+    ico.approve(meeting)
     assert not (primary() or "").startswith(
         reverse("cases:meeting-detail", kwargs={"pk": meeting.pk})
     )
