@@ -11,15 +11,15 @@ from parties.models import FileAuthorisation, Membership, Party, User
 from parties.permissions import access_refusal
 
 
-def _file_groups_of(user: User, membership: Membership) -> list[Group]:
+def _file_groups_of(user: User, membership: Membership, codes: set[str]) -> list[Group]:
     """P8: the group of the user's party for every file they are authorised for, and the keeper
     group of every file they keep (uitvoerder of its Veiligheidshuis, read-write): the rule of
-    `parties.permissions.kept_authorisations`, which the pages ask (ADR 0018)."""
-    codes = set(membership.function_codes())
+    `parties.permissions.kept_authorisations`, which the pages ask (ADR 0018). `codes`: the
+    user's functions."""
     if not codes & WORKING_FUNCTIONS:
         return []  # beheerder and FG alone give no access to dossiers
-    authorisations = FileAuthorisation.objects.live().filter(user=user).select_related("file")
-    authorisations = list(authorisations)
+    authorisations = FileAuthorisation.objects.live().filter(user=user)
+    authorisations = list(authorisations.select_related("file__keeper_group"))
     wanted = groups.file_groups_for_files(membership.party, [a.file for a in authorisations])
     if Function.UITVOERDER in codes:
         regions = set(membership.party.veiligheidshuizen.values_list("pk", flat=True))
@@ -43,10 +43,15 @@ def sync_user_groups(user: User, *, today: date | None = None) -> None:
         by_function = groups.function_groups()
         codes = membership.function_codes()
         wanted += [by_function[code] for code in codes]
-        wanted += _file_groups_of(user, membership)
+        wanted += _file_groups_of(user, membership, set(codes))
     current = set(user.groups.values_list("pk", flat=True))
-    if current != {group.pk for group in wanted}:
-        user.groups.set(wanted)
+    keep = {group.pk for group in wanted}
+    # What `user.groups.set(wanted)` does, without reading the current groups a second time:
+    # the same removals and additions, so the audit log records the same changes.
+    if current - keep:
+        user.groups.remove(*(current - keep))
+    if keep - current:
+        user.groups.add(*(group for group in wanted if group.pk not in current))
 
 
 def _sync_party_users(party: Party) -> None:

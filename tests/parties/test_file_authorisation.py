@@ -2,12 +2,16 @@
 
 import pytest
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from parties import services
 from parties.constants import AccessLevel, AuthorisationAction, Function
 from parties.models import FileAuthorisation, FileGroup
+from security.models import AuditEntry
 from tests.conftest import verified_client
 from tests.factories import PartyFactory, VeiligheidshuisFactory, authorise, make_user
 
@@ -185,3 +189,49 @@ def test_p8_permissions_go_to_groups_per_party_and_file_without_personal_data(
     # Read only: the uitvoerder reads through its party's group, but keeps nothing.
     authorise(uitvoerder, weegploeg, AccessLevel.READ)
     assert not weegploeg.keeper_group.user_set.exists()
+
+
+def _reads_of(queries, table: str) -> int:
+    """How many of the captured `queries` read `table` (a SELECT from or joining it)."""
+    return sum(
+        1
+        for query in queries
+        if query["sql"].startswith("SELECT") and f'"{table}"' in query["sql"].split(" WHERE ")[0]
+    )
+
+
+def _group_changes(user, *, after: int) -> list[tuple[str, set[str]]]:
+    """The changes of `user`'s groups the audit log recorded after entry `after`."""
+    entries = AuditEntry.objects.filter(
+        pk__gt=after, content_type=ContentType.objects.get_for_model(user), object_pk=str(user.pk)
+    ).order_by("pk")
+    changes = [entry.changes["groups"] for entry in entries if "groups" in entry.changes]
+    return [(change["operation"], set(change["objects"])) for change in changes]
+
+
+def test_p8_a_sync_reads_the_groups_and_functions_once_and_logs_each_change(uitvoerder, weegploeg):
+    """issue 13: the sync behind every grant and revocation (and the daily resync of every user)
+    read the user's functions twice and their groups twice. The groups it sets, and the audit
+    entries of the change, are those of `user.groups.set`."""
+    before = set(uitvoerder.groups.all())
+    with CaptureQueriesContext(connection) as queries:
+        services.sync_user_groups(uitvoerder)  # nothing changed: nothing written
+    assert not [query for query in queries if not query["sql"].startswith("SELECT")]
+    assert _reads_of(queries, "parties_functiongrant") == 1
+    assert _reads_of(queries, "parties_user_groups") == 1
+
+    last = AuditEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    authorise(uitvoerder, weegploeg)
+    party_group = FileGroup.objects.get(party=uitvoerder.membership.party, file=weegploeg).group
+    added = {party_group, weegploeg.keeper_group}
+    assert set(uitvoerder.groups.all()) == before | added
+    names = {group.name for group in added}
+    assert _group_changes(uitvoerder, after=last) == [("add", names)]
+
+    last = AuditEntry.objects.order_by("-pk").values_list("pk", flat=True).first()
+    authorisation = FileAuthorisation.objects.live().get(user=uitvoerder)
+    with CaptureQueriesContext(connection) as queries:
+        services.revoke_file_access(authorisation, by=None, reason="Andere taak")
+    assert set(uitvoerder.groups.all()) == before
+    assert _reads_of(queries, "parties_functiongrant") == 1
+    assert _group_changes(uitvoerder, after=last) == [("delete", names)]
