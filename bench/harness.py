@@ -30,6 +30,10 @@ def setup(settings_module: str = "config.settings") -> None:
     # The product's own log lines (a page of management information viewed, a PDF's layout
     # steps) would run through the figures: the bench prints warnings and errors only.
     logging.disable(logging.INFO)
+    # The heap as a web process has it after start-up (`config.wsgi`).
+    from config.heap import settle
+
+    settle()
 
 
 def scale_label() -> str:
