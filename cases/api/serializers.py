@@ -20,6 +20,7 @@ from cases.models import (
     RelatedPerson,
 )
 from config.api import CamelCaseModelSerializer, DossierNumberFieldBase
+from config.related_pks import PagePksField
 from retention.constants import ArchiveFrom
 from retention.terms import describe
 from subjects.categories import DataCategory
@@ -56,6 +57,7 @@ class CasusOverlegSerializer(CamelCaseModelSerializer):
     taking part and its retention terms (C11): those of its ICO file, read-only."""
 
     veiligheidshuis = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    participants = PagePksField(CasusOverleg, "participants")
     retention_terms = serializers.SerializerMethodField(method_name="get_retention_terms")
 
     class Meta:

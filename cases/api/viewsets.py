@@ -39,6 +39,7 @@ from config.audit import ReadKind, log_reads
 from config.concurrency_api import ETAG_HEADER, ETagRetrieveMixin
 from config.nested import Nested
 from config.read_audit import AccessLoggedViewSetMixin, action_response
+from config.related_pks import related_pks
 from parties.permissions import IsVerifiedMember
 from subjects.restriction import marked, reading_restricted
 
@@ -93,18 +94,22 @@ class CasusOverlegViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Case
     """The casusoverleggen (modules) with their covenant, controller, participating parties and
     retention terms (C11), for every user who may act."""
 
-    queryset = CasusOverleg.objects.select_related("veiligheidshuis").prefetch_related(
-        "participants"
-    )
+    queryset = CasusOverleg.objects.select_related("veiligheidshuis")
     serializer_class = CasusOverlegSerializer
 
     def paginate_queryset(self, queryset):
+        # A page's terms and parties read at once, each in one query (issue 13).
         page = super().paginate_queryset(queryset)
         self.terms_by_pk = selectors.casusoverleg_terms_by_pk(page if page is not None else [])
+        self.page_pks = {"participants": related_pks(page or [], "participants")}
         return page
 
     def get_serializer_context(self):
-        return {**super().get_serializer_context(), "terms_by_pk": getattr(self, "terms_by_pk", {})}
+        return {
+            **super().get_serializer_context(),
+            "terms_by_pk": getattr(self, "terms_by_pk", {}),
+            "page_pks": getattr(self, "page_pks", {}),
+        }
 
 
 @extend_schema_view(
