@@ -44,9 +44,7 @@ def started(tmp_path, startup: str) -> tuple[int, bool]:
     "startup",
     ["import config.wsgi", "import config.asgi", "from bench import harness; harness.setup()"],
 )
-def test_issue13_the_server_freezes_its_start_up_objects_with_every_view_loaded(
-    tmp_path, startup
-):
+def test_issue13_the_server_freezes_its_start_up_objects_with_every_view_loaded(tmp_path, startup):
     frozen, views = started(tmp_path, startup)
     assert views
     assert frozen > 50_000  # Django, the models and every view: some 150,000 objects

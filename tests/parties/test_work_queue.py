@@ -379,13 +379,16 @@ def test_u1_w5_c3_c4_c9_i1_r3_b3_s2_s3_s5_p4_the_uitvoerder_sees_every_kind_of_d
 
 def test_u1_the_partners_and_members_see_only_what_their_party_does(world, dashboard):
     """C3, I1, W7: the police sees its own measure and the duties it carries out, what the
-    weegploeg is to decide; the RvdK its own overdue measure; the chair its meeting."""
+    weegploeg is to decide and its coming meeting's agenda; the RvdK its own overdue measure;
+    the chair its meeting."""
     w = world
     police = shown(dashboard(w.wp.agent))
     assert police["measures-due"] == [w.case.number]
     assert f"#measure-{w.this_week.pk}" in dashboard(w.wp.agent)
     assert police["duties-due"] == [w.postponed.number, w.agendered.number]
     assert police["weegploeg-decision"] == [w.to_decide.number, w.unchecked.number]
+    # W7: the coming weegploeg meeting's dossier the police brought, on a meeting they see.
+    assert police["weegploeg-meetings"] == [w.to_decide.number]
     raad = dashboard(w.wp.raad)
     assert shown(raad)["measures-due"] == [w.case.number]
     assert f"#measure-{w.overdue.pk}" in raad
