@@ -12,8 +12,9 @@ from rest_framework import serializers
 
 def related_pks(objects, field_name: str) -> dict:
     """The pks each of `objects` (model instances of one model) relates to through its
-    many-to-many `field_name`, in the related model's order as a prefetch gives them (ties by
-    pk), by the object's pk; an object without related rows has an empty list."""
+    many-to-many `field_name`, by the object's pk, in the related model's order as a prefetch
+    gives them (its `Meta.ordering`, field names only; ties by pk); an object without related
+    rows has an empty list."""
     objects = list(objects)
     found: dict = {item.pk: [] for item in objects}
     if not objects:

@@ -5,11 +5,7 @@ another user's or an unconfirmed device signs no one in), P5 and P8 (a right cha
 requests counts from the next one)."""
 
 import json
-import os
-import subprocess
-import sys
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import SESSION_KEY
@@ -27,11 +23,11 @@ from parties.backends import MemberBackend
 from parties.constants import Function
 from parties.models import User
 from parties.rights import with_rights
+from tests.config.clean_process import run_clean
 from tests.conftest import verified_client
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_issue13_the_user_is_read_with_the_same_rights_as_the_queryset_reads(deelnemer):
@@ -157,17 +153,9 @@ def test_issue13_prepared_statements_are_a_setting_on_by_default(tmp_path):
     )
     found = {}
     for value in ("", "false"):
-        env = {
-            "PATH": os.environ["PATH"],
-            "DATA_DIR": str(tmp_path),
-            "HOME": str(tmp_path),
-            "DJANGO_SETTINGS_MODULE": "config.settings",
-            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/unused",
-            **({"DATABASE_PREPARED_STATEMENTS": value} if value else {}),
-        }
-        result = subprocess.run(
-            [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
+        setting = {"DATABASE_PREPARED_STATEMENTS": value} if value else {}
+        printed = run_clean(
+            tmp_path, script, DATABASE_URL="postgres://postgres@127.0.0.1:5432/unused", **setting
         )
-        assert result.returncode == 0, result.stderr
-        found[value] = json.loads(result.stdout)
+        found[value] = json.loads(printed)
     assert found == {"": 5, "false": None}

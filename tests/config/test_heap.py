@@ -4,14 +4,10 @@ imports the application (`config.wsgi`) and as the bench does (`bench.harness`).
 
 import gc
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.config.clean_process import run_clean
 
 REPORT = (
     "import gc, json, sys;"
@@ -21,22 +17,12 @@ REPORT = (
 
 def started(tmp_path, startup: str) -> tuple[int, bool]:
     """What a new process holds frozen after `startup`, and whether the views are loaded."""
-    env = {
-        "PATH": os.environ["PATH"],
-        "DATA_DIR": str(tmp_path),
-        "HOME": str(tmp_path),
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/unused",
-    }
-    result = subprocess.run(  # noqa: S603 - our own interpreter and code
-        [sys.executable, "-c", f"{startup}; {REPORT}"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
+    printed = run_clean(
+        tmp_path,
+        f"{startup}; {REPORT}",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/unused",
     )
-    assert result.returncode == 0, result.stderr
-    frozen, views = json.loads(result.stdout.splitlines()[-1])
+    frozen, views = json.loads(printed.splitlines()[-1])
     return frozen, views
 
 

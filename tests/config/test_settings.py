@@ -2,9 +2,6 @@
 place; every beat task imports."""
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +10,7 @@ from django.utils.module_loading import import_string
 
 from config.celery import app
 from config.environment import DECLARED, render_reference
+from tests.config.clean_process import run_clean
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,16 +49,7 @@ def _settings_without_environment(tmp_path) -> dict:
         " ('CONN_MAX_AGE', 'CONN_HEALTH_CHECKS', 'OPTIONS')};"
         "print(json.dumps(out))"
     )
-    env = {"PATH": os.environ["PATH"], "DATA_DIR": str(tmp_path), "HOME": str(tmp_path)}
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=ROOT,
-        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout)
+    return json.loads(run_clean(tmp_path, script))
 
 
 def test_o4_defaults_are_safe_for_production_and_embedded(tmp_path):
