@@ -2,6 +2,23 @@
 
 from django import forms
 from django.forms.models import ModelChoiceIterator
+from django.utils.choices import BaseChoiceIterator
+
+
+class ChoicePairs(BaseChoiceIterator):
+    """Choices already in the form Django normalizes them to, (key, label) pairs: set as a
+    list, Django walks all of them twice more (for the field and its widget), 6-10 ms for the
+    1,900 users of the access log's filter at national scale (issue 13); a choice iterator it
+    takes as it is."""
+
+    def __init__(self, pairs: list):
+        self.pairs = pairs
+
+    def __iter__(self):
+        return iter(self.pairs)
+
+    def __len__(self):
+        return len(self.pairs)
 
 
 class _LabelColumnsIterator(ModelChoiceIterator):

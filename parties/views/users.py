@@ -13,8 +13,8 @@ from config.api_input import as_id
 from config.pages import PAGE_SIZE, SessionSearchMixin, SortedListMixin, add_service_errors
 from config.read_audit import AccessLoggedMixin
 from parties import forms, services
-from parties.constants import AuthorisationAction, Function
-from parties.models import AuthorisationChange, FunctionGrant, Membership, Party, User
+from parties.constants import Function
+from parties.models import AuthorisationChange, FunctionGrant, Membership, User
 from parties.permissions import has_function, is_beheerder
 from parties.views.parties import BeheerderRequiredMixin
 
@@ -47,17 +47,18 @@ class UserListView(BeheerderRequiredMixin, SessionSearchMixin, SortedListMixin, 
                 | Q(last_name__icontains=query)
                 | Q(email__icontains=query)
             )
-        party = self.request.GET.get("party", "")
-        if as_id(party):
-            users = users.filter(membership__party_id=as_id(party))
-        self.filters = {"party": party}
+        self.filter_form = forms.PartyFilterForm(self.request.GET or None)
+        found = self.filter_form.filters()
+        if "party" in found:
+            users = users.filter(membership__party_id=found["party"])
+        self.filters = {name: str(value) for name, value in found.items()}
         return self.sorted(users)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             search_term=self.search_term,
             filters=self.filters,
-            parties=Party.objects.only("pk", "name"),
+            filter_form=self.filter_form,
             **kwargs,
         )
 
@@ -195,19 +196,16 @@ class AuthorisationLogView(SortedListMixin, ListView):
 
     def get_queryset(self):
         changes = AuthorisationChange.objects.select_related("actor", "user", "party")
-        action = self.request.GET.get("action", "")
-        if action in AuthorisationAction.values:
-            changes = changes.filter(action=action)
-        party = self.request.GET.get("party", "")
-        if as_id(party):
-            changes = changes.filter(party_id=as_id(party))
-        self.filters = {"action": action, "party": party}
+        self.filter_form = forms.AuthorisationLogFilterForm(self.request.GET or None)
+        found = self.filter_form.filters()
+        if "action" in found:
+            changes = changes.filter(action=found["action"])
+        if "party" in found:
+            changes = changes.filter(party_id=found["party"])
+        self.filters = {name: str(value) for name, value in found.items()}
         return self.sorted(changes)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            filters=self.filters,
-            actions=AuthorisationAction.choices,
-            parties=Party.objects.only("pk", "name"),
-            **kwargs,
+            filters=self.filters, filter_form=self.filter_form, **kwargs
         )

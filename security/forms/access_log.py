@@ -3,9 +3,9 @@ They collect input only; the choices come from `security.selectors.access_log` a
 of the sign-off from `security.services.access_review`."""
 
 from django import forms
-from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
+from config.choice_fields import ChoicePairs
 from config.widgets import LongSelect
 from parties.forms import DateInput
 from security.selectors.access_log import READ_KINDS, Filters, filter_choices
@@ -28,22 +28,6 @@ ACTION_CHOICES = [
 ]
 
 
-class _Pairs(BaseChoiceIterator):
-    """Choices already in the form Django normalizes them to, (key, label) pairs: set as a
-    list, Django walks all of them twice more (for the field and its widget), 6-10 ms for the
-    1,900 users of the access log at national scale (issue 13); a choice iterator it takes as
-    it is."""
-
-    def __init__(self, pairs: list):
-        self.pairs = pairs
-
-    def __iter__(self):
-        return iter(self.pairs)
-
-    def __len__(self):
-        return len(self.pairs)
-
-
 class ListChoiceField(forms.ChoiceField):
     """A choice of one of `objects`, a list read once (`filter_choices`): its choices and what
     is sent is checked against without a query of their own (issue 13). Cleans to the object,
@@ -60,7 +44,7 @@ class ListChoiceField(forms.ChoiceField):
 
     def set_objects(self, objects, *, empty_label) -> None:
         self.objects = {str(obj.pk): obj for obj in objects}
-        self.choices = _Pairs(
+        self.choices = ChoicePairs(
             [("", empty_label)]
             + [(key, self.label_from_instance(obj)) for key, obj in self.objects.items()]
         )
