@@ -16,6 +16,7 @@ from cases.models import Case, CaseGroupPermission, CaseParticipant
 from cases.permissions import sync_case_permissions
 from parties.models import User
 from parties.services import sync_user_groups
+from subjects.sight import refreshing_once
 from weegploeg.models import Assessment, AssessmentGroupPermission
 from weegploeg.permissions import sync_assessment_permissions
 
@@ -45,8 +46,11 @@ def _replicate(states_sql: str, roots, permission_model, sync) -> int:
         cursor.execute("CREATE INDEX ON seed_states (state)")
         cursor.execute("SELECT DISTINCT ON (state) state, id FROM seed_states ORDER BY state, id")
         representatives = dict(cursor.fetchall())
-    for dossier in roots.filter(pk__in=representatives.values()):
-        sync(dossier)
+    # Who sees each meeting follows from the rows: worked out once at the end, not per sync
+    # (the seed works every meeting out anew after the copies, `refresh_all`).
+    with refreshing_once():
+        for dossier in roots.filter(pk__in=representatives.values()):
+            sync(dossier)
     permissions = _table(permission_model)
     with connection.cursor() as cursor:
         cursor.execute(

@@ -10,7 +10,12 @@ transaction of each change:
   `refresh(meetings)`;
 - a dossier's permission rows (the file's one sync function, when a row changed):
   `refresh_dossiers(dossiers)`.
-A bulk load that passes the services by calls `refresh_all`."""
+A bulk change that runs the sync on many dossiers (the seed's syncs) does so inside
+`refreshing_once()`, which works the meetings out once at its end; a bulk load that passes the
+services by calls `refresh_all`."""
+
+import contextlib
+from contextvars import ContextVar
 
 from django.db import transaction
 from django.db.models import Count, IntegerField, Max, OuterRef, Q, Subquery
@@ -21,6 +26,32 @@ from subjects.permissions import cached_permission_id, groups_of
 
 def _pks(objects) -> list[int]:
     return sorted({getattr(obj, "pk", obj) for obj in objects})
+
+
+# Inside `refreshing_once`: per Sight, the meetings and the dossiers whose meetings wait for
+# the block's end.
+_PENDING: ContextVar[dict | None] = ContextVar("sight_refreshing_once", default=None)
+
+
+@contextlib.contextmanager
+def refreshing_once():
+    """Within the block every `Sight` only notes what it would refresh, and works it out at the
+    block's end, once for all the meetings noted (issue 13: each refresh reads the agenda of
+    its meetings against their dossiers' permission rows, and a sync of thousands of dossiers
+    refreshed once per dossier). Open it inside the transaction that makes the changes: a
+    block left by an exception refreshes nothing, and the rollback undoes the changes. A
+    nested block joins the one already open."""
+    if _PENDING.get() is not None:
+        yield
+        return
+    token = _PENDING.set({})
+    try:
+        yield
+        pending = _PENDING.get()
+    finally:
+        _PENDING.reset(token)
+    for sight, (meetings, dossiers) in pending.items():
+        sight.refresh_dossiers(dossiers, meetings=meetings)
 
 
 class Sight:
@@ -59,10 +90,22 @@ class Sight:
             for meeting, group, items in seen
         )
 
+    def _noted(self, meetings=(), dossiers=()) -> bool:
+        """Inside `refreshing_once`: note the meetings and dossiers for its end (True)."""
+        pending = _PENDING.get()
+        if pending is None:
+            return False
+        noted = pending.setdefault(self, (set(), set()))
+        noted[0].update(_pks(meetings))
+        noted[1].update(_pks(dossiers))
+        return True
+
     def refresh(self, meetings) -> None:
         """Work out anew which groups see each of these meetings (pks or rows), under a lock
         of the meetings' rows: two transactions that refreshed a meeting at once would each
         insert its rows, and the second would fail on the first's."""
+        if self._noted(meetings=meetings):
+            return
         ids = _pks(meetings)
         if not ids:
             return
@@ -73,10 +116,14 @@ class Sight:
             self.sight_model.objects.filter(meeting_id__in=ids).delete()
             self.sight_model.objects.bulk_create(self._rows(self._seen(ids)))
 
-    def refresh_dossiers(self, dossiers) -> None:
-        """Work out anew the meetings these dossiers (pks or rows) are on the agenda of."""
+    def refresh_dossiers(self, dossiers, *, meetings=()) -> None:
+        """Work out anew the meetings these dossiers (pks or rows) are on the agenda of, and
+        `meetings` (pks or rows) besides."""
+        if self._noted(meetings=meetings, dossiers=dossiers):
+            return
         on_agenda = self.item_model.objects.filter(**{f"{self.dossier}_id__in": _pks(dossiers)})
-        self.refresh(on_agenda.values_list("meeting_id", flat=True).distinct().order_by())
+        found = on_agenda.values_list("meeting_id", flat=True).distinct().order_by()
+        self.refresh({*_pks(meetings), *found})
 
     def refresh_all(self) -> None:
         """Every meeting anew, in two statements and batches of rows (a bulk load)."""
