@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from config.choice_fields import RowChoiceField
 from config.concurrency import VersionedForm
 from config.widgets import LongSelect
 from parties.models import User
@@ -101,9 +102,18 @@ class DossierForm(VersionedForm):
     dossier_key = forms.CharField(max_length=40, widget=forms.HiddenInput)
 
 
+class CandidateField(RowChoiceField):
+    """A user to designate, by name (the username when none) and party."""
+
+    label_columns = ("first_name", "last_name", "username", "membership__party__name")
+
+    def label_from_row(self, first_name, last_name, username, party_name) -> str:
+        return f"{f'{first_name} {last_name}'.strip() or username} ({party_name})"
+
+
 class OfficerForm(forms.Form):
     veiligheidshuis = forms.ModelChoiceField(queryset=None, label=_("Veiligheidshuis"))
-    user = forms.ModelChoiceField(queryset=None, label=_("User"), widget=LongSelect)
+    user = CandidateField(queryset=None, label=_("User"), widget=LongSelect)
 
     def __init__(self, *args, regions, **kwargs):
         super().__init__(*args, **kwargs)
@@ -115,9 +125,5 @@ class OfficerForm(forms.Form):
                 membership__ended_on__isnull=True,
             )
             .distinct()
-            .select_related("membership__party")  # the label names the party (issue 13)
             .order_by("last_name", "first_name", "username")
-        )
-        self.fields["user"].label_from_instance = lambda user: (
-            f"{user.get_full_name() or user.username} ({user.membership.party.name})"
         )
