@@ -94,9 +94,21 @@ def visible_rows(model, queryset_filter, *, kept_filter):
         return model.objects.filter(queryset_filter)
     return (
         model._base_manager.filter(queryset_filter)
-        .filter(~restricted_q(model) | kept_filter)
+        .exclude(pk__in=_hidden(model, kept_filter))
         .annotate(restricted=restricted_q(model))
     )
+
+
+def _hidden(model, kept_filter):
+    """The pks of the restricted rows of `model` where `kept_filter` does not hold: a few rows
+    (restrictions are rare), so a list leaves them out by key, without joining every row it
+    reads to the relations of `kept_filter` (issue 13: the keeper's capped count of 30,000
+    signals, 11 to 7.5 ms)."""
+    from subjects.models import Restriction
+
+    labelled = Restriction.objects.filter(item_model=model._meta.label_lower)
+    restricted = model._base_manager.filter(pk__in=labelled.values("item_pk"))
+    return restricted.exclude(pk__in=restricted.filter(kept_filter).values("pk")).values("pk")
 
 
 def restricted_api_field():

@@ -4,13 +4,16 @@ and out of what is copied on (the agendering copy); the access answer still hold
 uitvoerder) still sees it, marked "Afgeschermd", in the dossier's page and API."""
 
 import pytest
+from django.db.models import Q
 from django.urls import reverse
 
 from cases.models import Case
 from subjects import registry
 from subjects.registry import DossierRef
+from subjects.restriction import visible_rows
 from tests.cases.transfer_fixtures import Agendering, full_case
 from tests.conftest import verified_client
+from weegploeg.models import Signal
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +107,22 @@ def test_r1_r6_a_restricted_item_is_still_rectified_with_its_change_logged(regio
         action=AuditEntry.Action.UPDATE, object_pk=str(first.pk), dossier_key=assessment.number
     ).exclude(additional_data={"restricted": True})
     assert set(update.latest("pk").changes) == {"behaviour"}  # a diff, not a new row
+
+
+def test_r6_issue13_a_list_shows_a_restricted_row_only_where_the_reader_keeps_its_dossier(region):
+    """`visible_rows`, the one rule of the lists (R6): restricted rows are left out unless
+    `kept_filter` holds for them, then shown marked; the others are shown unmarked."""
+    ag = Agendering(region)
+    kept, other = ag.assessment(), ag.assessment()
+    restricted = [kept.signals.order_by("pk").first(), other.signals.order_by("pk").first()]
+    for row in restricted:
+        restrict(DossierRef("weegploeg", row.assessment.number), row, ag.keeper)
+    every = Q(assessment__in=[kept, other])
+    shown = {
+        row.pk: row.restricted
+        for row in visible_rows(Signal, every, kept_filter=Q(assessment=kept))
+    }
+    open_rows = Signal._base_manager.filter(every).exclude(pk__in=[row.pk for row in restricted])
+    assert shown == {restricted[0].pk: True, **{row.pk: False for row in open_rows}}
+    none_kept = visible_rows(Signal, every, kept_filter=Q(assessment__in=[]))
+    assert set(none_kept.values_list("pk", flat=True)) == {row.pk for row in open_rows}
