@@ -137,9 +137,9 @@ def delete_traced(seeds: Iterable[tuple[object, object]], *, trail=()) -> dict:
             ref = named.get((file_label, dossier_key), fallback)
         counts[ref][kind] += 1
     if rows:
-        delete_entries(entries.filter(pk__in=rows), reason="trail")
+        delete_entries(rows, reason="trail")
     if trails:  # the chain keeps the purged entries' hashes, so it still verifies (S2)
-        delete_entries(entries.filter(pk__in=trails), reason="destruction")
+        delete_entries(trails, reason="destruction")
     return dict(counts)
 
 

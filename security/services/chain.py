@@ -149,10 +149,11 @@ def _record_links(ids: list[int], *, batch: uuid.UUID, reason: str) -> None:
         )
 
 
-def delete_entries(queryset, *, reason: str) -> int:
+def delete_entries(entries, *, reason: str) -> int:
     """B8: the one way to delete audit entries (destruction of a dossier, erasure of an item, the
-    trail of deleted rows). Under the chain's lock, so no entry is sealed while it goes, it
-    records the place and hashes of every sealed entry in `queryset` (`PurgedLink`, nothing of
+    trail of deleted rows): `entries` a queryset of them, or a list of their pks (read already:
+    not read again). Under the chain's lock, so no entry is sealed while it goes, it
+    records the place and hashes of every sealed entry of `entries` (`PurgedLink`, nothing of
     the content) and deletes the entries. Unsealed entries simply go. Returns the number of
     entries deleted. The links are recorded under the open `config.audit.purge_batch`, if
     any, so a destruction record names all of them at once. Inside a transaction it takes no
@@ -161,18 +162,29 @@ def delete_entries(queryset, *, reason: str) -> int:
     with transaction.atomic(savepoint=False):
         if ChainHead.objects.select_for_update().filter(pk=1).first() is None:
             _head_for_update()
-        # The keys once: the statements below then each take a plain list, where nested
-        # subqueries left the planner scanning the unusual reads (issue 13).
-        ids = list(queryset.order_by().values_list("pk", flat=True))
+        # The keys once: the statements below then each take them as one array, where nested
+        # subqueries left the planner scanning the unusual reads, and a list of thousands of
+        # parameters cost more to send and plan than to delete (issue 13).
+        ids = (
+            entries
+            if isinstance(entries, list)
+            else list(entries.order_by().values_list("pk", flat=True))
+        )
         if not ids:
             return 0
-        entries = AuditEntry.objects.filter(pk__in=ids)
         batch = current_purge_batch() or uuid.uuid4()
         _record_links(ids, batch=batch, reason=reason)
-        # The unusual reads worked out of them go with them (S2, docs/adr/0027).
-        UnusualRead.objects.filter(entry__in=ids).delete()
-        deleted, _kinds = entries.delete()
-    return deleted
+        # The unusual reads worked out of them go with them (S2, docs/adr/0027). Neither model
+        # has a receiver of its deletion or a relation that cascades (checked by a test).
+        quote = connection.ops.quote_name
+        with connection.cursor() as cursor:
+            for model, key in ((UnusualRead, "entry"), (AuditEntry, "id")):
+                column = quote(model._meta.get_field(key).column)
+                cursor.execute(
+                    f"DELETE FROM {quote(model._meta.db_table)} WHERE {column} = ANY(%s)",  # noqa: S608 - the models' own names
+                    [ids],
+                )
+            return cursor.rowcount
 
 
 # --- verification -------------------------------------------------------------------------------

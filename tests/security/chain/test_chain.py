@@ -4,12 +4,15 @@ found by the verification, and destruction (B8) and erasure keep it verifying.""
 import pytest
 from django.core.management import ManagementUtility, call_command
 from django.core.management.base import CommandError
+from django.db.models import DO_NOTHING
+from django.db.models.signals import post_delete, pre_delete
 
-from security.models import AuditEntry, ChainHead, PurgedLink
+from security.models import AuditEntry, ChainHead, PurgedLink, UnusualRead
 from security.services.chain import (
     CHAIN_COLUMNS,
     HASHED_COLUMNS,
     Problem,
+    delete_entries,
     seal_pending,
     verify_chain,
 )
@@ -206,3 +209,34 @@ def test_s2_the_command_exits_0_on_a_whole_chain_and_1_naming_the_broken_entry(w
     with pytest.raises(SystemExit) as exited:  # as from the shell
         ManagementUtility(["manage.py", "verify_audit_chain"]).execute()
     assert exited.value.code == 1
+
+
+def test_s2_b8_issue13_entries_given_by_key_go_with_their_unusual_reads_and_links(wp):
+    """`delete_entries` takes the pks a destruction found already (issue 13: not read again)
+    and deletes by key in one statement per table; their links keep the chain verifying."""
+    dossier(wp)
+    seal_pending()
+    entries = list(AuditEntry.objects.order_by("pk")[:3])
+    kept = AuditEntry.objects.exclude(pk__in=[entry.pk for entry in entries]).first()
+    for entry in [*entries, kept]:
+        UnusualRead.objects.create(
+            entry=entry, actor_id=0, timestamp=entry.timestamp, day=entry.timestamp.date()
+        )
+    assert delete_entries([entry.pk for entry in entries], reason="trail") == 3
+    assert not AuditEntry.objects.filter(pk__in=[entry.pk for entry in entries]).exists()
+    assert list(UnusualRead.objects.values_list("pk", flat=True)) == [kept.pk]
+    assert PurgedLink.objects.filter(reason="trail").count() == 3
+    assert verify_chain().ok
+
+
+def test_s2_b8_issue13_nothing_hangs_on_an_entry_or_an_unusual_read_when_deleted_by_key():
+    """`delete_entries` deletes both tables with plain statements: that keeps to what Django's
+    delete would do only while no receiver listens for their deletion and nothing cascades."""
+    for model in (AuditEntry, UnusualRead):
+        assert not pre_delete.has_listeners(model) and not post_delete.has_listeners(model)
+        relations = [
+            field
+            for field in model._meta.get_fields(include_hidden=True)
+            if field.auto_created and not field.concrete and field.is_relation
+        ]
+        assert {relation.on_delete for relation in relations} <= {DO_NOTHING}, model
