@@ -103,8 +103,9 @@ def delete_traced(seeds: Iterable[tuple[object, object]], *, trail=()) -> dict:
     counts: dict = defaultdict(Counter)
     by_row = Q(pk__in=[])
     for model, rows in collector.data.items():
+        kind = kind_of(model)  # once a model: a translation switched on and off (issue 13)
         for row in rows:
-            counts[owner.get((_model(row), row.pk), fallback)][kind_of(model)] += 1
+            counts[owner.get((_model(row), row.pk), fallback)][kind] += 1
         ids = [row.pk for row in rows if isinstance(row.pk, int)]
         keys = [str(row.pk) for row in rows if not isinstance(row.pk, int)]
         content_type = ContentType.objects.get_for_model(model)
