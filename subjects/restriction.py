@@ -103,7 +103,7 @@ def _hidden(model, kept_filter):
     """The pks of the restricted rows of `model` where `kept_filter` does not hold: a few rows
     (restrictions are rare), so a list leaves them out by key, without joining every row it
     reads to the relations of `kept_filter` (issue 13: the keeper's capped count of 30,000
-    signals, 11 to 7.5 ms)."""
+    signals, 10-12 to 6 ms)."""
     from subjects.models import Restriction
 
     labelled = Restriction.objects.filter(item_model=model._meta.label_lower)
