@@ -36,9 +36,7 @@ def _police_leaves_quietly(ov) -> list:
         .values_list("case", flat=True)
         .distinct()
     )
-    CaseParticipant.objects.filter(case__in=cases, party=ov.politie).update(
-        until=timezone.now()
-    )
+    CaseParticipant.objects.filter(case__in=cases, party=ov.politie).update(until=timezone.now())
     return [Discussion.objects.filter(case=pk).first().case for pk in cases]
 
 
