@@ -64,12 +64,20 @@ class CappedPaginator(Paginator):
             raise EmptyPage(self.error_messages["min_page"])
         return number
 
+    def _rows(self, sliced):
+        """The rows of a slice of the list as the page reads them (`KeysFirstPaginator`)."""
+        return sliced
+
+    def _get_page(self, object_list, number, paginator):
+        # Django's `page` hands the slice of an uncapped list here.
+        return super()._get_page(self._rows(object_list), number, paginator)
+
     def page(self, number):
         if not self.capped:
             return super().page(number)
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        rows = list(self.object_list[bottom : bottom + self.per_page + 1])
+        rows = list(self._rows(self.object_list[bottom : bottom + self.per_page + 1]))
         if not rows:
             raise EmptyPage(self.error_messages["no_results"])
         return CappedPage(rows[: self.per_page], number, self, more=len(rows) > self.per_page)
@@ -80,6 +88,20 @@ class CappedPaginator(Paginator):
             return super().get_page(number)
         except InvalidPage:
             return self.page(1)
+
+
+class KeysFirstPaginator(CappedPaginator):
+    """A `CappedPaginator` that reads a page's keys first, then its rows by those keys in the
+    list's order (issue 13): for a list sorted on what only its whole rows hold, such as the
+    duties to inform by their date due (`rights.views.duties`). The keys of the whole set then
+    come from an index that holds the columns of the order, and only the page's rows are
+    read, where a plain slice read every row of the set to sort it (13,215 duties of the
+    uitvoerder's files at national scale)."""
+
+    def _rows(self, sliced):
+        if not isinstance(sliced, QuerySet):
+            return sliced
+        return self.object_list.filter(pk__in=sliced.values("pk"))
 
 
 class CappedPage(Page):

@@ -75,7 +75,14 @@ class DutyToInform(models.Model):
                 fields=["data_file", "due_on"],
                 condition=models.Q(state__in=OPEN_DUTY_STATES),
                 name="duty_open_by_file",
-            )
+            ),
+            # The list of duties (issue 13): the keys of the user's files in the list's order
+            # (open first, by the date due) from the index alone (`KeysFirstPaginator`).
+            models.Index(
+                fields=["data_file"],
+                include=["id", "responsible_party", "state", "due_on"],
+                name="duty_by_file_with_order",
+            ),
         ]
 
     def __str__(self):

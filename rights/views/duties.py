@@ -9,7 +9,7 @@ from django.utils.functional import cached_property
 from django.views.generic import DetailView, ListView
 
 from config.audit import ReadKind
-from config.pages import PAGE_SIZE, SortedListMixin
+from config.pages import PAGE_SIZE, KeysFirstPaginator, SortedListMixin
 from parties.models import DataFile
 from rights.constants import DutyState
 from rights.dashboard_duties import what_is_due
@@ -37,6 +37,7 @@ class DutyListView(DutiesMixin, SortedListMixin, ListView):
 
     template_name = "rights/duties/duty_list.html"
     paginate_by = PAGE_SIZE
+    paginator_class = KeysFirstPaginator  # sorted by the date due: issue 13
     context_object_name = "duties"
     sorts = {
         "due": ("done", "due"),

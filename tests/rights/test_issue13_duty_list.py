@@ -8,10 +8,14 @@ from datetime import date, timedelta
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from config.pages import COUNT_CAP, CappedPaginator
 from rights.constants import DutyState
 from rights.models import DutyToInform
 from rights.permissions.duties import may_see_duty, visible_duties
+from rights.views.duties import DutyListView
 from tests.conftest import verified_client
 from tests.factories import VeiligheidshuisFactory, data_file
 from tests.queries import count_queries
@@ -104,3 +108,24 @@ def test_s2_issue13_the_api_list_logs_its_dossiers_in_the_same_queries_however_m
     read = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS, actor=world.keeper)
     dossiers = {(duty["fileLabel"], duty["dossier"]) for duty in shown}
     assert sorted(read.values_list("file_label", "dossier_key")) == sorted(dossiers)
+
+
+def test_u2_issue13_the_duty_list_reads_each_page_by_key_in_the_lists_order(world, monkeypatch):
+    """The list sorts on the date due, which only whole rows hold: each page's keys are read
+    first (from the index that holds the order's columns), then its rows by those keys
+    (`config.pages.KeysFirstPaginator`). Every page, counted or capped, holds the duties the
+    whole list holds there."""
+    expected = _plainly_seen(world.keeper)
+    client = verified_client(world.keeper)
+    monkeypatch.setattr(DutyListView, "paginate_by", 4)
+    for cap in (COUNT_CAP, 5):
+        monkeypatch.setattr(CappedPaginator, "cap", cap)
+        shown = []
+        for page in range(1, 10):  # 34 duties, four a page
+            shown += [duty.pk for duty in client.get(LIST, {"page": page}).context["duties"]]
+        assert shown == expected, cap
+    with CaptureQueriesContext(connection) as queries:
+        client.get(LIST, {"page": 2})
+    table = connection.ops.quote_name(DutyToInform._meta.db_table)
+    rows = [q["sql"] for q in queries.captured_queries if q["sql"].startswith(f"SELECT {table}")]
+    assert len(rows) == 1 and f'{table}."id" IN (SELECT' in rows[0]
