@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from rest_framework import pagination, parsers
 from rest_framework.exceptions import ParseError, ValidationError
 
-from config.pages import COUNT_CAP, CappedPaginator
+from config.pages import COUNT_CAP, CappedPaginator, KeysFirstPaginator
 
 MAX_JSON_DEPTH = 32
 MAX_ID = 2**63 - 1  # PostgreSQL's bigint
@@ -109,6 +109,14 @@ class PageNumberPagination(pagination.PageNumberPagination):
             if parameter["name"] == self.page_query_param:
                 parameter["schema"] = {"type": "integer", "minimum": 1}
         return parameters
+
+
+class KeysFirstPagination(PageNumberPagination):
+    """For a list sorted on columns an index holds beside the list's filter, such as the duties
+    to inform by their date due: a page's keys read first, then its rows by key (issue 13:
+    `config.pages.KeysFirstPaginator`)."""
+
+    django_paginator_class = KeysFirstPaginator
 
 
 class AgendaPagination(PageNumberPagination):

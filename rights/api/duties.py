@@ -12,7 +12,7 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from config.api import NOT_FOUND, WRITE_ERRORS, ProblemSerializer, service_call
-from config.api_input import as_id
+from config.api_input import KeysFirstPagination, as_id
 from config.audit import ReadKind
 from parties.permissions import IsVerifiedMember
 from rights.api.duty_serializers import (
@@ -59,6 +59,7 @@ class DutyViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.Gen
 
     permission_classes = [IsVerifiedMember]
     serializer_class = DutyToInformSerializer
+    pagination_class = KeysFirstPagination  # by the date due, from the index on the file
     queryset = DutyToInform.objects.none()
 
     def get_queryset(self):

@@ -129,3 +129,24 @@ def test_u2_issue13_the_duty_list_reads_each_page_by_key_in_the_lists_order(worl
     table = connection.ops.quote_name(DutyToInform._meta.db_table)
     rows = [q["sql"] for q in queries.captured_queries if q["sql"].startswith(f"SELECT {table}")]
     assert len(rows) == 1 and f'{table}."id" IN (SELECT' in rows[0]
+
+
+def test_issue13_the_duty_api_reads_each_page_by_key_in_its_order(world, monkeypatch):
+    """The API's list of duties (by the date due, then number) reads its pages the same way
+    (`config.api_input.KeysFirstPagination`): every page, counted or capped, in order."""
+    seen = DutyToInform.objects.filter(pk__in=_plainly_seen(world.keeper))
+    expected = list(seen.order_by("due_on", "pk").values_list("pk", flat=True))
+    client = verified_client(world.keeper)
+    for cap in (COUNT_CAP, 5):
+        monkeypatch.setattr(CappedPaginator, "cap", cap)
+        shown, url = [], f"{API}?page_size=4"
+        while url:
+            answer = client.get(url).json()
+            shown += [duty["id"] for duty in answer["results"]]
+            url = answer["next"]
+        assert shown == expected, cap
+    with CaptureQueriesContext(connection) as queries:
+        client.get(API, {"page": 2, "page_size": 4})
+    table = connection.ops.quote_name(DutyToInform._meta.db_table)
+    rows = [q["sql"] for q in queries.captured_queries if q["sql"].startswith(f"SELECT {table}")]
+    assert len(rows) == 1 and f'{table}."id" IN (SELECT' in rows[0]
