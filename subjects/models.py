@@ -73,7 +73,13 @@ class PersonData(models.Model):
 
     @property
     def full_name(self) -> str:
-        return " ".join(part for part in (self.given_names, self.prefix, self.surname) if part)
+        return full_name_of(self.given_names, self.prefix, self.surname)
+
+
+def full_name_of(given_names: str, prefix: str, surname: str) -> str:
+    """A person's name as every page shows it: given names, prefix and surname, the empty
+    ones left out (also for a dossier read as a row, `config.choice_fields.DossierChoiceField`)."""
+    return " ".join(part for part in (given_names, prefix, surname) if part)
 
 
 class DossierSequence(models.Model):

@@ -96,10 +96,13 @@ class Case(PersonData):
                 condition=~Q(status=CaseStatus.ARCHIVED),
                 name="case_list_order",
             ),
-            # Issue 13: the numbers of a casusoverleg's cases (`CasesFile.dossier_keys`, the
-            # access log's rule of S2) read from the index alone.
+            # Issue 13: the keys and numbers of a casusoverleg's cases read from the index alone:
+            # the numbers for `CasesFile.dossier_keys` (the access log's rule of S2), the keys for
+            # the meeting form's external partners (`selectors.meetings.attending_partners`).
             models.Index(
-                fields=["casusoverleg"], include=["number"], name="case_keys_per_casusoverleg"
+                fields=["casusoverleg", "id"],
+                include=["number"],
+                name="case_keys_per_casusoverleg",
             ),
         ]
 
@@ -139,6 +142,16 @@ class CaseParticipant(models.Model):
                 fields=["case", "party"],
                 condition=models.Q(until__isnull=True),
                 name="one_active_participation",
+            )
+        ]
+        indexes = [
+            # Issue 13: the cases a party takes part in now, from the index alone (P6: the
+            # external partners who may attend a meeting, `attending_partners`).
+            models.Index(
+                fields=["party"],
+                include=["case"],
+                condition=models.Q(until__isnull=True),
+                name="active_participation_of_party",
             )
         ]
 

@@ -100,8 +100,11 @@ class MeetingCreateView(FormView):
     form_class = forms.MeetingForm
 
     def dispatch(self, request, *args, **kwargs):
-        self.overleggen = selectors.kept_overleggen(request.user).order_by("name")
-        if not self.overleggen.exists():
+        self.kept = selectors.kept_overleggen(request.user).order_by("name")
+        # Read once, so that the choices' queries hold the casusoverleggen as values (the
+        # selectors' plans follow them: `selectors.meeting_parties`).
+        self.overleggen = list(self.kept)
+        if not self.overleggen:
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
@@ -109,7 +112,7 @@ class MeetingCreateView(FormView):
         overleggen = self.overleggen
         return {
             **super().get_form_kwargs(),
-            "overleggen": overleggen,
+            "overleggen": self.kept,
             "chairs": selectors.chairs_of(overleggen),
             "parties": selectors.meeting_parties(overleggen),
             "cases": selectors.agenda_choices(self.request.user, overleggen),

@@ -166,12 +166,16 @@ def test_c4_p6_attendees_take_part_in_the_casusoverleg_or_its_cases(ov):
 def test_c4_p6_the_meeting_form_offers_the_parties_and_the_declared_partners_of_its_cases(ov):
     """`selectors.meeting_parties`, the form's choices: the casusoverleg's parties, and an
     external partner only once it takes part in one of its cases (which needs its declaration
-    recorded, P6); not the outsider."""
+    recorded, P6); not the outsider, nor a partner whose participation ended. The same from a
+    queryset of casusoverleggen and from a list of them (the page's, issue 13)."""
     case = ov.open_case()
     members = set(ov.overleg.participants.all())
 
     def offered():
-        return set(selectors.meeting_parties(CasusOverleg.objects.filter(pk=ov.overleg.pk)))
+        from_queryset = selectors.meeting_parties(CasusOverleg.objects.filter(pk=ov.overleg.pk))
+        from_list = selectors.meeting_parties([ov.overleg])
+        assert set(from_list) == set(from_queryset)
+        return set(from_list)
 
     assert members and offered() == members
     record_declaration(ov.partner, by=ov.keeper)
@@ -185,6 +189,8 @@ def test_c4_p6_the_meeting_form_offers_the_parties_and_the_declared_partners_of_
     services.add_participant(case, ov.partner, by=ov.keeper)
     assert offered() == members | {ov.partner}
     assert ov.outsider not in offered()
+    services.end_participation(case, ov.partner, by=ov.keeper)
+    assert offered() == members
 
 
 def test_c4_c11_only_active_cases_of_this_casusoverleg_go_on_the_agenda(ov):

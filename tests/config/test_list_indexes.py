@@ -45,18 +45,28 @@ def test_issue13_c3_the_open_measures_have_a_partial_index_by_case_and_deadline(
 
 
 @pytest.mark.parametrize(
-    ("table", "index", "column"),
+    ("table", "index", "column", "keys"),
     [
-        ("weegploeg_assessment", "assessment_keys_per_region", "veiligheidshuis_id"),
-        ("cases_case", "case_keys_per_casusoverleg", "casusoverleg_id"),
+        ("weegploeg_assessment", "assessment_keys_per_region", "veiligheidshuis_id", ""),
+        # the meeting form's external partners join the cases' keys too (C4, P6)
+        ("cases_case", "case_keys_per_casusoverleg", "casusoverleg_id", ", id"),
     ],
 )
-def test_issue13_s2_the_numbers_of_a_files_dossiers_are_read_from_an_index(table, index, column):
+def test_issue13_s2_the_numbers_of_a_files_dossiers_are_read_from_an_index(
+    table, index, column, keys
+):
     """The access log's rule (`dossier_keys`) reads a file's dossier numbers from the index
     alone; the plain index on the same column is gone, the covering one leads with it."""
     found = index_definitions(table)
-    assert found[index].endswith(f"USING btree ({column}) INCLUDE (number)")
+    assert found[index].endswith(f"USING btree ({column}{keys}) INCLUDE (number)")
     assert [name for name, sql in found.items() if sql.endswith(f"btree ({column})")] == []
+
+
+def test_issue13_c4_p6_a_partys_current_cases_are_read_from_an_index():
+    """The external partners who may attend a meeting (`attending_partners`) are found from
+    their current participations alone, each with its case."""
+    found = index_definitions("cases_caseparticipant")["active_participation_of_party"]
+    assert found.endswith("USING btree (party_id) INCLUDE (case_id) WHERE (until IS NULL)")
 
 
 def test_issue13_the_open_assessments_have_a_partial_index():

@@ -195,6 +195,30 @@ def test_w7_b3_the_meeting_form_offers_no_archived_dossier(wp):
     assert response.status_code == 200 and not archived.agenda_items.exists()
 
 
+def test_issue13_w7_the_meeting_form_offers_each_dossier_by_number_and_name_as_a_row(wp):
+    """The dossiers to put on the agenda are read as rows (`DossierChoiceField`), not as an
+    assessment each (1,200 open ones of a Veiligheidshuis at national scale), and labelled
+    "number – whole name"."""
+    from django.db.models.signals import post_init
+
+    from weegploeg.models import Assessment
+
+    person = {"given_names": "Jan", "prefix": "van der", "surname": "Berg"}
+    dossier = signal(by=wp.agent, brought_by=wp.politie, region=wp.region, person=person)
+    built = []
+
+    def count(sender, instance, **kwargs):
+        built.append(instance)
+
+    post_init.connect(count, sender=Assessment)
+    try:
+        form = page(wp.uitvoerder, reverse("weegploeg:meeting-create"))
+    finally:
+        post_init.disconnect(count, sender=Assessment)
+    assert f"{dossier.assessment.number} – Jan van der Berg</label>" in form
+    assert built == []
+
+
 # --- issue 13: the agenda a page at a time -------------------------------------------------------
 
 
