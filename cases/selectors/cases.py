@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 
 from cases import permissions
 from cases.models import Case, CasusOverleg, Closing
-from parties.constants import PartyRole
+from parties.constants import FileKind, PartyRole
 from parties.models import ConfidentialityDeclaration, Party
+from parties.permissions import authorisations_of
 
 
 def visible_cases(user, *, from_rows: bool | None = None):
@@ -124,11 +125,18 @@ def closing_advised(case: Case) -> bool:
 
 
 def visible_overleggen(user):
-    """The casusoverleggen of the cases `user` may see (the filter of the case list), started
-    from the user's permission rows (issue 13): not each casusoverleg's cases probed against
-    them, which read every case of the country (250 ms at national scale)."""
-    seen = visible_cases(user, from_rows=True)
-    return CasusOverleg.objects.filter(pk__in=seen.values("casusoverleg"))
+    """The casusoverleggen of the cases `user` may see (the filter of the case list): each of
+    those whose file the user is authorised for with a case the user sees (`visible_cases`).
+    No case of any other is visible (P8: the user's groups hold the permission rows of the
+    files they are authorised for, ADR 0008), so only these few are asked, each from its
+    cases' keys (`case_keys_per_casusoverleg`) until one is seen (issue 13: reading the
+    casusoverleg of each of the politie's 7,309 visible cases took 12 ms at national
+    scale)."""
+    authorised = sorted(
+        int(granted.key) for granted in authorisations_of(user) if granted.kind == FileKind.ICO
+    )
+    seen = visible_cases(user, from_rows=False).filter(casusoverleg=OuterRef("pk"))
+    return CasusOverleg.objects.filter(pk__in=authorised).filter(Exists(seen))
 
 
 def sees_restricted(user, case: Case) -> bool:

@@ -81,3 +81,23 @@ def test_p8_issue13_the_case_list_offers_the_casusoverleggen_of_the_cases_one_se
         assert listed == set(
             selectors.visible_cases(user).exclude(status="archived").values_list("pk", flat=True)
         )
+
+
+def test_p8_issue13_a_casusoverleg_leaves_the_filter_with_the_authorisation_for_its_file(world):
+    """The filter asks only the casusoverleggen whose file the user is authorised for, each for
+    a case the user sees: the keeper sees cases of both; revoked for the second, only the first
+    is offered, as only its cases are listed."""
+    from parties.services.files import revoke_file_access
+
+    ov = world
+    authorisation = ov.keeper.file_authorisations.get(
+        file__kind="ico", file__key=str(ov.second.pk), ended_at__isnull=True
+    )
+    revoke_file_access(authorisation, by=None, reason="test")
+    keeper = User.objects.get(pk=ov.keeper.pk)
+    assert {case.casusoverleg_id for case in selectors.visible_cases(keeper)} == {ov.overleg.pk}
+    assert list(selectors.visible_overleggen(keeper).values_list("pk", flat=True)) == [
+        ov.overleg.pk
+    ]
+    response = verified_client(keeper).get(reverse("cases:case-list"))
+    assert [o.pk for o in response.context["overleggen"]] == [ov.overleg.pk]
