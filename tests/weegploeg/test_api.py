@@ -219,6 +219,26 @@ def test_w3_the_dossier_holds_the_person_signals_analyses_with_findings_and_deci
     assert body["expertAdvice"][0]["adviser"] == "NCTV"
 
 
+def test_issue13_w3_r6_a_dossiers_rows_are_built_once_for_its_read(wp, dossier, monkeypatch):
+    """The detail reads the rows a reader sees of the dossier (R6, `dossier_rows`) in its own
+    query and attaches what that query read: both from one set built once per request (issue
+    13: building it was most of the detail's Python), with the same rows in the answer."""
+    from weegploeg.api import viewsets
+
+    built = []
+    original = viewsets.dossier_rows
+
+    def counted(user):
+        built.append(user)
+        return original(user)
+
+    monkeypatch.setattr(viewsets, "dossier_rows", counted)
+    assessment = dossier[Assessment]
+    body = client_of(wp, "uitvoerder").get(f"/api/v1/wegingen/{assessment.number}").json()
+    assert [user.username for user in built] == [wp.uitvoerder.username]
+    assert body["signals"] and body["additionalInformation"] and body["expertAdvice"]
+
+
 def test_w4_the_list_shows_no_personal_data_and_filters_on_status_and_number(wp):
     first = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
     second = signal(

@@ -2,6 +2,7 @@
 to one of them."""
 
 from django.db.models import Prefetch, prefetch_related_objects
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -116,10 +117,16 @@ class AssessmentViewSet(
     queryset = Assessment.objects.none()
     lookup_field = "number"
 
+    @cached_property
+    def dossier_rows(self) -> tuple[Nested, ...]:
+        """`dossier_rows` of the request's user, built once for the query that reads them and
+        the attaching of what it read (issue 13: building them is most of a detail's Python)."""
+        return dossier_rows(self.request.user)
+
     def get_queryset(self):
         queryset = self.visible().select_related("veiligheidshuis")
         if self.action == "retrieve":
-            return nested.read_with(queryset, *dossier_rows(self.request.user))
+            return nested.read_with(queryset, *self.dossier_rows)
         state = self.request.query_params.get("status", "")
         if state and state not in dict(selectors.list_statuses()):
             raise ValidationError({"status": [_("Unknown status.")]})
@@ -138,7 +145,7 @@ class AssessmentViewSet(
         marked), then the rest of what it shows (`dossier_contents`)."""
         assessment = super().get_object()
         if self.action == "retrieve":
-            nested.attach([assessment], *dossier_rows(self.request.user))
+            nested.attach([assessment], *self.dossier_rows)
             prefetch_related_objects([assessment], *dossier_contents())
         return assessment
 
