@@ -123,14 +123,18 @@ def overseen_scope(user) -> tuple[QuerySet, QuerySet] | None:
 
 def visible_entries(user) -> QuerySet:
     """The audit entries `user` may review (`overseen_scope`; none for who oversees nothing):
-    the dossier's file found through the registry (`_dossiers_in`)."""
+    those of the overseen parties' actors (`_of_parties`), and those about a dossier of an
+    overseen file, found through the registry (`_dossiers_in`)."""
     scope = overseen_scope(user)
     if scope is None:
         return AuditEntry.objects.none()
     parties, _files = scope
-    return AuditEntry.objects.filter(
-        Q(actor_party__in=parties) | _dossiers_in(overseen_files(user))
-    )
+    return AuditEntry.objects.filter(_of_parties(parties) | _dossiers_in(overseen_files(user)))
+
+
+def _of_parties(parties) -> Q:
+    """The entries whose actor acted for one of `parties`."""
+    return Q(actor_party__in=parties)
 
 
 class AnyOf(Func):
@@ -220,7 +224,16 @@ def filter_choices(user) -> dict[str, list]:
 def search(user, filters: Filters, *, sort: str = DEFAULT_SORT) -> QuerySet:
     """The visible entries that match `filters`, in the order `sort` names (`SORTS`; newest
     first by default), without the unusual-only filter, which the page applies."""
-    entries = visible_entries(user)
+    return (
+        narrowed(visible_entries(user), filters)
+        .select_related(*ENTRY_RELATED)
+        .order_by(*ordering(sort))
+    )
+
+
+def narrowed(entries: QuerySet, filters: Filters) -> QuerySet:
+    """`entries` that match `filters` (but the unusual-only filter): the one reading of the
+    filters, for `search` and for a part of what it finds (`search_part`)."""
     if filters.user is not None:
         entries = entries.filter(actor_id=filters.user.pk)
     if filters.party is not None:
@@ -228,14 +241,32 @@ def search(user, filters: Filters, *, sort: str = DEFAULT_SORT) -> QuerySet:
     if filters.data_file is not None:
         entries = entries.filter(_dossiers_in([filters.data_file]))
     if filters.dossier:
-        entries = entries.filter(dossier_key=filters.dossier.strip())
+        # with the file labels, whose values lead the index (file, dossier, time)
+        entries = entries.filter(
+            file_label__in=[file.label for file in registry.files()],
+            dossier_key=filters.dossier.strip(),
+        )
     if filters.date_from is not None:
         entries = entries.filter(timestamp__gte=_day_start(filters.date_from))
     if filters.date_to is not None:
         entries = entries.filter(timestamp__lt=_day_start(filters.date_to + timedelta(days=1)))
     if filters.action in ACTION_FILTERS:
         entries = entries.filter(ACTION_FILTERS[filters.action])
-    return entries.select_related(*ENTRY_RELATED).order_by(*ordering(sort))
+    return entries
+
+
+def search_part(user, filters: Filters) -> QuerySet | None:
+    """Part of what `search` finds: the entries whose actor acted for an overseen party, read
+    from the index (actor party, time) alone. Counted first for a page of the log
+    (`config.pages.CappedPaginator`'s `part`): when they alone pass the count's cap, so does
+    the search, whose count tests each entry against every dossier number of the overseen
+    files (12,700 at national scale: 8-24 ms against 1, issue 13). Only for a search narrowed
+    by nothing but the period (None otherwise): then a Veiligheidshuis's own parties' entries
+    are many, where a search for a rare action would read all of them in vain first."""
+    scope = overseen_scope(user)
+    if scope is None or replace(filters, date_from=None, date_to=None) != Filters():
+        return None
+    return narrowed(AuditEntry.objects.filter(_of_parties(scope[0])), filters)
 
 
 # What an entry shows is read with it: who acted, the kind of record and, for a read that stands

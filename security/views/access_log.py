@@ -70,10 +70,12 @@ class AccessLogView(OverseerMixin, SortedListMixin, TemplateView):
         filters = form.filters() if request.GET else access_log.Filters()
         access_log.record_search(user, filters)
         entries = access_log.search(user, filters, sort=self.sort)
+        part = access_log.search_part(user, filters)
         summary = access_log.anomaly_summary(user, filters)
         if filters.unusual:
             entries = entries.filter(summary["rules"].condition())
-        page = CappedPaginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+        paginator = CappedPaginator(entries, PAGE_SIZE, part=part)
+        page = paginator.get_page(request.GET.get("page"))
         page.object_list = list(page.object_list)
         describe(page.object_list, access_log.anomalies_of(page.object_list))
         summary["days"] = [

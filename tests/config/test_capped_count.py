@@ -89,3 +89,17 @@ def test_issue13_the_api_count_stops_at_the_cap_and_next_follows_the_rows(
     assert sorted(seen) == sorted(Party.objects.values_list("pk", flat=True))
     last_page = -(-total // 4)
     assert client.get("/api/v1/partijen", {"page": last_page + 1}).status_code == 404
+
+
+def test_issue13_a_part_past_the_cap_caps_the_list_without_counting_it(welzijn, small_cap):
+    """`part`: some of the list's rows; when they pass the cap the list's own count is not run
+    (here it would divide by zero), in the same one query."""
+    from django.db.utils import DataError
+
+    failing = Party.objects.extra(where=["1 / (id - id) = 1"])  # noqa: S610 - a fixed test clause
+    part = Party.objects.filter(kind=PartyKind.WELZIJN)
+    with CaptureQueriesContext(connection) as queries:
+        assert CappedPaginator(failing, 2, part=part).count == 4
+    assert len(queries) == 1
+    with pytest.raises(DataError):  # within the cap, the list's own count runs
+        CappedPaginator(failing, 2, part=part.filter(name="Welzijn 1")).count  # noqa: B018
