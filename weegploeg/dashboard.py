@@ -26,6 +26,11 @@ KEEPER = frozenset({Function.UITVOERDER})
 DECIDING = frozenset({Function.UITVOERDER, Function.DEELNEMER})
 
 
+# What the panels of analyses and decisions show of a dossier: read from the open dossiers'
+# index alone (`assessment_open`), not from each of the 30,000 open rows (issue 13).
+SHOWN = ("number", "created_at")
+
+
 def _open(assessments):
     """Only dossiers with work left: open and not archived."""
     return assessments.filter(status=AssessmentStatus.OPEN, archived_at__isnull=True)
@@ -44,7 +49,7 @@ def waiting_for_analysis(user) -> PanelContent | None:
     if not selectors.is_keeper(user):
         return None
     analysed = Analysis.objects.filter(assessment=OuterRef("pk"))
-    waiting = _open(selectors.keepable_assessments(user)).filter(~Exists(analysed))
+    waiting = _open(selectors.keepable_assessments(user)).filter(~Exists(analysed)).only(*SHOWN)
     rows, count = first_rows(waiting.order_by("created_at", "pk"))
     items = [
         DueItem(
@@ -74,6 +79,7 @@ def waiting_for_decision(user) -> PanelContent | None:
     analysed = Analysis.objects.filter(assessment=OuterRef("pk"))
     waiting = (
         _open(assessments)
+        .only(*SHOWN)
         .filter(Exists(analysed))
         .annotate(
             meeting_on=Min(

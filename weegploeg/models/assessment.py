@@ -73,9 +73,11 @@ class Assessment(PersonData):
                 fields=["veiligheidshuis"], include=["number"], name="assessment_keys_per_region"
             ),
             # Issue 13: the open dossiers the weegploeg's panels start from (30,000 of 250,000
-            # at national scale), without a scan of the whole table.
+            # at national scale), without a scan of the whole table, and what the panels of
+            # analyses and decisions show of them from the index alone (`dashboard.SHOWN`).
             models.Index(
                 fields=["id"],
+                include=["created_at", "number"],
                 condition=Q(status=AssessmentStatus.OPEN, archived_at__isnull=True),
                 name="assessment_open",
             ),
