@@ -73,3 +73,24 @@ def test_issue13_the_open_assessments_have_a_partial_index():
     """The weegploeg's panels start from the open, unarchived dossiers (`weegploeg.dashboard`)."""
     found = index_definitions("weegploeg_assessment")["assessment_open"]
     assert "WHERE" in found and "'open'" in found and "archived_at IS NULL" in found
+
+
+def test_issue13_p8_a_dossiers_permission_rows_are_checked_from_one_index():
+    """A list read in its own order checks each assessment against the reader's groups from the
+    index (dossier, permission, group) alone; it also serves the foreign key, whose own index is
+    gone. The unique constraint (group, permission, dossier) stays."""
+    found = index_definitions("weegploeg_assessmentgrouppermission")
+    assert found["assessment_permission_check"].endswith(
+        "USING btree (content_object_id, permission_id, group_id)"
+    )
+    assert [sql for sql in found.values() if sql.endswith("btree (content_object_id)")] == []
+    assert [
+        sql
+        for sql in found.values()
+        if "UNIQUE" in sql and sql.endswith("(group_id, permission_id, content_object_id)")
+    ]
+
+
+def test_issue13_w6_the_agenderingen_are_listed_from_an_index_in_their_order():
+    found = index_definitions("weegploeg_casetransfer")["transfer_list_order"]
+    assert found.endswith("USING btree (transferred_at, id)")

@@ -32,6 +32,11 @@ class CaseTransfer(models.Model):
         verbose_name = _("transfer to a case")
         verbose_name_plural = _("transfers to cases")
         ordering = ["-transferred_at", "-pk"]
+        indexes = [
+            # Issue 13: the API's list, newest first, read in its order until a page of the
+            # reader's is full, not every visible transfer sorted (30,000 at national scale).
+            models.Index(fields=["transferred_at", "id"], name="transfer_list_order"),
+        ]
 
     def __str__(self):
         label = _("Transfer to a case")
