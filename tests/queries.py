@@ -1,7 +1,10 @@
-"""Counting the queries of one request, for the tests that hold a page's or an endpoint's
-queries the same however many rows it shows (issue 13)."""
+"""Counting the queries of one request, and the model instances it builds, for the tests that
+hold a page's or an endpoint's queries the same however many rows it shows (issue 13)."""
+
+from contextlib import contextmanager
 
 from django.db import connection
+from django.db.models.signals import post_init
 from django.test.utils import CaptureQueriesContext
 
 
@@ -15,3 +18,19 @@ def count_queries(client, url) -> int:
         response = client.get(url)
     assert response.status_code == 200
     return len(queries)
+
+
+@contextmanager
+def instances_built(model):
+    """The instances of `model` built inside the block (its `post_init` signal), in a list: for
+    the tests that hold a page to reading rows, not a model instance per row (issue 13)."""
+    built = []
+
+    def count(sender, instance, **kwargs):
+        built.append(instance)
+
+    post_init.connect(count, sender=model)
+    try:
+        yield built
+    finally:
+        post_init.disconnect(count, sender=model)

@@ -5,13 +5,12 @@ of every party taking part and left them to Python's full collections (issue 13)
 from datetime import date
 
 import pytest
-from django.db.models.signals import post_init
 
 from cases.models import CasusOverleg
 from parties.models import Party
 from tests.conftest import verified_client
 from tests.factories import PartyFactory
-from tests.queries import count_queries
+from tests.queries import count_queries, instances_built
 
 pytestmark = pytest.mark.django_db
 
@@ -33,16 +32,8 @@ def overleg_with(ico, name, parties):
 
 def parties_built(client, url) -> int:
     """How many Party instances one request of `url` makes."""
-    built = []
-
-    def count(sender, instance, **kwargs):
-        built.append(instance)
-
-    post_init.connect(count, sender=Party)
-    try:
+    with instances_built(Party) as built:
         assert client.get(url).status_code == 200
-    finally:
-        post_init.disconnect(count, sender=Party)
     return len(built)
 
 

@@ -7,14 +7,13 @@ partners there are. The choices themselves are the selectors' rules (`agenda_cho
 from datetime import date
 
 import pytest
-from django.db.models.signals import post_init
 from django.urls import reverse
 
 from cases import services
 from cases.models import Case
 from tests.conftest import verified_client
 from tests.factories import record_declaration
-from tests.queries import count_queries
+from tests.queries import count_queries, instances_built
 
 pytestmark = pytest.mark.django_db
 
@@ -46,18 +45,9 @@ def test_issue13_c4_each_case_is_offered_by_number_and_whole_name_in_number_orde
 
 
 def test_issue13_c4_the_form_builds_no_case_for_each_choice(ico):
-    built = []
-
-    def count(sender, instance, **kwargs):
-        built.append(instance)
-
     def cases_built() -> int:
-        built.clear()
-        post_init.connect(count, sender=Case)
-        try:
+        with instances_built(Case) as built:
             form_page(ico.keeper)
-        finally:
-            post_init.disconnect(count, sender=Case)
         return len(built)
 
     open_cases(ico, 1)

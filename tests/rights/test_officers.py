@@ -7,7 +7,6 @@ import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models.signals import post_init
 from django.urls import reverse
 
 from parties.models import User
@@ -16,7 +15,7 @@ from rights.permissions.requests import may_handle_requests, request_handlers
 from rights.services import officers
 from tests.conftest import verified_client
 from tests.factories import make_user
-from tests.queries import count_queries
+from tests.queries import count_queries, instances_built
 from tests.rights.factories import Handlers, make_request
 
 pytestmark = pytest.mark.django_db
@@ -140,18 +139,10 @@ def test_issue13_r1_the_officers_page_builds_no_user_for_each_candidate(h):
     """The 914 candidates of a Veiligheidshuis at national scale are read as rows: a User
     instance each cost 25 ms of the page's 38."""
     client = verified_client(h.uitvoerder)
-    built = []
-
-    def count(sender, instance, **kwargs):
-        built.append(instance)
 
     def users_built() -> int:
-        built.clear()
-        post_init.connect(count, sender=User)
-        try:
+        with instances_built(User) as built:
             assert client.get(reverse("rights:request-officers")).status_code == 200
-        finally:
-            post_init.disconnect(count, sender=User)
         return len(built)
 
     few = users_built()

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from security.models import AuditEntry
 from tests.conftest import verified_client
-from tests.queries import count_queries
+from tests.queries import count_queries, instances_built
 from tests.weegploeg.factories import Weegploeg, signal
 from weegploeg import services
 
@@ -199,22 +199,12 @@ def test_issue13_w7_the_meeting_form_offers_each_dossier_by_number_and_name_as_a
     """The dossiers to put on the agenda are read as rows (`DossierChoiceField`), not as an
     assessment each (1,200 open ones of a Veiligheidshuis at national scale), and labelled
     "number – whole name"."""
-    from django.db.models.signals import post_init
-
     from weegploeg.models import Assessment
 
     person = {"given_names": "Jan", "prefix": "van der", "surname": "Berg"}
     dossier = signal(by=wp.agent, brought_by=wp.politie, region=wp.region, person=person)
-    built = []
-
-    def count(sender, instance, **kwargs):
-        built.append(instance)
-
-    post_init.connect(count, sender=Assessment)
-    try:
+    with instances_built(Assessment) as built:
         form = page(wp.uitvoerder, reverse("weegploeg:meeting-create"))
-    finally:
-        post_init.disconnect(count, sender=Assessment)
     assert f"{dossier.assessment.number} – Jan van der Berg</label>" in form
     assert built == []
 
