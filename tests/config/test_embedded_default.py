@@ -32,4 +32,7 @@ def test_o1_the_embedded_default_migrates_and_seeds_twice(tmp_path):
     for command in (("migrate", "--noinput", "-v0"), ("seed_demo",), ("seed_demo",)):
         done = manage(*command)
         assert done.returncode == 0, done.stderr[-3000:]
+        # B3-B5: the stored due dates follow every change here too (a failed refresh is only
+        # logged, and leaves the dossiers marked to be looked at on every sweep)
+        assert "Stored due dates not refreshed" not in done.stderr, done.stderr[-3000:]
     assert list(tmp_path.glob("*.sqlite3")), "the embedded default is a SQLite file in DATA_DIR"
