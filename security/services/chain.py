@@ -129,24 +129,46 @@ def seal_pending(*, batch_size: int = SEAL_BATCH) -> SealResult:
             sealed += len(rows)
 
 
+# Keys a statement names as a list of parameters where there is no array (the embedded
+# default, SQLite, whose statements take some 32,000 parameters at most).
+KEYS_PER_LIST = 500
+
+
+def _among(column: str, ids: list[int]):
+    """(condition, parameters) for "`column` is one of `ids`", for each part of them: one
+    array on PostgreSQL, where a list of thousands of parameters cost more to send and plan
+    than the statement itself (issue 13); lists of `KEYS_PER_LIST` elsewhere."""
+    if connection.vendor == "postgresql":
+        yield f"{column} = ANY(%s)", [ids]
+        return
+    for start in range(0, len(ids), KEYS_PER_LIST):
+        part = ids[start : start + KEYS_PER_LIST]
+        yield f"{column} IN ({', '.join(['%s'] * len(part))})", part
+
+
 def _record_links(ids: list[int], *, batch: uuid.UUID, reason: str) -> None:
     """A `PurgedLink` for each sealed entry of `ids`, copied in the database in one statement
-    (issue 13: a sweep's batch purges tens of thousands of entries)."""
+    (issue 13: a sweep's batch purges tens of thousands of entries; a few on SQLite)."""
     links, entries = PurgedLink._meta, AuditEntry._meta
     quote = connection.ops.quote_name
     columns = ("sequence", "previous_hash", "entry_hash", "purged_at", "batch", "reason")
     target = ", ".join(quote(links.get_field(name).column) for name in columns)
+    given = [  # as each column's field stores it (a UUID is text on SQLite)
+        links.get_field(name).get_db_prep_value(value, connection)
+        for name, value in (("purged_at", timezone.now()), ("batch", batch), ("reason", reason))
+    ]
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {quote(links.db_table)} ({target}) "  # noqa: S608 - the models' own names
-            f"SELECT {quote(entries.get_field('sequence').column)}, "
-            f"{quote(entries.get_field('previous_hash').column)}, "
-            f"{quote(entries.get_field('entry_hash').column)}, %s, %s, %s "
-            f"FROM {quote(entries.db_table)} "
-            f"WHERE {quote(entries.pk.column)} = ANY(%s) "
-            f"AND {quote(entries.get_field('sequence').column)} IS NOT NULL",
-            [timezone.now(), batch, reason, ids],
-        )
+        for condition, keys in _among(quote(entries.pk.column), ids):
+            cursor.execute(
+                f"INSERT INTO {quote(links.db_table)} ({target}) "  # noqa: S608 - the models' own names
+                f"SELECT {quote(entries.get_field('sequence').column)}, "
+                f"{quote(entries.get_field('previous_hash').column)}, "
+                f"{quote(entries.get_field('entry_hash').column)}, %s, %s, %s "
+                f"FROM {quote(entries.db_table)} "
+                f"WHERE {condition} "
+                f"AND {quote(entries.get_field('sequence').column)} IS NOT NULL",
+                [*given, *keys],
+            )
 
 
 def delete_entries(entries, *, reason: str) -> int:
@@ -177,14 +199,17 @@ def delete_entries(entries, *, reason: str) -> int:
         # The unusual reads worked out of them go with them (S2, docs/adr/0027). Neither model
         # has a receiver of its deletion or a relation that cascades (checked by a test).
         quote = connection.ops.quote_name
+        deleted = 0
         with connection.cursor() as cursor:
             for model, key in ((UnusualRead, "entry"), (AuditEntry, "id")):
                 column = quote(model._meta.get_field(key).column)
-                cursor.execute(
-                    f"DELETE FROM {quote(model._meta.db_table)} WHERE {column} = ANY(%s)",  # noqa: S608 - the models' own names
-                    [ids],
-                )
-            return cursor.rowcount
+                for condition, keys in _among(column, ids):
+                    cursor.execute(
+                        f"DELETE FROM {quote(model._meta.db_table)} WHERE {condition}",  # noqa: S608 - the models' own names
+                        keys,
+                    )
+                    deleted += cursor.rowcount if model is AuditEntry else 0
+        return deleted
 
 
 # --- verification -------------------------------------------------------------------------------

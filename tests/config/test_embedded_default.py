@@ -36,3 +36,21 @@ def test_o1_the_embedded_default_migrates_and_seeds_twice(tmp_path):
         # logged, and leaves the dossiers marked to be looked at on every sweep)
         assert "Stored due dates not refreshed" not in done.stderr, done.stderr[-3000:]
     assert list(tmp_path.glob("*.sqlite3")), "the embedded default is a SQLite file in DATA_DIR"
+    # B8, S2: audit entries purged (a destruction, an erasure) with the links of the chain,
+    # more than one list of keys of the embedded default at once
+    purged = manage("shell", "-c", PURGE)
+    assert purged.returncode == 0, purged.stderr[-3000:]
+    assert purged.stdout.split()[-4:] == ["purged", "600", "600", "0"], purged.stdout[-500:]
+
+
+PURGE = """
+from security.models import AuditEntry, PurgedLink
+from security.services.chain import delete_entries, seal_pending
+
+seal_pending()
+ids = list(AuditEntry.objects.order_by("pk").values_list("pk", flat=True)[:600])
+links = PurgedLink.objects.count()
+deleted = delete_entries(ids, reason="test")
+left = AuditEntry.objects.filter(pk__in=ids).count()
+print("purged", deleted, PurgedLink.objects.count() - links, left)
+"""
