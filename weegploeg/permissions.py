@@ -9,7 +9,7 @@ and a beheerder or FG by that function see nothing, not even that a person is in
 page and endpoint answers 404 for them.
 """
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -35,6 +35,21 @@ CHANGE = "change_assessment"
 def file_of(region: Veiligheidshuis) -> DataFile:
     """The weegploeg file of a Veiligheidshuis, the unit people are authorised for (P8)."""
     return party_services.weegploeg_file(region)
+
+
+def files_of(region_ids) -> dict[int, int]:
+    """The pk of the weegploeg file of each Veiligheidshuis (pk -> pk), in one query for the
+    files there are (made on first use, as `file_of`)."""
+    regions = Veiligheidshuis.objects.filter(pk__in=set(region_ids))
+    known = dict(
+        DataFile.objects.filter(
+            kind=FileKind.WEEGPLOEG, veiligheidshuis__in=regions, key=F("veiligheidshuis__code")
+        ).values_list("veiligheidshuis_id", "pk")
+    )
+    for region in regions:
+        if region.pk not in known:
+            known[region.pk] = file_of(region).pk
+    return known
 
 
 def reading_parties(assessment: Assessment) -> list[Party]:

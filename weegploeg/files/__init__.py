@@ -3,6 +3,8 @@ and `security` find, list, export, rectify, archive and destroy its dossiers wit
 this app. Each method calls the file's services; the rules live there."""
 
 from collections.abc import Iterator
+from datetime import date
+from itertools import islice
 
 from django.db import transaction
 from django.urls import reverse
@@ -24,10 +26,11 @@ from subjects.registry import (
     Recipient,
 )
 from weegploeg import counts, models, services, sight
-from weegploeg.constants import Outcome
+from weegploeg.constants import AssessmentStatus, Outcome
 from weegploeg.files import figures as figure_queries
 from weegploeg.files.export import export_assessment
 from weegploeg.models import Assessment
+from weegploeg.permissions import files_of
 
 # CTER 13.4: the outcomes that put nobody on the agenda of a casusoverleg (B2).
 NOT_AGENDERED = (Outcome.NOT_SUBSTANTIAL, Outcome.OBJECTION)
@@ -35,6 +38,37 @@ NOT_AGENDERED = (Outcome.NOT_SUBSTANTIAL, Outcome.OBJECTION)
 
 def _day(moment):
     return timezone.localdate(moment) if moment else None
+
+
+# What a dossier's state reads of its assessment, in this order (`_states`).
+_STATE_COLUMNS = (
+    "pk",
+    "number",
+    "status",
+    "last_processed_at",
+    "created_at",
+    "archived_at",
+    "veiligheidshuis_id",
+)
+STATE_CHUNK = 500
+
+
+def _chunks(rows: Iterator, size: int) -> Iterator[list]:
+    while chunk := list(islice(rows, size)):
+        yield chunk
+
+
+def _current_decisions(assessment_ids: list[int]) -> dict[int, tuple[str, date]]:
+    """The outcome and day of each assessment's current decision: its latest (W3)."""
+    current: dict[int, tuple[str, date]] = {}
+    rows = models.Decision.objects.filter(assessment__in=assessment_ids).order_by(
+        "assessment_id", *models.Decision._meta.ordering
+    )
+    for assessment_id, outcome, decided_on in rows.values_list(
+        "assessment_id", "outcome", "decided_on"
+    ):
+        current.setdefault(assessment_id, (outcome, decided_on))
+    return current
 
 
 class WeegploegFile(items.ItemsMixin):
@@ -114,35 +148,32 @@ class WeegploegFile(items.ItemsMixin):
         """A weegploeg puts nobody on its own agenda in the sense of VH 20.1 (that is the
         casusoverleg's): `last_on_agenda` is None. Decided "not substantial" or ended on an
         objection: not put on the agenda (CTER 13.4, docs/adr/0013)."""
-        rows = (
-            assessments.order_by("pk")
-            .select_related("veiligheidshuis")
-            .prefetch_related("decisions")
-        )
+        # Read as rows, a chunk at a time with its decisions and its regions' files (issue 13:
+        # a sweep reads the states of every dossier it handles).
+        rows = assessments.order_by("pk").values_list(*_STATE_COLUMNS)
         files: dict[int, int] = {}
-        for assessment in rows.iterator(chunk_size=500):
-            decision = next(iter(assessment.decisions.all()), None)
-            if not assessment.is_decided:
-                decision = None
-            region = assessment.veiligheidshuis
-            if region.pk not in files:
-                files[region.pk] = weegploeg_file(region).pk
-            yield DossierState(
-                ref=DossierRef(self.label, assessment.number),
-                status=assessment.status,
-                decision=decision.outcome if decision else "",
-                decided_on=decision.decided_on if decision else None,
-                last_processed_on=timezone.localdate(assessment.last_processed_at),
-                casusoverleg="",
-                data_file_id=files[region.pk],
-                opened_on=timezone.localdate(assessment.created_at),
-                last_on_agenda=None,
-                in_progress=False,
-                not_agendered=decision is not None and decision.outcome in NOT_AGENDERED,
-                deceased=False,
-                archived=assessment.archived_at is not None,
-                archived_on=_day(assessment.archived_at),
-            )
+        for chunk in _chunks(rows.iterator(chunk_size=STATE_CHUNK), STATE_CHUNK):
+            decisions = _current_decisions([row[0] for row in chunk])
+            files.update(files_of({row[6] for row in chunk} - files.keys()))
+            for pk, number, status, processed_at, created_at, archived_at, region in chunk:
+                decision = decisions.get(pk) if status == AssessmentStatus.DECIDED else None
+                outcome, decided_on = decision or ("", None)
+                yield DossierState(
+                    ref=DossierRef(self.label, number),
+                    status=status,
+                    decision=outcome,
+                    decided_on=decided_on,
+                    last_processed_on=timezone.localdate(processed_at),
+                    casusoverleg="",
+                    data_file_id=files[region],
+                    opened_on=timezone.localdate(created_at),
+                    last_on_agenda=None,
+                    in_progress=False,
+                    not_agendered=outcome in NOT_AGENDERED,
+                    deceased=False,
+                    archived=archived_at is not None,
+                    archived_on=_day(archived_at),
+                )
 
     def figures(self, ref: DossierRef | None = None) -> list[Figure]:
         """U6, B7: signals in, decisions by outcome, days to the decision, dossiers opened

@@ -18,9 +18,6 @@ from django.db.models import (
 )
 from django.db.models.functions import TruncDate, TruncMonth
 
-from parties.constants import FileKind
-from parties.models import DataFile, Veiligheidshuis
-from parties.services.files import weegploeg_file
 from subjects.registry import (
     DAY_BUCKETS,
     DAYS_TO_DECISION,
@@ -31,22 +28,9 @@ from subjects.registry import (
 )
 from weegploeg.constants import Outcome
 from weegploeg.models import Decision, Signal
+from weegploeg.permissions import files_of
 
 REASONS = dict(Outcome.choices)
-
-
-def _files(region_ids) -> dict[int, int]:
-    """The weegploeg file of each Veiligheidshuis (made on first use, as everywhere)."""
-    regions = Veiligheidshuis.objects.filter(pk__in=set(region_ids))
-    known = dict(
-        DataFile.objects.filter(
-            kind=FileKind.WEEGPLOEG, veiligheidshuis__in=regions, key=F("veiligheidshuis__code")
-        ).values_list("veiligheidshuis_id", "pk")
-    )
-    for region in regions:
-        if region.pk not in known:
-            known[region.pk] = weegploeg_file(region).pk
-    return known
 
 
 def _bucket(days):
@@ -104,7 +88,7 @@ def figures(assessments) -> list[Figure]:
         .order_by()
     )
     rows += [(r["region"], r["month"], DAYS_TO_DECISION, r["bucket"], r["n"]) for r in by_days]
-    files = _files(row[0] for row in rows)
+    files = files_of(row[0] for row in rows)
     return [
         Figure(files[region], month, figure, reason, count)
         for region, month, figure, reason, count in rows
@@ -122,7 +106,7 @@ def archived(assessments) -> list[Figure]:
             "veiligheidshuis_id", "archived_at", "created_at", "last_processed_at"
         )
     )
-    files = _files(row[0] for row in rows)
+    files = files_of(row[0] for row in rows)
     return archived_dossier_figures(
         (files[region], archived_at, created_at, last_processed_at, None)
         for region, archived_at, created_at, last_processed_at in rows
