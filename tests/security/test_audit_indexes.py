@@ -34,6 +34,7 @@ def test_issue13_s2_the_audit_table_has_the_indexes_its_queries_use_and_no_more(
         ("actor_id", "timestamp"),  # a user's entries, reads per user and day
         ("file_label", "dossier_key", "timestamp"),  # a dossier's trail and its purge
         ("content_type_id", "object_id", "timestamp"),  # a row's history, erasure, destruction
+        ("action", "timestamp"),  # the changes (partial: no reads), searched for by kind
     }
     assert indexed_columns()[("sequence",)]["unique"]
 
