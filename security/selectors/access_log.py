@@ -322,8 +322,15 @@ def anomaly_summary(user, filters: Filters) -> dict:
         # (1.2 s at national scale, issue 13).
         unusual = unusual.none()
     elif replace(filters, date_from=None, date_to=None, unusual=False) != Filters():
-        # narrowed by more than the period: to the entries searched for (the one search rule)
-        unusual = unusual.filter(entry__in=search(user, filters).values("pk"))
+        # Narrowed by more than the period: to the entries searched for (the one search rule).
+        searched = search(user, filters)
+        if replace(filters, date_from=None, date_to=None, unusual=False, action="") == Filters():
+            # By a kind of read alone, they are most entries: looked up by key from the
+            # period's unusual reads, which are few, where PostgreSQL read every entry
+            # searched for (1.8-2.5 s at national scale, issue 13).
+            keys = Subquery(rules.within(unusual).values("entry_id"))
+            searched = searched.filter(AnyOf(F("pk"), keys))
+        unusual = unusual.filter(entry__in=searched.values("pk"))
     days = rules.per_day(unusual)
     return {
         "period": period,
