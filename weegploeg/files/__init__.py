@@ -50,7 +50,7 @@ _STATE_COLUMNS = (
     "archived_at",
     "veiligheidshuis_id",
 )
-STATE_CHUNK = 500
+_STATE_CHUNK = 500
 
 
 def _chunks(rows: Iterator, size: int) -> Iterator[list]:
@@ -152,7 +152,7 @@ class WeegploegFile(items.ItemsMixin):
         # a sweep reads the states of every dossier it handles).
         rows = assessments.order_by("pk").values_list(*_STATE_COLUMNS)
         files: dict[int, int] = {}
-        for chunk in _chunks(rows.iterator(chunk_size=STATE_CHUNK), STATE_CHUNK):
+        for chunk in _chunks(rows.iterator(chunk_size=_STATE_CHUNK), _STATE_CHUNK):
             decisions = _current_decisions([row[0] for row in chunk])
             files.update(files_of({row[6] for row in chunk} - files.keys()))
             for pk, number, status, processed_at, created_at, archived_at, region in chunk:
