@@ -5,7 +5,7 @@ from datetime import date
 from parties.constants import Function
 from tests.factories import PartyFactory, make_user
 from weegploeg import services
-from weegploeg.constants import Finding
+from weegploeg.constants import Finding, Outcome
 from weegploeg.models import FrameworkVersion
 
 PERSON = {
@@ -67,6 +67,21 @@ def analyse(assessment, *, by):
             c.pk: (Finding.MET, "Uit de signalen blijkt dit.") for c in version.criteria.all()
         },
     )
+
+
+def decided(wp, outcome: str, decided_on: date):
+    """An assessment of the politie's signal, analysed and decided by the uitvoerder (W2, W3)."""
+    assessment = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
+    analyse(assessment, by=wp.uitvoerder)
+    services.decide(
+        assessment,
+        by=wp.uitvoerder,
+        outcome=outcome,
+        reasons="Afgewogen.",
+        decided_on=decided_on,
+        advice_to_driehoek="Agenderen." if outcome == Outcome.AGENDEREN else "",
+    )
+    return assessment
 
 
 class Weegploeg:

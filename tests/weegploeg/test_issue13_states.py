@@ -12,27 +12,13 @@ from django.test.utils import CaptureQueriesContext
 from subjects import registry
 from tests.factories import VeiligheidshuisFactory
 from tests.queries import instances_built
-from tests.weegploeg.factories import Weegploeg, analyse, signal
+from tests.weegploeg.factories import Weegploeg, decided, signal
 from weegploeg import services
 from weegploeg.constants import Outcome
 from weegploeg.models import Assessment, Decision
 from weegploeg.permissions import file_of
 
 pytestmark = pytest.mark.django_db
-
-
-def _decided(wp, outcome, day):
-    assessment = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
-    analyse(assessment, by=wp.uitvoerder)
-    services.decide(
-        assessment,
-        by=wp.uitvoerder,
-        outcome=outcome,
-        reasons="Afgewogen.",
-        decided_on=day,
-        advice_to_driehoek="Agenderen." if outcome == Outcome.AGENDEREN else "",
-    )
-    return assessment
 
 
 def _states(numbers):
@@ -43,9 +29,9 @@ def test_the_state_holds_the_current_decision_and_the_regions_file(region):
     wp = Weegploeg(region)
     other = Weegploeg(VeiligheidshuisFactory(code="zaanstreek", name="VH Zaanstreek"))
     open_one = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
-    decided = _decided(other, Outcome.NOT_SUBSTANTIAL, date(2026, 11, 20))
+    settled = decided(other, Outcome.NOT_SUBSTANTIAL, date(2026, 11, 20))
     # Reopened and decided again: the latest decision is the current one (W3).
-    redecided = _decided(wp, Outcome.NOT_SUBSTANTIAL, date(2026, 11, 2))
+    redecided = decided(wp, Outcome.NOT_SUBSTANTIAL, date(2026, 11, 2))
     services.reopen(redecided, by=wp.uitvoerder, reason="Nieuw signaal van de politie.")
     services.decide(
         redecided,
@@ -56,17 +42,17 @@ def test_the_state_holds_the_current_decision_and_the_regions_file(region):
         advice_to_driehoek="Agenderen.",
     )
     # Reopened and not yet decided again: no decision holds.
-    reopened = _decided(wp, Outcome.NOT_SUBSTANTIAL, date(2026, 11, 3))
+    reopened = decided(wp, Outcome.NOT_SUBSTANTIAL, date(2026, 11, 3))
     services.reopen(reopened, by=wp.uitvoerder, reason="Nieuw signaal van de politie.")
 
-    states = _states([a.number for a in (open_one, decided, redecided, reopened)])
+    states = _states([a.number for a in (open_one, settled, redecided, reopened)])
 
-    assert (states[decided.number].decision, states[decided.number].decided_on) == (
+    assert (states[settled.number].decision, states[settled.number].decided_on) == (
         Outcome.NOT_SUBSTANTIAL,
         date(2026, 11, 20),
     )
-    assert states[decided.number].not_agendered  # CTER 13.4: six months (B2)
-    assert states[decided.number].data_file_id == file_of(other.region).pk
+    assert states[settled.number].not_agendered  # CTER 13.4: six months (B2)
+    assert states[settled.number].data_file_id == file_of(other.region).pk
     assert (states[redecided.number].decision, states[redecided.number].decided_on) == (
         Outcome.AGENDEREN,
         date(2026, 11, 25),
@@ -81,7 +67,7 @@ def test_the_state_holds_the_current_decision_and_the_regions_file(region):
 
 def test_many_states_are_read_as_rows_in_queries_that_do_not_grow(region):
     wp = Weegploeg(region)
-    _decided(wp, Outcome.NOT_SUBSTANTIAL, date(2026, 11, 20))
+    decided(wp, Outcome.NOT_SUBSTANTIAL, date(2026, 11, 20))
     numbers = list(Assessment.objects.values_list("number", flat=True))
     _states(numbers)  # the files are made on first use
     with CaptureQueriesContext(connection) as few:
@@ -90,7 +76,7 @@ def test_many_states_are_read_as_rows_in_queries_that_do_not_grow(region):
     for code in ("zaanstreek", "gooi"):
         other = Weegploeg(VeiligheidshuisFactory(code=code, name=f"VH {code}"))
         for outcome in (Outcome.NOT_SUBSTANTIAL, Outcome.AGENDEREN):
-            _decided(other, outcome, date(2026, 11, 21))
+            decided(other, outcome, date(2026, 11, 21))
     numbers = list(Assessment.objects.values_list("number", flat=True))
     _states(numbers)
     with (
