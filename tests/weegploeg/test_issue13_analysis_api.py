@@ -20,7 +20,7 @@ def _analysed(wp, count: int) -> None:
         analyse(assessment, by=wp.uitvoerder)
 
 
-def test_the_findings_share_their_criteria_in_queries_that_do_not_grow(region):
+def test_issue13_w2_u5_the_findings_share_their_criteria_in_queries_that_do_not_grow(region):
     wp = Weegploeg(region)
     _analysed(wp, 1)
     client = verified_client(wp.agent)

@@ -25,7 +25,7 @@ def _states(numbers):
     return {state.ref.key: state for state in registry.get("weegploeg").states(numbers)}
 
 
-def test_the_state_holds_the_current_decision_and_the_regions_file(region):
+def test_issue13_b2_w3_the_state_holds_the_current_decision_and_the_regions_file(region):
     wp = Weegploeg(region)
     other = Weegploeg(VeiligheidshuisFactory(code="zaanstreek", name="VH Zaanstreek"))
     open_one = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
@@ -65,7 +65,7 @@ def test_the_state_holds_the_current_decision_and_the_regions_file(region):
     assert not any(state.archived for state in states.values())
 
 
-def test_many_states_are_read_as_rows_in_queries_that_do_not_grow(region):
+def test_issue13_b2_many_states_are_read_as_rows_in_queries_that_do_not_grow(region):
     wp = Weegploeg(region)
     decided(wp, Outcome.NOT_SUBSTANTIAL, date(2026, 11, 20))
     numbers = list(Assessment.objects.values_list("number", flat=True))
