@@ -35,8 +35,7 @@ ACTION_FILTERS = {
     "update": Q(action=Action.UPDATE),
     "delete": Q(action=Action.DELETE),
 }
-# The kinds that find only changes: no unusual read is among them (an unusual read is a read,
-# `security.selectors.unusual_reads`).
+# The kinds that find only changes, among which no unusual read is (`unusual_reads`: reads).
 CHANGES = ("create", "update", "delete")
 
 
@@ -318,16 +317,13 @@ def anomaly_summary(user, filters: Filters) -> dict:
     rules = unusual_reads.gather(period)
     unusual = visible_unusual(user)
     if filters.action in CHANGES:
-        # Without a query: PostgreSQL would read every change of the period to find none
-        # (1.2 s at national scale, issue 13).
-        unusual = unusual.none()
+        unusual = unusual.none()  # asked, PostgreSQL read every change to find none (issue 13)
     elif replace(filters, date_from=None, date_to=None, unusual=False) != Filters():
         # Narrowed by more than the period: to the entries searched for (the one search rule).
         searched = search(user, filters)
         if replace(filters, date_from=None, date_to=None, unusual=False, action="") == Filters():
             # By a kind of read alone, they are most entries: looked up by key from the
-            # period's unusual reads, which are few, where PostgreSQL read every entry
-            # searched for (1.8-2.5 s at national scale, issue 13).
+            # period's unusual reads, which are few, not read all (1.8-2.5 s, issue 13).
             keys = Subquery(rules.within(unusual).values("entry_id"))
             searched = searched.filter(AnyOf(F("pk"), keys))
         unusual = unusual.filter(entry__in=searched.values("pk"))
