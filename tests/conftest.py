@@ -11,9 +11,10 @@ from parties.constants import Function
 from tests.demo_snapshot import seed_demo
 from tests.factories import PartyFactory, VeiligheidshuisFactory, make_user
 
-# The `worker` fixture: a real Celery worker, for the tests whose behaviour depends on one; and
-# the tests kept on one process under xdist, to share a costly fixture.
-pytest_plugins = ["tests.celery_worker", "tests.xdist_groups"]
+# The `worker` fixture: a real Celery worker, for the tests whose behaviour depends on one; the
+# tests kept on one process under xdist, to share a costly fixture; and post_migrate's rows from
+# a copy after each flush.
+pytest_plugins = ["tests.celery_worker", "tests.xdist_groups", "tests.flush_snapshot"]
 
 
 @pytest.fixture(autouse=True)
