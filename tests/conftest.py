@@ -9,12 +9,17 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from parties.constants import Function
 from tests.demo_snapshot import seed_demo
-from tests.factories import PartyFactory, VeiligheidshuisFactory, make_user
+from tests.factories import PartyFactory, kennemerland, make_user
 
 # The `worker` fixture: a real Celery worker, for the tests whose behaviour depends on one; the
-# tests kept on one process under xdist, to share a costly fixture; and post_migrate's rows from
-# a copy after each flush.
-pytest_plugins = ["tests.celery_worker", "tests.xdist_groups", "tests.flush_snapshot"]
+# tests kept on one process under xdist, to share a costly fixture; post_migrate's rows from a
+# copy after each flush; and the worlds built once per module (with the order of its tests).
+pytest_plugins = [
+    "tests.celery_worker",
+    "tests.xdist_groups",
+    "tests.flush_snapshot",
+    "tests.module_world",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -59,7 +64,7 @@ def demo_data(db):
 
 @pytest.fixture
 def region():
-    return VeiligheidshuisFactory(code="kennemerland", name="Veiligheidshuis Kennemerland")
+    return kennemerland()
 
 
 @pytest.fixture

@@ -21,6 +21,11 @@ class VeiligheidshuisFactory(factory.django.DjangoModelFactory):
     code = factory.Sequence(lambda n: f"vh-{n}")
 
 
+def kennemerland() -> Veiligheidshuis:
+    """The Veiligheidshuis of most tests (the `region` fixture)."""
+    return VeiligheidshuisFactory(code="kennemerland", name="Veiligheidshuis Kennemerland")
+
+
 class PartyFactory(factory.Factory):
     """Builds through `services.create_party`. Traits for the kinds the tests need."""
 

@@ -20,6 +20,9 @@ GROUPS = {
     "tests/parties/test_work_queue.py": "work_queue",
     "tests/config/test_query_budget.py": "query_budget",
     "tests/config/test_openapi_rules.py": "openapi_rules",
+    # tests of tests/module_world.py that need their module's tests in order on one process
+    "tests/config/test_module_world.py": "module_world",
+    "tests/config/test_module_world_apart.py": "module_world_apart",
     # a second installation: a database migrated and seeded, gunicorn and nginx
     "tests/elsewhere/test_k2_two_installations.py": "k2_two_installations",
     # the load tests' private cluster with the demo seeded (`load_site`)

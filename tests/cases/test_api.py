@@ -20,7 +20,8 @@ from security.models import AuditEntry
 from subjects.categories import DataCategory
 from tests.cases.factories import Ico
 from tests.conftest import verified_client
-from tests.factories import VeiligheidshuisFactory, authorise, make_user
+from tests.factories import VeiligheidshuisFactory, authorise, kennemerland, make_user
+from tests.module_world import per_module
 from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -31,11 +32,13 @@ PARTICIPANTS = ["agent", "officier", "raad", "keeper"]
 OUTSIDERS = ["ggz", "reclasseerder", "partner_user"]
 
 
-@pytest.fixture
-def ico(region):
-    ico = Ico(region)
+def _ico():
+    ico = Ico(kennemerland())
     ico.declare_partner()
     return ico
+
+
+ico_built, ico = per_module(_ico, name="ico")
 
 
 @pytest.fixture

@@ -7,17 +7,21 @@ from django.urls import reverse
 from cases.models import Case, CopyOut
 from tests.cases.transfer_fixtures import Agendering, elsewhere
 from tests.conftest import verified_client
+from tests.factories import kennemerland
+from tests.module_world import per_module
 
 pytestmark = pytest.mark.django_db
 
 NOTE = "Verhuisd naar Elders; grondslag en noodzaak getoetst (VH 20.2b)."
 
 
-@pytest.fixture
-def moved(region):
-    ag = Agendering(region)
+def _moved():
+    ag = Agendering(kennemerland())
     case = ag.agendeer(ag.assessment())
     return ag, case, elsewhere()
+
+
+moved_built, moved = per_module(_moved, name="moved")
 
 
 def page_url(case):

@@ -20,9 +20,11 @@ from tests.factories import (
     PartyFactory,
     VeiligheidshuisFactory,
     authorise,
+    kennemerland,
     make_user,
     record_declaration,
 )
+from tests.module_world import per_module
 
 pytestmark = pytest.mark.django_db
 
@@ -137,9 +139,7 @@ class Overleg:
         return disclosure_services.disclose(self.case, **{**values, **fields})
 
 
-@pytest.fixture
-def ov(region):
-    return Overleg(region)
+ov_built, ov = per_module(lambda: Overleg(kennemerland()), name="ov")
 
 
 # --- P6: the declaration first ----------------------------------------------------------------

@@ -10,7 +10,8 @@ from cases import meeting_services, selectors, services
 from cases.constants import ClosingReason, IdentityMethod, MeasureStatus
 from cases.models import CasusOverleg
 from parties.constants import Function, PartyKind
-from tests.factories import PartyFactory, authorise, make_user, record_declaration
+from tests.factories import PartyFactory, authorise, kennemerland, make_user, record_declaration
+from tests.module_world import per_module
 
 pytestmark = pytest.mark.django_db
 
@@ -109,9 +110,7 @@ class Overleg:
         )
 
 
-@pytest.fixture
-def ov(region):
-    return Overleg(region)
+ov_built, ov = per_module(lambda: Overleg(kennemerland()), name="ov")
 
 
 # --- holding a meeting ------------------------------------------------------------------------

@@ -5,7 +5,8 @@ import pytest
 
 from elsewhere import services
 from subjects.registry import Identity
-from tests.factories import VeiligheidshuisFactory, data_file
+from tests.factories import VeiligheidshuisFactory, data_file, kennemerland
+from tests.module_world import per_module
 from tests.weegploeg.factories import PERSON, Weegploeg, beheerder_of, signal
 
 
@@ -14,16 +15,12 @@ def identity(**changes) -> Identity:
     return Identity(**{**fields, "bsn": PERSON["bsn"], **changes})
 
 
-@pytest.fixture
-def asking(region):
-    """The Veiligheidshuis whose uitvoerder asks (Kennemerland)."""
-    return Weegploeg(region)
-
-
-@pytest.fixture
-def holding():
-    """Another Veiligheidshuis, which holds dossiers."""
-    return Weegploeg(VeiligheidshuisFactory(code="zaanstreek", name="Veiligheidshuis Zaanstreek"))
+# The Veiligheidshuis whose uitvoerder asks (Kennemerland), and another, which holds dossiers.
+asking_built, asking = per_module(lambda: Weegploeg(kennemerland()), name="asking")
+holding_built, holding = per_module(
+    lambda: Weegploeg(VeiligheidshuisFactory(code="zaanstreek", name="Veiligheidshuis Zaanstreek")),
+    name="holding",
+)
 
 
 @pytest.fixture

@@ -15,7 +15,8 @@ from parties.services import weegploeg_file
 from tests.cases.factories import Ico
 from tests.cases.transfer_fixtures import Agendering
 from tests.conftest import verified_client
-from tests.factories import VeiligheidshuisFactory
+from tests.factories import VeiligheidshuisFactory, kennemerland
+from tests.module_world import per_module
 from tests.weegploeg.factories import PERSON, Weegploeg, beheerder_of, signal
 
 pytestmark = pytest.mark.django_db
@@ -31,9 +32,7 @@ def record_basis(data_file, beheerder):
     )
 
 
-@pytest.fixture
-def wp(region):
-    return Weegploeg(region)
+wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ from elsewhere.models import Check, CheckBasis
 from parties.constants import Function
 from parties.services import weegploeg_file
 from tests.conftest import verified_client
-from tests.factories import VeiligheidshuisFactory, make_user
+from tests.factories import VeiligheidshuisFactory, kennemerland, make_user
+from tests.module_world import per_module
 from tests.weegploeg.factories import Weegploeg
 
 pytestmark = pytest.mark.django_db
@@ -24,9 +25,7 @@ def record_basis(data_file, beheerder):
     services.record_basis(data_file, basis=BASIS, reference=REFERENCE, by=beheerder)
 
 
-@pytest.fixture
-def wp(region):
-    return Weegploeg(region)
+wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 @pytest.fixture

@@ -1,8 +1,5 @@
-import pytest
-
+from tests.factories import kennemerland
 from tests.insights.fixtures import World
+from tests.module_world import per_module
 
-
-@pytest.fixture
-def world(region):
-    return World(region)
+world_built, world = per_module(lambda: World(kennemerland()), name="world")

@@ -13,7 +13,8 @@ from retention.services.sweep import Planned
 from subjects import registry
 from subjects.registry import DossierRef
 from tests.cases.transfer_fixtures import Agendering
-from tests.factories import VeiligheidshuisFactory, data_file, make_user
+from tests.factories import VeiligheidshuisFactory, data_file, kennemerland, make_user
+from tests.module_world import per_module
 
 TODAY = date(2026, 12, 1)
 
@@ -53,15 +54,28 @@ class RetentionWorld:
         )
 
 
+NOW = "2026-12-01 10:00 +01:00"
+
+
 @pytest.fixture
 def clock():
-    with time_machine.travel("2026-12-01 10:00 +01:00", tick=False) as traveller:
+    with time_machine.travel(NOW, tick=False) as traveller:
         yield traveller
 
 
+def _world():
+    with time_machine.travel(NOW, tick=False):
+        return RetentionWorld(kennemerland())
+
+
+# Built once per module (tests/module_world.py); a module imports all three names.
+rw_built, rw_copy = per_module(_world, name="rw_copy")
+
+
 @pytest.fixture
-def rw(region, clock):
-    return RetentionWorld(region)
+def rw(rw_copy, clock):
+    """The world, and the clock standing at its day for the test."""
+    return rw_copy
 
 
 def plan(monkeypatch, planned: list[Planned]) -> None:

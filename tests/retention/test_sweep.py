@@ -9,7 +9,8 @@ from retention.constants import Rule
 from retention.models import DossierSweepState, Hold, SweepRun
 from security.models import AuditEntry
 from tests.cases.factories import Ico
-from tests.factories import VeiligheidshuisFactory
+from tests.factories import VeiligheidshuisFactory, kennemerland
+from tests.module_world import per_module
 from tests.retention.sweep_fixtures import case, fate, not_substantial, records, sweep
 from tests.weegploeg.factories import Weegploeg
 
@@ -18,9 +19,7 @@ pytestmark = pytest.mark.django_db
 DAY = timedelta(days=1)
 
 
-@pytest.fixture
-def wp(region):
-    return Weegploeg(region)
+wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 @pytest.fixture

@@ -10,6 +10,8 @@ from rights.constants import DutyOccasion, DutyState, SendingMeans
 from rights.models import LegalGround, Postponement
 from rights.permissions.duties import handlers_of, may_handle_duty, visible_duties
 from rights.services import duties as services
+from tests.factories import kennemerland
+from tests.module_world import per_module
 from tests.rights.duty_fixtures import DutyWorld
 from weegploeg.constants import Outcome
 
@@ -18,9 +20,7 @@ pytestmark = pytest.mark.django_db
 TODAY = date(2026, 12, 1)
 
 
-@pytest.fixture
-def world(region):
-    return DutyWorld(region)
+world_built, world = per_module(lambda: DutyWorld(kennemerland()), name="world")
 
 
 def ground(code="strafbare-feiten"):

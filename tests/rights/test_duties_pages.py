@@ -11,6 +11,8 @@ from rights.models import DutyToInform, LegalGround, Letter, Postponement
 from rights.services import duties as services
 from security.models import AuditEntry
 from tests.conftest import verified_client
+from tests.factories import kennemerland
+from tests.module_world import per_module
 from tests.rights.duty_fixtures import DutyWorld, bare_duty
 from tests.rights.pdf_text import pdf_text
 from tests.security.panels import is_empty, items, overdue, panel
@@ -22,15 +24,21 @@ TODAY = date(2026, 12, 1)
 LIST = "/rechten/informatieplichten/"
 
 
+NOW = "2026-12-01 10:00 +01:00"
+
+
 @pytest.fixture(autouse=True)
 def clock():
-    with time_machine.travel("2026-12-01 10:00 +01:00", tick=False) as traveller:
+    with time_machine.travel(NOW, tick=False) as traveller:
         yield traveller
 
 
-@pytest.fixture
-def world(region):
-    return DutyWorld(region)
+def _world():
+    with time_machine.travel(NOW, tick=False):
+        return DutyWorld(kennemerland())
+
+
+world_built, world = per_module(_world, name="world")
 
 
 def page(pk, step=""):

@@ -17,15 +17,15 @@ from subjects import registry
 from subjects.models import Restriction
 from subjects.registry import DossierRef, item_ref
 from tests.conftest import verified_client
+from tests.factories import kennemerland
+from tests.module_world import per_module
 from tests.rights.outcome_fixtures import OutcomeWorld
 from tests.rights.pdf_text import pdf_text
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world(region):
-    return OutcomeWorld(region)
+world_built, world = per_module(lambda: OutcomeWorld(kennemerland()), name="world")
 
 
 def exported(ref, by) -> str:

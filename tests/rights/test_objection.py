@@ -13,6 +13,8 @@ from rights.services.objection import decide_objection
 from subjects import registry
 from subjects.registry import DossierRef
 from tests.conftest import verified_client
+from tests.factories import kennemerland
+from tests.module_world import per_module
 from tests.rights.outcome_fixtures import OutcomeWorld
 from tests.rights.pdf_text import pdf_text
 
@@ -21,9 +23,7 @@ pytestmark = pytest.mark.django_db
 WEIGHING = "Zijn nieuwe baan weegt niet op tegen de zorgen over zijn netwerk."
 
 
-@pytest.fixture
-def world(region):
-    return OutcomeWorld(region)
+world_built, world = per_module(lambda: OutcomeWorld(kennemerland()), name="world")
 
 
 def spy_end_processing(monkeypatch):

@@ -13,15 +13,15 @@ from rights.services.refusal import withhold
 from security.models import AuditEntry
 from subjects import registry
 from subjects.registry import DossierRef, Withheld, item_ref
+from tests.factories import kennemerland
+from tests.module_world import per_module
 from tests.rights.outcome_fixtures import RELATED, REPORTER, SECOND_REPORTER, OutcomeWorld
 from tests.rights.pdf_text import pdf_text
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world(region):
-    return OutcomeWorld(region)
+world_built, world = per_module(lambda: OutcomeWorld(kennemerland()), name="world")
 
 
 def ground(code):

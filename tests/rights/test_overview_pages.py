@@ -9,15 +9,15 @@ from rights.constants import LetterKind
 from rights.models import Letter
 from security.models import AuditEntry
 from tests.conftest import verified_client
+from tests.factories import kennemerland
+from tests.module_world import per_module
 from tests.rights.outcome_fixtures import REPORTER, OutcomeWorld
 from tests.rights.pdf_text import pdf_text
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world(region):
-    return OutcomeWorld(region)
+world_built, world = per_module(lambda: OutcomeWorld(kennemerland()), name="world")
 
 
 def outsiders(world):

@@ -16,6 +16,8 @@ from subjects.models import DossierSequence
 from subjects.numbering import next_number, sort_key, year_prefix
 from tests.cases.factories import Ico
 from tests.conftest import verified_client
+from tests.factories import kennemerland
+from tests.module_world import per_module
 from tests.rights.factories import Handlers, make_request
 from tests.weegploeg.factories import PERSON, Weegploeg, signal
 from weegploeg import selectors
@@ -38,9 +40,7 @@ def renumber(rows, letter):
     return numbers
 
 
-@pytest.fixture
-def wp(region):
-    return Weegploeg(region)
+wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 @pytest.fixture

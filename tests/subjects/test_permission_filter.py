@@ -23,6 +23,7 @@ from subjects.permissions import held
 from tests.cases.factories import PERSON as CASE_PERSON
 from tests.cases.transfer_fixtures import Agendering
 from tests.factories import VeiligheidshuisFactory
+from tests.module_world import per_module
 from tests.weegploeg.factories import signal
 from weegploeg.models import Assessment, AssessmentGroupPermission
 from weegploeg.selectors import keepable_assessments, visible_assessments
@@ -80,14 +81,16 @@ def _dossiers(ag):
     _case(ag, "Zes", [wp.zandvoort, wp.rvdk])
 
 
-@pytest.fixture
-def world():
+def _world():
     """Two Veiligheidshuizen, each with a weegploeg and an ICO and their dossiers."""
     here = Agendering(VeiligheidshuisFactory(code="kennemerland", name="VH Kennemerland"))
     there = Agendering(VeiligheidshuisFactory(code="zaanstreek", name="VH Zaanstreek"))
     for ag in (here, there):
         _dossiers(ag)
     return here
+
+
+world_built, world = per_module(_world, name="world")
 
 
 def _user(ag, function):

@@ -14,6 +14,8 @@ from security.services.chain import seal_pending, verify_chain
 from subjects import registry
 from subjects.categories import DataCategory
 from subjects.registry import DossierState, ExportItem, Recipient, dossier_item
+from tests.factories import kennemerland
+from tests.module_world import per_module
 from tests.subjects.dossier_fixtures import BUILDERS
 
 pytestmark = pytest.mark.django_db
@@ -21,14 +23,14 @@ pytestmark = pytest.mark.django_db
 FILES = registry.files()
 
 
-@pytest.fixture(params=FILES, ids=[file.label for file in FILES])
+@pytest.fixture(scope="module", params=FILES, ids=[file.label for file in FILES])
 def file(request):
     return request.param
 
 
-@pytest.fixture
-def built(file, region):
-    return BUILDERS[file.label](region)
+once, built = per_module(
+    lambda file: BUILDERS[file.label](kennemerland()), name="built", uses=("file",)
+)
 
 
 def trail(ref):

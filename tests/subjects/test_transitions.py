@@ -16,6 +16,8 @@ from cases import transitions as case_transitions
 from cases.constants import CaseStatus, ClosingReason, MeasureStatus
 from cases.models import Measure
 from tests.cases.factories import Ico
+from tests.factories import kennemerland
+from tests.module_world import per_module
 from tests.weegploeg.factories import Weegploeg, analyse, signal
 from weegploeg import services as weegploeg_services
 from weegploeg import transitions as weegploeg_transitions
@@ -117,9 +119,7 @@ def test_no_module_outside_a_transitions_module_sets_a_status():
 # --- the weegploeg file (W3) --------------------------------------------------------------------
 
 
-@pytest.fixture
-def wp(region):
-    return Weegploeg(region)
+wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 def _analysed(wp):

@@ -3,7 +3,7 @@
 from datetime import date
 
 from parties.constants import Function
-from tests.factories import PartyFactory, make_user
+from tests.factories import PartyFactory, make_user, record_declaration
 from weegploeg import services
 from weegploeg.constants import Finding, Outcome
 from weegploeg.models import FrameworkVersion
@@ -126,6 +126,16 @@ class Weegploeg:
             username=f"uitvoerder-{region.code}",
             files=weegploeg,
         )
+
+
+def declared(region) -> Weegploeg:
+    """A Weegploeg whose partner may act in the application (P6), just not in the weegploeg:
+    without its declaration it would be refused everything anyway. Its `beheerder` (of
+    Haarlem) recorded the declaration."""
+    wp = Weegploeg(region)
+    wp.beheerder = make_user(wp.haarlem, Function.BEHEERDER, username="beheerder")
+    record_declaration(wp.extern, by=wp.beheerder)
+    return wp
 
 
 def full_dossier(wp: Weegploeg) -> dict:

@@ -14,12 +14,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from parties import services as party_services
-from parties.constants import Function
 from rights.models import DutyToInform
 from security.models import AuditEntry
 from tests.conftest import verified_client
-from tests.factories import authorise, make_user, record_declaration
-from tests.weegploeg.factories import PERSON, Weegploeg, analyse, full_dossier, signal
+from tests.factories import authorise, kennemerland
+from tests.module_world import per_module
+from tests.weegploeg.factories import PERSON, Weegploeg, analyse, declared, full_dossier, signal
 from weegploeg import services
 from weegploeg.constants import AssessmentStatus, Finding, Outcome
 from weegploeg.models import Analysis, Assessment, Decision, FrameworkVersion, Meeting, Signal
@@ -32,13 +32,7 @@ SEE = ["agent", "officier", "haarlemmer", "uitvoerder"]
 NOT_IN_FILE = ["raad", "partner"]
 
 
-@pytest.fixture
-def wp(region):
-    weegploeg = Weegploeg(region)
-    weegploeg.beheerder = make_user(weegploeg.haarlem, Function.BEHEERDER, username="beheerder")
-    # With its declaration the partner may act in the application, just not in this file.
-    record_declaration(weegploeg.extern, by=weegploeg.beheerder)
-    return weegploeg
+wp_built, wp = per_module(lambda: declared(kennemerland()), name="wp")
 
 
 @pytest.fixture

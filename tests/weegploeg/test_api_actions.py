@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 
 from tests.conftest import verified_client
+from tests.factories import kennemerland
+from tests.module_world import per_module
 from tests.weegploeg.factories import Weegploeg, analyse, signal
 from tests.weegploeg.test_api import assert_404, invalid_names, post
 from weegploeg import services
@@ -17,9 +19,7 @@ pytestmark = pytest.mark.django_db
 FORBIDDEN = "Betrokkene van Marokkaanse afkomst deelde filmpjes."
 
 
-@pytest.fixture
-def wp(region):
-    return Weegploeg(region)
+wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 @pytest.fixture

@@ -9,11 +9,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from parties.constants import Function
 from security.models import AuditEntry
 from tests.conftest import verified_client
-from tests.factories import make_user, record_declaration
-from tests.weegploeg.factories import Weegploeg, analyse, signal
+from tests.factories import kennemerland
+from tests.module_world import per_module
+from tests.weegploeg.factories import analyse, declared, signal
 from weegploeg import services
 from weegploeg.constants import CheckOutcome, Outcome
 from weegploeg.services.retention import archive
@@ -23,13 +23,7 @@ pytestmark = pytest.mark.django_db
 BANNER = "Dit dossier is gearchiveerd"
 
 
-@pytest.fixture
-def wp(region, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    weegploeg = Weegploeg(region)
-    beheerder = make_user(weegploeg.haarlem, Function.BEHEERDER, username="beheerder")
-    record_declaration(weegploeg.extern, by=beheerder)
-    return weegploeg
+wp_built, wp = per_module(lambda: declared(kennemerland()), name="wp")
 
 
 def decided(wp, surname, outcome=Outcome.NOT_SUBSTANTIAL):

@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from tests.conftest import verified_client
+from tests.factories import kennemerland
+from tests.module_world import per_module
 from tests.weegploeg.factories import PERSON, Weegploeg, analyse, signal
 from tests.weegploeg.test_api import invalid_names, post, signal_body
 from tests.weegploeg.test_pages import dossier_url, intake
@@ -24,9 +26,7 @@ REASON = "Nieuw signaal over de Marokkaantjes van de overkant."
 HIDDEN = "Betrokkene is van Egyp\u200btische afkomst en M\u0430rokkaans."
 
 
-@pytest.fixture
-def wp(region):
-    return Weegploeg(region)
+wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 @pytest.fixture

@@ -6,6 +6,8 @@ from django.urls import reverse
 
 from security.models import AuditEntry
 from tests.conftest import verified_client
+from tests.factories import kennemerland
+from tests.module_world import per_module
 from tests.weegploeg.factories import Weegploeg, analyse, framework, signal
 from weegploeg.constants import CheckOutcome
 from weegploeg.models import FrameworkVersion
@@ -16,9 +18,7 @@ LIST = reverse("weegploeg:framework-list")
 CREATE = reverse("weegploeg:framework-create")
 
 
-@pytest.fixture
-def wp(region):
-    return Weegploeg(region)
+wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 def criteria_post(rows, note="Criterium R3 aangescherpt"):

@@ -11,6 +11,8 @@ from django.urls import reverse
 
 from security.models import AuditEntry
 from tests.conftest import verified_client
+from tests.factories import kennemerland
+from tests.module_world import per_module
 from tests.queries import count_queries, instances_built
 from tests.weegploeg.factories import Weegploeg, signal
 from weegploeg import services
@@ -25,10 +27,7 @@ PEOPLE = [
 ]
 
 
-@pytest.fixture
-def wp(region, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    return Weegploeg(region)
+wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 def hold(wp, people):

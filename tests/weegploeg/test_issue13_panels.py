@@ -10,6 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.config.test_list_indexes import index_definitions
+from tests.factories import kennemerland
+from tests.module_world import per_module
 from tests.weegploeg.factories import Weegploeg, analyse, signal
 from weegploeg import dashboard
 
@@ -18,9 +20,7 @@ pytestmark = pytest.mark.django_db
 PERSONAL = ("surname", "given_names", "date_of_birth", "bsn", "street", "postcode")
 
 
-@pytest.fixture
-def wp(region):
-    return Weegploeg(region)
+wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 def dossier(wp, surname):

@@ -11,13 +11,13 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from parties.constants import Function
 from rights.models import DutyToInform
 from security.models import AuditEntry
 from tests.conftest import verified_client
-from tests.factories import make_user, record_declaration
+from tests.factories import kennemerland
+from tests.module_world import per_module
 from tests.queries import count_queries
-from tests.weegploeg.factories import Weegploeg, analyse, framework, full_dossier, signal
+from tests.weegploeg.factories import analyse, declared, framework, full_dossier, signal
 from weegploeg import services
 from weegploeg.constants import AssessmentStatus, CheckOutcome, Finding, Outcome
 from weegploeg.models import AgendaItem, Analysis, Assessment, Check, Meeting, Signal
@@ -27,15 +27,7 @@ pytestmark = pytest.mark.django_db
 FORBIDDEN = "Betrokkene van Marokkaanse afkomst deelde filmpjes."
 
 
-@pytest.fixture
-def wp(region, settings):
-    # Eight users per test: a fast hasher keeps these page tests quick.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    weegploeg = Weegploeg(region)
-    # The partner may act: without a declaration it would be refused everything anyway.
-    beheerder = make_user(weegploeg.haarlem, Function.BEHEERDER, username="beheerder")
-    record_declaration(weegploeg.extern, by=beheerder)
-    return weegploeg
+wp_built, wp = per_module(lambda: declared(kennemerland()), name="wp")
 
 
 @pytest.fixture

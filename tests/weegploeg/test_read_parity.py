@@ -9,23 +9,18 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from parties.constants import Function
 from security.models import AuditEntry
 from tests.conftest import verified_client
-from tests.factories import make_user, record_declaration
-from tests.weegploeg.factories import Weegploeg, signal
+from tests.factories import kennemerland
+from tests.module_world import per_module
+from tests.weegploeg.factories import declared, signal
 from weegploeg import selectors, services
 from weegploeg.models import Assessment
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def wp(region):
-    weegploeg = Weegploeg(region)
-    beheerder = make_user(weegploeg.haarlem, Function.BEHEERDER, username="beheerder")
-    record_declaration(weegploeg.extern, by=beheerder)  # may act, just not in this file
-    return weegploeg
+wp_built, wp = per_module(lambda: declared(kennemerland()), name="wp")
 
 
 @pytest.fixture

@@ -9,7 +9,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from rights.models import DutyToInform
-from tests.factories import VeiligheidshuisFactory, make_user
+from tests.factories import VeiligheidshuisFactory, kennemerland, make_user
+from tests.module_world import per_module
 from tests.weegploeg.factories import (
     PERSON,
     Weegploeg,
@@ -25,9 +26,7 @@ from weegploeg.permissions import get_visible_assessment, visible_assessments
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def wp(region):
-    return Weegploeg(region)
+wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 # --- W1 ---------------------------------------------------------------------------------------

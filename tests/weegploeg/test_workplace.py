@@ -13,9 +13,10 @@ from django.utils import timezone
 from parties import municipalities
 from parties.constants import Function
 from tests.conftest import verified_client
-from tests.factories import make_user, record_declaration
+from tests.factories import kennemerland, make_user
+from tests.module_world import per_module
 from tests.security.panels import codes_in
-from tests.weegploeg.factories import Weegploeg, analyse, framework, signal
+from tests.weegploeg.factories import analyse, declared, framework, signal
 from tests.weegploeg.test_pages import DOSSIER_PARTS, _queries, dossier_url, intake
 from weegploeg import next_steps, services
 from weegploeg.constants import Outcome
@@ -24,14 +25,7 @@ from weegploeg.models import Assessment
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def wp(region, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    weegploeg = Weegploeg(region)
-    # The partner may act: without a declaration it would be refused everything anyway.
-    beheerder = make_user(weegploeg.haarlem, Function.BEHEERDER, username="beheerder")
-    record_declaration(weegploeg.extern, by=beheerder)
-    return weegploeg
+wp_built, wp = per_module(lambda: declared(kennemerland()), name="wp")
 
 
 @pytest.fixture

@@ -1,10 +1,11 @@
 """Shared helpers of the hash-chain and Logboek tests (S2)."""
 
-import pytest
 from django.db import connection
 
 from config.audit import ReadKind, log_reads
 from security.models import AuditEntry
+from tests.factories import kennemerland
+from tests.module_world import per_module
 from tests.weegploeg.factories import Weegploeg, signal
 
 
@@ -17,9 +18,7 @@ def raw(sql: str, *params) -> None:
 TABLE = AuditEntry._meta.db_table
 
 
-@pytest.fixture
-def wp(region):
-    return Weegploeg(region)
+wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 def dossier(wp, **person):

@@ -20,6 +20,7 @@ from subjects import registry
 from subjects.registry import DossierRef
 from tests.security.chain.conftest import TABLE, dossier, raw, sealed_entries
 from tests.subjects.dossier_fixtures import BUILDERS
+from tests.weegploeg.factories import Weegploeg
 
 pytestmark = pytest.mark.django_db
 
@@ -193,8 +194,10 @@ def test_s2_an_entry_deleted_without_the_one_function_breaks_the_chain(wp):
     assert not verify_chain().ok
 
 
-def test_s2_the_command_exits_0_on_a_whole_chain_and_1_naming_the_broken_entry(wp, capsys):
-    dossier(wp)
+def test_s2_the_command_exits_0_on_a_whole_chain_and_1_naming_the_broken_entry(region, capsys):
+    # A world of its own: run as from the shell, the command closes the database connection,
+    # and with it the transaction of the world the module's other tests share.
+    dossier(Weegploeg(region))
     call_command("verify_audit_chain", "--seal")
     assert "verifies" in capsys.readouterr().out
 
