@@ -10,6 +10,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from parties.constants import Function
 from tests.demo_snapshot import seed_demo
 from tests.factories import PartyFactory, kennemerland, make_user
+from tests.template_database import Turn
 
 # The `worker` fixture: a real Celery worker, for the tests whose behaviour depends on one; the
 # tests kept on one process under xdist, to share a costly fixture; post_migrate's rows from a
@@ -20,6 +21,20 @@ pytest_plugins = [
     "tests.flush_snapshot",
     "tests.module_world",
 ]
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings, django_db_keepdb):
+    """The test database made from the migrated template (tests/template_database.py)."""
+    turn = Turn()
+    if not django_db_keepdb:
+        turn.take()
+    return turn
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_modify_db_settings):
+    django_db_modify_db_settings.give_back()
 
 
 @pytest.fixture(autouse=True)

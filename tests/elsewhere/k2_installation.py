@@ -82,11 +82,17 @@ def _server(server_url: str):
     return psycopg.connect(server_url.replace("postgres://", "postgresql://", 1), autocommit=True)
 
 
-def create_database(server_url: str, name: str) -> str:
-    """A database of B's own on the tests' PostgreSQL server; its URL."""
+def create_database(server_url: str, name: str, template: str | None = None) -> str:
+    """A database of B's own on the tests' PostgreSQL server, a copy of the migrated `template`
+    when there is one (tests/template_database.py); its URL."""
     with _server(server_url) as db:
         db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        db.execute(f'CREATE DATABASE "{name}"')
+        if template:
+            from tests.template_database import create_from_template
+
+            create_from_template(db, template, name)
+        else:
+            db.execute(f'CREATE DATABASE "{name}"')
     return server_url.rsplit("/", 1)[0] + "/" + name
 
 

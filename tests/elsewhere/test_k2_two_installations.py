@@ -27,6 +27,7 @@ from tests.elsewhere.k2_pki import make_pki
 from tests.load.balancer import nginx_bin
 from tests.load.processes import Gunicorn, free_port
 from tests.load.processes import project_environment as environment
+from tests.template_database import existing_template
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +56,7 @@ def installation_b(pki, tmp_path_factory):
     folder = tmp_path_factory.mktemp("k2-b")
     server = _server_url()
     name = f"k2_installation_b_{os.getpid()}"
-    url = b_side.create_database(server, name)
+    url = b_side.create_database(server, name, template=existing_template())
     env = environment(
         DATABASE_URL=url,
         KNOWN_ELSEWHERE_KEY=SHARED_KEY,
