@@ -14,11 +14,13 @@ asks for a world asks for this one. A transactional test (`transaction=True`, th
 a real worker) cannot run inside a transaction held open: in a module with one, and for a
 world not shared, every test builds its own as before."""
 
+import contextlib
 import copy
 import inspect
 from collections.abc import Callable
 
 import pytest
+import time_machine
 from django.core.cache import caches
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connections, transaction
@@ -82,11 +84,19 @@ def _signature(*names: str) -> inspect.Signature:
     )
 
 
-def per_module(build: Callable[..., object], *, name: str, uses: tuple[str, ...] = ()):
+def per_module(
+    build: Callable[..., object], *, name: str, uses: tuple[str, ...] = (), at: str | None = None
+):
     """The fixture `name`, a deep copy per test of what `build()` made once per module, and
     the module-scoped fixture behind it; assign both in the conftest or test module:
     `world_built, world = per_module(lambda: World(kennemerland()), name="world")`. `uses`:
-    fixtures of module scope (or wider) whose values `build` takes, in that order."""
+    fixtures of module scope (or wider) whose values `build` takes, in that order. `at`: the
+    moment the world is built at, for a module whose tests stand the clock still."""
+
+    def make(fixtures):
+        clock = time_machine.travel(at, tick=False) if at else contextlib.nullcontext()
+        with clock:
+            return build(*(fixtures[use] for use in uses))
 
     def built(**fixtures):
         request = fixtures["request"]
@@ -99,7 +109,7 @@ def per_module(build: Callable[..., object], *, name: str, uses: tuple[str, ...]
         request_finished.disconnect(close_old_connections)
         try:
             with fixtures["django_db_blocker"].unblock(), _fast_hashing(), transaction.atomic():
-                yield build(*(fixtures[use] for use in uses))
+                yield make(fixtures)
                 transaction.set_rollback(True)
         finally:
             request_started.connect(close_old_connections)
@@ -108,7 +118,7 @@ def per_module(build: Callable[..., object], *, name: str, uses: tuple[str, ...]
     def fresh(**fixtures):
         once = fixtures[f"{name}_built"]
         if once is None:
-            yield build(*(fixtures[use] for use in uses))
+            yield make(fixtures)
             return
         # A cache filled by an earlier test of the module could name rows it rolled back.
         for cache in caches.all():

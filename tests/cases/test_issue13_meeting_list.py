@@ -18,16 +18,17 @@ from subjects import registry
 from subjects.registry import DossierRef
 from tests.cases.test_meetings import Overleg, casusoverleg
 from tests.conftest import verified_client
-from tests.factories import authorise
+from tests.factories import authorise, kennemerland
+from tests.module_world import per_module
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def world(region):
+def _world():
     """Twelve meetings around today; the politie takes part in two of the fourteen cases, on
     three meetings. A meeting of another casusoverleg, which the keeper keeps too and its chair
     does not chair, and a meeting without an agenda, which nobody sees."""
+    region = kennemerland()
     ov = Overleg(region)
     today = timezone.localdate()
     theirs = [ov.open_case(participants=[ov.politie, ov.gemeente]) for _ in range(2)]
@@ -59,6 +60,9 @@ def world(region):
     )
     CaseMeeting.objects.create(casusoverleg=ov.overleg, held_on=today, chair=ov.chair)
     return ov
+
+
+world_built, world = per_module(_world, name="world")
 
 
 def _plainly_seen(user) -> list[tuple[int, int]]:

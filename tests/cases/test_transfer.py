@@ -12,7 +12,14 @@ from cases.models import Case, CasusOverleg, CopyOut
 from cases.permissions import visible_cases
 from parties.constants import Function
 from tests.cases.transfer_fixtures import Agendering, elsewhere
-from tests.factories import VeiligheidshuisFactory, authorise, make_user, record_declaration
+from tests.factories import (
+    VeiligheidshuisFactory,
+    authorise,
+    kennemerland,
+    make_user,
+    record_declaration,
+)
+from tests.module_world import per_module
 from weegploeg import services as weegploeg_services
 from weegploeg.constants import Outcome
 from weegploeg.models import CaseTransfer, Signal
@@ -20,9 +27,7 @@ from weegploeg.models import CaseTransfer, Signal
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def ag(region):
-    return Agendering(region)
+ag_built, ag = per_module(lambda: Agendering(kennemerland()), name="ag")
 
 
 def findings_of(assessment):

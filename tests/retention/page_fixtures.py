@@ -63,13 +63,8 @@ def clock():
         yield traveller
 
 
-def _world():
-    with time_machine.travel(NOW, tick=False):
-        return RetentionWorld(kennemerland())
-
-
 # Built once per module (tests/module_world.py); a module imports all three names.
-rw_built, rw_copy = per_module(_world, name="rw_copy")
+rw_built, rw_copy = per_module(lambda: RetentionWorld(kennemerland()), name="rw_copy", at=NOW)
 
 
 @pytest.fixture

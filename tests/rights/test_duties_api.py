@@ -11,6 +11,8 @@ from rights.constants import DutyState
 from rights.models import Letter, Postponement
 from security.models import AuditEntry
 from tests.conftest import verified_client
+from tests.factories import kennemerland
+from tests.module_world import per_module
 from tests.rights.duty_fixtures import DutyWorld
 from tests.rights.pdf_text import pdf_text
 from tests.weegploeg.factories import PERSON
@@ -20,15 +22,16 @@ pytestmark = pytest.mark.django_db
 API = "/api/v1/informatieplichten"
 
 
+NOW = "2026-12-01 10:00 +01:00"
+
+
 @pytest.fixture(autouse=True)
 def clock():
-    with time_machine.travel("2026-12-01 10:00 +01:00", tick=False) as traveller:
+    with time_machine.travel(NOW, tick=False) as traveller:
         yield traveller
 
 
-@pytest.fixture
-def world(region):
-    return DutyWorld(region)
+world_built, world = per_module(lambda: DutyWorld(kennemerland()), name="world", at=NOW)
 
 
 def post(user, url, data=None):

@@ -33,12 +33,7 @@ def clock():
         yield traveller
 
 
-def _world():
-    with time_machine.travel(NOW, tick=False):
-        return DutyWorld(kennemerland())
-
-
-world_built, world = per_module(_world, name="world")
+world_built, world = per_module(lambda: DutyWorld(kennemerland()), name="world", at=NOW)
 
 
 def page(pk, step=""):

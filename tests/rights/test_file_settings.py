@@ -9,6 +9,8 @@ from rights.models import FileRightsSettings, LegalGround
 from rights.services import file_settings as services
 from rights.services import grounds
 from tests.conftest import verified_client
+from tests.factories import kennemerland
+from tests.module_world import per_module
 from tests.rights.duty_fixtures import DutyWorld
 from tests.rights.pdf_text import pdf_text
 from tests.weegploeg.factories import PERSON
@@ -18,9 +20,7 @@ pytestmark = pytest.mark.django_db
 SETTINGS = "/rechten/bestanden/"
 
 
-@pytest.fixture
-def world(region):
-    return DutyWorld(region, settings=False)
+world_built, world = per_module(lambda: DutyWorld(kennemerland(), settings=False), name="world")
 
 
 def form_data(**changes):

@@ -13,6 +13,8 @@ from rights.services import duties as duty_services
 from rights.services import letters
 from security.models import AuditEntry
 from subjects import registry
+from tests.factories import kennemerland
+from tests.module_world import per_module
 from tests.rights.duty_fixtures import CONTACT, PURPOSE, DutyWorld, fill_settings
 from tests.rights.pdf_text import pdf_text
 from tests.subjects.dossier_fixtures import BUILDERS
@@ -23,15 +25,16 @@ pytestmark = pytest.mark.django_db
 TODAY = date(2026, 12, 1)
 
 
+NOW = "2026-12-01 10:00 +01:00"
+
+
 @pytest.fixture(autouse=True)
 def clock():
-    with time_machine.travel("2026-12-01 10:00 +01:00", tick=False):
+    with time_machine.travel(NOW, tick=False):
         yield
 
 
-@pytest.fixture
-def world(region):
-    return DutyWorld(region)
+world_built, world = per_module(lambda: DutyWorld(kennemerland()), name="world", at=NOW)
 
 
 def test_i4_the_letter_says_what_why_how_long_the_rights_and_whom_to_contact(world):

@@ -8,7 +8,8 @@ from cases.models import Case
 from parties.constants import Function
 from tests.cases.transfer_fixtures import Agendering, elsewhere
 from tests.conftest import verified_client
-from tests.factories import make_user, record_declaration
+from tests.factories import kennemerland, make_user, record_declaration
+from tests.module_world import per_module
 from tests.weegploeg.test_api import assert_404, invalid_names, post
 from weegploeg.constants import Outcome
 from weegploeg.models import CaseTransfer
@@ -18,12 +19,14 @@ pytestmark = pytest.mark.django_db
 URL = "/api/v1/agenderingen"
 
 
-@pytest.fixture
-def ag(region):
-    agendering = Agendering(region)
+def _ag():
+    agendering = Agendering(kennemerland())
     beheerder = make_user(agendering.wp.haarlem, Function.BEHEERDER, username="beheerder")
     record_declaration(agendering.wp.extern, by=beheerder)
     return agendering
+
+
+ag_built, ag = per_module(_ag, name="ag")
 
 
 def body(ag, assessment, **changes):

@@ -11,7 +11,8 @@ from cases.models import Case
 from parties.constants import Function
 from tests.cases.transfer_fixtures import Agendering, elsewhere
 from tests.conftest import verified_client
-from tests.factories import make_user, record_declaration
+from tests.factories import kennemerland, make_user, record_declaration
+from tests.module_world import per_module
 from weegploeg import services
 from weegploeg.constants import Outcome
 from weegploeg.models import CaseTransfer
@@ -19,9 +20,7 @@ from weegploeg.models import CaseTransfer
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def ag(region):
-    return Agendering(region)
+ag_built, ag = per_module(lambda: Agendering(kennemerland()), name="ag")
 
 
 def url(assessment, name="agendering"):
