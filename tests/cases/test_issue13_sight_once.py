@@ -1,4 +1,4 @@
-# ruff: noqa: F811 - the fixture `world` is imported by name
+# ruff: noqa: F811 - the fixture `world` is imported by name, with `world_built` behind it
 """P8, issue 13, ADR 0039: a sync of many dossiers inside `subjects.sight.refreshing_once()`
 works out who sees their meetings once, at the block's end, and ends where a refresh per
 dossier would: the seed syncs thousands of cases this way (`scale.permissions`), where a
@@ -18,6 +18,7 @@ from tests.cases.test_issue13_meeting_list import (
     _seen,
     _sight_is_current,
     world,  # noqa: F401
+    world_built,  # noqa: F401
 )
 
 pytestmark = pytest.mark.django_db
