@@ -10,48 +10,21 @@ transaction. The rows are those the seed wrote, in the same database, on the sam
 data as seeding again, ids included. The tests of the seed itself (tests/parties/test_demo.py)
 seed for real."""
 
-from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
-from django.core.management.color import no_style
-from django.db import connection, transaction
+from django.db import connection
 
 from parties import demo
 from tests.rights.grounds import ground
+from tests.table_copies import Copies, copy_in, copy_out
 
-_copy: dict[str, bytes] = {}  # table -> its rows, as COPY ... (FORMAT binary) wrote them
-
-
-def _tables() -> list[str]:
-    """The tables a flush empties (Django's own list), the copy's tables."""
-    return sorted(connection.introspection.django_table_names(only_existing=True))
+_copy: Copies = {}  # the tables as the first seed left them (tests/table_copies.py)
 
 
 def seed_demo() -> None:
     """The grounds and the demo, on a database a flush emptied (or a fresh one)."""
     if _copy:
-        _restore()
+        # Every table at once, what the previous test left included.
+        copy_in(connection, _copy, emptied_first=True)
         return
     ground("strafbare-feiten")  # a flush of an earlier transactional test emptied the grounds
     demo.seed()
-    with connection.cursor() as cursor:
-        for table in _tables():
-            name = connection.ops.quote_name(table)
-            with cursor.copy(f"COPY {name} TO STDOUT (FORMAT binary)") as copy:
-                _copy[table] = b"".join(bytes(block) for block in copy)
-
-
-def _restore() -> None:
-    quote = connection.ops.quote_name
-    with transaction.atomic(), connection.cursor() as cursor:
-        # Every table at once, what the previous test left included; the foreign keys are
-        # checked at the commit (Django makes them deferrable), when every row is back.
-        cursor.execute(f"TRUNCATE {', '.join(quote(table) for table in _tables())}")
-        for table, rows in _copy.items():
-            with cursor.copy(f"COPY {quote(table)} FROM STDIN (FORMAT binary)") as copy:
-                copy.write(rows)
-        # The sequences past the copied ids, also after a test that reset them.
-        models = apps.get_models(include_auto_created=True)
-        for statement in connection.ops.sequence_reset_sql(no_style(), models):
-            cursor.execute(statement)
-    # The flush made the content types afresh, with other ids; the copy brought the old ones.
-    ContentType.objects.clear_cache()
+    _copy.update(copy_out(connection))

@@ -7,56 +7,21 @@ the database had been migrated from scratch: 1.1 s a flush, of which making thos
 about half, some 150 times a run. The first flush of a test process sends post_migrate for real
 and keeps what it made as a copy of each table it filled, in PostgreSQL's own COPY format;
 every later flush of that process gets the copy back, with the rows' ids, as
-tests/demo_snapshot.py does for the demo. The other receivers still run: they drop what was
-kept of the old rows (their ids), guardian's content types and the permission ids of
-subjects.permissions among them."""
+tests/demo_snapshot.py does for the demo (both through tests/table_copies.py). The other
+receivers still run: they drop what was kept of the old rows (their ids), guardian's content
+types and the permission ids of subjects.permissions among them."""
 
 import weakref
 
 import pytest
-from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
-from django.core.management.color import no_style
 from django.core.management.commands import flush
-from django.db import connections, transaction
+from django.db import connections
 from django.db.models.signals import post_migrate
 
-_copy: dict[str, dict[str, bytes]] = {}  # database -> table -> its rows (COPY ... binary)
+from tests.table_copies import Copies, copy_in, copy_out
+
+_copy: dict[str, Copies] = {}  # database -> its copied tables (tests/table_copies.py)
 _real_emit = flush.emit_post_migrate_signal
-
-
-def _tables(connection) -> list[str]:
-    return sorted(connection.introspection.django_table_names(only_existing=True))
-
-
-def _filled(connection) -> dict[str, bytes]:
-    quote = connection.ops.quote_name
-    copies = {}
-    with connection.cursor() as cursor:
-        for table in _tables(connection):
-            cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {quote(table)})")
-            if cursor.fetchone()[0]:
-                with cursor.copy(f"COPY {quote(table)} TO STDOUT (FORMAT binary)") as copy:
-                    copies[table] = b"".join(bytes(block) for block in copy)
-    return copies
-
-
-def _restore(connection, copies: dict[str, bytes]) -> None:
-    quote = connection.ops.quote_name
-    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-        # The foreign keys are checked at the commit (Django makes them deferrable).
-        for table, rows in copies.items():
-            with cursor.copy(f"COPY {quote(table)} FROM STDIN (FORMAT binary)") as copy:
-                copy.write(rows)
-        # The sequences past the copied ids, also after a flush that reset them.
-        models = [
-            model
-            for model in apps.get_models(include_auto_created=True)
-            if model._meta.db_table in copies
-        ]
-        for statement in connection.ops.sequence_reset_sql(no_style(), models):
-            cursor.execute(statement)
-    ContentType.objects.clear_cache()
 
 
 def _makes_rows(entry) -> bool:
@@ -91,9 +56,9 @@ def emit_or_restore(verbosity, interactive, db, **kwargs):
         return _real_emit(verbosity, interactive, db, **kwargs)
     if db not in _copy:
         _real_emit(verbosity, interactive, db)
-        _copy[db] = _filled(connection)
+        _copy[db] = copy_out(connection, filled_only=True)
         return None
-    _restore(connection, _copy[db])
+    copy_in(connection, _copy[db])
     _emit_without_row_makers(verbosity, interactive, db)
     return None
 
