@@ -9,6 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from rights.models import DutyToInform
+from tests.conftest import verified_client
 from tests.factories import VeiligheidshuisFactory, kennemerland, make_user
 from tests.module_world import per_module
 from tests.weegploeg.factories import (
@@ -123,6 +124,21 @@ def test_p7_politie_of_another_veiligheidshuis_sees_nothing(wp):
 
 
 # --- W2, W3, I1 -------------------------------------------------------------------------------
+
+
+def test_w2_findings_come_in_the_referentiekaders_order_however_they_were_recorded(wp):
+    assessment = signal(by=wp.agent, brought_by=wp.politie, region=wp.region).assessment
+    version = framework(wp.uitvoerder)
+    criteria = list(version.criteria.all())
+    assert [criterion.code for criterion in criteria] == ["R1", "R2"]
+    recorded = {c.pk: (Finding.MET, "Uit de signalen blijkt dit.") for c in reversed(criteria)}
+
+    analysis = services.record_analysis(assessment, by=wp.uitvoerder, findings=recorded)
+
+    assert [f.criterion.code for f in analysis.findings.all()] == ["R1", "R2"]
+    answer = verified_client(wp.uitvoerder).get("/api/v1/analyses")
+    (listed,) = answer.json()["results"]
+    assert [f["criterionCode"] for f in listed["findings"]] == ["R1", "R2"]
 
 
 def test_w2_an_old_analysis_keeps_the_version_it_used(wp):

@@ -66,6 +66,9 @@ class CriterionFinding(models.Model):
     class Meta:
         verbose_name = _("finding")
         verbose_name_plural = _("findings")
+        # In the referentiekader's order (W2), on the page and in the API alike, however the
+        # findings were recorded.
+        ordering = ["criterion__order", "criterion__code"]
         constraints = [
             models.UniqueConstraint(
                 fields=["analysis", "criterion"], name="one_finding_per_criterion"
