@@ -6,6 +6,7 @@ import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 
 from rights.models import DutyToInform
@@ -136,9 +137,12 @@ def test_w2_findings_come_in_the_referentiekaders_order_however_they_were_record
     analysis = services.record_analysis(assessment, by=wp.uitvoerder, findings=recorded)
 
     assert [f.criterion.code for f in analysis.findings.all()] == ["R1", "R2"]
-    answer = verified_client(wp.uitvoerder).get("/api/v1/analyses")
-    (listed,) = answer.json()["results"]
+    client = verified_client(wp.uitvoerder)
+    (listed,) = client.get("/api/v1/analyses").json()["results"]
     assert [f["criterionCode"] for f in listed["findings"]] == ["R1", "R2"]
+    page = client.get(reverse("weegploeg:assessment-analysis", args=[assessment.number]))
+    shown = page.content.decode()
+    assert shown.index("R1 Uitingen") < shown.index("R2 Contacten")
 
 
 def test_w2_an_old_analysis_keeps_the_version_it_used(wp):

@@ -138,11 +138,9 @@ def part_contents(part: str):
                 "analyses",
                 queryset=Analysis.objects.select_related("framework", "recorded_by")
                 .prefetch_related(
+                    # In the referentiekader's order, the findings' own (W2).
                     Prefetch(
-                        "findings",
-                        queryset=CriterionFinding.objects.select_related("criterion").order_by(
-                            "criterion__order", "criterion__code"
-                        ),
+                        "findings", queryset=CriterionFinding.objects.select_related("criterion")
                     )
                 )
                 .order_by("-recorded_at", "-pk"),
