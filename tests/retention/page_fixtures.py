@@ -6,13 +6,13 @@ party (`beheerder`) and the uitvoerder of another Veiligheidshuis (`stranger`)."
 from datetime import date
 
 import pytest
-import time_machine
 
 from parties.constants import Function
 from retention.services.sweep import Planned
 from subjects import registry
 from subjects.registry import DossierRef
 from tests.cases.transfer_fixtures import Agendering
+from tests.clock import NOW
 from tests.factories import VeiligheidshuisFactory, data_file, kennemerland, make_user
 from tests.module_world import per_module
 
@@ -52,15 +52,6 @@ class RetentionWorld:
             casusoverleg="",
             held=held,
         )
-
-
-NOW = "2026-12-01 10:00 +01:00"
-
-
-@pytest.fixture
-def clock():
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
 
 
 # Built once per module (tests/module_world.py); a module imports all three names.

@@ -11,7 +11,7 @@ from retention.models import Hold
 from retention.services.holds import end_hold, held_dossiers, record_hold
 from security.models import AuditEntry as LogEntry
 from subjects.registry import DossierRef
-from tests.retention.page_fixtures import TODAY, clock, rw, rw_built, rw_copy  # noqa: F401
+from tests.retention.page_fixtures import TODAY, rw, rw_built, rw_copy  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

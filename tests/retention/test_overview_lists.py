@@ -13,7 +13,7 @@ import pytest
 from retention.models import SweepRun
 from subjects.registry import DossierRef
 from tests.conftest import verified_client
-from tests.retention.page_fixtures import TODAY, clock, plan, rw, rw_built, rw_copy  # noqa: F401
+from tests.retention.page_fixtures import TODAY, plan, rw, rw_built, rw_copy  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

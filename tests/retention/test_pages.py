@@ -13,7 +13,7 @@ from retention.models import DossierSweepState, Hold, Reactivation, RetentionTer
 from retention.services.holds import record_hold
 from subjects import registry
 from tests.conftest import verified_client
-from tests.retention.page_fixtures import TODAY, clock, plan, rw, rw_built, rw_copy  # noqa: F401
+from tests.retention.page_fixtures import TODAY, plan, rw, rw_built, rw_copy  # noqa: F401
 from tests.security.panels import is_empty, items, overdue, panel
 from tests.weegploeg.factories import PERSON
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from retention.constants import ReactivatedBy
 from retention.services.reactivation import reactivate
 from subjects import registry
-from tests.retention.page_fixtures import clock, rw, rw_built, rw_copy  # noqa: F401
+from tests.retention.page_fixtures import rw, rw_built, rw_copy  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.template import Context, Template
 from retention.constants import ArchiveFrom
 from retention.services.terms import set_terms
 from retention.terms import terms_for
-from tests.retention.page_fixtures import clock, rw, rw_built, rw_copy  # noqa: F401
+from tests.retention.page_fixtures import rw, rw_built, rw_copy  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

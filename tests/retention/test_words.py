@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import verified_client
-from tests.retention.page_fixtures import clock, rw, rw_built, rw_copy  # noqa: F401
+from tests.retention.page_fixtures import rw, rw_built, rw_copy  # noqa: F401
 from tests.security.panels import codes_in
 
 pytestmark = pytest.mark.django_db

@@ -5,11 +5,11 @@ import base64
 from datetime import date
 
 import pytest
-import time_machine
 
 from rights.constants import DutyState
 from rights.models import Letter, Postponement
 from security.models import AuditEntry
+from tests.clock import NOW
 from tests.conftest import verified_client
 from tests.factories import kennemerland
 from tests.module_world import per_module
@@ -17,18 +17,9 @@ from tests.rights.duty_fixtures import DutyWorld
 from tests.rights.pdf_text import pdf_text
 from tests.weegploeg.factories import PERSON
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 API = "/api/v1/informatieplichten"
-
-
-NOW = "2026-12-01 10:00 +01:00"
-
-
-@pytest.fixture(autouse=True)
-def clock():
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
 
 
 world_built, world = per_module(lambda: DutyWorld(kennemerland()), name="world", at=NOW)

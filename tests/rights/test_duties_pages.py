@@ -4,12 +4,12 @@ and its steps, the letter download, the dashboard panel; both sides of every per
 from datetime import date, timedelta
 
 import pytest
-import time_machine
 
 from rights.constants import DutyState, SendingMeans
 from rights.models import DutyToInform, LegalGround, Letter, Postponement
 from rights.services import duties as services
 from security.models import AuditEntry
+from tests.clock import NOW
 from tests.conftest import verified_client
 from tests.factories import kennemerland
 from tests.module_world import per_module
@@ -18,19 +18,10 @@ from tests.rights.pdf_text import pdf_text
 from tests.security.panels import is_empty, items, overdue, panel
 from tests.weegploeg.factories import PERSON
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 TODAY = date(2026, 12, 1)
 LIST = "/rechten/informatieplichten/"
-
-
-NOW = "2026-12-01 10:00 +01:00"
-
-
-@pytest.fixture(autouse=True)
-def clock():
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
 
 
 world_built, world = per_module(lambda: DutyWorld(kennemerland()), name="world", at=NOW)

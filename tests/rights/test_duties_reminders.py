@@ -15,6 +15,7 @@ from rights.services import duties as services
 from rights.services.duty_reminders import send_postponement_reminders
 from rights.tasks.duties import remind_postponements
 from tests.celery_worker import wait_for
+from tests.clock import NOW
 from tests.rights.duty_fixtures import DutyWorld
 from tests.rights.grounds import ground
 from tests.weegploeg.factories import PERSON
@@ -23,7 +24,7 @@ REVIEW = date(2026, 12, 20)
 
 
 def postponed(world):
-    with time_machine.travel("2026-12-01 10:00 +01:00", tick=False):
+    with time_machine.travel(NOW, tick=False):
         return services.postpone(
             world.duty,
             ground=ground("strafbare-feiten"),

@@ -4,7 +4,6 @@ person; letters belong to the dossier and are destroyed with it (B8)."""
 from datetime import date, timedelta
 
 import pytest
-import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from rights.constants import DutyState, LetterKind, SendingMeans
@@ -13,6 +12,7 @@ from rights.services import duties as duty_services
 from rights.services import letters
 from security.models import AuditEntry
 from subjects import registry
+from tests.clock import NOW
 from tests.factories import kennemerland
 from tests.module_world import per_module
 from tests.rights.duty_fixtures import CONTACT, PURPOSE, DutyWorld, fill_settings
@@ -20,18 +20,9 @@ from tests.rights.pdf_text import pdf_text
 from tests.subjects.dossier_fixtures import BUILDERS
 from tests.weegploeg.factories import PERSON
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 TODAY = date(2026, 12, 1)
-
-
-NOW = "2026-12-01 10:00 +01:00"
-
-
-@pytest.fixture(autouse=True)
-def clock():
-    with time_machine.travel(NOW, tick=False):
-        yield
 
 
 world_built, world = per_module(lambda: DutyWorld(kennemerland()), name="world", at=NOW)

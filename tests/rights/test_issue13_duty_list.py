@@ -7,7 +7,6 @@ the one rule per duty (`may_see_duty`) agrees."""
 from datetime import date, timedelta
 
 import pytest
-import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -21,17 +20,11 @@ from tests.factories import VeiligheidshuisFactory, data_file
 from tests.queries import count_queries
 from tests.rights.duty_fixtures import DutyWorld, bare_duty
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clock")]
 
 TODAY = date(2026, 12, 1)
 LIST = "/rechten/informatieplichten/"
 API = "/api/v1/informatieplichten"
-
-
-@pytest.fixture(autouse=True)
-def clock():
-    with time_machine.travel("2026-12-01 10:00 +01:00", tick=False) as traveller:
-        yield traveller
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import time_machine
 from django.urls import reverse
 
 from rights.constants import RequestKind
+from tests.clock import NOW
 from tests.conftest import verified_client
 from tests.rights.duty_fixtures import DutyWorld
 from tests.rights.factories import Handlers, make_request
@@ -55,7 +56,7 @@ def test_u4_the_intake_form_of_a_new_request_contains_no_requirement_code():
 
 
 def test_u4_the_duty_pages_contain_no_requirement_code(region):
-    with time_machine.travel("2026-12-01 10:00 +01:00", tick=False):
+    with time_machine.travel(NOW, tick=False):
         world = DutyWorld(region)
         client = verified_client(world.agent)
         pk = world.duty.pk
