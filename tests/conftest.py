@@ -14,14 +14,15 @@ from tests.template_database import Turn
 
 # The `worker` fixture: a real Celery worker, for the tests whose behaviour depends on one; the
 # tests kept on one process under xdist, to share a costly fixture; post_migrate's rows from a
-# copy after each flush; the worlds built once per module (with the order of its tests); and the
-# clock standing still at one moment (`clock`).
+# copy after each flush; the worlds built once per module (with the order of its tests), the
+# weegploeg's among them (`wp`); and the clock standing still at one moment (`clock`).
 pytest_plugins = [
     "tests.celery_worker",
     "tests.xdist_groups",
     "tests.flush_snapshot",
     "tests.module_world",
     "tests.clock",
+    "tests.weegploeg.world",
 ]
 
 

@@ -8,16 +8,12 @@ import pytest
 from parties.constants import Function
 from tests.config.raising_urls import PERSONAL
 from tests.conftest import verified_client
-from tests.factories import kennemerland, make_user
-from tests.module_world import per_module
-from tests.weegploeg.factories import Weegploeg, signal
+from tests.factories import make_user
+from tests.weegploeg.factories import signal
 
 pytestmark = pytest.mark.django_db
 
 PROBLEM = "application/problem+json"
-
-
-wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 @pytest.fixture

@@ -15,8 +15,7 @@ from parties.services import weegploeg_file
 from tests.cases.factories import Ico
 from tests.cases.transfer_fixtures import Agendering
 from tests.conftest import verified_client
-from tests.factories import VeiligheidshuisFactory, kennemerland
-from tests.module_world import per_module
+from tests.factories import VeiligheidshuisFactory
 from tests.weegploeg.factories import PERSON, Weegploeg, beheerder_of, signal
 
 pytestmark = pytest.mark.django_db
@@ -30,9 +29,6 @@ def record_basis(data_file, beheerder):
     services.record_basis(
         data_file, basis="Artikel 8.4 staat het toe.", reference="8.4", by=beheerder
     )
-
-
-wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 @pytest.fixture

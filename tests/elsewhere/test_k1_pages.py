@@ -10,8 +10,7 @@ from elsewhere.models import Check, CheckBasis
 from parties.constants import Function
 from parties.services import weegploeg_file
 from tests.conftest import verified_client
-from tests.factories import VeiligheidshuisFactory, kennemerland, make_user
-from tests.module_world import per_module
+from tests.factories import VeiligheidshuisFactory, make_user
 from tests.weegploeg.factories import Weegploeg
 
 pytestmark = pytest.mark.django_db
@@ -23,9 +22,6 @@ REFERENCE = "Artikel 8.4"
 def record_basis(data_file, beheerder):
     beheerder.is_verified = lambda: True  # signed in with both factors
     services.record_basis(data_file, basis=BASIS, reference=REFERENCE, by=beheerder)
-
-
-wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 @pytest.fixture

@@ -9,17 +9,12 @@ from retention.constants import Rule
 from retention.models import DossierSweepState, Hold, SweepRun
 from security.models import AuditEntry
 from tests.cases.factories import Ico
-from tests.factories import VeiligheidshuisFactory, kennemerland
-from tests.module_world import per_module
+from tests.factories import VeiligheidshuisFactory
 from tests.retention.sweep_fixtures import case, fate, not_substantial, records, sweep
-from tests.weegploeg.factories import Weegploeg
 
 pytestmark = pytest.mark.django_db
 
 DAY = timedelta(days=1)
-
-
-wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 @pytest.fixture

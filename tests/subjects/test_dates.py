@@ -16,9 +16,7 @@ from cases.constants import RelatedRole
 from subjects.dates import NotBefore1900, NotInTheFuture, check_observed_after_birth
 from tests.cases.factories import Ico
 from tests.conftest import verified_client
-from tests.factories import kennemerland
-from tests.module_world import per_module
-from tests.weegploeg.factories import PERSON, Weegploeg
+from tests.weegploeg.factories import PERSON
 from tests.weegploeg.test_api import invalid_names, post, signal_body
 from tests.weegploeg.test_pages import intake
 from weegploeg import services
@@ -82,9 +80,6 @@ def test_w1_the_validators_deconstruct_for_migrations():
 
 
 # --- through the weegploeg service ------------------------------------------------------------
-
-
-wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 def enter(wp, *, observed_on, **person):

@@ -16,10 +16,8 @@ from subjects.models import DossierSequence
 from subjects.numbering import next_number, sort_key, year_prefix
 from tests.cases.factories import Ico
 from tests.conftest import verified_client
-from tests.factories import kennemerland
-from tests.module_world import per_module
 from tests.rights.factories import Handlers, make_request
-from tests.weegploeg.factories import PERSON, Weegploeg, signal
+from tests.weegploeg.factories import PERSON, signal
 from weegploeg import selectors
 from weegploeg.constants import DOSSIER_PREFIX
 from weegploeg.models import Assessment
@@ -38,9 +36,6 @@ def renumber(rows, letter):
     for row, number in zip(rows, [numbers[2], numbers[0], numbers[3], numbers[1]], strict=True):
         type(row).objects.filter(pk=row.pk).update(number=number)
     return numbers
-
-
-wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 @pytest.fixture

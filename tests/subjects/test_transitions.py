@@ -16,9 +16,7 @@ from cases import transitions as case_transitions
 from cases.constants import CaseStatus, ClosingReason, MeasureStatus
 from cases.models import Measure
 from tests.cases.factories import Ico
-from tests.factories import kennemerland
-from tests.module_world import per_module
-from tests.weegploeg.factories import Weegploeg, analyse, signal
+from tests.weegploeg.factories import analyse, signal
 from weegploeg import services as weegploeg_services
 from weegploeg import transitions as weegploeg_transitions
 from weegploeg.constants import AssessmentStatus, Outcome
@@ -117,9 +115,6 @@ def test_no_module_outside_a_transitions_module_sets_a_status():
 
 
 # --- the weegploeg file (W3) --------------------------------------------------------------------
-
-
-wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 def _analysed(wp):

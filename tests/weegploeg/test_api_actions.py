@@ -7,9 +7,7 @@ from datetime import date
 import pytest
 
 from tests.conftest import verified_client
-from tests.factories import kennemerland
-from tests.module_world import per_module
-from tests.weegploeg.factories import Weegploeg, analyse, signal
+from tests.weegploeg.factories import analyse, signal
 from tests.weegploeg.test_api import assert_404, invalid_names, post
 from weegploeg import services
 from weegploeg.constants import AssessmentStatus, CheckOutcome, Outcome
@@ -17,9 +15,6 @@ from weegploeg.constants import AssessmentStatus, CheckOutcome, Outcome
 pytestmark = pytest.mark.django_db
 
 FORBIDDEN = "Betrokkene van Marokkaanse afkomst deelde filmpjes."
-
-
-wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 @pytest.fixture

@@ -10,9 +10,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from tests.conftest import verified_client
-from tests.factories import kennemerland
-from tests.module_world import per_module
-from tests.weegploeg.factories import PERSON, Weegploeg, analyse, signal
+from tests.weegploeg.factories import PERSON, analyse, signal
 from tests.weegploeg.test_api import invalid_names, post, signal_body
 from tests.weegploeg.test_pages import dossier_url, intake
 from weegploeg import services
@@ -24,9 +22,6 @@ pytestmark = pytest.mark.django_db
 REASON = "Nieuw signaal over de Marokkaantjes van de overkant."
 # A zero-width space and a Cyrillic "а" hide "Egyptische" from a plain word list.
 HIDDEN = "Betrokkene is van Egyp\u200btische afkomst en M\u0430rokkaans."
-
-
-wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 @pytest.fixture

@@ -8,15 +8,10 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import verified_client
-from tests.factories import kennemerland
-from tests.module_world import per_module
-from tests.weegploeg.factories import Weegploeg, signal
+from tests.weegploeg.factories import signal
 from weegploeg import services
 
 pytestmark = pytest.mark.django_db
-
-
-wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 def test_s1_w7_a_stale_discussion_is_refused_in_the_page_and_keeps_the_input(wp):

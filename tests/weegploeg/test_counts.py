@@ -15,16 +15,11 @@ from django.urls import reverse
 from subjects import registry
 from subjects.registry import DossierRef
 from tests.conftest import verified_client
-from tests.factories import kennemerland
-from tests.module_world import per_module
-from tests.weegploeg.factories import Weegploeg, signal
+from tests.weegploeg.factories import signal
 from weegploeg import services
 from weegploeg.models import AgendaItem, Assessment, Meeting, Signal
 
 pytestmark = pytest.mark.django_db
-
-
-wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 def real_signal_count(assessment) -> int:

@@ -11,14 +11,9 @@ from rights.models import DutyToInform
 from security.models import AuditEntry
 from subjects import registry
 from subjects.registry import DossierRef, Identity
-from tests.factories import kennemerland
-from tests.module_world import per_module
-from tests.weegploeg.factories import PERSON, Weegploeg, full_dossier, signal
+from tests.weegploeg.factories import PERSON, full_dossier, signal
 
 pytestmark = pytest.mark.django_db
-
-
-wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 @pytest.fixture

@@ -6,9 +6,7 @@ from django.urls import reverse
 
 from security.models import AuditEntry
 from tests.conftest import verified_client
-from tests.factories import kennemerland
-from tests.module_world import per_module
-from tests.weegploeg.factories import Weegploeg, analyse, framework, signal
+from tests.weegploeg.factories import analyse, framework, signal
 from weegploeg.constants import CheckOutcome
 from weegploeg.models import FrameworkVersion
 
@@ -16,9 +14,6 @@ pytestmark = pytest.mark.django_db
 
 LIST = reverse("weegploeg:framework-list")
 CREATE = reverse("weegploeg:framework-create")
-
-
-wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 def criteria_post(rows, note="Criterium R3 aangescherpt"):

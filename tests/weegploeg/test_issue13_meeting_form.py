@@ -11,10 +11,8 @@ from django.urls import reverse
 
 from security.models import AuditEntry
 from tests.conftest import verified_client
-from tests.factories import kennemerland
-from tests.module_world import per_module
 from tests.queries import count_queries, instances_built
-from tests.weegploeg.factories import Weegploeg, signal
+from tests.weegploeg.factories import signal
 from weegploeg import services
 
 pytestmark = pytest.mark.django_db
@@ -25,9 +23,6 @@ PEOPLE = [
     {"surname": "Visser", "date_of_birth": date(1985, 3, 2)},
     {"surname": "Bakker", "date_of_birth": date(1979, 8, 30)},
 ]
-
-
-wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 def hold(wp, people):

@@ -10,17 +10,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.config.test_list_indexes import index_definitions
-from tests.factories import kennemerland
-from tests.module_world import per_module
-from tests.weegploeg.factories import Weegploeg, analyse, signal
+from tests.weegploeg.factories import analyse, signal
 from weegploeg import dashboard
 
 pytestmark = pytest.mark.django_db
 
 PERSONAL = ("surname", "given_names", "date_of_birth", "bsn", "street", "postcode")
-
-
-wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 def dossier(wp, surname):

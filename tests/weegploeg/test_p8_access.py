@@ -7,19 +7,15 @@ from parties import services as party_services
 from parties.constants import AccessLevel, Function
 from parties.models import FileAuthorisation
 from tests.conftest import verified_client
-from tests.factories import VeiligheidshuisFactory, authorise, kennemerland, make_user
-from tests.module_world import per_module
+from tests.factories import VeiligheidshuisFactory, authorise, make_user
 from tests.queries import count_queries
-from tests.weegploeg.factories import PERSON, Weegploeg, signal
+from tests.weegploeg.factories import PERSON, signal
 from tests.weegploeg.test_api import signal_body
 from tests.weegploeg.test_pages import intake
 from weegploeg.models import Assessment, Signal
 from weegploeg.permissions import visible_assessments
 
 pytestmark = pytest.mark.django_db
-
-
-wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 @pytest.fixture

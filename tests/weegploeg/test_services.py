@@ -11,11 +11,9 @@ from django.utils import timezone
 
 from rights.models import DutyToInform
 from tests.conftest import verified_client
-from tests.factories import VeiligheidshuisFactory, kennemerland, make_user
-from tests.module_world import per_module
+from tests.factories import VeiligheidshuisFactory, make_user
 from tests.weegploeg.factories import (
     PERSON,
-    Weegploeg,
     analyse,
     beheerder_of,
     framework,
@@ -26,9 +24,6 @@ from weegploeg.constants import AssessmentStatus, CheckOutcome, Finding, Outcome
 from weegploeg.permissions import get_visible_assessment, visible_assessments
 
 pytestmark = pytest.mark.django_db
-
-
-wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 # --- W1 ---------------------------------------------------------------------------------------

@@ -4,9 +4,7 @@ from django.db import connection
 
 from config.audit import ReadKind, log_reads
 from security.models import AuditEntry
-from tests.factories import kennemerland
-from tests.module_world import per_module
-from tests.weegploeg.factories import Weegploeg, signal
+from tests.weegploeg.factories import signal
 
 
 def raw(sql: str, *params) -> None:
@@ -16,9 +14,6 @@ def raw(sql: str, *params) -> None:
 
 
 TABLE = AuditEntry._meta.db_table
-
-
-wp_built, wp = per_module(lambda: Weegploeg(kennemerland()), name="wp")
 
 
 def dossier(wp, **person):
