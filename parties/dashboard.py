@@ -11,7 +11,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Window
+from django.db.models import Count, Subquery, Window
 from django.utils import timezone
 
 
@@ -54,10 +54,19 @@ class PanelContent:
 SHOWN = 8
 
 
-def first_rows(queryset, limit: int = SHOWN, *, keys=None) -> tuple[list, int]:
+def first_rows(
+    queryset, limit: int = SHOWN, *, keys=None, counted_apart: bool = False
+) -> tuple[list, int]:
     """The first `limit` rows of an ordered queryset and how many rows it has in all, in one
     query (issue 13): the count is a window over the whole set, which the database computes
     before the limit. Not for a DISTINCT queryset (the window would count the duplicates).
+
+    `counted_apart`: the count is a subquery of its own over the set's keys, which the database
+    runs once before the rows, so the first `limit` rows come in order from an index that gives
+    the set's order and only they are read whole. Still one query. For a set with such an index
+    (the check queue, `assessment_check_queue`): with the window, every row of the set was read
+    whole before the limit (4,781 of a region, from 5,052 heap pages). Without such an index it
+    reads the set twice.
 
     `keys`: the keys of the whole set, in its order (a union of querysets, say, which cannot be
     filtered or windowed itself): read first, without a limit, and the first `limit` rows of
@@ -68,7 +77,11 @@ def first_rows(queryset, limit: int = SHOWN, *, keys=None) -> tuple[list, int]:
         keys = list(keys)
         shown = {row.pk: row for row in queryset.filter(pk__in=keys[:limit])}
         return [shown[key] for key in keys[:limit] if key in shown], len(keys)
-    rows = list(queryset.annotate(panel_total=Window(Count("pk")))[:limit])
+    total = Window(Count("pk"))
+    if counted_apart:
+        keys_only = queryset.order_by().annotate(panel_total=total).values("panel_total")
+        total = Subquery(keys_only[:1])
+    rows = list(queryset.annotate(panel_total=total)[:limit])
     return rows, (rows[0].panel_total if rows else 0)
 
 

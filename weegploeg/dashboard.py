@@ -109,7 +109,8 @@ def checks_due(user) -> PanelContent | None:
     if not selectors.is_keeper(user):
         return None
     due = selectors.check_queue_for(user, days=settings.CHECK_DAYS)
-    rows, count = first_rows(due)
+    # Read in order from `assessment_check_queue`, the count over its keys (issue 13).
+    rows, count = first_rows(due, counted_apart=True)
     items = [
         DueItem(
             dossier=row.number,

@@ -215,3 +215,7 @@ def test_u1_issue13_the_first_rows_and_the_count_are_the_same_read_by_their_keys
     assert by_keys == one_query
     assert by_keys[1] == ordered.count() >= 5
     assert by_keys[0] == list(ordered[:limit])
+    # Counted in a subquery of its own (the check queue): the same rows and count.
+    assert dashboard.first_rows(ordered, limit, counted_apart=True) == one_query
+    empty = dashboard.first_rows(ordered.filter(name="no such party"), limit, counted_apart=True)
+    assert empty == ([], 0)
