@@ -7,35 +7,10 @@ it, and then the migration says so and goes on (README: set `jit = off` on the s
 
 from django.db import migrations
 
-SET = """
-DO $$
-BEGIN
-    EXECUTE format('ALTER DATABASE %I SET jit = off', current_database());
-EXCEPTION WHEN insufficient_privilege THEN
-    RAISE WARNING 'jit is not turned off: only the owner of the database can (ADR 0037)';
-END
-$$;
-"""
-RESET = """
-DO $$
-BEGIN
-    EXECUTE format('ALTER DATABASE %I RESET jit', current_database());
-EXCEPTION WHEN insufficient_privilege THEN
-    NULL;
-END
-$$;
-"""
-
-
-def run(sql):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql, None)  # no parameters: its % are format()'s
-
-    return operation
+from config.migration_hooks import database_setting
 
 
 class Migration(migrations.Migration):
     dependencies = [("parties", "0006_merge_0005_concur_version_0005_p8_file_authorisation")]
 
-    operations = [migrations.RunPython(run(SET), run(RESET), elidable=False)]
+    operations = [database_setting("jit", "off", why="ADR 0037")]
