@@ -35,8 +35,13 @@ def database_setting(name: str, value: str, *, why: str):
 
     from django.db import migrations
 
-    if not re.fullmatch(r"[a-z_]+", name) or not re.fullmatch(r"[a-z0-9_]+", value):
-        raise ValueError("a setting's name and value are plain words")
+    plain = (
+        re.fullmatch(r"[a-z_]+", name)
+        and re.fullmatch(r"[a-z0-9_]+", value)
+        and re.fullmatch(r"[A-Za-z0-9 ]+", why)
+    )
+    if not plain:  # they are written into the SQL as they are
+        raise ValueError("a setting's name, value and reason are plain words")
     # No parameters: the % of these statements are format()'s.
     set_it = f"""
 DO $$

@@ -33,7 +33,7 @@ def test_issue13_the_setting_is_one_of_the_database_itself(name, value):
 
 
 def test_issue13_a_setting_of_the_database_is_a_plain_word():
-    """What `database_setting` writes into its SQL is a name and a value of plain words."""
+    """What `database_setting` writes into its SQL (a name, a value, a reason) is plain words."""
     from config.migration_hooks import database_setting
 
     database_setting("work_mem", "4mb", why="a test")
@@ -41,3 +41,5 @@ def test_issue13_a_setting_of_the_database_is_a_plain_word():
         database_setting("jit = off; DROP TABLE x", "on", why="a test")
     with pytest.raises(ValueError):
         database_setting("jit", "off'; --", why="a test")
+    with pytest.raises(ValueError):
+        database_setting("jit", "off", why="it's a test")
