@@ -81,17 +81,9 @@ class Assessment(PersonData):
                 condition=Q(status=AssessmentStatus.OPEN, archived_at__isnull=True),
                 name="assessment_open",
             ),
-            # Issue 13: a region's check queue (W5, `subjects.checking.due_for_check`) in its
-            # order and counted from the index alone: the dashboard's panel of checks due read
-            # a region's every due dossier whole (5,052 heap pages) to show eight of them.
-            models.Index(
-                F("veiligheidshuis"),
-                F("last_checked_at").asc(nulls_first=True),
-                F("created_at"),
-                F("id"),
-                condition=Q(archived_at__isnull=True),
-                name="assessment_check_queue",
-            ),
+            # Not here, PostgreSQL's only: the search's trigram indexes (migration 0011) and a
+            # region's check queue in its order (`assessment_check_queue`, migration 0023),
+            # since SQLite has no NULLS FIRST in an index.
         ]
         permissions = [
             ("enter_signal", _("Enter signals")),
